@@ -1,0 +1,82 @@
+package community
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors every store and use case returns, wrapped with context.
+var (
+	// ErrNotFound means the thing asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict means the write collided with existing data (an ID already
+	// taken, or a concurrent change the store could not reconcile).
+	ErrConflict = errors.New("conflict")
+	// ErrForbidden means the actor's role may not do this.
+	ErrForbidden = errors.New("forbidden")
+	// ErrUnavailable means the backend could not be reached; the write may be retried.
+	ErrUnavailable = errors.New("unavailable")
+)
+
+// Reason codes of a ValidationError. Each is also the suffix of the message ID
+// screens translate ("error.<reason>").
+const (
+	ReasonRequired     = "required"
+	ReasonTooLong      = "too_long"
+	ReasonTooShort     = "too_short"
+	ReasonInvalidUTF8  = "invalid_utf8"
+	ReasonControlChars = "control_chars"
+	ReasonDateOrder    = "date_order"
+	ReasonOutOfRange   = "out_of_range"
+	ReasonInvalid      = "invalid"
+	ReasonInsufficient = "insufficient"
+	ReasonClosed       = "closed"
+	ReasonLocked       = "locked"
+	ReasonCancelled    = "cancelled"
+	ReasonPast         = "past"
+	ReasonConsent      = "consent"
+	ReasonDuplicate    = "duplicate"
+	ReasonFull         = "full"
+)
+
+// ValidationError is a refused write: it names the field and the reason. The
+// reason is a code (see the Reason constants); [ValidationError.MessageID] is the
+// ID of the message that explains it to the user.
+type ValidationError struct {
+	Field  string // e.g. "title", "capacity", "points"
+	Reason string // one of the Reason constants
+	Limit  int    // the bound that was crossed, when there is one (max length, capacity)
+}
+
+func (e *ValidationError) Error() string {
+	if e.Limit != 0 {
+		return fmt.Sprintf("%s: %s (%d)", e.Field, e.Reason, e.Limit)
+	}
+	return fmt.Sprintf("%s: %s", e.Field, e.Reason)
+}
+
+// MessageID is the i18n message ID of the reason, e.g. "error.too_long".
+func (e *ValidationError) MessageID() string { return "error." + e.Reason }
+
+// FieldMessageID is the i18n message ID of the field's label, e.g. "field.title".
+func (e *ValidationError) FieldMessageID() string { return "field." + e.Field }
+
+// Invalid returns a *ValidationError for field and reason.
+func Invalid(field, reason string) error {
+	return &ValidationError{Field: field, Reason: reason}
+}
+
+// AsValidation reports whether err is (or wraps) a *ValidationError and returns it.
+func AsValidation(err error) (*ValidationError, bool) {
+	var v *ValidationError
+	if errors.As(err, &v) {
+		return v, true
+	}
+	return nil, false
+}
+
+// IsReason reports whether err is a validation error with the given reason.
+func IsReason(err error, reason string) bool {
+	v, ok := AsValidation(err)
+	return ok && v.Reason == reason
+}

@@ -1,0 +1,242 @@
+package community
+
+import (
+	"context"
+	"time"
+)
+
+// Store keeps one community's data. Every method is safe for concurrent use.
+//
+// Guarantees every implementation gives (community/storetest checks them):
+//   - Methods that change more than one record are atomic: all or nothing.
+//   - Update functions (UpdateX) may run more than once when a transaction is
+//     retried; they must not have side effects. Returning an error aborts the
+//     update and is returned as is.
+//   - Counters kept by the store (Event.Going, Waiting and CheckedIn,
+//     Thread.Posts, Story.Likes, Post.Reports, tallies) always equal the records
+//     they count; changes an update function makes to them are ignored.
+//   - Member.Points and LifetimePoints change only through ApplyLedger.
+//   - Missing records give ErrNotFound, creating an existing ID gives
+//     ErrConflict, an unreachable backend gives ErrUnavailable (all wrapped).
+//   - After a write commits, Watch subscribers receive a Change for it.
+type Store interface {
+	CommunityStore
+	MemberStore
+	LedgerStore
+	EventStore
+	ForumStore
+	StoryStore
+	PollStore
+	AnnouncementStore
+	FeedbackStore
+	NotificationStore
+
+	// Watch streams changes until ctx is done, then closes the channel. A slow
+	// reader may see changes coalesced (the latest of a kind and ID), never a
+	// change before its write is committed.
+	Watch(ctx context.Context) <-chan Change
+	// Close releases the store.
+	Close() error
+}
+
+// CommunityStore keeps the community's settings.
+type CommunityStore interface {
+	Community(ctx context.Context) (Community, error)
+	// SaveCommunity creates or replaces the settings.
+	SaveCommunity(ctx context.Context, c Community) error
+}
+
+// MemberFilter selects members to count.
+type MemberFilter struct {
+	MinLifetime int64     // lifetime points at least this
+	MaxLifetime int64     // and below this, when > 0
+	ActiveSince time.Time // last active at or after this, when set
+}
+
+// MemberStore keeps members.
+type MemberStore interface {
+	Member(ctx context.Context, id string) (Member, error)
+	MemberByCode(ctx context.Context, code string) (Member, error)
+	// CreateMember adds a member; ErrConflict when the ID or code is taken.
+	// Points and LifetimePoints must be zero: points come from the ledger.
+	CreateMember(ctx context.Context, m Member) error
+	// UpdateMember changes a member's profile atomically; see the Store guarantees.
+	UpdateMember(ctx context.Context, id string, fn func(*Member) error) (Member, error)
+	// SearchMembers returns up to limit members whose name contains query
+	// (case-insensitive; all members when query is empty), in no set order.
+	SearchMembers(ctx context.Context, query string, limit int) ([]Member, error)
+	// CountMembers counts members matching f without reading them all where the
+	// backend can (aggregation queries).
+	CountMembers(ctx context.Context, f MemberFilter) (int, error)
+	// DeleteMember erases the member's profile and ledger and anonymises their
+	// posts, stories and RSVPs in one step.
+	DeleteMember(ctx context.Context, id string) error
+}
+
+// LedgerStore keeps the append-only points ledger.
+type LedgerStore interface {
+	// ApplyLedger appends e to its member's ledger and updates their balance
+	// and lifetime points, atomically. It is idempotent on e.ID: when an entry
+	// with that ID exists it changes nothing and returns applied == false. A
+	// negative delta that would take the balance below zero is refused with a
+	// ValidationError{Field: "points", Reason: ReasonInsufficient}.
+	ApplyLedger(ctx context.Context, e LedgerEntry) (m Member, applied bool, err error)
+	// Ledger returns a member's entries, newest first, at most limit.
+	Ledger(ctx context.Context, memberID string, limit int) ([]LedgerEntry, error)
+}
+
+// EventStore keeps events and RSVPs.
+type EventStore interface {
+	CreateEvent(ctx context.Context, e Event) error
+	// UpdateEvent edits an event. When its capacity grows, waiters are promoted
+	// first in, first out in the same transaction and returned.
+	UpdateEvent(ctx context.Context, id string, fn func(*Event) error) (Event, []RSVP, error)
+	Event(ctx context.Context, id string) (Event, error)
+	// Events returns events starting in [from, to) ascending by start (to zero
+	// means no end), at most limit; reverse lists descending from to.
+	Events(ctx context.Context, from, to time.Time, limit int, reverse bool) ([]Event, error)
+	// RSVP answers "going" for a member, atomically: a seat when one is free,
+	// else the end of the waitlist. It is idempotent: a member already going,
+	// waiting or checked in gets their current RSVP back. Refused for a
+	// cancelled event (ReasonCancelled).
+	RSVP(ctx context.Context, eventID string, r RSVP) (RSVP, error)
+	// CancelRSVP withdraws a member. If they held a seat, the first waiter (by
+	// Seq) is promoted in the same transaction and returned.
+	CancelRSVP(ctx context.Context, eventID, memberID string, at time.Time) (promoted *RSVP, err error)
+	// CheckIn marks a member checked in (taking a seat if they had none and one
+	// is free; staff may check in over capacity) and applies the ledger entry
+	// e in the same transaction. A second check-in returns applied == false.
+	CheckIn(ctx context.Context, eventID string, r RSVP, e LedgerEntry) (RSVP, bool, error)
+	// RSVPOf returns a member's RSVP, with Position set when waiting.
+	RSVPOf(ctx context.Context, eventID, memberID string) (RSVP, error)
+	// RSVPs returns the event's non-cancelled RSVPs: seats by Seq, then the
+	// waitlist by Seq with Position set.
+	RSVPs(ctx context.Context, eventID string) ([]RSVP, error)
+	// MemberRSVPs returns a member's RSVPs, at most limit, newest first.
+	MemberRSVPs(ctx context.Context, memberID string, limit int) ([]RSVP, error)
+}
+
+// ThreadQuery pages through threads: pinned first, then by last post, newest
+// first. Cursor is the value returned by the previous page ("" for the first).
+type ThreadQuery struct {
+	Category string // "" for all
+	Limit    int
+	Cursor   string
+}
+
+// ForumStore keeps threads and posts.
+type ForumStore interface {
+	// CreateThread adds a thread and its first post atomically.
+	CreateThread(ctx context.Context, t Thread, first Post) (Thread, Post, error)
+	UpdateThread(ctx context.Context, id string, fn func(*Thread) error) (Thread, error)
+	Thread(ctx context.Context, id string) (Thread, error)
+	Threads(ctx context.Context, q ThreadQuery) (page []Thread, next string, err error)
+	// AddPost appends a post, assigning the next Seq and updating the thread's
+	// count and last post time atomically; refused on a locked thread (ReasonLocked).
+	AddPost(ctx context.Context, p Post) (Post, error)
+	// Posts returns up to limit posts with Seq >= fromSeq, ascending.
+	Posts(ctx context.Context, threadID string, fromSeq int64, limit int) ([]Post, error)
+	Post(ctx context.Context, threadID, postID string) (Post, error)
+	UpdatePost(ctx context.Context, threadID, postID string, fn func(*Post) error) (Post, error)
+	// ReportPost records one report per member (repeats change nothing) and hides
+	// the post when ReportThreshold members have reported it, atomically.
+	ReportPost(ctx context.Context, threadID, postID, memberID string, at time.Time) (Post, error)
+	// React toggles a member's reaction on a post atomically.
+	React(ctx context.Context, threadID, postID, memberID, reaction string) (Post, error)
+	// ReactionsOf returns the reactions memberID has left on the given posts.
+	ReactionsOf(ctx context.Context, threadID, memberID string) (map[string][]string, error)
+	// ReportedPosts lists posts reported at least once and neither removed nor
+	// restored since, at most limit.
+	ReportedPosts(ctx context.Context, limit int) ([]Post, error)
+}
+
+// StoryStore keeps customer stories.
+type StoryStore interface {
+	CreateStory(ctx context.Context, s Story) error
+	UpdateStory(ctx context.Context, id string, fn func(*Story) error) (Story, error)
+	Story(ctx context.Context, id string) (Story, error)
+	// Stories lists stories with the status, newest first, at most limit.
+	Stories(ctx context.Context, status StoryStatus, limit int) ([]Story, error)
+	// LikeStory toggles a member's like atomically and returns the story.
+	LikeStory(ctx context.Context, storyID, memberID string) (Story, bool, error)
+	Liked(ctx context.Context, storyID, memberID string) (bool, error)
+}
+
+// PollStore keeps polls, votes and tallies.
+type PollStore interface {
+	CreatePoll(ctx context.Context, p Poll) error
+	UpdatePoll(ctx context.Context, id string, fn func(*Poll) error) (Poll, error)
+	Poll(ctx context.Context, id string) (Poll, error)
+	// Polls lists polls with the status ("" for all), newest first, at most limit.
+	Polls(ctx context.Context, status PollStatus, limit int) ([]Poll, error)
+	// CastVote records or changes a member's one vote, adjusting the tally in the
+	// same transaction. Refused when the poll is not open at v.At (ReasonClosed)
+	// or the option is not votable (ReasonInvalid). Voting again for the same
+	// option changes nothing.
+	CastVote(ctx context.Context, v Vote) error
+	VoteOf(ctx context.Context, pollID, memberID string) (Vote, error)
+	// Tally returns votes per option ID, from counters (not by reading votes).
+	Tally(ctx context.Context, pollID string) (map[string]int, error)
+	// Voters returns the members who voted for the option.
+	Voters(ctx context.Context, pollID, optionID string) ([]string, error)
+	// CountVotes counts the vote records of a poll (for checks and insights).
+	CountVotes(ctx context.Context, pollID string) (int, error)
+}
+
+// AnnouncementStore keeps announcements.
+type AnnouncementStore interface {
+	// SaveAnnouncement creates or replaces an announcement.
+	SaveAnnouncement(ctx context.Context, a Announcement) error
+	DeleteAnnouncement(ctx context.Context, id string) error
+	Announcement(ctx context.Context, id string) (Announcement, error)
+	// Announcements returns announcements published at or before publishedBy
+	// (all when zero), pinned first, then newest first, at most limit.
+	Announcements(ctx context.Context, publishedBy time.Time, limit int) ([]Announcement, error)
+}
+
+// FeedbackStore keeps NPS answers.
+type FeedbackStore interface {
+	// SaveFeedback creates or replaces an answer (one per ID).
+	SaveFeedback(ctx context.Context, f Feedback) error
+	// Feedback returns answers given at or after since, oldest first.
+	Feedback(ctx context.Context, since time.Time) ([]Feedback, error)
+}
+
+// NotificationStore keeps what members are told.
+type NotificationStore interface {
+	// Notify stores n; idempotent on n.ID.
+	Notify(ctx context.Context, n Notification) error
+	// Notifications returns a member's notifications, newest first, at most limit.
+	Notifications(ctx context.Context, memberID string, limit int) ([]Notification, error)
+	MarkRead(ctx context.Context, memberID, id string) error
+}
+
+// Kind names what a Change is about.
+type Kind string
+
+// Change kinds.
+const (
+	KindCommunity    Kind = "community"
+	KindMember       Kind = "member"
+	KindLedger       Kind = "ledger"
+	KindEvent        Kind = "event"
+	KindRSVP         Kind = "rsvp"
+	KindThread       Kind = "thread"
+	KindPost         Kind = "post"
+	KindStory        Kind = "story"
+	KindPoll         Kind = "poll"
+	KindVote         Kind = "vote"
+	KindAnnouncement Kind = "announcement"
+	KindFeedback     Kind = "feedback"
+	KindNotification Kind = "notification"
+	KindConnection   Kind = "connection" // the backend went offline (ID "offline") or back online ("online")
+)
+
+// Change says a record changed. ID is the record's ID; Parent is the event,
+// thread or poll it belongs to; MemberID is whose it is, when it is someone's.
+type Change struct {
+	Kind     Kind
+	ID       string
+	Parent   string
+	MemberID string
+}

@@ -1,0 +1,5 @@
+package community
+
+import "sort"
+
+func sortStrings(s []string) { sort.Strings(s) }
