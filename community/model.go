@@ -263,6 +263,7 @@ type Post struct {
 	Reports    int  // distinct members who reported it
 	Hidden     bool // hidden after ReportThreshold reports, until a moderator decides
 	Removed    bool // removed by a moderator
+	Reviewed   bool // a moderator kept it after reports: it leaves the moderation queue
 	Reactions  map[string]int
 }
 

@@ -145,8 +145,8 @@ type ForumStore interface {
 	React(ctx context.Context, threadID, postID, memberID, reaction string) (Post, error)
 	// ReactionsOf returns the reactions memberID has left on the given posts.
 	ReactionsOf(ctx context.Context, threadID, memberID string) (map[string][]string, error)
-	// ReportedPosts lists posts reported at least once and neither removed nor
-	// restored since, at most limit.
+	// ReportedPosts lists posts with Reports > 0 that are neither Removed nor
+	// Reviewed, at most limit.
 	ReportedPosts(ctx context.Context, limit int) ([]Post, error)
 }
 
