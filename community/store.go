@@ -81,7 +81,7 @@ type LedgerStore interface {
 	// negative delta that would take the balance below zero is refused with a
 	// ValidationError{Field: "points", Reason: ReasonInsufficient}.
 	ApplyLedger(ctx context.Context, e LedgerEntry) (m Member, applied bool, err error)
-	// Ledger returns a member's entries, newest first, at most limit.
+	// Ledger returns a member's entries, newest first, at most limit (all when limit <= 0).
 	Ledger(ctx context.Context, memberID string, limit int) ([]LedgerEntry, error)
 }
 
@@ -112,7 +112,7 @@ type EventStore interface {
 	// RSVPs returns the event's non-cancelled RSVPs: seats by Seq, then the
 	// waitlist by Seq with Position set.
 	RSVPs(ctx context.Context, eventID string) ([]RSVP, error)
-	// MemberRSVPs returns a member's RSVPs, at most limit, newest first.
+	// MemberRSVPs returns a member's RSVPs, newest first, at most limit (all when limit <= 0).
 	MemberRSVPs(ctx context.Context, memberID string, limit int) ([]RSVP, error)
 }
 
@@ -206,7 +206,7 @@ type FeedbackStore interface {
 type NotificationStore interface {
 	// Notify stores n; idempotent on n.ID.
 	Notify(ctx context.Context, n Notification) error
-	// Notifications returns a member's notifications, newest first, at most limit.
+	// Notifications returns a member's notifications, newest first, at most limit (all when limit <= 0).
 	Notifications(ctx context.Context, memberID string, limit int) ([]Notification, error)
 	MarkRead(ctx context.Context, memberID, id string) error
 }

@@ -1,6 +1,9 @@
 package community
 
-import "sort"
+import (
+	"sort"
+	"time"
+)
 
 func sortStrings(s []string) { sort.Strings(s) }
 
@@ -15,3 +18,9 @@ func sortRewards(r []RewardChoice) {
 		return r[i].Missing < r[j].Missing
 	})
 }
+
+func sortIdeas(ideas []Idea) {
+	sort.SliceStable(ideas, func(i, j int) bool { return ideas[i].Votes > ideas[j].Votes })
+}
+
+func sortTimes(t []time.Time) { sort.Slice(t, func(i, j int) bool { return t[i].Before(t[j]) }) }

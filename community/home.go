@@ -1,0 +1,207 @@
+package community
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Home is what a member sees first. Building it reads a bounded number of
+// records whatever the size of the community.
+type Home struct {
+	Member      Member
+	Community   Community
+	Status      LoyaltyStatus
+	Birthday    bool          // today is their birthday (in the community's zone)
+	Pinned      *Announcement // the newest pinned (or newest) published announcement
+	NextEvent   *Event        // the next event they hold a seat or wait for
+	NextRSVP    *RSVP
+	OpenPoll    *Poll
+	NewestStory *Story
+	Unread      int // unread notifications among the latest few
+}
+
+// Home builds a member's home screen.
+func (s *Service) Home(ctx context.Context, a Actor) (Home, error) {
+	var h Home
+	var err error
+	if h.Community, err = s.store.Community(ctx); err != nil {
+		return h, fmt.Errorf("home: %w", err)
+	}
+	if h.Member, err = s.store.Member(ctx, a.ID); err != nil {
+		return h, fmt.Errorf("home for %s: %w", a.ID, err)
+	}
+	now := s.now()
+	h.Status = Status(h.Community, h.Member)
+	h.Birthday = h.Member.Birthday.On(now.In(h.Community.Location()))
+
+	anns, err := s.store.Announcements(ctx, now, 1)
+	if err != nil {
+		return h, fmt.Errorf("home announcements: %w", err)
+	}
+	if len(anns) > 0 {
+		h.Pinned = &anns[0]
+	}
+	rsvps, err := s.store.MemberRSVPs(ctx, a.ID, 10)
+	if err != nil {
+		return h, fmt.Errorf("home rsvps: %w", err)
+	}
+	for _, r := range rsvps {
+		if r.Status == StatusCancelled {
+			continue
+		}
+		e, err := s.store.Event(ctx, r.EventID)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		} else if err != nil {
+			return h, fmt.Errorf("home event: %w", err)
+		}
+		if e.Cancelled || !e.EndsAt.After(now) {
+			continue
+		}
+		if h.NextEvent == nil || e.StartsAt.Before(h.NextEvent.StartsAt) {
+			e, r := e, r
+			h.NextEvent, h.NextRSVP = &e, &r
+		}
+	}
+	polls, err := s.store.Polls(ctx, PollOpen, 3)
+	if err != nil {
+		return h, fmt.Errorf("home polls: %w", err)
+	}
+	for _, p := range polls {
+		if p.Open(now) {
+			p := p
+			h.OpenPoll = &p
+			break
+		}
+	}
+	stories, err := s.store.Stories(ctx, StoryPublished, 1)
+	if err != nil {
+		return h, fmt.Errorf("home stories: %w", err)
+	}
+	if len(stories) > 0 {
+		h.NewestStory = &stories[0]
+	}
+	notes, err := s.store.Notifications(ctx, a.ID, 10)
+	if err != nil {
+		return h, fmt.Errorf("home notifications: %w", err)
+	}
+	for _, n := range notes {
+		if !n.Read {
+			h.Unread++
+		}
+	}
+	return h, nil
+}
+
+// Insights is the community's health, for the owner.
+type Insights struct {
+	Members    int
+	Active30   int // members active in the last 30 days
+	NPS        int
+	HasNPS     bool
+	NPSTrend   []MonthScore
+	Tiers      []TierCount
+	Attendance []EventAttendance // recent past events, oldest first
+	Polls      []PollParticipation
+}
+
+// TierCount is how many members are in a tier.
+type TierCount struct {
+	Tier  Tier
+	Count int
+}
+
+// EventAttendance is how an event filled.
+type EventAttendance struct {
+	Event     Event
+	Going     int
+	CheckedIn int
+	Capacity  int
+}
+
+// PollParticipation is how many members voted in a poll.
+type PollParticipation struct {
+	Poll  Poll
+	Votes int
+}
+
+// Insights computes the community's health from counters and counts, not by
+// reading every member (staff only).
+func (s *Service) Insights(ctx context.Context, a Actor) (Insights, error) {
+	if err := a.require(ActViewInsights); err != nil {
+		return Insights{}, err
+	}
+	var in Insights
+	c, err := s.store.Community(ctx)
+	if err != nil {
+		return in, fmt.Errorf("insights: %w", err)
+	}
+	now := s.now()
+	if in.Members, err = s.store.CountMembers(ctx, MemberFilter{}); err != nil {
+		return in, fmt.Errorf("insights members: %w", err)
+	}
+	if in.Active30, err = s.store.CountMembers(ctx, MemberFilter{ActiveSince: now.AddDate(0, 0, -30)}); err != nil {
+		return in, fmt.Errorf("insights active: %w", err)
+	}
+	for i, t := range c.Tiers {
+		f := MemberFilter{MinLifetime: t.Threshold}
+		if i+1 < len(c.Tiers) {
+			f.MaxLifetime = c.Tiers[i+1].Threshold
+		}
+		n, err := s.store.CountMembers(ctx, f)
+		if err != nil {
+			return in, fmt.Errorf("insights tiers: %w", err)
+		}
+		in.Tiers = append(in.Tiers, TierCount{Tier: t, Count: n})
+	}
+	answers, err := s.store.Feedback(ctx, now.AddDate(0, -6, 0))
+	if err != nil {
+		return in, fmt.Errorf("insights nps: %w", err)
+	}
+	in.NPSTrend = NPSTrend(answers, c.Location())
+	var recent []Feedback
+	for _, f := range answers {
+		if f.At.After(now.AddDate(0, 0, -90)) {
+			recent = append(recent, f)
+		}
+	}
+	in.NPS, in.HasNPS = NPS(recent)
+	past, err := s.store.Events(ctx, now.AddDate(0, -3, 0), now, 8, true)
+	if err != nil {
+		return in, fmt.Errorf("insights events: %w", err)
+	}
+	for i := len(past) - 1; i >= 0; i-- {
+		e := past[i]
+		in.Attendance = append(in.Attendance, EventAttendance{Event: e, Going: e.Going, CheckedIn: e.CheckedIn, Capacity: e.Capacity})
+	}
+	polls, err := s.store.Polls(ctx, "", 6)
+	if err != nil {
+		return in, fmt.Errorf("insights polls: %w", err)
+	}
+	for _, p := range polls {
+		r, err := s.Results(ctx, p.ID)
+		if err != nil {
+			return in, err
+		}
+		in.Polls = append(in.Polls, PollParticipation{Poll: p, Votes: r.Total})
+	}
+	return in, nil
+}
+
+// since is a helper for "member for N years": whole years and months between t and now.
+func since(t, now time.Time) (years, months int) {
+	if t.IsZero() || now.Before(t) {
+		return 0, 0
+	}
+	months = (now.Year()-t.Year())*12 + int(now.Month()-t.Month())
+	if now.Day() < t.Day() {
+		months--
+	}
+	return months / 12, months % 12
+}
+
+// MembershipLength returns how long someone has been a member at now, in whole
+// years and remaining months.
+func MembershipLength(since_, now time.Time) (years, months int) { return since(since_, now) }
