@@ -1,0 +1,125 @@
+// Package screens holds one file per screen of Regulars. A constructor takes
+// the *Env and returns a fyne.CanvasObject; screens call the use cases of
+// community.Service and never a store, and every visible word goes through
+// the i18n.Localizer.
+package screens
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+
+	"regulars/community"
+	"regulars/i18n"
+)
+
+// Navigator moves between places and detail views. The app shell implements
+// it: on a phone, Push stacks a view with a back button; on a desktop it
+// replaces the content area and keeps the side navigation.
+type Navigator interface {
+	// Push shows a detail view over the current place.
+	Push(title string, content fyne.CanvasObject)
+	// Pop returns to the previous view.
+	Pop()
+	// Show switches to a top-level place by its ID ("home", "events", ...).
+	Show(place string)
+}
+
+// Env is what every screen needs. It is built by the app shell; tests build
+// one with NewEnv over a seeded store and a test window.
+type Env struct {
+	Svc *community.Service
+	Win fyne.Window
+	Nav Navigator
+
+	mu    sync.RWMutex
+	actor community.Actor
+	loc   *i18n.Localizer
+	subs  map[any]func(community.Change)
+	phone bool
+}
+
+// NewEnv returns an Env for actor, speaking loc.
+func NewEnv(svc *community.Service, win fyne.Window, nav Navigator, actor community.Actor, loc *i18n.Localizer) *Env {
+	return &Env{Svc: svc, Win: win, Nav: nav, actor: actor, loc: loc, subs: map[any]func(community.Change){}}
+}
+
+// Me is the signed-in member (it changes with the profile switch).
+func (e *Env) Me() community.Actor {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.actor
+}
+
+// SetMe changes the signed-in member.
+func (e *Env) SetMe(a community.Actor) {
+	e.mu.Lock()
+	e.actor = a
+	e.mu.Unlock()
+}
+
+// L is the current localizer (it changes when the member switches language).
+func (e *Env) L() *i18n.Localizer {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.loc
+}
+
+// SetL changes the language; the shell then rebuilds every screen.
+func (e *Env) SetL(l *i18n.Localizer) {
+	e.mu.Lock()
+	e.loc = l
+	e.mu.Unlock()
+}
+
+// Phone reports whether the phone layout is in use (narrow window or mobile build).
+func (e *Env) Phone() bool {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.phone
+}
+
+// SetPhone records which layout the shell chose.
+func (e *Env) SetPhone(p bool) {
+	e.mu.Lock()
+	e.phone = p
+	e.mu.Unlock()
+}
+
+// Subscribe calls fn, on the UI goroutine, for every store change until
+// Unsubscribe(owner). A screen subscribes with itself as owner and refreshes
+// what the change touches.
+func (e *Env) Subscribe(owner any, fn func(community.Change)) {
+	e.mu.Lock()
+	e.subs[owner] = fn
+	e.mu.Unlock()
+}
+
+// Unsubscribe stops the calls for owner.
+func (e *Env) Unsubscribe(owner any) {
+	e.mu.Lock()
+	delete(e.subs, owner)
+	e.mu.Unlock()
+}
+
+// UnsubscribeAll drops every subscription (the shell calls it before it
+// rebuilds all screens).
+func (e *Env) UnsubscribeAll() {
+	e.mu.Lock()
+	e.subs = map[any]func(community.Change){}
+	e.mu.Unlock()
+}
+
+// Dispatch delivers a change to every subscriber. The caller must be on the
+// UI goroutine (the shell calls it inside fyne.Do; tests call it directly).
+func (e *Env) Dispatch(c community.Change) {
+	e.mu.RLock()
+	fns := make([]func(community.Change), 0, len(e.subs))
+	for _, fn := range e.subs {
+		fns = append(fns, fn)
+	}
+	e.mu.RUnlock()
+	for _, fn := range fns {
+		fn(c)
+	}
+}
