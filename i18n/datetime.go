@@ -1,0 +1,157 @@
+package i18n
+
+import "time"
+
+// Dates and times come from github.com/go-playground/locales, generated from
+// CLDR; x/text has no calendar formatting. Its output uses ASCII digits, so
+// they are rewritten into the locale's digits to match Number (Arabic-Indic
+// for ar, as CLDR's default numbering system for ar). Known quirk of its CLDR
+// data: en writes "pm" where CLDR now has "PM".
+
+// in returns t in loc, or t unchanged when loc is nil.
+func in(t time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		return t
+	}
+	return t.In(loc)
+}
+
+// Date formats the calendar date of t in loc (nil: t's own location) in the
+// locale's CLDR medium style: en "Mar 5, 2026", de "05.03.2026", ja
+// "2026/03/05", ar "٠٥‏/٠٣‏/٢٠٢٦".
+func (l *Localizer) Date(t time.Time, loc *time.Location) string {
+	return l.mark(l.date(in(t, loc)))
+}
+
+func (l *Localizer) date(t time.Time) string {
+	return l.localDigits(l.dates.FmtDateMedium(t))
+}
+
+// DateLong formats t in loc in the locale's CLDR full style, with the
+// weekday: en "Thursday, March 5, 2026", de "Donnerstag, 5. März 2026".
+func (l *Localizer) DateLong(t time.Time, loc *time.Location) string {
+	return l.mark(l.localDigits(l.dates.FmtDateFull(in(t, loc))))
+}
+
+// Time formats the time of day of t in loc in the locale's CLDR short style:
+// en "2:07 pm", de "14:07", ko "PM 2:07".
+func (l *Localizer) Time(t time.Time, loc *time.Location) string {
+	return l.mark(l.time(in(t, loc)))
+}
+
+func (l *Localizer) time(t time.Time) string {
+	return l.localDigits(l.dates.FmtTimeShort(t))
+}
+
+// DateTime formats date and time of t in loc, joined by the "DateTime"
+// message so each language orders and punctuates them itself: en
+// "Mar 5, 2026, 2:07 pm", de "05.03.2026, 14:07".
+func (l *Localizer) DateTime(t time.Time, loc *time.Location) string {
+	t = in(t, loc)
+	return l.T("DateTime", map[string]any{"Date": l.date(t), "Time": l.time(t)})
+}
+
+// Weekday returns the full name of t's weekday in loc: en "Thursday", de
+// "Donnerstag", ar "الخميس".
+func (l *Localizer) Weekday(t time.Time, loc *time.Location) string {
+	return l.mark(l.dates.WeekdayWide(in(t, loc).Weekday()))
+}
+
+// Relative describes t relative to now through plural messages: "just now"
+// within a minute either way, then minutes and hours, "yesterday" and
+// "tomorrow" for the neighbouring calendar days, then days (up to 30),
+// calendar months and years, e.g. "2 hours ago", "in 3 days". Calendar days
+// are counted in now's location: pass now in the member's time zone.
+func (l *Localizer) Relative(t, now time.Time) string {
+	d := t.Sub(now)
+	future := d > 0
+	if d < 0 {
+		d = -d
+	}
+	pick := func(ago, ahead string) string {
+		if future {
+			return ahead
+		}
+		return ago
+	}
+	switch {
+	case d < time.Minute:
+		return l.T("RelativeJustNow")
+	case d < time.Hour:
+		return l.N(pick("RelativeMinutesAgo", "RelativeInMinutes"), int(d/time.Minute))
+	case d < 24*time.Hour:
+		return l.N(pick("RelativeHoursAgo", "RelativeInHours"), int(d/time.Hour))
+	}
+	a, b := civil(now, now.Location()), civil(t, now.Location())
+	days := b.days() - a.days()
+	switch {
+	case days == 1:
+		return l.T("RelativeTomorrow")
+	case days == -1:
+		return l.T("RelativeYesterday")
+	case days > -31 && days < 31:
+		return l.N(pick("RelativeDaysAgo", "RelativeInDays"), abs(days))
+	}
+	if future {
+		a, b = b, a
+	}
+	months := max(monthsBetween(b, a), 1)
+	if months < 12 {
+		return l.N(pick("RelativeMonthsAgo", "RelativeInMonths"), months)
+	}
+	return l.N(pick("RelativeYearsAgo", "RelativeInYears"), months/12)
+}
+
+// Since describes how long a member has belonged, from the day they joined
+// (t) to now: "joined today", then days (up to 30), calendar months and
+// years, e.g. "member for 3 years". Calendar days are counted in now's
+// location. A join time after now counts as today.
+func (l *Localizer) Since(t, now time.Time) string {
+	joined, today := civil(t, now.Location()), civil(now, now.Location())
+	days := today.days() - joined.days()
+	switch {
+	case days <= 0:
+		return l.T("MemberSinceToday")
+	case days < 31:
+		return l.N("MemberForDays", days)
+	}
+	months := max(monthsBetween(joined, today), 1)
+	if months < 12 {
+		return l.N("MemberForMonths", months)
+	}
+	return l.N("MemberForYears", months/12)
+}
+
+// civilDate is a calendar date without a time of day.
+type civilDate struct {
+	y int
+	m time.Month
+	d int
+}
+
+func civil(t time.Time, loc *time.Location) civilDate {
+	y, m, d := t.In(loc).Date()
+	return civilDate{y, m, d}
+}
+
+// days numbers calendar days so that subtracting two gives the days between
+// them, whatever daylight-saving changes lie between.
+func (c civilDate) days() int {
+	return int(time.Date(c.y, c.m, c.d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// monthsBetween counts whole calendar months from a to the later b.
+func monthsBetween(a, b civilDate) int {
+	m := (b.y-a.y)*12 + int(b.m) - int(a.m)
+	if b.d < a.d {
+		m--
+	}
+	return m
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
