@@ -3,6 +3,8 @@ package community
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 )
 
 // Sentinel errors every store and use case returns, wrapped with context.
@@ -55,11 +57,31 @@ func (e *ValidationError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Field, e.Reason)
 }
 
-// MessageID is the i18n message ID of the reason, e.g. "error.too_long".
-func (e *ValidationError) MessageID() string { return "error." + e.Reason }
+// MessageID is the i18n message ID of the reason: "Reason" and the reason in
+// CamelCase, e.g. "ReasonTooLong" for "too_long".
+func (e *ValidationError) MessageID() string { return "Reason" + camel(e.Reason) }
 
-// FieldMessageID is the i18n message ID of the field's label, e.g. "field.title".
-func (e *ValidationError) FieldMessageID() string { return "field." + e.Field }
+// FieldMessageID is the i18n message ID of the field's label, e.g.
+// "FieldStartsAt" for "starts_at".
+func (e *ValidationError) FieldMessageID() string { return "Field" + camel(e.Field) }
+
+// camel turns snake_case into CamelCase ("invalid_utf8" -> "InvalidUtf8").
+func camel(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if r == '_' {
+			up = true
+			continue
+		}
+		if up {
+			r = unicode.ToUpper(r)
+			up = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // Invalid returns a *ValidationError for field and reason.
 func Invalid(field, reason string) error {

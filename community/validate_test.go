@@ -114,7 +114,7 @@ func checkReason(t *testing.T, err error, field, reason string) {
 	if v.Field != field || v.Reason != reason {
 		t.Fatalf("got %s/%s, want %s/%s", v.Field, v.Reason, field, reason)
 	}
-	if v.MessageID() != "error."+reason {
+	if !strings.HasPrefix(v.MessageID(), "Reason") || strings.Contains(v.MessageID(), "_") {
 		t.Fatalf("message ID %q", v.MessageID())
 	}
 }
@@ -162,4 +162,11 @@ func FuzzEventInput_Validate(f *testing.F) {
 			t.Fatalf("accepted end before start: %+v", in)
 		}
 	})
+}
+
+func TestValidationError_MessageID(t *testing.T) {
+	e := &community.ValidationError{Field: "starts_at", Reason: community.ReasonInvalidUTF8}
+	if e.MessageID() != "ReasonInvalidUtf8" || e.FieldMessageID() != "FieldStartsAt" {
+		t.Fatalf("%s %s", e.MessageID(), e.FieldMessageID())
+	}
 }
