@@ -1,0 +1,10 @@
+package emulators
+
+import (
+	"os"
+	"testing"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(Main(m, KindFirestore, KindAuth))
+}
