@@ -13,8 +13,9 @@ import (
 //     retried; they must not have side effects. Returning an error aborts the
 //     update and is returned as is.
 //   - Counters kept by the store (Event.Going, Waiting and CheckedIn,
-//     Thread.Posts, Story.Likes, Post.Reports, tallies) always equal the records
-//     they count; changes an update function makes to them are ignored.
+//     Thread.Posts, Story.Likes, Post.Reports and Reactions, tallies) always
+//     equal the records they count; changes an update function makes to them
+//     (and to IDs and Post.Seq) are ignored.
 //   - Member.Points and LifetimePoints change only through ApplyLedger.
 //   - Missing records give ErrNotFound, creating an existing ID gives
 //     ErrConflict, an unreachable backend gives ErrUnavailable (all wrapped).
@@ -68,8 +69,11 @@ type MemberStore interface {
 	// CountMembers counts members matching f without reading them all where the
 	// backend can (aggregation queries).
 	CountMembers(ctx context.Context, f MemberFilter) (int, error)
-	// DeleteMember erases the member's profile and ledger and anonymises their
-	// posts, stories and RSVPs in one step.
+	// DeleteMember erases the member's profile, ledger and notifications and
+	// anonymises their threads, posts, stories and RSVPs in one step. Afterwards
+	// Member and MemberByCode give ErrNotFound. Anonymised records keep the
+	// (random, opaque) AuthorID / MemberID, so that votes, likes, reactions and
+	// RSVPs keyed by it still equal the counters, and have AuthorName / Name "".
 	DeleteMember(ctx context.Context, id string) error
 }
 

@@ -11,8 +11,7 @@ import (
 )
 
 // UpdatePost edits a post; its Seq, report count and reactions stay as
-// stored. Un-hiding a hidden post restores it: it leaves the moderation queue
-// and later reports no longer hide it. Removing it leaves the queue too.
+// stored. A post marked Removed or Reviewed leaves the moderation queue.
 func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func(*community.Post) error) (community.Post, error) {
 	var out community.Post
 	err := s.update(ctx, "update post "+postID, func(tx *bolt.Tx, ch *changes) error {
@@ -26,11 +25,8 @@ func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func
 		}
 		r := toPostRec(p)
 		r.ID, r.ThreadID, r.Seq, r.Reports, r.Reactions = old.ID, old.ThreadID, old.Seq, old.Reports, old.Reactions
-		r.Restored, r.ReportKey = old.Restored, old.ReportKey
-		if old.Hidden && !r.Hidden {
-			r.Restored = true
-		}
-		if (r.Removed || r.Restored && !old.Restored) && r.ReportKey != 0 {
+		r.ReportKey = old.ReportKey
+		if (r.Removed || r.Reviewed) && r.ReportKey != 0 {
 			if err := tx.Bucket(bReported).Delete(be64(r.ReportKey)); err != nil {
 				return err
 			}
@@ -47,7 +43,7 @@ func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func
 }
 
 // ReportPost records memberID's report once and hides the post at the
-// threshold unless a moderator restored it.
+// threshold, unless a moderator has already decided on it (Reviewed or Removed).
 func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID string, at time.Time) (community.Post, error) {
 	var out community.Post
 	err := s.update(ctx, "report post "+postID, func(tx *bolt.Tx, ch *changes) error {
@@ -65,10 +61,11 @@ func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID strin
 			return err
 		}
 		r.Reports++
-		if r.Reports >= community.ReportThreshold && !r.Restored {
+		decided := r.Removed || r.Reviewed
+		if r.Reports >= community.ReportThreshold && !decided {
 			r.Hidden = true
 		}
-		if !r.Removed && r.ReportKey == 0 {
+		if !decided && r.ReportKey == 0 {
 			queue := tx.Bucket(bReported)
 			if r.ReportKey, err = queue.NextSequence(); err != nil {
 				return err

@@ -12,16 +12,16 @@ import (
 // fields the domain does not have (sequence counters, moderation state).
 
 type communityRec struct {
-	ID         string               `json:"id"`
-	Name       string               `json:"name"`
-	About      map[string]string    `json:"about,omitempty"`
-	Locales    []string             `json:"locales,omitempty"`
-	Currency   string               `json:"currency,omitempty"`
-	TimeZone   string               `json:"tz,omitempty"`
-	Tiers      []tierRec            `json:"tiers,omitempty"`
-	Rewards    []rewardRec          `json:"rewards,omitempty"`
-	Categories []categoryRec        `json:"categories,omitempty"`
-	Earn       map[string]int64     `json:"earn,omitempty"`
+	ID         string            `json:"id"`
+	Name       string            `json:"name"`
+	About      map[string]string `json:"about,omitempty"`
+	Locales    []string          `json:"locales,omitempty"`
+	Currency   string            `json:"currency,omitempty"`
+	TimeZone   string            `json:"tz,omitempty"`
+	Tiers      []tierRec         `json:"tiers,omitempty"`
+	Rewards    []rewardRec       `json:"rewards,omitempty"`
+	Categories []categoryRec     `json:"categories,omitempty"`
+	Earn       map[string]int64  `json:"earn,omitempty"`
 }
 
 type tierRec struct {
@@ -202,18 +202,18 @@ type postRec struct {
 	Hidden     bool           `json:"hidden,omitempty"`
 	Removed    bool           `json:"removed,omitempty"`
 	Reactions  map[string]int `json:"reactions,omitempty"`
-	Restored   bool           `json:"restored,omitempty"` // a moderator un-hid it: reports no longer hide it
+	Reviewed   bool           `json:"reviewed,omitempty"`
 	ReportKey  uint64         `json:"reportKey,omitempty"` // its place in the moderation queue, 0 when not queued
 }
 
 func toPostRec(p community.Post) postRec {
 	return postRec{ID: p.ID, ThreadID: p.ThreadID, Seq: p.Seq, AuthorID: p.AuthorID, AuthorName: p.AuthorName, Lang: p.Lang,
-		Body: p.Body, At: p.At, Reports: p.Reports, Hidden: p.Hidden, Removed: p.Removed, Reactions: p.Reactions}
+		Body: p.Body, At: p.At, Reports: p.Reports, Hidden: p.Hidden, Removed: p.Removed, Reactions: p.Reactions, Reviewed: p.Reviewed}
 }
 
 func fromPostRec(r postRec) community.Post {
 	return community.Post{ID: r.ID, ThreadID: r.ThreadID, Seq: r.Seq, AuthorID: r.AuthorID, AuthorName: r.AuthorName, Lang: r.Lang,
-		Body: r.Body, At: r.At, Reports: r.Reports, Hidden: r.Hidden, Removed: r.Removed, Reactions: r.Reactions}
+		Body: r.Body, At: r.At, Reports: r.Reports, Hidden: r.Hidden, Removed: r.Removed, Reactions: r.Reactions, Reviewed: r.Reviewed}
 }
 
 type storyRec struct {
