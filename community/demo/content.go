@@ -22,7 +22,8 @@ func at(now time.Time, days int, hour, minute int) time.Time {
 func seedLedger(ctx context.Context, s community.Store, now time.Time) error {
 	for i, m := range Members(now) {
 		entries := []community.LedgerEntry{{ID: "welcome:" + m.ID, Delta: 50, Reason: community.ReasonWelcome, At: m.Since}}
-		visits := (i*7)%17 + 1
+		tenure := people[i].monthsAgo
+		visits := ((i*7)%17+1)*min(tenure+1, 12)/12 + max(tenure-26, 0)
 		if m.ID == MemberID {
 			visits = 14
 		}

@@ -140,7 +140,7 @@ func seedStories(ctx context.Context, s community.Store, now time.Time) error {
 // closed poll whose winning idea shipped (its proposer and voters thanked).
 func seedPolls(ctx context.Context, s community.Store, now time.Time) error {
 	ms := Members(now)
-	shipped := community.Poll{ID: "poll-oat", Question: "What should we change about milk?", Lang: "en", Status: community.PollClosed,
+	shipped := community.Poll{ID: "poll-oat", Question: "What should we change about milk?", Lang: "en", Status: community.PollOpen,
 		CreatedBy: OwnerID, CreatedAt: now.AddDate(0, -3, 0), ClosesAt: now.AddDate(0, -2, 0),
 		Options: []community.Option{
 			{ID: "free-oat", Text: "Oat milk at no extra charge", By: "mem-tom", ByName: "Tom Becker", Status: community.IdeaOpen},
@@ -181,6 +181,7 @@ func seedPolls(ctx context.Context, s community.Store, now time.Time) error {
 	}
 	// Oat milk shipped: thank the proposer and the voters, as Service.SetIdeaStatus does.
 	if _, err := s.UpdatePoll(ctx, shipped.ID, func(p *community.Poll) error {
+		p.Status = community.PollClosed
 		for i := range p.Options {
 			switch p.Options[i].ID {
 			case "free-oat":
