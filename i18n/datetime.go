@@ -59,8 +59,8 @@ func (l *Localizer) Weekday(t time.Time, loc *time.Location) string {
 
 // Relative describes t relative to now through plural messages: "just now"
 // within a minute either way, then minutes and hours, "yesterday" and
-// "tomorrow" for the neighbouring calendar days, then days (up to 30),
-// calendar months and years, e.g. "2 hours ago", "in 3 days". Calendar days
+// "tomorrow" for the neighbouring calendar days, then days until a whole
+// calendar month has passed, then months and years, e.g. "2 hours ago", "in 3 days". Calendar days
 // are counted in now's location: pass now in the member's time zone.
 func (l *Localizer) Relative(t, now time.Time) string {
 	d := t.Sub(now)
@@ -85,41 +85,44 @@ func (l *Localizer) Relative(t, now time.Time) string {
 	a, b := civil(now, now.Location()), civil(t, now.Location())
 	days := b.days() - a.days()
 	switch {
+	case days == 0: // a 25-hour day when daylight saving time ends
+		return l.N(pick("RelativeHoursAgo", "RelativeInHours"), int(d/time.Hour))
 	case days == 1:
 		return l.T("RelativeTomorrow")
 	case days == -1:
 		return l.T("RelativeYesterday")
-	case days > -31 && days < 31:
-		return l.N(pick("RelativeDaysAgo", "RelativeInDays"), abs(days))
 	}
 	if future {
 		a, b = b, a
 	}
-	months := max(monthsBetween(b, a), 1)
-	if months < 12 {
+	switch months := monthsBetween(b, a); {
+	case months < 1:
+		return l.N(pick("RelativeDaysAgo", "RelativeInDays"), abs(days))
+	case months < 12:
 		return l.N(pick("RelativeMonthsAgo", "RelativeInMonths"), months)
+	default:
+		return l.N(pick("RelativeYearsAgo", "RelativeInYears"), months/12)
 	}
-	return l.N(pick("RelativeYearsAgo", "RelativeInYears"), months/12)
 }
 
 // Since describes how long a member has belonged, from the day they joined
-// (t) to now: "joined today", then days (up to 30), calendar months and
-// years, e.g. "member for 3 years". Calendar days are counted in now's
+// (t) to now: "joined today", then days until a whole calendar month has
+// passed, then months and years, e.g. "member for 3 years". Calendar days are counted in now's
 // location. A join time after now counts as today.
 func (l *Localizer) Since(t, now time.Time) string {
 	joined, today := civil(t, now.Location()), civil(now, now.Location())
 	days := today.days() - joined.days()
-	switch {
-	case days <= 0:
+	if days <= 0 {
 		return l.T("MemberSinceToday")
-	case days < 31:
+	}
+	switch months := monthsBetween(joined, today); {
+	case months < 1:
 		return l.N("MemberForDays", days)
-	}
-	months := max(monthsBetween(joined, today), 1)
-	if months < 12 {
+	case months < 12:
 		return l.N("MemberForMonths", months)
+	default:
+		return l.N("MemberForYears", months/12)
 	}
-	return l.N("MemberForYears", months/12)
 }
 
 // civilDate is a calendar date without a time of day.

@@ -165,7 +165,7 @@ func Negotiate(saved string, preferred []string) Locale {
 // environment, most preferred first, as BCP 47-ish strings for Negotiate:
 // LANGUAGE (a colon-separated list), then LC_ALL, LC_MESSAGES and LANG.
 // Encodings and modifiers are stripped ("de_DE.UTF-8@euro" gives "de-DE"),
-// "C" and "POSIX" are ignored and duplicates dropped. On Android, iOS, macOS
+// "C", "POSIX", values that are no language tag and duplicates are dropped. On Android, iOS, macOS
 // and Windows the environment says little: the app should also pass Fyne's
 // system locale.
 func SystemLanguages() []string {
@@ -186,6 +186,9 @@ func systemLanguages(getenv func(string) string) []string {
 		}
 		r = strings.ReplaceAll(strings.TrimSpace(r), "_", "-")
 		if r == "" || r == "C" || r == "POSIX" || seen[r] {
+			continue
+		}
+		if _, err := language.Parse(r); err != nil {
 			continue
 		}
 		seen[r] = true

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
 )
 
 func TestLocales_Registry(t *testing.T) {
@@ -137,6 +138,7 @@ func TestLocales_SystemLanguages(t *testing.T) {
 		{"C and POSIX ignored", map[string]string{"LC_ALL": "C", "LC_MESSAGES": "POSIX", "LANG": "C.UTF-8"}, nil},
 		{"duplicates dropped", map[string]string{"LANGUAGE": "ja_JP", "LANG": "ja_JP.UTF-8"}, []string{"ja-JP"}},
 		{"empty", map[string]string{}, nil},
+		{"not a language", map[string]string{"LANGUAGE": "::", "LANG": "!!"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,8 +168,8 @@ func FuzzLocales_SystemLanguages(f *testing.F) {
 	f.Fuzz(func(t *testing.T, languages, lang string) {
 		env := map[string]string{"LANGUAGE": languages, "LANG": lang}
 		for _, s := range systemLanguages(func(k string) string { return env[k] }) {
-			if s == "" || s == "C" || s == "POSIX" || strings.ContainsAny(s, "_.@:") {
-				t.Fatalf("systemLanguages gave %q", s)
+			if _, err := language.Parse(s); err != nil || s == "C" || s == "POSIX" || strings.ContainsAny(s, "_.@:") {
+				t.Fatalf("systemLanguages gave %q (%v)", s, err)
 			}
 		}
 	})
