@@ -1,0 +1,195 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// forum is the member's forum: categories, then the threads of the chosen
+// one, a page at a time, newest activity first.
+type forum struct {
+	env *Env
+
+	cats     []community.Category
+	category string // "" for all
+	threads  []community.Thread
+	next     string // cursor of the next page, "" at the end
+	gen      int    // load generation: a stale page is dropped
+
+	picker  *widget.Select
+	list    *widget.List
+	more    *widget.Button
+	empty   fyne.CanvasObject
+	problem *widget.Label
+	root    *fyne.Container
+}
+
+// NewForum returns the forum: a category picker, the threads of the category
+// (paged, "load more"), and a button to start a thread. Tapping a thread
+// pushes NewThread.
+func NewForum(env *Env) fyne.CanvasObject {
+	return newForum(env).root
+}
+
+func newForum(env *Env) *forum {
+	s := &forum{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *forum) buildUI() {
+	l := s.env.L()
+	s.picker = widget.NewSelect(nil, s.onCategory)
+	s.picker.PlaceHolder = l.T("ForumAllCategories")
+	start := widget.NewButtonWithIcon(l.T("ForumStartThread"), theme.ContentAddIcon(), s.onStart)
+	start.Importance = widget.HighImportance
+	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onOpen
+	s.more = widget.NewButton(l.T("ForumLoadMore"), s.onMore)
+	s.more.Hide()
+	s.empty = emptyHint(l.T("ForumEmpty"))
+	s.empty.Hide()
+	s.problem = newRefusal()
+	top := borderStart(l.RTL(), nil, nil, nil, start, s.picker)
+	bottom := container.NewVBox(s.problem, s.more)
+	s.root = container.NewBorder(top, bottom, nil, nil, container.NewStack(s.list, s.empty))
+}
+
+func (s *forum) length() int { return len(s.threads) }
+
+func (s *forum) createRow() fyne.CanvasObject {
+	title := heading("")
+	title.Truncation = fyne.TextTruncateEllipsis
+	title.Wrapping = fyne.TextWrapOff
+	return container.NewVBox(title, faint(""))
+}
+
+func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.threads) {
+		return
+	}
+	t := s.threads[id]
+	l := s.env.L()
+	box := o.(*fyne.Container)
+	title := box.Objects[0].(*widget.Label)
+	text := t.Title
+	if t.Locked {
+		text = l.T("ForumLockedMark", map[string]any{"Title": t.Title})
+	}
+	if t.Pinned {
+		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
+	}
+	title.Alignment = alignFor(l.RTL())
+	title.SetText(text)
+	meta := box.Objects[1].(*widget.Label)
+	meta.Alignment = alignFor(l.RTL())
+	meta.SetText(l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
+		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
+}
+
+// load reads the categories and the first page of threads.
+func (s *forum) load() {
+	s.gen++
+	gen, category, svc := s.gen, s.category, s.env.Svc
+	background(func() func() {
+		ctx := context.Background()
+		c, cerr := svc.Community(ctx)
+		page, next, err := svc.Threads(ctx, category, "")
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if cerr == nil {
+				s.setCategories(c.Categories)
+			}
+			s.show(page, next, err, false)
+		}
+	})
+}
+
+func (s *forum) setCategories(cats []community.Category) {
+	s.cats = cats
+	lang := s.env.L().Code()
+	names := []string{s.env.L().T("ForumAllCategories")}
+	for _, c := range cats {
+		names = append(names, c.Names.In(lang))
+	}
+	s.picker.SetOptions(names)
+}
+
+func (s *forum) show(page []community.Thread, next string, err error, appendPage bool) {
+	if err != nil {
+		showRefusal(s.problem, refusalText(s.env.L(), err))
+		return
+	}
+	showRefusal(s.problem, "")
+	if appendPage {
+		s.threads = append(s.threads, page...)
+	} else {
+		s.threads = page
+	}
+	s.next = next
+	if next == "" {
+		s.more.Hide()
+	} else {
+		s.more.Show()
+	}
+	if len(s.threads) == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
+	}
+	s.list.Refresh()
+}
+
+func (s *forum) onCategory(name string) {
+	s.category = ""
+	lang := s.env.L().Code()
+	for _, c := range s.cats {
+		if c.Names.In(lang) == name {
+			s.category = c.ID
+		}
+	}
+	s.load()
+}
+
+func (s *forum) onMore() {
+	s.gen++
+	gen, category, cursor, svc := s.gen, s.category, s.next, s.env.Svc
+	background(func() func() {
+		page, next, err := svc.Threads(context.Background(), category, cursor)
+		return func() {
+			if gen == s.gen {
+				s.show(page, next, err, true)
+			}
+		}
+	})
+}
+
+func (s *forum) onOpen(id widget.ListItemID) {
+	s.list.UnselectAll()
+	if id < len(s.threads) {
+		t := s.threads[id]
+		push(s.env, t.Title, NewThread(s.env, t.ID))
+	}
+}
+
+func (s *forum) onStart() {
+	push(s.env, s.env.L().T("ForumStartThread"), NewThreadComposer(s.env, s.category))
+}
+
+// onChange reloads the first page when threads change (a new thread, a new
+// post moving a thread up, a pin or lock).
+func (s *forum) onChange(c community.Change) {
+	if c.Kind == community.KindThread {
+		s.load()
+	}
+}

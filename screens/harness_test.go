@@ -1,0 +1,179 @@
+package screens
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"regulars/community"
+	"regulars/community/demo"
+	"regulars/community/local"
+	"regulars/i18n"
+)
+
+// uiQueue holds what background work hands to the UI goroutine, so that the
+// test goroutine runs it: the test driver would otherwise run it inline on
+// the worker goroutine, racing with the test.
+var uiQueue struct {
+	sync.Mutex
+	fns []func()
+}
+
+func TestMain(m *testing.M) {
+	toUI = func(f func()) {
+		uiQueue.Lock()
+		uiQueue.fns = append(uiQueue.fns, f)
+		uiQueue.Unlock()
+	}
+	os.Exit(m.Run())
+}
+
+// settle waits for background loads and runs their UI updates, until none is left.
+func settle() {
+	for {
+		inflight.Wait()
+		uiQueue.Lock()
+		fns := uiQueue.fns
+		uiQueue.fns = nil
+		uiQueue.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
+	}
+}
+
+// testNav records pushed views and shows the newest in the window.
+type testNav struct {
+	win    fyne.Window
+	titles []string
+	views  []fyne.CanvasObject
+}
+
+func (n *testNav) Push(title string, content fyne.CanvasObject) {
+	n.titles = append(n.titles, title)
+	n.views = append(n.views, content)
+	n.win.SetContent(content)
+}
+
+func (n *testNav) Pop() {
+	if len(n.views) > 0 {
+		n.views = n.views[:len(n.views)-1]
+		n.titles = n.titles[:len(n.titles)-1]
+	}
+	if len(n.views) > 0 {
+		n.win.SetContent(n.views[len(n.views)-1])
+	}
+}
+
+func (n *testNav) Show(string) {}
+
+// fixture is a seeded demo community on an embedded store in a temp dir,
+// with its clock fixed at demo.Now.
+type fixture struct {
+	t     testing.TB
+	store *local.Store
+	svc   *community.Service
+	win   fyne.Window
+	nav   *testNav
+}
+
+var phoneSize, desktopSize = fyne.NewSize(390, 844), fyne.NewSize(1280, 800)
+
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	test.NewTempApp(t)
+	store, err := local.Open(filepath.Join(t.TempDir(), "regulars.db"), local.WithNoSync())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { settle(); _ = store.Close() })
+	if err := demo.Seed(context.Background(), store, demo.Now); err != nil {
+		t.Fatal(err)
+	}
+	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
+	win := test.NewTempWindow(t, nil)
+	win.Resize(phoneSize)
+	return &fixture{t: t, store: store, svc: svc, win: win, nav: &testNav{win: win}}
+}
+
+// env returns an Env acting as member id, speaking lang.
+func (f *fixture) env(id, lang string) *Env {
+	f.t.Helper()
+	m, err := f.store.Member(context.Background(), id)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New(lang))
+}
+
+// actor returns member id as an actor.
+func (f *fixture) actor(id string) community.Actor {
+	f.t.Helper()
+	m, err := f.store.Member(context.Background(), id)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return m.Actor()
+}
+
+// show puts content in the window at size and lets it load.
+func (f *fixture) show(content fyne.CanvasObject, size fyne.Size) {
+	f.win.SetContent(content)
+	f.win.Resize(size)
+	settle()
+	f.win.Content().Refresh()
+	settle()
+}
+
+// capture writes the window as a PNG under testdata/shots when
+// REGULARS_SHOTS is set, for looking at a screen, not for asserting.
+func (f *fixture) capture(name string) {
+	if os.Getenv("REGULARS_SHOTS") == "" {
+		return
+	}
+	settle()
+	img := f.win.Canvas().Capture()
+	dir := filepath.Join("testdata", "shots")
+	_ = os.MkdirAll(dir, 0o755)
+	out, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	defer out.Close()
+	if err := png.Encode(out, img); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// watch subscribes to the store's changes; the function it returns
+// forwards those pending to env's subscribers, as the app shell does.
+func (f *fixture) watch(env *Env) func() {
+	ctx, cancel := context.WithCancel(context.Background())
+	f.t.Cleanup(cancel)
+	ch := f.svc.Watch(ctx)
+	return func() {
+		settle()
+		for {
+			select {
+			case c, ok := <-ch:
+				if !ok {
+					return
+				}
+				env.Dispatch(c)
+				settle()
+			case <-time.After(50 * time.Millisecond):
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,353 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// threadPage is how many posts one fetch reads: a page is fetched only when
+// one of its rows scrolls into view, so a 10,000-post thread costs a few pages.
+const threadPage = community.PageSize
+
+// thread shows one conversation. Its posts are a virtualized list: rows are
+// recycled, and pages of posts are read lazily as they scroll into view.
+type thread struct {
+	env *Env
+	id  string
+
+	info      community.Thread
+	pages     map[int64][]community.Post // by page index: posts with Seq in [i*threadPage+1, (i+1)*threadPage]
+	requested map[int64]bool             // pages being fetched
+	stale     map[int64]bool             // pages to fetch again when shown
+	mine      map[string][]string        // my reactions by post ID
+	heights   map[int]float32            // measured row heights by list index
+	fetched   int                        // posts read so far (tests check laziness)
+	sending   bool
+
+	title   *widget.Label
+	locked  *widget.Label
+	list    *widget.List
+	reply   *submitEntry
+	send    *widget.Button
+	compose *fyne.Container
+	problem *widget.Label
+	root    *fyne.Container
+}
+
+// NewThread returns a thread with its posts and a reply box: Enter sends,
+// Shift+Enter or Ctrl+Enter starts a new line.
+func NewThread(env *Env, threadID string) fyne.CanvasObject {
+	return newThread(env, threadID).root
+}
+
+func newThread(env *Env, threadID string) *thread {
+	s := &thread{env: env, id: threadID, pages: map[int64][]community.Post{}, requested: map[int64]bool{},
+		stale: map[int64]bool{}, mine: map[string][]string{}, heights: map[int]float32{}}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load(false)
+	return s
+}
+
+func (s *thread) buildUI() {
+	l := s.env.L()
+	s.title = heading("")
+	s.title.Alignment = alignFor(l.RTL())
+	s.locked = widget.NewLabelWithStyle(l.T("ThreadLocked"), alignFor(l.RTL()), fyne.TextStyle{Italic: true})
+	s.locked.Importance = widget.WarningImportance
+	s.locked.Wrapping = fyne.TextWrapWord
+	s.locked.Hide()
+	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
+	s.reply = newSubmitEntry(s.onSend)
+	s.reply.SetPlaceHolder(l.T("ThreadReplyPlaceholder"))
+	s.reply.SetMinRowsVisible(2)
+	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
+	s.send.Importance = widget.HighImportance
+	s.problem = newRefusal()
+	s.compose = container.NewVBox(s.problem, borderStart(l.RTL(), nil, nil, nil, s.send, s.reply))
+	s.compose.Hide()
+	s.root = container.NewBorder(s.title, container.NewVBox(s.locked, s.compose), nil, nil, s.list)
+}
+
+func (s *thread) length() int { return s.info.Posts }
+
+// createRow builds a post row: author and time, the body as Markdown (or a
+// placeholder when hidden or removed), reactions and a report button.
+func (s *thread) createRow() fyne.CanvasObject {
+	author := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	author.Truncation = fyne.TextTruncateEllipsis
+	when := faint("")
+	when.Truncation = fyne.TextTruncateOff
+	body := widget.NewRichText()
+	body.Wrapping = fyne.TextWrapWord
+	reacts := container.NewHBox()
+	for _, r := range community.Reactions {
+		reacts.Add(iconButton(r, nil, nil))
+	}
+	report := iconButton(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil)
+	reacts.Add(report)
+	header := borderStart(s.env.L().RTL(), nil, nil, nil, when, author)
+	return container.NewVBox(header, body, reacts)
+}
+
+// updateRow fills a recycled row with post id+1, or shows it loading and
+// asks for its page.
+func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	l := s.env.L()
+	box := o.(*fyne.Container)
+	header := box.Objects[0].(*fyne.Container)
+	author, when := header.Objects[0].(*widget.Label), header.Objects[1].(*widget.Label)
+	body := box.Objects[1].(*widget.RichText)
+	reacts := box.Objects[2].(*fyne.Container)
+
+	seq := int64(id) + 1
+	page := (seq - 1) / threadPage
+	posts, ok := s.pages[page]
+	if !ok || s.stale[page] {
+		s.fetch(page)
+	}
+	idx := int((seq - 1) % threadPage)
+	if idx >= len(posts) {
+		author.SetText("")
+		when.SetText("")
+		body.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: l.T("ThreadLoading"), Style: widget.RichTextStyleEmphasis}}
+		body.Refresh()
+		reacts.Hide()
+		return
+	}
+	p := posts[idx]
+	author.Alignment, when.Alignment = alignFor(l.RTL()), alignFor(!l.RTL())
+	author.SetText(p.AuthorName)
+	when.SetText(l.Relative(p.At, s.env.Svc.Now()))
+	switch {
+	case p.Removed:
+		setPlaceholder(body, l.T("ThreadPostRemoved"))
+		reacts.Hide()
+	case p.Hidden && !s.env.Me().Can(community.ActModerate):
+		setPlaceholder(body, l.T("ThreadPostHidden"))
+		reacts.Hide()
+	default:
+		body.ParseMarkdown(p.Body)
+		s.fillReactions(reacts, p)
+		reacts.Show()
+	}
+	s.measure(id, o)
+}
+
+func setPlaceholder(rt *widget.RichText, text string) {
+	rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: text, Style: widget.RichTextStyleEmphasis}}
+	rt.Refresh()
+}
+
+func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
+	mine := map[string]bool{}
+	for _, r := range s.mine[p.ID] {
+		mine[r] = true
+	}
+	for i, r := range community.Reactions {
+		b := reacts.Objects[i].(*widget.Button)
+		text := r
+		if n := p.Reactions[r]; n > 0 {
+			text = r + " " + s.env.L().Number(int64(n))
+		}
+		b.SetText(text)
+		if mine[r] {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.LowImportance
+		}
+		postID, reaction := p.ID, r
+		b.OnTapped = func() { s.onReact(postID, reaction) }
+		b.Refresh()
+	}
+	report := reacts.Objects[len(community.Reactions)].(*widget.Button)
+	postID := p.ID
+	report.OnTapped = func() { s.onReport(postID) }
+	if p.AuthorID == s.env.Me().ID {
+		report.Hide()
+	} else {
+		report.Show()
+	}
+}
+
+// measure gives the row the height its wrapped Markdown needs at the list's
+// width; rows start at the template's height.
+func (s *thread) measure(id widget.ListItemID, row fyne.CanvasObject) {
+	h := row.MinSize().Height
+	if old, ok := s.heights[id]; ok && old == h {
+		return
+	}
+	s.heights[id] = h
+	s.list.SetItemHeight(id, h)
+}
+
+// fetch reads one page of posts in the background, once at a time.
+func (s *thread) fetch(page int64) {
+	if s.requested[page] {
+		return
+	}
+	s.requested[page] = true
+	svc, id, me := s.env.Svc, s.id, s.env.Me()
+	background(func() func() {
+		ctx := context.Background()
+		posts, err := svc.Posts(ctx, id, page*threadPage+1, threadPage)
+		mine, _ := svc.MyReactions(ctx, me, id)
+		return func() {
+			delete(s.requested, page)
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			s.fetched += len(posts)
+			s.pages[page] = posts
+			delete(s.stale, page)
+			for k, v := range mine {
+				s.mine[k] = v
+			}
+			first := int(page * threadPage)
+			for i := range posts {
+				s.list.RefreshItem(first + i)
+			}
+		}
+	})
+}
+
+// load reads the thread; scrollEnd moves to the newest post afterwards.
+func (s *thread) load(scrollEnd bool) {
+	svc, id := s.env.Svc, s.id
+	background(func() func() {
+		t, err := svc.Thread(context.Background(), id)
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				s.compose.Show()
+				return
+			}
+			s.info = t
+			s.title.SetText(t.Title)
+			if t.Locked {
+				s.locked.Show()
+				s.compose.Hide()
+			} else {
+				s.locked.Hide()
+				s.compose.Show()
+			}
+			s.list.Refresh()
+			if scrollEnd {
+				s.list.ScrollToBottom()
+			}
+		}
+	})
+}
+
+func (s *thread) onSend() {
+	text := s.reply.Text
+	if s.sending || strings.TrimSpace(text) == "" {
+		return
+	}
+	s.sending = true
+	s.send.Disable()
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		p, err := svc.Reply(context.Background(), me, id, text)
+		return func() {
+			s.sending = false
+			s.send.Enable()
+			if err != nil {
+				// The reply stays in the box, so nothing typed is lost.
+				msg := refusalText(s.env.L(), err)
+				if community.IsReason(err, community.ReasonLocked) {
+					msg = s.env.L().T("ThreadLocked")
+				}
+				showRefusal(s.problem, msg)
+				return
+			}
+			showRefusal(s.problem, "")
+			s.reply.SetText("")
+			s.addPost(p)
+		}
+	})
+}
+
+// addPost puts a post we know of at its place and scrolls to it.
+func (s *thread) addPost(p community.Post) {
+	page := (p.Seq - 1) / threadPage
+	idx := int((p.Seq - 1) % threadPage)
+	posts := s.pages[page]
+	if idx == len(posts) {
+		s.pages[page] = append(posts, p)
+	}
+	if int(p.Seq) > s.info.Posts {
+		s.info.Posts = int(p.Seq)
+	}
+	s.list.Refresh()
+	s.list.ScrollToBottom()
+}
+
+func (s *thread) onReact(postID, reaction string) {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		p, err := svc.React(context.Background(), me, id, postID, reaction)
+		mine, _ := svc.MyReactions(context.Background(), me, id)
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			s.mine = mine
+			s.replace(p)
+		}
+	})
+}
+
+// onReport asks before it reports: a report is not undone.
+func (s *thread) onReport(postID string) {
+	l := s.env.L()
+	confirm(s.env, l.T("ThreadReportTitle"), l.T("ThreadReportConfirm"), l.T("ThreadReport"), l.T("ThreadCancel"), func() { s.report(postID) })
+}
+
+func (s *thread) report(postID string) {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		p, err := svc.Report(context.Background(), me, id, postID)
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			showNote(s.problem, s.env.L().T("ThreadReported"))
+			s.replace(p)
+		}
+	})
+}
+
+// replace swaps a changed post into its page and redraws its row.
+func (s *thread) replace(p community.Post) {
+	page := (p.Seq - 1) / threadPage
+	idx := int((p.Seq - 1) % threadPage)
+	if posts := s.pages[page]; idx < len(posts) {
+		posts[idx] = p
+	}
+	s.list.RefreshItem(int(p.Seq - 1))
+}
+
+// onChange follows the thread live: new posts extend the list, changed posts
+// are read again when shown.
+func (s *thread) onChange(c community.Change) {
+	switch {
+	case c.Kind == community.KindThread && c.ID == s.id:
+		s.load(false)
+	case c.Kind == community.KindPost && c.Parent == s.id:
+		for page := range s.pages {
+			s.stale[page] = true
+		}
+		s.load(false)
+	}
+}

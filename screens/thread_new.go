@@ -1,0 +1,116 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// threadComposer starts a thread: a category, a title and the first post.
+type threadComposer struct {
+	env  *Env
+	cats []community.Category
+
+	category *widget.Select
+	title    *widget.Entry
+	body     *widget.Entry
+	submit   *widget.Button
+	problem  *widget.Label
+	root     fyne.CanvasObject
+}
+
+// NewThreadComposer returns the "start a thread" form, preset to category
+// (an ID, or "" to let the member choose). On success it opens the thread.
+func NewThreadComposer(env *Env, category string) fyne.CanvasObject {
+	return newThreadComposer(env, category).root
+}
+
+func newThreadComposer(env *Env, category string) *threadComposer {
+	s := &threadComposer{env: env}
+	s.buildUI()
+	svc := env.Svc
+	background(func() func() {
+		c, err := svc.Community(context.Background())
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			s.setCategories(c.Categories, category)
+		}
+	})
+	return s
+}
+
+func (s *threadComposer) buildUI() {
+	l := s.env.L()
+	s.category = widget.NewSelect(nil, nil)
+	s.category.PlaceHolder = l.T("ForumPickCategory")
+	s.title = widget.NewEntry()
+	s.title.SetPlaceHolder(l.T("ForumTitlePlaceholder"))
+	s.body = widget.NewMultiLineEntry()
+	s.body.Wrapping = fyne.TextWrapWord
+	s.body.SetMinRowsVisible(6)
+	s.body.SetPlaceHolder(l.T("ForumBodyPlaceholder"))
+	s.submit = widget.NewButton(l.T("ForumPublishThread"), s.onSubmit)
+	s.submit.Importance = widget.HighImportance
+	s.problem = newRefusal()
+	form := widget.NewForm(
+		widget.NewFormItem(l.T("ForumCategory"), s.category),
+		widget.NewFormItem(l.T("ForumTitle"), s.title),
+		widget.NewFormItem(l.T("ForumFirstPost"), s.body),
+	)
+	s.root = container.NewVScroll(container.NewVBox(form, s.problem, s.submit))
+}
+
+func (s *threadComposer) setCategories(cats []community.Category, selected string) {
+	s.cats = cats
+	lang := s.env.L().Code()
+	var names []string
+	for _, c := range cats {
+		names = append(names, c.Names.In(lang))
+		if c.ID == selected {
+			defer s.category.SetSelected(c.Names.In(lang))
+		}
+	}
+	s.category.SetOptions(names)
+}
+
+func (s *threadComposer) categoryID() string {
+	lang := s.env.L().Code()
+	for _, c := range s.cats {
+		if c.Names.In(lang) == s.category.Selected {
+			return c.ID
+		}
+	}
+	return ""
+}
+
+func (s *threadComposer) onSubmit() {
+	cat, title, body := s.categoryID(), s.title.Text, s.body.Text
+	if cat == "" {
+		showRefusal(s.problem, s.env.L().T("ForumPickCategory"))
+		return
+	}
+	s.submit.Disable()
+	svc, me := s.env.Svc, s.env.Me()
+	background(func() func() {
+		t, err := svc.StartThread(context.Background(), me, cat, title, body)
+		return func() {
+			s.submit.Enable()
+			if err != nil {
+				// What the member wrote stays in the form.
+				showRefusal(s.problem, fieldRefusal(s.env.L(), err))
+				return
+			}
+			showRefusal(s.problem, "")
+			s.title.SetText("")
+			s.body.SetText("")
+			push(s.env, t.Title, NewThread(s.env, t.ID))
+		}
+	})
+}

@@ -1,0 +1,250 @@
+package screens
+
+// Helpers shared by the forum, stories, polls, announcements and owner
+// screens. The general ones (inline error label, empty state, section
+// header, tier badge) live in ui.go.
+
+import (
+	"errors"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/i18n"
+)
+
+// toUI hands a function to the UI goroutine. Tests swap it for a queue they
+// drain on their own goroutine, because the test driver runs fyne.Do inline
+// on the calling goroutine, which would race with the test.
+var toUI = fyne.Do
+
+// inflight counts background loads, so tests can wait for them to finish.
+var inflight sync.WaitGroup
+
+// background runs work off the UI goroutine (a store call may be a network
+// round trip) and then the function it returns, if any, on the UI goroutine.
+// work must not touch widgets; the returned function may.
+func background(work func() func()) {
+	inflight.Add(1)
+	go func() {
+		defer inflight.Done()
+		if apply := work(); apply != nil {
+			toUI(apply)
+		}
+	}()
+}
+
+// refusalText explains err in the user's language: a validation error by its
+// reason, the store's sentinel errors by theirs, anything else as "try again".
+func refusalText(l *i18n.Localizer, err error) string {
+	if v, ok := community.AsValidation(err); ok {
+		return l.T(v.MessageID(), map[string]any{"Limit": l.Number(int64(v.Limit))})
+	}
+	switch {
+	case errors.Is(err, community.ErrForbidden):
+		return l.T("ReasonForbidden")
+	case errors.Is(err, community.ErrNotFound):
+		return l.T("ReasonNotFound")
+	case errors.Is(err, community.ErrConflict):
+		return l.T("ReasonConflict")
+	case errors.Is(err, community.ErrUnavailable):
+		return l.T("ReasonUnavailable")
+	}
+	return l.T("ReasonInvalid")
+}
+
+// newRefusal returns a hidden label, in the theme's error colour, for
+// refusals shown next to what the user did.
+func newRefusal() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// showRefusal shows msg in l, or hides l when msg is empty.
+func showRefusal(l *widget.Label, msg string) {
+	l.Importance = widget.DangerImportance
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// showNote shows a confirmation in l (in the theme's success colour).
+func showNote(l *widget.Label, msg string) {
+	l.Importance = widget.SuccessImportance
+	l.SetText(msg)
+	l.Show()
+}
+
+// confirm asks a question in a dialog over the window, with the answers
+// labelled yesText and noText, and calls yes when the answer is yes.
+func confirm(env *Env, title, message, yesText, noText string, yes func()) {
+	d := dialog.NewConfirm(title, message, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, env.Win)
+	d.SetConfirmText(yesText)
+	d.SetDismissText(noText)
+	d.Show()
+}
+
+// emptyHint is what an empty list shows: what is missing and what to do next.
+func emptyHint(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	l.Importance = widget.LowImportance
+	return container.NewPadded(l)
+}
+
+// wrapped returns a word-wrapping label.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// heading returns a bold, word-wrapping label for a title.
+func heading(text string) *widget.Label {
+	l := wrapped(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// faint returns a low-importance label for metadata (author, date).
+func faint(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// rowStart lays objects out in a row from the reading direction's start:
+// left to right, or right to left for Arabic.
+func rowStart(rtl bool, objs ...fyne.CanvasObject) *fyne.Container {
+	if rtl {
+		rev := make([]fyne.CanvasObject, len(objs))
+		for i, o := range objs {
+			rev[len(objs)-1-i] = o
+		}
+		return container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, rev...)...)
+	}
+	return container.NewHBox(objs...)
+}
+
+// borderStart is container.NewBorder with leading and trailing swapped for
+// right-to-left languages.
+func borderStart(rtl bool, top, bottom, leading, trailing fyne.CanvasObject, center ...fyne.CanvasObject) *fyne.Container {
+	if rtl {
+		leading, trailing = trailing, leading
+	}
+	return container.NewBorder(top, bottom, leading, trailing, center...)
+}
+
+// alignFor returns the text alignment of the reading direction's start.
+func alignFor(rtl bool) fyne.TextAlign {
+	if rtl {
+		return fyne.TextAlignTrailing
+	}
+	return fyne.TextAlignLeading
+}
+
+// submitEntry is a multi-line entry where Enter sends and Shift+Enter or
+// Ctrl+Enter starts a new line: chat habits, since a reply is usually short.
+type submitEntry struct {
+	widget.Entry
+	onSend func()
+	shift  bool
+}
+
+func newSubmitEntry(onSend func()) *submitEntry {
+	e := &submitEntry{onSend: onSend}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// KeyDown tracks Shift, which turns Enter into a new line.
+func (e *submitEntry) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+	e.Entry.KeyDown(k)
+}
+
+// KeyUp tracks Shift.
+func (e *submitEntry) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(k)
+}
+
+// TypedKey sends on Enter.
+func (e *submitEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.shift && e.onSend != nil {
+		e.onSend()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut makes Ctrl+Enter a new line.
+func (e *submitEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) {
+		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// iconButton is a low-importance button with an icon and a label.
+func iconButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
+	b := widget.NewButtonWithIcon(label, icon, tapped)
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// push shows a detail view through the navigator, or in the window when
+// there is none (a screen shown on its own).
+func push(env *Env, title string, content fyne.CanvasObject) {
+	if env.Nav != nil {
+		env.Nav.Push(title, content)
+		return
+	}
+	if env.Win != nil {
+		env.Win.SetContent(content)
+	}
+}
+
+// pop returns from a detail view.
+func pop(env *Env) {
+	if env.Nav != nil {
+		env.Nav.Pop()
+	}
+}
+
+// fieldRefusal is refusalText prefixed with the field's label when the
+// catalog has one ("Title: Please fill this in."), for forms with several fields.
+func fieldRefusal(l *i18n.Localizer, err error) string {
+	msg := refusalText(l, err)
+	if v, ok := community.AsValidation(err); ok {
+		if id := v.FieldMessageID(); l.T(id) != id {
+			return l.T(id) + ": " + msg
+		}
+	}
+	return msg
+}
