@@ -135,15 +135,15 @@ func (f *fixture) show(content fyne.CanvasObject, size fyne.Size) {
 	settle()
 }
 
-// capture writes the window as a PNG under testdata/shots when
-// REGULARS_SHOTS is set, for looking at a screen, not for asserting.
+// capture writes the window as a PNG into the folder REGULARS_SHOTS names,
+// when set: for looking at a screen, not for asserting.
 func (f *fixture) capture(name string) {
-	if os.Getenv("REGULARS_SHOTS") == "" {
+	dir := os.Getenv("REGULARS_SHOTS")
+	if dir == "" {
 		return
 	}
 	settle()
 	img := f.win.Canvas().Capture()
-	dir := filepath.Join("testdata", "shots")
 	_ = os.MkdirAll(dir, 0o755)
 	out, err := os.Create(filepath.Join(dir, name+".png"))
 	if err != nil {

@@ -1,0 +1,122 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// storiesLimit is how many published stories the feed shows.
+const storiesLimit = 50
+
+// stories is the feed of published customer stories.
+type stories struct {
+	env     *Env
+	items   []community.Story
+	list    *widget.List
+	empty   fyne.CanvasObject
+	problem *widget.Label
+	root    *fyne.Container
+}
+
+// NewStories returns the stories feed, newest first, with a button to tell
+// one's own story. Tapping a story pushes NewStoryDetail.
+func NewStories(env *Env) fyne.CanvasObject {
+	return newStories(env).root
+}
+
+func newStories(env *Env) *stories {
+	s := &stories{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *stories) buildUI() {
+	l := s.env.L()
+	tell := widget.NewButtonWithIcon(l.T("StoriesTell"), theme.DocumentCreateIcon(), s.onTell)
+	tell.Importance = widget.HighImportance
+	s.list = widget.NewList(func() int { return len(s.items) }, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onOpen
+	s.empty = emptyHint(l.T("StoriesEmpty"))
+	s.empty.Hide()
+	s.problem = newRefusal()
+	s.root = container.NewBorder(container.NewVBox(tell, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
+}
+
+func (s *stories) createRow() fyne.CanvasObject {
+	title := heading("")
+	title.Wrapping, title.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+	excerpt := widget.NewLabel("")
+	excerpt.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, excerpt, faint(""))
+}
+
+func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.items) {
+		return
+	}
+	st, l := s.items[id], s.env.L()
+	box := o.(*fyne.Container)
+	for _, obj := range box.Objects {
+		obj.(*widget.Label).Alignment = alignFor(l.RTL())
+	}
+	box.Objects[0].(*widget.Label).SetText(st.Title)
+	box.Objects[1].(*widget.Label).SetText(firstLine(st.Body))
+	box.Objects[2].(*widget.Label).SetText(l.N("StoryMeta", st.Likes, map[string]any{
+		"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
+}
+
+func (s *stories) load() {
+	svc := s.env.Svc
+	background(func() func() {
+		items, err := svc.Stories(context.Background(), storiesLimit)
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			showRefusal(s.problem, "")
+			s.items = items
+			if len(items) == 0 {
+				s.empty.Show()
+			} else {
+				s.empty.Hide()
+			}
+			s.list.Refresh()
+		}
+	})
+}
+
+func (s *stories) onOpen(id widget.ListItemID) {
+	s.list.UnselectAll()
+	if id < len(s.items) {
+		push(s.env, s.items[id].Title, NewStoryDetail(s.env, s.items[id].ID))
+	}
+}
+
+func (s *stories) onTell() {
+	push(s.env, s.env.L().T("StoriesTell"), NewStoryComposer(s.env))
+}
+
+func (s *stories) onChange(c community.Change) {
+	if c.Kind == community.KindStory {
+		s.load()
+	}
+}
+
+// firstLine returns the first line of text, for excerpts.
+func firstLine(text string) string {
+	for i, r := range text {
+		if r == '\n' {
+			return text[:i]
+		}
+	}
+	return text
+}

@@ -1,0 +1,80 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// storyComposer is where a member tells their story. It is sent for approval
+// and only with their consent to publish it.
+type storyComposer struct {
+	env *Env
+
+	title   *widget.Entry
+	body    *widget.Entry
+	consent *widget.Check
+	submit  *widget.Button
+	problem *widget.Label
+	root    fyne.CanvasObject
+}
+
+// NewStoryComposer returns the "tell your story" form.
+func NewStoryComposer(env *Env) fyne.CanvasObject {
+	return newStoryComposer(env).root
+}
+
+func newStoryComposer(env *Env) *storyComposer {
+	s := &storyComposer{env: env}
+	s.buildUI()
+	return s
+}
+
+func (s *storyComposer) buildUI() {
+	l := s.env.L()
+	intro := wrapped(l.T("StoryIntro"))
+	s.title = widget.NewEntry()
+	s.title.SetPlaceHolder(l.T("StoryTitlePlaceholder"))
+	s.body = widget.NewMultiLineEntry()
+	s.body.Wrapping = fyne.TextWrapWord
+	s.body.SetMinRowsVisible(8)
+	s.body.SetPlaceHolder(l.T("StoryBodyPlaceholder"))
+	s.consent = widget.NewCheck(l.T("StoryConsent"), nil)
+	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
+	s.submit.Importance = widget.HighImportance
+	s.problem = newRefusal()
+	form := widget.NewForm(
+		widget.NewFormItem(l.T("StoryTitle"), s.title),
+		widget.NewFormItem(l.T("StoryBody"), s.body),
+	)
+	s.root = container.NewVScroll(container.NewVBox(intro, form, s.consent, s.problem, s.submit))
+}
+
+func (s *storyComposer) onSubmit() {
+	title, body, consent := s.title.Text, s.body.Text, s.consent.Checked
+	s.submit.Disable()
+	svc, me := s.env.Svc, s.env.Me()
+	background(func() func() {
+		_, err := svc.SubmitStory(context.Background(), me, title, body, consent)
+		return func() {
+			s.submit.Enable()
+			l := s.env.L()
+			if community.IsReason(err, community.ReasonConsent) {
+				showRefusal(s.problem, l.T("StoryConsentRequired"))
+				return
+			}
+			if err != nil {
+				showRefusal(s.problem, fieldRefusal(l, err))
+				return
+			}
+			s.title.SetText("")
+			s.body.SetText("")
+			s.consent.SetChecked(false)
+			showNote(s.problem, l.T("StorySubmitted"))
+		}
+	})
+}
