@@ -15,7 +15,7 @@ func TestLocales_Registry(t *testing.T) {
 	for _, l := range Locales() {
 		codes = append(codes, l.Code)
 	}
-	if !slices.Equal(codes, wantCodes) {
+	if !slices.Equal(codes, wantCodes) || registry[0].Code != DefaultCode {
 		t.Fatalf("codes = %v, want %v", codes, wantCodes)
 	}
 	for _, l := range Locales() {

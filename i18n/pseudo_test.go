@@ -76,9 +76,9 @@ func TestPseudo_NewPseudo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := map[string]any{"Date": "D", "Time": "T"}
 	for _, m := range cats["en"].Messages {
 		for _, n := range []int{1, 7} {
+			data := sampleData(m, n)
 			got, english := p.T(m.ID, data), en.T(m.ID, data)
 			if isPlural(m) {
 				got, english = p.N(m.ID, n, data), en.N(m.ID, n, data)
