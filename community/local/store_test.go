@@ -1,0 +1,85 @@
+package local
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"regulars/community"
+	"regulars/community/storetest"
+)
+
+// newStore opens a store on a fresh file, closed when the test ends.
+func newStore(t *testing.T) community.Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "community.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return s
+}
+
+func TestStore_Contract(t *testing.T) {
+	storetest.Run(t, newStore)
+}
+
+func TestOpen_SecondOpenFailsClearly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "community.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	start := time.Now()
+	_, err = Open(path, WithTimeout(100*time.Millisecond))
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second open: %v, want ErrLocked", err)
+	}
+	if time.Since(start) > 2*time.Second {
+		t.Errorf("second open took %s", time.Since(start))
+	}
+	if !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q does not name the file", err)
+	}
+}
+
+func TestStore_ClosedIsUnavailable(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "community.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := s.Watch(t.Context())
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Member(t.Context(), "x"); !errors.Is(err, community.ErrUnavailable) {
+		t.Errorf("read after close: %v, want ErrUnavailable", err)
+	}
+	select {
+	case _, ok := <-ch:
+		if ok {
+			t.Error("watch delivered after close")
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("watch channel still open after Close")
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", "/tmp/xdg-test")
+	t.Setenv("HOME", "/tmp/home-test")
+	p, err := DefaultPath("com.example.regulars")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !filepath.IsAbs(p) || !strings.Contains(p, "regulars") || filepath.Ext(p) != ".db" {
+		t.Errorf("DefaultPath = %q, want an absolute .db file under the user's config folder", p)
+	}
+}
