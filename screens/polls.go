@@ -1,0 +1,256 @@
+package screens
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/i18n"
+)
+
+// pollsLimit is how many open polls the screen shows.
+const pollsLimit = 10
+
+// pollState is one open poll as the member sees it.
+type pollState struct {
+	poll     community.Poll
+	results  community.Results
+	mine     string // the option the member voted for, "" when none
+	changing bool   // showing the options again to change the vote
+	draft    string // the idea being typed, kept across live refreshes
+	note     string // the outcome of the last proposal
+	refused  bool   // note is a refusal
+}
+
+// polls is the member's co-creation place: open polls to vote in (results as
+// bars once voted), proposing ideas, and the ideas board by status.
+type polls struct {
+	env   *Env
+	items []*pollState
+	gen   int
+
+	cards   *fyne.Container
+	empty   fyne.CanvasObject
+	problem *widget.Label
+	board   *ideasBoard
+	root    fyne.CanvasObject
+}
+
+// NewPolls returns the polls screen: a tab of open polls and a tab with the
+// ideas board (open, planned, in progress, shipped, declined).
+func NewPolls(env *Env) fyne.CanvasObject {
+	return newPolls(env).root
+}
+
+func newPolls(env *Env) *polls {
+	s := &polls{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *polls) buildUI() {
+	l := s.env.L()
+	s.cards = container.NewVBox()
+	s.empty = emptyHint(l.T("PollEmpty"))
+	s.empty.Hide()
+	s.problem = newRefusal()
+	s.board = newIdeasBoard(s.env)
+	s.root = container.NewAppTabs(
+		container.NewTabItem(l.T("PollTabOpen"), container.NewVScroll(container.NewVBox(s.problem, s.empty, s.cards))),
+		container.NewTabItem(l.T("IdeasTabBoard"), s.board.root),
+	)
+}
+
+func (s *polls) load() {
+	s.gen++
+	gen, svc, me := s.gen, s.env.Svc, s.env.Me()
+	background(func() func() {
+		items, err := loadPolls(svc, me)
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			showRefusal(s.problem, "")
+			// Keep "changing my vote" across a live refresh.
+			for _, it := range items {
+				for _, old := range s.items {
+					if old.poll.ID == it.poll.ID {
+						it.changing, it.draft, it.note, it.refused = old.changing, old.draft, old.note, old.refused
+					}
+				}
+			}
+			s.items = items
+			s.render()
+		}
+	})
+}
+
+// loadPolls reads the open polls with their tallies and the member's votes.
+func loadPolls(svc *community.Service, me community.Actor) ([]*pollState, error) {
+	ctx := context.Background()
+	ps, err := svc.Polls(ctx, community.PollOpen, pollsLimit)
+	if err != nil {
+		return nil, err
+	}
+	var out []*pollState
+	for _, p := range ps {
+		if !p.Open(svc.Now()) {
+			continue
+		}
+		st := &pollState{poll: p}
+		if st.results, err = svc.Results(ctx, p.ID); err != nil {
+			return nil, err
+		}
+		v, err := svc.MyVote(ctx, me, p.ID)
+		switch {
+		case err == nil:
+			st.mine = v.OptionID
+		case !errors.Is(err, community.ErrNotFound):
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func (s *polls) render() {
+	s.cards.RemoveAll()
+	for _, st := range s.items {
+		s.cards.Add(s.card(st))
+	}
+	if len(s.items) == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
+	}
+	s.cards.Refresh()
+}
+
+// card shows a poll: its options to vote when the member has not voted (or
+// is changing their vote), else the results as bars; then "propose an idea".
+func (s *polls) card(st *pollState) fyne.CanvasObject {
+	l := s.env.L()
+	p := st.poll
+	box := container.NewVBox()
+	if st.mine == "" || st.changing {
+		for _, o := range p.Options {
+			if !o.Votable() {
+				continue
+			}
+			optionID, pollID := o.ID, p.ID
+			b := widget.NewButton(o.Text, func() { s.onVote(pollID, optionID) })
+			if o.ID == st.mine {
+				b.Importance = widget.HighImportance
+			}
+			box.Add(b)
+		}
+	} else {
+		for _, o := range p.Options {
+			if !o.Votable() {
+				continue
+			}
+			box.Add(resultBar(l, o, st.results, o.ID == st.mine))
+		}
+		box.Add(faint(l.N("PollTotalVotes", st.results.Total)))
+		box.Add(widget.NewButton(l.T("PollChangeVote"), func() { st.changing = true; s.render() }))
+	}
+	idea := widget.NewEntry()
+	idea.SetPlaceHolder(l.T("PollIdeaPlaceholder"))
+	idea.SetText(st.draft)
+	idea.OnChanged = func(text string) { st.draft = text }
+	problem := newRefusal()
+	if st.refused {
+		showRefusal(problem, st.note)
+	} else if st.note != "" {
+		showNote(problem, st.note)
+	}
+	propose := widget.NewButton(l.T("PollPropose"), func() { s.onPropose(st) })
+	idea.OnSubmitted = func(string) { s.onPropose(st) }
+	box.Add(widget.NewSeparator())
+	box.Add(borderStart(l.RTL(), nil, nil, nil, propose, idea))
+	box.Add(problem)
+	sub := ""
+	if !p.ClosesAt.IsZero() {
+		sub = l.T("PollClosesAt", map[string]any{"When": l.DateTime(p.ClosesAt, nil)})
+	}
+	return widget.NewCard(p.Question, sub, box)
+}
+
+// resultBar is one option's share of the votes, as a bar.
+func resultBar(l *i18n.Localizer, o community.Option, r community.Results, mine bool) fyne.CanvasObject {
+	n := r.Tally[o.ID]
+	bar := widget.NewProgressBar()
+	if r.Total > 0 {
+		bar.SetValue(float64(n) / float64(r.Total))
+	}
+	text := o.Text
+	if mine {
+		text = l.T("PollYourVote", map[string]any{"Option": o.Text})
+	}
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	label.TextStyle.Bold = mine
+	bar.TextFormatter = func() string { return l.N("PollVotes", n) }
+	return container.NewVBox(label, bar)
+}
+
+func (s *polls) onVote(pollID, optionID string) {
+	svc, me := s.env.Svc, s.env.Me()
+	background(func() func() {
+		err := svc.Vote(context.Background(), me, pollID, optionID)
+		return func() {
+			if err != nil {
+				msg := refusalText(s.env.L(), err)
+				if community.IsReason(err, community.ReasonClosed) {
+					msg = s.env.L().T("PollClosed")
+				}
+				showRefusal(s.problem, msg)
+				return
+			}
+			for _, st := range s.items {
+				if st.poll.ID == pollID {
+					st.changing = false
+				}
+			}
+			s.load()
+		}
+	})
+}
+
+func (s *polls) onPropose(st *pollState) {
+	text, pollID := st.draft, st.poll.ID
+	svc, me := s.env.Svc, s.env.Me()
+	background(func() func() {
+		_, err := svc.ProposeIdea(context.Background(), me, pollID, text)
+		return func() {
+			l := s.env.L()
+			st.refused = err != nil
+			switch {
+			case community.IsReason(err, community.ReasonDuplicate):
+				st.note = l.T("PollIdeaDuplicate")
+			case err != nil:
+				st.note = refusalText(l, err) // the draft stays in the box
+			default:
+				st.draft, st.note = "", l.T("PollIdeaProposed")
+			}
+			s.render()
+		}
+	})
+}
+
+func (s *polls) onChange(c community.Change) {
+	if c.Kind == community.KindPoll || c.Kind == community.KindVote {
+		s.load()
+		s.board.load()
+	}
+}
