@@ -1,0 +1,117 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/i18n"
+)
+
+// announcementDetail shows one announcement in the member's best-matching
+// language, with buttons to read the versions in the other languages.
+type announcementDetail struct {
+	env  *Env
+	id   string
+	an   community.Announcement
+	lang string // the version shown
+
+	title   *widget.Label
+	when    *widget.Label
+	body    *widget.RichText
+	others  *fyne.Container
+	problem *widget.Label
+	root    fyne.CanvasObject
+}
+
+// NewAnnouncementDetail returns the announcement with the given ID.
+func NewAnnouncementDetail(env *Env, announcementID string) fyne.CanvasObject {
+	return newAnnouncementDetail(env, announcementID).root
+}
+
+func newAnnouncementDetail(env *Env, id string) *announcementDetail {
+	s := &announcementDetail{env: env, id: id}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *announcementDetail) buildUI() {
+	l := s.env.L()
+	s.title = heading("")
+	s.when = faint("")
+	s.title.Alignment, s.when.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+	s.body = widget.NewRichText()
+	s.body.Wrapping = fyne.TextWrapWord
+	s.others = container.NewVBox()
+	s.problem = newRefusal()
+	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, widget.NewSeparator(), s.others, s.problem))
+}
+
+func (s *announcementDetail) load() {
+	svc, id := s.env.Svc, s.id
+	background(func() func() {
+		an, err := svc.Announcement(context.Background(), id)
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			s.an = an
+			if _, ok := an.Texts[s.lang]; !ok {
+				_, s.lang = an.In(s.env.L().Code())
+			}
+			s.render()
+		}
+	})
+}
+
+func (s *announcementDetail) render() {
+	l := s.env.L()
+	text := s.an.Texts[s.lang]
+	s.title.SetText(text.Title)
+	s.when.SetText(announcementWhen(l, s.an, s.env.Svc))
+	s.body.ParseMarkdown(text.Body)
+	s.others.RemoveAll()
+	langs := s.an.Languages()
+	if len(langs) > 1 {
+		names := make([]string, len(langs))
+		for i, lang := range langs {
+			names[i] = languageName(lang)
+		}
+		pick := widget.NewSelect(names, nil)
+		pick.SetSelected(languageName(s.lang))
+		pick.OnChanged = func(name string) {
+			for i, n := range names {
+				if n == name && langs[i] != s.lang {
+					s.onLanguage(langs[i])
+				}
+			}
+		}
+		s.others.Add(borderStart(l.RTL(), nil, nil, widget.NewLabel(l.T("AnnouncementReadIn")), nil, pick))
+	}
+	s.others.Refresh()
+}
+
+// languageName is a language's own name ("Español"), or its tag.
+func languageName(tag string) string {
+	if loc, ok := i18n.Lookup(tag); ok && loc.Name != "" {
+		return loc.Name
+	}
+	return tag
+}
+
+func (s *announcementDetail) onLanguage(lang string) {
+	s.lang = lang
+	s.render()
+}
+
+func (s *announcementDetail) onChange(c community.Change) {
+	if c.Kind == community.KindAnnouncement && c.ID == s.id {
+		s.load()
+	}
+}

@@ -1,0 +1,119 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/i18n"
+)
+
+// announcementsLimit is how many announcements the list shows.
+const announcementsLimit = 50
+
+// announcements lists the business's news, pinned first, each in the
+// language that best matches the member's.
+type announcements struct {
+	env     *Env
+	items   []community.Announcement
+	list    *widget.List
+	empty   fyne.CanvasObject
+	problem *widget.Label
+	root    fyne.CanvasObject
+}
+
+// NewAnnouncements returns the announcements list; tapping one pushes
+// NewAnnouncementDetail.
+func NewAnnouncements(env *Env) fyne.CanvasObject {
+	return newAnnouncements(env).root
+}
+
+func newAnnouncements(env *Env) *announcements {
+	s := &announcements{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *announcements) buildUI() {
+	s.list = widget.NewList(func() int { return len(s.items) }, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onOpen
+	s.empty = emptyHint(s.env.L().T("AnnouncementsEmpty"))
+	s.empty.Hide()
+	s.problem = newRefusal()
+	s.root = container.NewBorder(s.problem, nil, nil, nil, container.NewStack(s.list, s.empty))
+}
+
+func (s *announcements) createRow() fyne.CanvasObject {
+	title := heading("")
+	title.Wrapping, title.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+	excerpt := widget.NewLabel("")
+	excerpt.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, excerpt, faint(""))
+}
+
+func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.items) {
+		return
+	}
+	a, l := s.items[id], s.env.L()
+	text, _ := a.In(l.Code())
+	box := o.(*fyne.Container)
+	for _, obj := range box.Objects {
+		obj.(*widget.Label).Alignment = alignFor(l.RTL())
+	}
+	title := text.Title
+	if a.Pinned {
+		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
+	}
+	box.Objects[0].(*widget.Label).SetText(title)
+	box.Objects[1].(*widget.Label).SetText(firstLine(text.Body))
+	box.Objects[2].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc))
+}
+
+// announcementWhen says when an announcement was (or will be) published.
+func announcementWhen(l *i18n.Localizer, a community.Announcement, svc *community.Service) string {
+	if a.PublishAt.After(svc.Now()) {
+		return l.T("AnnouncementScheduledFor", map[string]any{"When": l.DateTime(a.PublishAt, nil)})
+	}
+	return l.Date(a.PublishAt, nil)
+}
+
+func (s *announcements) load() {
+	svc, me := s.env.Svc, s.env.Me()
+	background(func() func() {
+		items, err := svc.Announcements(context.Background(), me, false, announcementsLimit)
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			showRefusal(s.problem, "")
+			s.items = items
+			if len(items) == 0 {
+				s.empty.Show()
+			} else {
+				s.empty.Hide()
+			}
+			s.list.Refresh()
+		}
+	})
+}
+
+func (s *announcements) onOpen(id widget.ListItemID) {
+	s.list.UnselectAll()
+	if id < len(s.items) {
+		text, _ := s.items[id].In(s.env.L().Code())
+		push(s.env, text.Title, NewAnnouncementDetail(s.env, s.items[id].ID))
+	}
+}
+
+func (s *announcements) onChange(c community.Change) {
+	if c.Kind == community.KindAnnouncement {
+		s.load()
+	}
+}
