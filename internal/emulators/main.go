@@ -50,7 +50,10 @@ const startTimeout = 3 * time.Minute
 // exits the process with status 1 without running any test: a missing emulator
 // is a failure, never a skip.
 func Main(m *testing.M, need ...Kind) int {
-	flag.Parse() // for testing.Verbose; m.Run parses again harmlessly
+	flag.Parse() // for testing.Verbose and -test.list; m.Run parses again harmlessly
+	if f := flag.Lookup("test.list"); f != nil && f.Value.String() != "" {
+		return m.Run() // listing tests (make fuzz) runs none: no emulator needed
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	verbose := testing.Verbose() || os.Getenv("REGULARS_EMULATOR_LOGS") == "1"
 	err := startShared(ctx, need, verbose)

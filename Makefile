@@ -1,0 +1,128 @@
+# Regulars: developer and CI entry points.
+#
+#   make run              the app on the embedded demo community
+#   make test             go vet + every test, with the Firestore and Auth emulators
+#   make test-firestore   only the packages that talk to the emulators
+#   make fuzz             every fuzz target for $(FUZZTIME) each
+#   make bench            every benchmark
+#   make screenshots      PNGs of every screen in $(LANGS) into $(OUT)
+#   make i18n             extract new messages, write translate.*.toml for what is missing
+#   make i18n-apply       fold translated translate.*.toml back into active.*.toml
+#   make run-cloud-demo   owner and member windows synced through local emulators
+#
+# `make deps` installs what the targets need and does nothing when it is there.
+# The Go tests start the emulators themselves (internal/emulators); the Firestore
+# emulator comes from the Debian package google-cloud-cli-firestore-emulator,
+# which cannot be installed from here, so deps only warns when it is missing.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Debian packages: headers Fyne's cgo build needs (GL, X11), a virtual display,
+# ImageMagick and fonts for screenshots (Noto CJK covers ja, ko, zh).
+APT_PACKAGES := libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev xvfb imagemagick \
+	fonts-noto-core fonts-noto-cjk pkg-config
+
+# sudo only when we are not already root (CI and these machines run as root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Packages that reach Firestore or Auth. Directories that do not exist yet are
+# left out, so the target works while they are being written.
+FIRESTORE_DIRS := community/firestore internal/emulators internal/auth auth app/auth
+FIRESTORE_PKGS = $(foreach d,$(FIRESTORE_DIRS),$(if $(wildcard $(d)),./$(d)/...))
+
+TEST_TIMEOUT := 25m
+FUZZTIME ?= 20s
+FUZZ_PKGS ?= ./...
+OUT ?= docs/screenshots
+LANGS ?= en,ar
+
+I18N_DIR := i18n/locales
+GOI18N := go run github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0
+
+.PHONY: help deps deps-apt deps-npm run test vet test-firestore bench fuzz \
+	screenshots i18n i18n-apply run-cloud-demo
+
+help: ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+deps: deps-apt deps-npm ## install what is missing (idempotent)
+	@dpkg -s google-cloud-cli-firestore-emulator >/dev/null 2>&1 || \
+		echo "warning: google-cloud-cli-firestore-emulator is not installed: the Firestore tests will fail" >&2
+
+deps-apt:
+	@missing=(); \
+	for p in $(APT_PACKAGES); do \
+		dpkg -s "$$p" >/dev/null 2>&1 || missing+=("$$p"); \
+	done; \
+	if (( $${#missing[@]} )); then \
+		echo "apt-get install: $${missing[*]}"; \
+		$(SUDO) apt-get update -q; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$${missing[@]}"; \
+	fi
+
+# firebase-tools, pinned in package-lock.json, for the Auth emulator.
+deps-npm:
+	@if [ ! -x node_modules/.bin/firebase ]; then \
+		echo "npm ci (firebase-tools)"; \
+		npm ci --no-audit --no-fund; \
+	fi
+
+run: deps ## run the app (local mode, demo community)
+	go run .
+
+vet: deps ## go vet ./...
+	go vet ./...
+
+test: deps ## go vet, then every test with the race detector
+	go vet ./...
+	go test -race -timeout $(TEST_TIMEOUT) ./...
+
+test-firestore: deps ## tests of the Firestore store, the emulators and auth
+	@pkgs="$(FIRESTORE_PKGS)"; \
+	if [ -z "$$pkgs" ]; then echo "none of $(FIRESTORE_DIRS) exists yet" >&2; exit 1; fi; \
+	echo go test -race -timeout $(TEST_TIMEOUT) $$pkgs; \
+	go test -race -timeout $(TEST_TIMEOUT) $$pkgs
+
+bench: deps ## every benchmark (no tests)
+	go test -run '^$$' -bench . -benchmem ./...
+
+# go test -list prints a package's matching names, then "ok <package> <time>";
+# each fuzz target must run alone, with its own package. Every target runs even
+# after a failure; Go saves a failing input under the package's testdata/fuzz/.
+fuzz: deps ## every Fuzz* target for FUZZTIME (default 20s) each, in FUZZ_PKGS
+	@go test -list '^Fuzz' $(FUZZ_PKGS) | \
+	awk '/^Fuzz/ { f[n++] = $$1; next } /^ok/ { for (i = 0; i < n; i++) print $$2, f[i]; n = 0 }' | \
+	{ failed=(); \
+	while read -r pkg fn; do \
+		echo "== $$pkg $$fn"; \
+		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) "$$pkg" </dev/null || failed+=("$$pkg.$$fn"); \
+	done; \
+	if (( $${#failed[@]} )); then echo "fuzz failures: $${failed[*]}" >&2; exit 1; fi; }
+
+screenshots: deps ## PNG of every screen: OUT=docs/screenshots LANGS=en,ar
+	go run . screenshots -out $(OUT) -langs $(LANGS)
+
+# goi18n extract only finds messages written as i18n.Message literals in Go; the
+# catalog itself is hand-written in $(I18N_DIR)/active.en.toml. Extracting into
+# a scratch file and merging it with the catalog adds new messages and never
+# drops hand-written ones (a plain extract would overwrite active.en.toml).
+# merge rewrites active.*.toml in goi18n's form (sorted, with hashes) and writes
+# translate.<lang>.toml for each language missing or outdated messages.
+i18n: ## extract messages, write translate.*.toml for what is missing
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(GOI18N) extract -sourceLanguage en -format toml -outdir "$$tmp" .; \
+	mv "$$tmp/active.en.toml" "$$tmp/extracted.en.toml"; \
+	$(GOI18N) merge -sourceLanguage en -format toml -outdir $(I18N_DIR) \
+		"$$tmp/extracted.en.toml" $(I18N_DIR)/active.*.toml; \
+	ls $(I18N_DIR)/translate.*.toml 2>/dev/null || echo "every language has every message"
+
+i18n-apply: ## merge translated translate.*.toml into active.*.toml
+	$(GOI18N) merge -sourceLanguage en -format toml -outdir $(I18N_DIR) \
+		$(I18N_DIR)/active.*.toml $(I18N_DIR)/translate.*.toml
+	rm -f $(I18N_DIR)/translate.*.toml
+
+run-cloud-demo: deps ## owner + member windows on the Firestore and Auth emulators
+	scripts/cloud-demo.sh
