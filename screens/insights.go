@@ -1,0 +1,143 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// insights is the owner's view of the community's health, each measure as a
+// chart with its numbers: NPS and its trend, active members, tiers, event
+// attendance and poll participation.
+type insights struct {
+	env  *Env
+	data community.Insights
+
+	nps, active, tiers, attendance, polls *chart
+	npsScore, activeText                  *widget.Label
+	problem                               *widget.Label
+	grid                                  *fyne.Container
+	root                                  fyne.CanvasObject
+}
+
+// NewInsights returns the insights dashboard (owner and staff).
+func NewInsights(env *Env) fyne.CanvasObject {
+	return newInsights(env).root
+}
+
+func newInsights(env *Env) *insights {
+	s := &insights{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *insights) buildUI() {
+	l := s.env.L()
+	rtl := l.RTL()
+	s.nps = newChart(lineChart, nil, rtl)
+	s.nps.min, s.nps.max = -100, 100
+	s.active = newChart(barChart, nil, rtl)
+	s.tiers = newChart(barChart, nil, rtl)
+	s.attendance = newChart(barChart, nil, rtl)
+	s.polls = newChart(barChart, nil, rtl)
+	s.npsScore = heading("")
+	s.activeText = wrapped("")
+	s.problem = newRefusal()
+	cards := []fyne.CanvasObject{
+		widget.NewCard(l.T("InsightsNPS"), l.T("InsightsNPSHelp"), container.NewVBox(s.npsScore, s.nps)),
+		widget.NewCard(l.T("InsightsActive"), l.T("InsightsActiveHelp"), container.NewVBox(s.activeText, s.active)),
+		widget.NewCard(l.T("InsightsTiers"), l.T("InsightsTiersHelp"), s.tiers),
+		widget.NewCard(l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.attendance),
+		widget.NewCard(l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.polls),
+	}
+	if s.env.Phone() {
+		s.grid = container.NewVBox(cards...)
+	} else {
+		s.grid = container.NewGridWithColumns(2, cards...)
+	}
+	s.root = container.NewVScroll(container.NewVBox(s.problem, s.grid))
+}
+
+func (s *insights) load() {
+	svc, me := s.env.Svc, s.env.Me()
+	background(func() func() {
+		in, err := svc.Insights(context.Background(), me)
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			showRefusal(s.problem, "")
+			s.data = in
+			s.render()
+		}
+	})
+}
+
+func (s *insights) render() {
+	l, in := s.env.L(), s.data
+	num := func(n int) string { return l.Number(int64(n)) }
+	if in.HasNPS {
+		s.npsScore.SetText(l.T("InsightsNPSScore", map[string]any{"Score": num(in.NPS)}))
+	} else {
+		s.npsScore.SetText(l.T("InsightsNPSNone"))
+	}
+	var trend []chartPoint
+	for _, m := range in.NPSTrend {
+		trend = append(trend, chartPoint{Label: l.Date(m.Month, nil), Value: float64(m.Score), Text: num(m.Score)})
+	}
+	s.nps.SetPoints(trend)
+
+	s.activeText.SetText(l.T("InsightsActiveText", map[string]any{"Active": num(in.Active30), "Members": num(in.Members)}))
+	s.active.SetPoints([]chartPoint{
+		{Label: l.T("InsightsActiveBar"), Value: float64(in.Active30), Text: num(in.Active30)},
+		{Label: l.T("InsightsQuietBar"), Value: float64(in.Members - in.Active30), Text: num(in.Members - in.Active30)},
+	})
+
+	var tiers []chartPoint
+	for _, t := range in.Tiers {
+		tiers = append(tiers, chartPoint{Label: short(t.Tier.Names.In(l.Code()), 16), Value: float64(t.Count), Text: num(t.Count)})
+	}
+	s.tiers.SetPoints(tiers)
+
+	var att []chartPoint
+	for _, a := range in.Attendance {
+		text := num(a.CheckedIn)
+		if a.Capacity > 0 {
+			text = l.T("InsightsOfCapacity", map[string]any{"Count": num(a.CheckedIn), "Capacity": num(a.Capacity)})
+		}
+		att = append(att, chartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: text})
+	}
+	s.attendance.SetPoints(att)
+
+	var ps []chartPoint
+	for i := len(in.Polls) - 1; i >= 0; i-- { // oldest first, like the other trends
+		p := in.Polls[i]
+		ps = append(ps, chartPoint{Label: short(p.Poll.Question, 12), Value: float64(p.Votes), Text: num(p.Votes)})
+	}
+	s.polls.SetPoints(ps)
+	s.grid.Refresh()
+}
+
+// short cuts text to at most n characters with an ellipsis, for chart labels.
+func short(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func (s *insights) onChange(c community.Change) {
+	switch c.Kind {
+	case community.KindFeedback, community.KindMember, community.KindLedger, community.KindEvent, community.KindRSVP,
+		community.KindPoll, community.KindVote:
+		s.load()
+	}
+}
