@@ -37,6 +37,8 @@ type Env struct {
 	loc   *i18n.Localizer
 	subs  map[any]func(community.Change)
 	phone bool
+	// create is what Ctrl+N starts on the current screen (see OfferNew).
+	create func()
 }
 
 // NewEnv returns an Env for actor, speaking loc.
@@ -122,4 +124,20 @@ func (e *Env) Dispatch(c community.Change) {
 	for _, fn := range fns {
 		fn(c)
 	}
+}
+
+// OfferNew lets the screen on show offer what Ctrl+N starts there (a new
+// thread, a new announcement); nil withdraws the offer. The shell clears the
+// offer whenever it switches places, before it builds the next screen.
+func (e *Env) OfferNew(fn func()) {
+	e.mu.Lock()
+	e.create = fn
+	e.mu.Unlock()
+}
+
+// NewAction returns what Ctrl+N starts on the current screen, or nil.
+func (e *Env) NewAction() func() {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.create
 }
