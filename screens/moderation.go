@@ -1,0 +1,201 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// moderationLimit is how many items of each queue the screen shows.
+const moderationLimit = 50
+
+// moderation is the staff's queues: reported posts, stories waiting for
+// approval and idea proposals waiting for approval.
+type moderation struct {
+	env *Env
+	gen int
+
+	posts   []community.Post
+	stories []community.Story
+	ideas   []community.Idea
+
+	tabs                       *container.AppTabs
+	postBox, storyBox, ideaBox *fyne.Container
+	problem                    *widget.Label
+	root                       fyne.CanvasObject
+}
+
+// NewModeration returns the moderation queues (owner and staff).
+func NewModeration(env *Env) fyne.CanvasObject {
+	return newModeration(env).root
+}
+
+func newModeration(env *Env) *moderation {
+	s := &moderation{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *moderation) buildUI() {
+	l := s.env.L()
+	s.postBox, s.storyBox, s.ideaBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
+	s.problem = newRefusal()
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(l.T("ModerationPosts"), container.NewVScroll(s.postBox)),
+		container.NewTabItem(l.T("ModerationStories"), container.NewVScroll(s.storyBox)),
+		container.NewTabItem(l.T("ModerationIdeas"), container.NewVScroll(s.ideaBox)),
+	)
+	s.root = container.NewBorder(s.problem, nil, nil, nil, s.tabs)
+}
+
+func (s *moderation) load() {
+	s.gen++
+	gen, svc, me := s.gen, s.env.Svc, s.env.Me()
+	background(func() func() {
+		ctx := context.Background()
+		posts, err := svc.ReportedPosts(ctx, me, moderationLimit)
+		var stories []community.Story
+		var ideas []community.Idea
+		if err == nil {
+			stories, err = svc.PendingStories(ctx, me, moderationLimit)
+		}
+		if err == nil {
+			ideas, err = svc.PendingIdeas(ctx, me, moderationLimit)
+		}
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			s.posts, s.stories, s.ideas = posts, stories, ideas
+			s.render()
+		}
+	})
+}
+
+func (s *moderation) render() {
+	l := s.env.L()
+	tabs := s.tabs.Items
+	tabs[0].Text = l.N("ModerationPostsCount", len(s.posts))
+	tabs[1].Text = l.N("ModerationStoriesCount", len(s.stories))
+	tabs[2].Text = l.N("ModerationIdeasCount", len(s.ideas))
+	s.tabs.Refresh()
+
+	s.postBox.RemoveAll()
+	for _, p := range s.posts {
+		p := p
+		state := l.N("ModerationReports", p.Reports)
+		if p.Hidden {
+			state = l.N("ModerationReportsHidden", p.Reports)
+		}
+		body := widget.NewRichTextFromMarkdown(p.Body)
+		body.Wrapping = fyne.TextWrapWord
+		s.postBox.Add(widget.NewCard(p.AuthorName, state, container.NewVBox(body, s.actions(
+			widget.NewButton(l.T("ModerationRestore"), func() { s.onPost(p, true) }),
+			dangerButton(l.T("ModerationRemove"), func() { s.onPost(p, false) }),
+		))))
+	}
+	if len(s.posts) == 0 {
+		s.postBox.Add(emptyHint(l.T("ModerationPostsEmpty")))
+	}
+
+	s.storyBox.RemoveAll()
+	for _, st := range s.stories {
+		st := st
+		body := widget.NewRichTextFromMarkdown(st.Body)
+		body.Wrapping = fyne.TextWrapWord
+		s.storyBox.Add(widget.NewCard(st.Title, l.T("ModerationStoryBy", map[string]any{
+			"Author": st.AuthorName, "When": l.Relative(st.SubmittedAt, s.env.Svc.Now())}),
+			container.NewVBox(body, s.actions(
+				highButton(l.T("ModerationApprove"), func() { s.onStory(st.ID, true) }),
+				dangerButton(l.T("ModerationReject"), func() { s.onStory(st.ID, false) }),
+			))))
+	}
+	if len(s.stories) == 0 {
+		s.storyBox.Add(emptyHint(l.T("ModerationStoriesEmpty")))
+	}
+
+	s.ideaBox.RemoveAll()
+	for _, idea := range s.ideas {
+		idea := idea
+		s.ideaBox.Add(widget.NewCard(idea.Text, l.T("ModerationIdeaBy", map[string]any{"Author": idea.ByName, "Poll": idea.Question}),
+			s.actions(
+				highButton(l.T("ModerationApprove"), func() { s.onIdea(idea, community.IdeaOpen) }),
+				dangerButton(l.T("ModerationDecline"), func() { s.onIdea(idea, community.IdeaDeclined) }),
+			)))
+	}
+	if len(s.ideas) == 0 {
+		s.ideaBox.Add(emptyHint(l.T("ModerationIdeasEmpty")))
+	}
+}
+
+func (s *moderation) actions(buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	return rowStart(s.env.L().RTL(), buttons...)
+}
+
+func highButton(text string, tapped func()) *widget.Button {
+	b := widget.NewButton(text, tapped)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+func dangerButton(text string, tapped func()) *widget.Button {
+	b := widget.NewButton(text, tapped)
+	b.Importance = widget.DangerImportance
+	return b
+}
+
+// do runs a moderation decision and reloads the queues.
+func (s *moderation) do(decide func(ctx context.Context) error) {
+	background(func() func() {
+		err := decide(context.Background())
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			showRefusal(s.problem, "")
+			s.load()
+		}
+	})
+}
+
+func (s *moderation) onPost(p community.Post, keep bool) {
+	svc, me := s.env.Svc, s.env.Me()
+	s.do(func(ctx context.Context) error {
+		_, err := svc.ModeratePost(ctx, me, p.ThreadID, p.ID, keep)
+		return err
+	})
+}
+
+func (s *moderation) onStory(id string, approve bool) {
+	svc, me := s.env.Svc, s.env.Me()
+	s.do(func(ctx context.Context) error {
+		_, err := svc.ReviewStory(ctx, me, id, approve)
+		return err
+	})
+}
+
+func (s *moderation) onIdea(idea community.Idea, st community.IdeaStatus) {
+	svc, me := s.env.Svc, s.env.Me()
+	s.do(func(ctx context.Context) error {
+		_, err := svc.SetIdeaStatus(ctx, me, idea.PollID, idea.ID, st)
+		return err
+	})
+}
+
+func (s *moderation) onChange(c community.Change) {
+	switch c.Kind {
+	case community.KindPost, community.KindStory, community.KindPoll:
+		s.load()
+	}
+}
