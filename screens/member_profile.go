@@ -1,0 +1,264 @@
+package screens
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/i18n"
+)
+
+// ledgerLimit is how many ledger entries a profile shows.
+const ledgerLimit = 20
+
+// memberProfile is a member as staff see them: tier, points, "your usual",
+// history, and awarding or redeeming points.
+type memberProfile struct {
+	env    *Env
+	id     string
+	member community.Member
+	comm   community.Community
+	ledger []community.LedgerEntry
+
+	name, meta, points *widget.Label
+	usual              *widget.Entry
+	saveUsual          *widget.Button
+	history            *fyne.Container
+	problem            *widget.Label
+	root               fyne.CanvasObject
+}
+
+// NewMemberProfile returns a member's profile for staff (owner and staff).
+func NewMemberProfile(env *Env, memberID string) fyne.CanvasObject {
+	return newMemberProfile(env, memberID).root
+}
+
+func newMemberProfile(env *Env, id string) *memberProfile {
+	s := &memberProfile{env: env, id: id}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *memberProfile) buildUI() {
+	l := s.env.L()
+	s.name = heading("")
+	s.meta = wrapped("")
+	s.meta.Importance = widget.LowImportance
+	s.points = heading("")
+	for _, lb := range []*widget.Label{s.name, s.meta, s.points} {
+		lb.Alignment = alignFor(l.RTL())
+	}
+	s.usual = widget.NewEntry()
+	s.usual.SetPlaceHolder(l.T("MembersUsualPlaceholder"))
+	s.usual.OnSubmitted = func(string) { s.onSaveUsual() }
+	s.saveUsual = widget.NewButton(l.T("MembersUsualSave"), s.onSaveUsual)
+	award := highButton(l.T("MembersAward"), func() { s.onPoints(false) })
+	redeem := widget.NewButton(l.T("MembersRedeem"), func() { s.onPoints(true) })
+	s.history = container.NewVBox()
+	s.problem = newRefusal()
+	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
+		borderStart(l.RTL(), nil, nil, nil, s.saveUsual, s.usual))
+	s.root = container.NewVScroll(container.NewVBox(s.name, s.meta, s.points, rowStart(l.RTL(), award, redeem), s.problem,
+		widget.NewSeparator(), usual, widget.NewSeparator(), heading(l.T("MembersHistory")), s.history))
+}
+
+func (s *memberProfile) load() {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		ctx := context.Background()
+		m, err := svc.Member(ctx, me, id)
+		var c community.Community
+		var ledger []community.LedgerEntry
+		if err == nil {
+			c, err = svc.Community(ctx)
+		}
+		if err == nil {
+			ledger, err = svc.Ledger(ctx, me, id, ledgerLimit)
+		}
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			first := s.member.ID == ""
+			s.member, s.comm, s.ledger = m, c, ledger
+			if first {
+				s.usual.SetText(m.Usual)
+			}
+			s.render()
+		}
+	})
+}
+
+func (s *memberProfile) render() {
+	l, m := s.env.L(), s.member
+	st := community.Status(s.comm, m)
+	s.name.SetText(m.Name)
+	s.meta.SetText(l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
+		"Since": l.Since(m.Since, s.env.Svc.Now()), "Language": languageName(m.Lang)}))
+	s.points.SetText(l.Points(m.Points))
+	s.history.RemoveAll()
+	for _, e := range s.ledger {
+		s.history.Add(ledgerRow(l, e, s.env.Svc.Now()))
+	}
+	if len(s.ledger) == 0 {
+		s.history.Add(faint(l.T("MembersHistoryEmpty")))
+	}
+	s.history.Refresh()
+}
+
+// ledgerRow is one line of a member's points history.
+func ledgerRow(l *i18n.Localizer, e community.LedgerEntry, now time.Time) fyne.CanvasObject {
+	delta := l.Number(e.Delta)
+	if e.Delta > 0 {
+		delta = "+" + delta
+	}
+	what := l.T("MembersReason" + reasonSuffix(e.Reason))
+	if e.Note != "" {
+		what = l.T("MembersReasonWithNote", map[string]any{"Reason": what, "Note": e.Note})
+	}
+	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true})
+	text := wrapped(what)
+	text.Alignment = alignFor(l.RTL())
+	when := faint(l.Relative(e.At, now))
+	when.Truncation = fyne.TextTruncateOff
+	return borderStart(l.RTL(), nil, nil, when, amount, text)
+}
+
+// reasonSuffix is a ledger reason in CamelCase for message IDs.
+func reasonSuffix(reason string) string {
+	switch reason {
+	case community.ReasonCheckIn:
+		return "CheckIn"
+	case community.ReasonStory:
+		return "Story"
+	case community.ReasonIdeaShipped:
+		return "IdeaShipped"
+	case community.ReasonIdeaVoter:
+		return "IdeaVoter"
+	case community.ReasonBirthday:
+		return "Birthday"
+	case community.ReasonAward:
+		return "Award"
+	case community.ReasonRedeem:
+		return "Redeem"
+	case community.ReasonReward:
+		return "Reward"
+	case community.ReasonWelcome:
+		return "Welcome"
+	}
+	return "Other"
+}
+
+func (s *memberProfile) onSaveUsual() {
+	note := s.usual.Text
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	s.saveUsual.Disable()
+	background(func() func() {
+		_, err := svc.SetUsual(context.Background(), me, id, note)
+		return func() {
+			s.saveUsual.Enable()
+			if err != nil {
+				showRefusal(s.problem, fieldRefusal(s.env.L(), err)) // the note stays as typed
+				return
+			}
+			showNote(s.problem, s.env.L().T("MembersUsualSaved"))
+		}
+	})
+}
+
+// onPoints opens the award or redeem dialog. Its idempotency key is made when
+// it opens, so a double tap or a retry of the same dialog counts once.
+func (s *memberProfile) onPoints(redeem bool) {
+	d := newPointsDialog(s.env, s.id, redeem)
+	d.show()
+}
+
+func (s *memberProfile) onChange(c community.Change) {
+	if (c.Kind == community.KindMember && c.ID == s.id) || (c.Kind == community.KindLedger && c.MemberID == s.id) {
+		s.load()
+	}
+}
+
+// pointsDialog awards or redeems points with a reason.
+type pointsDialog struct {
+	env      *Env
+	memberID string
+	redeem   bool
+	opID     string // idempotency key, one per dialog
+
+	amount  *widget.Entry
+	note    *widget.Entry
+	confirm *widget.Button
+	problem *widget.Label
+	dlg     dialog.Dialog
+	done    bool
+}
+
+func newPointsDialog(env *Env, memberID string, redeem bool) *pointsDialog {
+	d := &pointsDialog{env: env, memberID: memberID, redeem: redeem, opID: community.NewID()}
+	l := env.L()
+	d.amount = widget.NewEntry()
+	d.amount.SetPlaceHolder(l.T("MembersPointsPlaceholder"))
+	d.note = widget.NewEntry()
+	d.note.SetPlaceHolder(l.T("MembersReasonPlaceholder"))
+	title, action := l.T("MembersAwardTitle"), l.T("MembersAward")
+	if redeem {
+		title, action = l.T("MembersRedeemTitle"), l.T("MembersRedeem")
+	}
+	d.confirm = highButton(action, d.onConfirm)
+	d.problem = newRefusal()
+	form := widget.NewForm(widget.NewFormItem(l.T("MembersPoints"), d.amount), widget.NewFormItem(l.T("MembersReason"), d.note))
+	cancel := widget.NewButton(l.T("MembersCancel"), func() { d.dlg.Hide() })
+	content := container.NewVBox(form, d.problem, container.NewGridWithColumns(2, cancel, d.confirm))
+	d.dlg = dialog.NewCustomWithoutButtons(title, content, env.Win)
+	return d
+}
+
+func (d *pointsDialog) show() {
+	d.dlg.Resize(fyne.NewSize(360, 0))
+	d.dlg.Show()
+}
+
+// onConfirm applies the points. Every tap of this dialog sends the same
+// operation ID: the ledger applies it once.
+func (d *pointsDialog) onConfirm() {
+	l := d.env.L()
+	n, err := strconv.ParseInt(strings.TrimSpace(d.amount.Text), 10, 64)
+	if err != nil || n <= 0 {
+		showRefusal(d.problem, l.T("MembersPointsInvalid"))
+		return
+	}
+	note, svc, me, id, op, redeem := d.note.Text, d.env.Svc, d.env.Me(), d.memberID, d.opID, d.redeem
+	background(func() func() {
+		var m community.Member
+		var err error
+		if redeem {
+			m, _, err = svc.RedeemPoints(context.Background(), me, id, n, note, op)
+		} else {
+			m, _, err = svc.AwardPoints(context.Background(), me, id, n, note, op)
+		}
+		return func() {
+			if community.IsReason(err, community.ReasonInsufficient) {
+				showRefusal(d.problem, l.T("MembersInsufficient"))
+				return
+			}
+			if err != nil {
+				showRefusal(d.problem, fieldRefusal(l, err)) // the dialog stays open with what was typed
+				return
+			}
+			d.done = true
+			d.dlg.Hide()
+			showNote(d.problem, l.T("MembersPointsDone", map[string]any{"Balance": l.Points(m.Points)}))
+		}
+	})
+}

@@ -1,0 +1,141 @@
+package screens
+
+import (
+	"context"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// membersLimit is how many members a search shows.
+const membersLimit = 100
+
+// members is the staff's member directory: a name search, sorted in the
+// staff member's own language, and the chosen member's profile beside it
+// (on a desktop) or pushed (on a phone).
+type members struct {
+	env   *Env
+	found []community.Member
+	gen   int
+
+	query  *widget.Entry
+	list   *widget.List
+	empty  *widget.Label
+	detail *fyne.Container
+	root   fyne.CanvasObject
+}
+
+// NewMembers returns the member directory (owner and staff).
+func NewMembers(env *Env) fyne.CanvasObject {
+	return newMembers(env).root
+}
+
+func newMembers(env *Env) *members {
+	s := &members{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.search()
+	return s
+}
+
+func (s *members) buildUI() {
+	l := s.env.L()
+	s.query = widget.NewEntry()
+	s.query.SetPlaceHolder(l.T("MembersSearch"))
+	s.query.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.query.OnChanged = func(string) { s.search() }
+	s.list = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onOpen
+	s.empty = wrapped(l.T("MembersNone"))
+	s.empty.Alignment = fyne.TextAlignCenter
+	s.empty.Hide()
+	left := container.NewBorder(s.query, nil, nil, nil, container.NewStack(s.list, s.empty))
+	if s.env.Phone() {
+		s.root = left
+		return
+	}
+	s.detail = container.NewStack(emptyHint(l.T("MembersPick")))
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.35
+	if l.RTL() {
+		split = container.NewHSplit(s.detail, left)
+		split.Offset = 0.65
+	}
+	s.root = split
+}
+
+func (s *members) createRow() fyne.CanvasObject {
+	name := widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(name, faint(""))
+}
+
+func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.found) {
+		return
+	}
+	m, l := s.found[id], s.env.L()
+	box := o.(*fyne.Container)
+	name, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+	name.Alignment, meta.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+	name.SetText(m.Name)
+	meta.SetText(l.T("MembersRowMeta", map[string]any{"Code": m.Code, "Points": l.Points(m.Points)}))
+}
+
+// search finds members by name and sorts them in the viewer's language.
+func (s *members) search() {
+	s.gen++
+	gen, q, svc, me := s.gen, s.query.Text, s.env.Svc, s.env.Me()
+	coll := s.env.L().Collator()
+	background(func() func() {
+		found, err := svc.SearchMembers(context.Background(), me, q, membersLimit)
+		if err == nil {
+			sort.SliceStable(found, func(i, j int) bool { return coll.CompareString(found[i].Name, found[j].Name) < 0 })
+		}
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				s.empty.SetText(refusalText(s.env.L(), err))
+				s.empty.Show()
+				return
+			}
+			s.found = found
+			s.empty.SetText(s.env.L().T("MembersNone"))
+			if len(found) == 0 {
+				s.empty.Show()
+			} else {
+				s.empty.Hide()
+			}
+			s.list.UnselectAll()
+			s.list.Refresh()
+		}
+	})
+}
+
+func (s *members) onOpen(id widget.ListItemID) {
+	if id >= len(s.found) {
+		return
+	}
+	m := s.found[id]
+	profile := NewMemberProfile(s.env, m.ID)
+	if s.detail == nil {
+		s.list.UnselectAll()
+		push(s.env, m.Name, profile)
+		return
+	}
+	s.detail.Objects = []fyne.CanvasObject{profile}
+	s.detail.Refresh()
+}
+
+func (s *members) onChange(c community.Change) {
+	if c.Kind == community.KindMember {
+		s.search()
+	}
+}
