@@ -39,6 +39,8 @@ type Env struct {
 	phone bool
 	// create is what Ctrl+N starts on the current screen (see OfferNew).
 	create func()
+	// language switches the app's language (see RequestLanguage).
+	language func(code string)
 }
 
 // NewEnv returns an Env for actor, speaking loc.
@@ -140,4 +142,26 @@ func (e *Env) NewAction() func() {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	return e.create
+}
+
+// OnLanguageRequest sets what RequestLanguage does; the shell sets it to
+// switch the localizer and rebuild every screen.
+func (e *Env) OnLanguageRequest(fn func(code string)) {
+	e.mu.Lock()
+	e.language = fn
+	e.mu.Unlock()
+}
+
+// RequestLanguage asks the shell to show the app in the language with the
+// given code. Without a shell (a screen shown on its own) it only changes L.
+// Call it on the UI goroutine; the screen that calls it is rebuilt.
+func (e *Env) RequestLanguage(code string) {
+	e.mu.RLock()
+	fn := e.language
+	e.mu.RUnlock()
+	if fn != nil {
+		fn(code)
+		return
+	}
+	e.SetL(i18n.New(code))
 }
