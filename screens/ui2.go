@@ -248,3 +248,6 @@ func fieldRefusal(l *i18n.Localizer, err error) string {
 	}
 	return msg
 }
+
+// errorsIsNotFound reports whether err is (or wraps) community.ErrNotFound.
+func errorsIsNotFound(err error) bool { return errors.Is(err, community.ErrNotFound) }

@@ -1,0 +1,144 @@
+package screens
+
+import (
+	"context"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// checkIn checks members in at an event, by the code on their card or by
+// name. Points are awarded once: a second check-in says so.
+type checkIn struct {
+	env   *Env
+	id    string
+	found []community.Member
+	gen   int
+
+	code    *widget.Entry
+	name    *widget.Entry
+	results *widget.List
+	outcome *widget.Label
+	root    fyne.CanvasObject
+}
+
+// NewCheckIn returns the check-in panel of an event (owner and staff).
+func NewCheckIn(env *Env, eventID string) fyne.CanvasObject {
+	return newCheckIn(env, eventID).root
+}
+
+func newCheckIn(env *Env, eventID string) *checkIn {
+	s := &checkIn{env: env, id: eventID}
+	s.buildUI()
+	return s
+}
+
+func (s *checkIn) buildUI() {
+	l := s.env.L()
+	s.code = widget.NewEntry()
+	s.code.SetPlaceHolder(l.T("CheckinCodePlaceholder"))
+	s.code.OnSubmitted = func(string) { s.onCode() }
+	byCode := highButton(l.T("CheckinButton"), s.onCode)
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder(l.T("CheckinNamePlaceholder"))
+	s.name.OnChanged = func(string) { s.onSearch() }
+	s.results = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
+	s.outcome = newRefusal()
+	s.outcome.TextStyle.Bold = true
+	top := container.NewVBox(
+		widget.NewLabelWithStyle(l.T("CheckinByCode"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
+		borderStart(l.RTL(), nil, nil, nil, byCode, s.code),
+		s.outcome,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(l.T("CheckinByName"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
+		s.name,
+	)
+	s.root = container.NewBorder(top, nil, nil, nil, s.results)
+}
+
+func (s *checkIn) createRow() fyne.CanvasObject {
+	return borderStart(s.env.L().RTL(), nil, nil, nil, widget.NewButton(s.env.L().T("CheckinButton"), nil), widget.NewLabel(""))
+}
+
+func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.found) {
+		return
+	}
+	m := s.found[id]
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Label).SetText(m.Name + " · " + m.Code)
+	row.Objects[1].(*widget.Button).OnTapped = func() { s.checkIn(m.ID) }
+}
+
+// onCode resolves a typed or scanned member code and checks them in.
+func (s *checkIn) onCode() {
+	code, svc, me := s.code.Text, s.env.Svc, s.env.Me()
+	background(func() func() {
+		m, err := svc.FindByCode(context.Background(), me, code)
+		return func() {
+			if err != nil {
+				msg := refusalText(s.env.L(), err)
+				if community.IsReason(err, community.ReasonRequired) || errorsIsNotFound(err) {
+					msg = s.env.L().T("CheckinUnknownCode")
+				}
+				showRefusal(s.outcome, msg) // the code stays, to correct a typo
+				return
+			}
+			s.checkIn(m.ID)
+		}
+	})
+}
+
+func (s *checkIn) onSearch() {
+	s.gen++
+	gen, q, svc, me := s.gen, s.name.Text, s.env.Svc, s.env.Me()
+	coll := s.env.L().Collator()
+	if len([]rune(q)) < 2 {
+		s.found = nil
+		s.results.Refresh()
+		return
+	}
+	background(func() func() {
+		found, err := svc.SearchMembers(context.Background(), me, q, 20)
+		sort.SliceStable(found, func(i, j int) bool { return coll.CompareString(found[i].Name, found[j].Name) < 0 })
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				showRefusal(s.outcome, refusalText(s.env.L(), err))
+				return
+			}
+			s.found = found
+			s.results.Refresh()
+		}
+	})
+}
+
+// checkIn checks one member in and says what happened.
+func (s *checkIn) checkIn(memberID string) {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		r, err := svc.CheckIn(context.Background(), me, id, memberID)
+		return func() {
+			l := s.env.L()
+			if err != nil {
+				showRefusal(s.outcome, refusalText(l, err))
+				return
+			}
+			data := map[string]any{"Name": r.Member.Name, "Points": l.Points(r.Points), "Balance": l.Points(r.Member.Points)}
+			if r.Applied {
+				showNote(s.outcome, l.T("CheckinDone", data))
+				s.code.SetText("")
+			} else {
+				showRefusal(s.outcome, l.T("CheckinAlready", data))
+				s.outcome.Importance = widget.WarningImportance
+				s.outcome.Refresh()
+			}
+		}
+	})
+}

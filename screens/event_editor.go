@@ -1,0 +1,196 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// eventEditor creates or edits an event. A refused save shows why next to
+// the form and keeps everything typed.
+type eventEditor struct {
+	env   *Env
+	id    string // "" for a new event
+	zone  *time.Location
+	saved func(community.Event)
+
+	title, place, capacity *widget.Entry
+	description            *widget.Entry
+	starts, ends           *dateTimeField
+	save                   *widget.Button
+	problem                *widget.Label
+	root                   fyne.CanvasObject
+}
+
+// NewEventEditor returns the form to create an event (eventID "") or edit one
+// (owner and staff).
+func NewEventEditor(env *Env, eventID string) fyne.CanvasObject {
+	return newEventEditor(env, eventID, nil).root
+}
+
+func newEventEditor(env *Env, id string, saved func(community.Event)) *eventEditor {
+	s := &eventEditor{env: env, id: id, zone: time.UTC, saved: saved}
+	s.buildUI()
+	svc := env.Svc
+	background(func() func() {
+		ctx := context.Background()
+		c, cerr := svc.Community(ctx)
+		var e community.Event
+		var err error
+		if id != "" {
+			e, err = svc.Event(ctx, id)
+		}
+		return func() {
+			if cerr == nil {
+				s.zone = c.Location()
+			}
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			if id != "" {
+				s.fill(e)
+			} else {
+				s.starts.zone, s.ends.zone = s.zone, s.zone
+			}
+		}
+	})
+	return s
+}
+
+func (s *eventEditor) buildUI() {
+	l := s.env.L()
+	s.title = widget.NewEntry()
+	s.description = widget.NewMultiLineEntry()
+	s.description.Wrapping = fyne.TextWrapWord
+	s.description.SetMinRowsVisible(4)
+	s.place = widget.NewEntry()
+	s.capacity = widget.NewEntry()
+	s.capacity.SetPlaceHolder(l.T("OwnerEventsCapacityUnlimited"))
+	s.starts, s.ends = newDateTimeField(l.T("OwnerEventsTimePlaceholder")), newDateTimeField(l.T("OwnerEventsTimePlaceholder"))
+	text := l.T("OwnerEventsCreate")
+	if s.id != "" {
+		text = l.T("OwnerEventsSave")
+	}
+	s.save = highButton(text, s.onSave)
+	s.problem = newRefusal()
+	form := widget.NewForm(
+		widget.NewFormItem(l.T("OwnerEventsTitle"), s.title),
+		widget.NewFormItem(l.T("OwnerEventsDescription"), s.description),
+		widget.NewFormItem(l.T("OwnerEventsPlace"), s.place),
+		widget.NewFormItem(l.T("OwnerEventsStarts"), s.starts.root),
+		widget.NewFormItem(l.T("OwnerEventsEnds"), s.ends.root),
+		widget.NewFormItem(l.T("OwnerEventsCapacity"), s.capacity),
+	)
+	s.root = container.NewVScroll(container.NewVBox(form, s.problem, s.save))
+}
+
+func (s *eventEditor) fill(e community.Event) {
+	s.title.SetText(e.Title)
+	s.description.SetText(e.Description)
+	s.place.SetText(e.Place)
+	zone := e.Location()
+	s.starts.set(e.StartsAt, zone)
+	s.ends.set(e.EndsAt, zone)
+	if e.Capacity > 0 {
+		s.capacity.SetText(strconv.Itoa(e.Capacity))
+	} else {
+		s.capacity.SetText("")
+	}
+}
+
+// input reads the form; a field that cannot be read is reported as the
+// community package would report it.
+func (s *eventEditor) input() (community.EventInput, error) {
+	in := community.EventInput{Title: s.title.Text, Description: s.description.Text, Place: s.place.Text}
+	var ok bool
+	if in.StartsAt, ok = s.starts.value(); !ok {
+		return in, community.Invalid("starts_at", community.ReasonInvalid)
+	}
+	if in.EndsAt, ok = s.ends.value(); !ok {
+		return in, community.Invalid("ends_at", community.ReasonInvalid)
+	}
+	if c := strings.TrimSpace(s.capacity.Text); c != "" {
+		n, err := strconv.Atoi(c)
+		if err != nil {
+			return in, community.Invalid("capacity", community.ReasonInvalid)
+		}
+		in.Capacity = n
+	}
+	return in, nil
+}
+
+func (s *eventEditor) onSave() {
+	in, err := s.input()
+	if err != nil {
+		showRefusal(s.problem, fieldRefusal(s.env.L(), err))
+		return
+	}
+	s.save.Disable()
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		var e community.Event
+		var err error
+		if id == "" {
+			e, err = svc.CreateEvent(context.Background(), me, in)
+		} else {
+			e, err = svc.EditEvent(context.Background(), me, id, in)
+		}
+		return func() {
+			s.save.Enable()
+			if err != nil {
+				showRefusal(s.problem, fieldRefusal(s.env.L(), err)) // the form keeps what was typed
+				return
+			}
+			showNote(s.problem, s.env.L().T("OwnerEventsSaved"))
+			if s.saved != nil {
+				s.saved(e)
+			}
+		}
+	})
+}
+
+// dateTimeField is a date (the stock date entry with its calendar) and a
+// 24-hour time of day, read in a time zone.
+type dateTimeField struct {
+	date  *widget.DateEntry
+	clock *widget.Entry
+	zone  *time.Location
+	root  fyne.CanvasObject
+}
+
+func newDateTimeField(timeHint string) *dateTimeField {
+	f := &dateTimeField{date: widget.NewDateEntry(), clock: widget.NewEntry(), zone: time.UTC}
+	f.clock.SetPlaceHolder(timeHint)
+	f.root = container.NewGridWithColumns(2, f.date, f.clock)
+	return f
+}
+
+func (f *dateTimeField) set(t time.Time, zone *time.Location) {
+	f.zone = zone
+	t = t.In(zone)
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local)
+	f.date.SetDate(&d)
+	f.clock.SetText(t.Format("15:04"))
+}
+
+// value returns the date and time, or false when either cannot be read.
+func (f *dateTimeField) value() (time.Time, bool) {
+	if f.date.Date == nil {
+		return time.Time{}, false
+	}
+	var h, m int
+	if _, err := fmt.Sscanf(strings.TrimSpace(f.clock.Text), "%d:%d", &h, &m); err != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+		return time.Time{}, false
+	}
+	d := *f.date.Date
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, f.zone), true
+}

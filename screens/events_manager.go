@@ -1,0 +1,246 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// managedEvents is how many upcoming and past events the manager lists.
+const managedEvents = 30
+
+// eventsManager is the staff's events place: the events, and for the chosen
+// one its editor, attendees and waitlist, and check-in.
+type eventsManager struct {
+	env    *Env
+	events []community.Event
+	gen    int
+
+	list    *widget.List
+	empty   fyne.CanvasObject
+	detail  *fyne.Container
+	problem *widget.Label
+	root    fyne.CanvasObject
+}
+
+// NewEventsManager returns the events manager (owner and staff).
+func NewEventsManager(env *Env) fyne.CanvasObject {
+	return newEventsManager(env).root
+}
+
+func newEventsManager(env *Env) *eventsManager {
+	s := &eventsManager{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *eventsManager) buildUI() {
+	l := s.env.L()
+	create := widget.NewButtonWithIcon(l.T("OwnerEventsNew"), theme.ContentAddIcon(), s.onNew)
+	create.Importance = widget.HighImportance
+	s.list = widget.NewList(func() int { return len(s.events) }, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onOpen
+	s.empty = emptyHint(l.T("OwnerEventsEmpty"))
+	s.empty.Hide()
+	s.problem = newRefusal()
+	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
+	if s.env.Phone() {
+		s.root = left
+		return
+	}
+	s.detail = container.NewStack(emptyHint(l.T("OwnerEventsPick")))
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.3
+	if l.RTL() {
+		split = container.NewHSplit(s.detail, left)
+		split.Offset = 0.7
+	}
+	s.root = split
+}
+
+func (s *eventsManager) createRow() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, faint(""))
+}
+
+func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.events) {
+		return
+	}
+	e, l := s.events[id], s.env.L()
+	box := o.(*fyne.Container)
+	title, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+	title.Alignment, meta.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+	title.SetText(e.Title)
+	seats := l.T("OwnerEventsSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Waiting": l.Number(int64(e.Waiting))})
+	if e.Cancelled {
+		seats = l.T("OwnerEventsCancelled")
+	}
+	meta.SetText(l.DateTime(e.StartsAt, e.Location()) + " · " + seats)
+}
+
+func (s *eventsManager) load() {
+	s.gen++
+	gen, svc := s.gen, s.env.Svc
+	background(func() func() {
+		ctx := context.Background()
+		up, err := svc.UpcomingEvents(ctx, managedEvents)
+		var past []community.Event
+		if err == nil {
+			past, err = svc.PastEvents(ctx, 5)
+		}
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			showRefusal(s.problem, "")
+			s.events = append(up, past...)
+			if len(s.events) == 0 {
+				s.empty.Show()
+			} else {
+				s.empty.Hide()
+			}
+			s.list.Refresh()
+		}
+	})
+}
+
+func (s *eventsManager) show(title string, content fyne.CanvasObject) {
+	if s.detail == nil {
+		push(s.env, title, content)
+		return
+	}
+	s.detail.Objects = []fyne.CanvasObject{content}
+	s.detail.Refresh()
+}
+
+func (s *eventsManager) onNew() {
+	s.list.UnselectAll()
+	ed := newEventEditor(s.env, "", func(e community.Event) { s.show(e.Title, NewEventAdmin(s.env, e.ID)) })
+	s.show(s.env.L().T("OwnerEventsNew"), ed.root)
+}
+
+func (s *eventsManager) onOpen(id widget.ListItemID) {
+	if id >= len(s.events) {
+		return
+	}
+	if s.detail == nil {
+		s.list.UnselectAll()
+	}
+	s.show(s.events[id].Title, NewEventAdmin(s.env, s.events[id].ID))
+}
+
+func (s *eventsManager) onChange(c community.Change) {
+	if c.Kind == community.KindEvent {
+		s.load()
+	}
+}
+
+// NewEventAdmin returns one event for staff: tabs for check-in, attendees
+// and waitlist, and the editor.
+func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
+	l := env.L()
+	return container.NewAppTabs(
+		container.NewTabItem(l.T("OwnerEventsCheckIn"), newCheckIn(env, eventID).root),
+		container.NewTabItem(l.T("OwnerEventsAttendees"), newAttendees(env, eventID).root),
+		container.NewTabItem(l.T("OwnerEventsEdit"), newEventEditor(env, eventID, nil).root),
+	)
+}
+
+// attendees lists an event's seats, then its waitlist in order.
+type attendees struct {
+	env   *Env
+	id    string
+	rsvps []community.RSVP
+
+	summary *widget.Label
+	list    *widget.List
+	empty   fyne.CanvasObject
+	root    fyne.CanvasObject
+}
+
+func newAttendees(env *Env, eventID string) *attendees {
+	s := &attendees{env: env, id: eventID}
+	s.summary = wrapped("")
+	s.list = widget.NewList(func() int { return len(s.rsvps) }, s.createRow, s.updateRow)
+	s.empty = emptyHint(env.L().T("OwnerEventsNoAttendees"))
+	s.empty.Hide()
+	s.root = container.NewBorder(s.summary, nil, nil, nil, container.NewStack(s.list, s.empty))
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *attendees) createRow() fyne.CanvasObject {
+	return borderStart(s.env.L().RTL(), nil, nil, nil, faint(""), widget.NewLabel(""))
+}
+
+func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.rsvps) {
+		return
+	}
+	r, l := s.rsvps[id], s.env.L()
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Label).SetText(r.Name)
+	status := l.T("OwnerEventsStatusGoing")
+	switch r.Status {
+	case community.StatusCheckedIn:
+		status = l.T("OwnerEventsStatusCheckedIn")
+	case community.StatusWaiting:
+		status = l.T("OwnerEventsStatusWaiting", map[string]any{"Position": l.Number(int64(r.Position))})
+	}
+	row.Objects[1].(*widget.Label).SetText(status)
+}
+
+func (s *attendees) load() {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		ctx := context.Background()
+		rs, err := svc.Attendees(ctx, me, id)
+		e, eerr := svc.Event(ctx, id)
+		return func() {
+			l := s.env.L()
+			if err == nil {
+				err = eerr
+			}
+			if err != nil {
+				s.summary.SetText(refusalText(l, err))
+				return
+			}
+			s.rsvps = rs
+			s.summary.SetText(l.T("OwnerEventsSummary", map[string]any{"Going": l.Number(int64(e.Going)),
+				"Capacity": capacityText(l.T, l.Number, e.Capacity), "CheckedIn": l.Number(int64(e.CheckedIn)), "Waiting": l.Number(int64(e.Waiting))}))
+			if len(rs) == 0 {
+				s.empty.Show()
+			} else {
+				s.empty.Hide()
+			}
+			s.list.Refresh()
+		}
+	})
+}
+
+func capacityText(t func(string, ...map[string]any) string, num func(int64) string, capacity int) string {
+	if capacity == 0 {
+		return t("OwnerEventsCapacityUnlimited")
+	}
+	return num(int64(capacity))
+}
+
+func (s *attendees) onChange(c community.Change) {
+	if (c.Kind == community.KindRSVP && c.Parent == s.id) || (c.Kind == community.KindEvent && c.ID == s.id) {
+		s.load()
+	}
+}
