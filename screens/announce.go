@@ -1,0 +1,337 @@
+package screens
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// announce is the staff's announcement composer: one tab per language the
+// business writes in, a preview as a member in a chosen language sees it,
+// pin and schedule, and the announcements already posted (to edit).
+type announce struct {
+	env     *Env
+	locales []string
+	editing string // ID of the announcement being edited, "" for a new one
+	posted  []community.Announcement
+	zone    *time.Location
+
+	titles, bodies map[string]*shortcutEntry
+	tabs           *container.AppTabs
+	pinned         *widget.Check
+	schedule       *widget.Check
+	when           *dateTimeField
+	previewLang    *widget.Select
+	previewTitle   *widget.Label
+	previewBody    *widget.RichText
+	publish        *widget.Button
+	problem        *widget.Label
+	list           *widget.List
+	form           *fyne.Container
+	root           fyne.CanvasObject
+}
+
+// newShortcut is Ctrl+N (Cmd+N on macOS): a new announcement.
+var newShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+
+// NewAnnounce returns the announcement composer (owner and staff). Ctrl+N
+// starts a new announcement.
+func NewAnnounce(env *Env) fyne.CanvasObject {
+	return newAnnounce(env).root
+}
+
+func newAnnounce(env *Env) *announce {
+	s := &announce{env: env, zone: time.UTC, titles: map[string]*shortcutEntry{}, bodies: map[string]*shortcutEntry{}}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	if env.Win != nil {
+		env.Win.Canvas().AddShortcut(newShortcut, func(fyne.Shortcut) {
+			if fyne.CurrentApp().Driver().CanvasForObject(s.form) != nil {
+				s.onNew()
+			}
+		})
+	}
+	s.load()
+	return s
+}
+
+func (s *announce) buildUI() {
+	l := s.env.L()
+	s.tabs = container.NewAppTabs()
+	s.tabs.SetTabLocation(container.TabLocationTop)
+	s.pinned = widget.NewCheck(l.T("AnnouncePin"), nil)
+	s.when = newDateTimeField(l.T("OwnerEventsTimePlaceholder"))
+	s.when.root.Hide()
+	s.schedule = widget.NewCheck(l.T("AnnounceSchedule"), s.onSchedule)
+	s.previewLang = widget.NewSelect(nil, func(string) { s.onPreview() })
+	s.previewTitle = heading("")
+	s.previewBody = widget.NewRichText()
+	s.previewBody.Wrapping = fyne.TextWrapWord
+	s.publish = highButton(l.T("AnnouncePublish"), s.onPublish)
+	s.problem = newRefusal()
+	newButton := widget.NewButtonWithIcon(l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
+	preview := widget.NewCard(l.T("AnnouncePreview"), "", container.NewVBox(
+		borderStart(l.RTL(), nil, nil, widget.NewLabel(l.T("AnnouncePreviewAs")), nil, s.previewLang),
+		s.previewTitle, s.previewBody))
+	s.form = container.NewVBox(s.tabs, s.pinned, s.schedule, s.when.root, s.problem, rowStart(l.RTL(), s.publish), preview)
+	s.list = widget.NewList(func() int { return len(s.posted) }, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onEdit
+	left := container.NewBorder(newButton, nil, nil, nil, s.list)
+	if s.env.Phone() {
+		s.root = container.NewAppTabs(
+			container.NewTabItem(l.T("AnnounceCompose"), container.NewVScroll(s.form)),
+			container.NewTabItem(l.T("AnnouncePosted"), left))
+		return
+	}
+	split := container.NewHSplit(left, container.NewVScroll(s.form))
+	split.Offset = 0.28
+	if l.RTL() {
+		split = container.NewHSplit(container.NewVScroll(s.form), left)
+		split.Offset = 0.72
+	}
+	s.root = split
+}
+
+// setLocales makes one tab per language the business writes in.
+func (s *announce) setLocales(locales []string) {
+	s.locales = locales
+	l := s.env.L()
+	var names []string
+	for _, lang := range locales {
+		title := newShortcutEntry(false, s.onNew)
+		title.SetPlaceHolder(l.T("AnnounceTitlePlaceholder"))
+		title.OnChanged = func(string) { s.onPreview() }
+		body := newShortcutEntry(true, s.onNew)
+		body.SetPlaceHolder(l.T("AnnounceBodyPlaceholder"))
+		body.OnChanged = func(string) { s.onPreview() }
+		s.titles[lang], s.bodies[lang] = title, body
+		s.tabs.Append(container.NewTabItem(languageName(lang), container.NewVBox(title, body)))
+		names = append(names, languageName(lang))
+	}
+	s.previewLang.SetOptions(names)
+	s.previewLang.SetSelected(languageName(community.BestLanguage(locales, l.Code(), locales[0])))
+}
+
+func (s *announce) createRow() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, faint(""))
+}
+
+func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.posted) {
+		return
+	}
+	a, l := s.posted[id], s.env.L()
+	text, _ := a.In(l.Code())
+	box := o.(*fyne.Container)
+	title := text.Title
+	if a.Pinned {
+		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
+	}
+	box.Objects[0].(*widget.Label).SetText(title)
+	box.Objects[1].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc))
+}
+
+func (s *announce) load() {
+	svc, me := s.env.Svc, s.env.Me()
+	first := s.locales == nil
+	background(func() func() {
+		ctx := context.Background()
+		c, err := svc.Community(ctx)
+		var posted []community.Announcement
+		if err == nil {
+			posted, err = svc.Announcements(ctx, me, true, announcementsLimit)
+		}
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			s.zone = c.Location()
+			if first {
+				locales := c.Locales
+				if len(locales) == 0 {
+					locales = []string{s.env.L().Code()}
+				}
+				s.setLocales(locales)
+				s.when.zone = s.zone
+			}
+			s.posted = posted
+			s.list.Refresh()
+		}
+	})
+}
+
+// input reads the composer.
+func (s *announce) input() (community.AnnouncementInput, bool) {
+	in := community.AnnouncementInput{Texts: map[string]community.AnnouncementText{}, Pinned: s.pinned.Checked}
+	for _, lang := range s.locales {
+		in.Texts[lang] = community.AnnouncementText{Title: s.titles[lang].Text, Body: s.bodies[lang].Text}
+	}
+	if s.schedule.Checked {
+		t, ok := s.when.value()
+		if !ok {
+			return in, false
+		}
+		in.PublishAt = t
+	}
+	return in, true
+}
+
+// onPreview shows the announcement as a member speaking the preview
+// language would see it: their language, or the best match written so far.
+func (s *announce) onPreview() {
+	in, _ := s.input()
+	a := community.Announcement{Texts: map[string]community.AnnouncementText{}}
+	for lang, t := range in.Texts {
+		if t.Title != "" || t.Body != "" {
+			a.Texts[lang] = t
+		}
+	}
+	want := s.env.L().Code()
+	for _, lang := range s.locales {
+		if languageName(lang) == s.previewLang.Selected {
+			want = lang
+		}
+	}
+	text, shown := a.In(want)
+	if shown == "" {
+		s.previewTitle.SetText(s.env.L().T("AnnouncePreviewEmpty"))
+		s.previewBody.ParseMarkdown("")
+		return
+	}
+	title := text.Title
+	if shown != want {
+		title = s.env.L().T("AnnouncePreviewFallback", map[string]any{"Title": title, "Language": languageName(shown)})
+	}
+	s.previewTitle.SetText(title)
+	s.previewBody.ParseMarkdown(text.Body)
+}
+
+func (s *announce) onSchedule(on bool) {
+	if on {
+		if _, ok := s.when.value(); !ok {
+			s.when.set(s.env.Svc.Now().Add(24*time.Hour).Truncate(time.Hour), s.zone)
+		}
+		s.when.root.Show()
+	} else {
+		s.when.root.Hide()
+	}
+}
+
+func (s *announce) onPublish() {
+	in, ok := s.input()
+	if !ok {
+		showRefusal(s.problem, s.env.L().T("AnnounceWhenInvalid"))
+		return
+	}
+	s.publish.Disable()
+	svc, me, id := s.env.Svc, s.env.Me(), s.editing
+	background(func() func() {
+		var a community.Announcement
+		var err error
+		if id == "" {
+			a, err = svc.Announce(context.Background(), me, in)
+		} else {
+			a, err = svc.EditAnnouncement(context.Background(), me, id, in)
+		}
+		return func() {
+			s.publish.Enable()
+			l := s.env.L()
+			if err != nil {
+				showRefusal(s.problem, fieldRefusal(l, err)) // every tab keeps what was typed
+				return
+			}
+			s.editing = a.ID
+			if a.PublishAt.After(s.env.Svc.Now()) {
+				showNote(s.problem, l.T("AnnounceScheduled", map[string]any{"When": l.DateTime(a.PublishAt, s.zone)}))
+			} else {
+				showNote(s.problem, l.T("AnnouncePublished"))
+			}
+			s.load()
+		}
+	})
+}
+
+// onNew clears the composer for a new announcement (Ctrl+N).
+func (s *announce) onNew() {
+	s.editing = ""
+	s.list.UnselectAll()
+	for _, lang := range s.locales {
+		s.titles[lang].SetText("")
+		s.bodies[lang].SetText("")
+	}
+	s.pinned.SetChecked(false)
+	s.schedule.SetChecked(false)
+	showRefusal(s.problem, "")
+	s.publish.SetText(s.env.L().T("AnnouncePublish"))
+	if len(s.locales) > 0 {
+		s.tabs.SelectIndex(0)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(s.form); c != nil {
+			c.Focus(s.titles[s.locales[0]])
+		}
+	}
+}
+
+// onEdit loads a posted announcement into the composer.
+func (s *announce) onEdit(id widget.ListItemID) {
+	if id >= len(s.posted) {
+		return
+	}
+	a := s.posted[id]
+	s.editing = a.ID
+	for _, lang := range s.locales {
+		t := a.Texts[lang]
+		s.titles[lang].SetText(t.Title)
+		s.bodies[lang].SetText(t.Body)
+	}
+	s.pinned.SetChecked(a.Pinned)
+	scheduled := a.PublishAt.After(s.env.Svc.Now())
+	s.schedule.SetChecked(scheduled)
+	if scheduled {
+		s.when.set(a.PublishAt, s.zone)
+	}
+	showRefusal(s.problem, "")
+	s.publish.SetText(s.env.L().T("AnnounceUpdate"))
+}
+
+func (s *announce) onChange(c community.Change) {
+	if c.Kind == community.KindAnnouncement {
+		s.load()
+	}
+}
+
+// shortcutEntry is an entry that passes Ctrl+N to the composer: shortcuts
+// typed into a focused entry do not reach the window.
+type shortcutEntry struct {
+	widget.Entry
+	onNew func()
+}
+
+func newShortcutEntry(multiLine bool, onNew func()) *shortcutEntry {
+	e := &shortcutEntry{onNew: onNew}
+	e.MultiLine = multiLine
+	e.Wrapping = fyne.TextWrapWord
+	if multiLine {
+		e.SetMinRowsVisible(6)
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut handles Ctrl+N and leaves the rest to the entry.
+func (e *shortcutEntry) TypedShortcut(sc fyne.Shortcut) {
+	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.KeyName == newShortcut.KeyName && cs.Modifier == newShortcut.Modifier {
+		e.onNew()
+		return
+	}
+	e.Entry.TypedShortcut(sc)
+}
