@@ -63,11 +63,14 @@ deps-apt:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$${missing[@]}"; \
 	fi
 
-# firebase-tools, pinned in package-lock.json, for the Auth emulator.
+# firebase-tools, pinned in package-lock.json, for the Auth emulator. No install
+# scripts: the only ones are protobufjs's version check and re2's native build
+# (an optional dependency the Auth emulator does not use), which would try to
+# download a prebuilt binary.
 deps-npm:
 	@if [ ! -x node_modules/.bin/firebase ]; then \
 		echo "npm ci (firebase-tools)"; \
-		npm ci --no-audit --no-fund; \
+		npm ci --ignore-scripts --no-audit --no-fund; \
 	fi
 
 run: deps ## run the app (local mode, demo community)
