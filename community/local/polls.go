@@ -78,47 +78,52 @@ func (s *Store) Polls(ctx context.Context, status community.PollStatus, limit in
 // CastVote records or moves memberID's one vote and the tally with it.
 func (s *Store) CastVote(ctx context.Context, v community.Vote) error {
 	return s.update(ctx, "vote in "+v.PollID, func(tx *bolt.Tx, ch *changes) error {
-		r, err := loadPoll(tx, v.PollID)
-		if err != nil {
-			return err
-		}
-		p := fromPollRec(r)
-		if !p.Open(v.At) {
-			return community.Invalid("poll", community.ReasonClosed)
-		}
-		if o, ok := p.Option(v.OptionID); !ok || !o.Votable() {
-			return community.Invalid("option", community.ReasonInvalid)
-		}
-		if v.MemberID == "" {
-			return community.Invalid("member", community.ReasonRequired)
-		}
-		votes, voters := tx.Bucket(bVotes), tx.Bucket(bVoters)
-		var old voteRec
-		found, err := getJSON(votes, k(v.PollID, v.MemberID), &old)
-		if err != nil {
-			return err
-		}
-		if found {
-			if old.OptionID == v.OptionID {
-				return nil
-			}
-			if err := voters.Delete(k(v.PollID, old.OptionID, v.MemberID)); err != nil {
-				return err
-			}
-			if err := addTally(tx, v.PollID, old.OptionID, -1); err != nil {
-				return err
-			}
-		}
-		if err := voters.Put(k(v.PollID, v.OptionID, v.MemberID), nil); err != nil {
-			return err
-		}
-		if err := addTally(tx, v.PollID, v.OptionID, 1); err != nil {
-			return err
-		}
-		ch.add(community.KindVote, v.MemberID, v.PollID, v.MemberID)
-		ch.add(community.KindPoll, v.PollID, "", "")
-		return putJSON(votes, k(v.PollID, v.MemberID), voteRec(v))
+		return castVote(tx, v, ch)
 	})
+}
+
+// castVote is CastVote inside a transaction.
+func castVote(tx *bolt.Tx, v community.Vote, ch *changes) error {
+	r, err := loadPoll(tx, v.PollID)
+	if err != nil {
+		return err
+	}
+	p := fromPollRec(r)
+	if !p.Open(v.At) {
+		return community.Invalid("poll", community.ReasonClosed)
+	}
+	if o, ok := p.Option(v.OptionID); !ok || !o.Votable() {
+		return community.Invalid("option", community.ReasonInvalid)
+	}
+	if v.MemberID == "" {
+		return community.Invalid("member", community.ReasonRequired)
+	}
+	votes, voters := tx.Bucket(bVotes), tx.Bucket(bVoters)
+	var old voteRec
+	found, err := getJSON(votes, k(v.PollID, v.MemberID), &old)
+	if err != nil {
+		return err
+	}
+	if found {
+		if old.OptionID == v.OptionID {
+			return nil
+		}
+		if err := voters.Delete(k(v.PollID, old.OptionID, v.MemberID)); err != nil {
+			return err
+		}
+		if err := addTally(tx, v.PollID, old.OptionID, -1); err != nil {
+			return err
+		}
+	}
+	if err := voters.Put(k(v.PollID, v.OptionID, v.MemberID), nil); err != nil {
+		return err
+	}
+	if err := addTally(tx, v.PollID, v.OptionID, 1); err != nil {
+		return err
+	}
+	ch.add(community.KindVote, v.MemberID, v.PollID, v.MemberID)
+	ch.add(community.KindPoll, v.PollID, "", "")
+	return putJSON(votes, k(v.PollID, v.MemberID), voteRec(v))
 }
 
 // VoteOf returns memberID's vote.
