@@ -1,0 +1,384 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// pollsManager is the staff's polls place: create polls, close them, and
+// move ideas through open, planned, in progress, shipped and declined.
+type pollsManager struct {
+	env   *Env
+	polls []community.Poll
+	gen   int
+
+	list    *widget.List
+	empty   fyne.CanvasObject
+	detail  *fyne.Container
+	problem *widget.Label
+	root    fyne.CanvasObject
+}
+
+// NewPollsManager returns the polls manager (owner and staff).
+func NewPollsManager(env *Env) fyne.CanvasObject {
+	return newPollsManager(env).root
+}
+
+func newPollsManager(env *Env) *pollsManager {
+	s := &pollsManager{env: env}
+	s.buildUI()
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *pollsManager) buildUI() {
+	l := s.env.L()
+	create := widget.NewButtonWithIcon(l.T("PollNew"), theme.ContentAddIcon(), s.onNew)
+	create.Importance = widget.HighImportance
+	s.list = widget.NewList(func() int { return len(s.polls) }, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onOpen
+	s.empty = emptyHint(l.T("PollManagerEmpty"))
+	s.empty.Hide()
+	s.problem = newRefusal()
+	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
+	if s.env.Phone() {
+		s.root = left
+		return
+	}
+	s.detail = container.NewStack(emptyHint(l.T("PollManagerPick")))
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.3
+	if l.RTL() {
+		split = container.NewHSplit(s.detail, left)
+		split.Offset = 0.7
+	}
+	s.root = split
+}
+
+func (s *pollsManager) createRow() fyne.CanvasObject {
+	q := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	q.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(q, faint(""))
+}
+
+func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.polls) {
+		return
+	}
+	p, l := s.polls[id], s.env.L()
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(p.Question)
+	state := l.T("PollStateOpen")
+	if !p.Open(s.env.Svc.Now()) {
+		state = l.T("PollStateClosed")
+	}
+	box.Objects[1].(*widget.Label).SetText(state)
+}
+
+func (s *pollsManager) load() {
+	s.gen++
+	gen, svc := s.gen, s.env.Svc
+	background(func() func() {
+		ps, err := svc.Polls(context.Background(), "", 50)
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				showRefusal(s.problem, refusalText(s.env.L(), err))
+				return
+			}
+			s.polls = ps
+			if len(ps) == 0 {
+				s.empty.Show()
+			} else {
+				s.empty.Hide()
+			}
+			s.list.Refresh()
+		}
+	})
+}
+
+func (s *pollsManager) show(title string, content fyne.CanvasObject) {
+	if s.detail == nil {
+		push(s.env, title, content)
+		return
+	}
+	s.detail.Objects = []fyne.CanvasObject{content}
+	s.detail.Refresh()
+}
+
+func (s *pollsManager) onNew() {
+	s.list.UnselectAll()
+	s.show(s.env.L().T("PollNew"), newPollCreator(s.env, func(p community.Poll) {
+		s.show(p.Question, NewPollAdmin(s.env, p.ID))
+	}).root)
+}
+
+func (s *pollsManager) onOpen(id widget.ListItemID) {
+	if id >= len(s.polls) {
+		return
+	}
+	if s.detail == nil {
+		s.list.UnselectAll()
+	}
+	s.show(s.polls[id].Question, NewPollAdmin(s.env, s.polls[id].ID))
+}
+
+func (s *pollsManager) onChange(c community.Change) {
+	if c.Kind == community.KindPoll {
+		s.load()
+	}
+}
+
+// pollCreator is the form that asks the community a question.
+type pollCreator struct {
+	env     *Env
+	created func(community.Poll)
+
+	question *widget.Entry
+	options  *widget.Entry
+	closes   *widget.Check
+	when     *dateTimeField
+	create   *widget.Button
+	problem  *widget.Label
+	root     fyne.CanvasObject
+}
+
+func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
+	s := &pollCreator{env: env, created: created}
+	l := env.L()
+	s.question = widget.NewEntry()
+	s.question.SetPlaceHolder(l.T("PollQuestionPlaceholder"))
+	s.options = widget.NewMultiLineEntry()
+	s.options.SetMinRowsVisible(5)
+	s.options.SetPlaceHolder(l.T("PollOptionsPlaceholder"))
+	s.when = newDateTimeField(l.T("OwnerEventsTimePlaceholder"))
+	s.when.root.Hide()
+	s.closes = widget.NewCheck(l.T("PollCloses"), func(on bool) {
+		if on {
+			if _, ok := s.when.value(); !ok {
+				s.when.set(env.Svc.Now().AddDate(0, 0, 14), s.when.zone)
+			}
+			s.when.root.Show()
+		} else {
+			s.when.root.Hide()
+		}
+	})
+	s.create = highButton(l.T("PollCreate"), s.onCreate)
+	s.problem = newRefusal()
+	form := widget.NewForm(
+		widget.NewFormItem(l.T("PollQuestion"), s.question),
+		widget.NewFormItem(l.T("PollOptions"), s.options),
+	)
+	s.root = container.NewVScroll(container.NewVBox(form, s.closes, s.when.root, s.problem, s.create))
+	svc := env.Svc
+	background(func() func() {
+		c, err := svc.Community(context.Background())
+		return func() {
+			if err == nil {
+				s.when.zone = c.Location()
+			}
+		}
+	})
+	return s
+}
+
+func (s *pollCreator) onCreate() {
+	in := community.PollInput{Question: s.question.Text}
+	for _, line := range strings.Split(s.options.Text, "\n") {
+		if strings.TrimSpace(line) != "" {
+			in.Options = append(in.Options, line)
+		}
+	}
+	if s.closes.Checked {
+		t, ok := s.when.value()
+		if !ok {
+			showRefusal(s.problem, fieldRefusal(s.env.L(), community.Invalid("closes_at", community.ReasonInvalid)))
+			return
+		}
+		in.ClosesAt = t
+	}
+	s.create.Disable()
+	svc, me := s.env.Svc, s.env.Me()
+	background(func() func() {
+		p, err := svc.CreatePoll(context.Background(), me, in)
+		return func() {
+			s.create.Enable()
+			if err != nil {
+				showRefusal(s.problem, fieldRefusal(s.env.L(), err)) // the form keeps what was typed
+				return
+			}
+			showRefusal(s.problem, "")
+			if s.created != nil {
+				s.created(p)
+			}
+		}
+	})
+}
+
+// pollAdmin is one poll for staff: its options with votes and statuses.
+type pollAdmin struct {
+	env     *Env
+	id      string
+	poll    community.Poll
+	results community.Results
+
+	question *widget.Label
+	state    *widget.Label
+	close    *widget.Button
+	options  *fyne.Container
+	outcome  *widget.Label
+	root     fyne.CanvasObject
+}
+
+// NewPollAdmin returns one poll for staff: close it, and move its ideas
+// between statuses (shipping one thanks its proposer and voters).
+func NewPollAdmin(env *Env, pollID string) fyne.CanvasObject {
+	return newPollAdmin(env, pollID).root
+}
+
+func newPollAdmin(env *Env, id string) *pollAdmin {
+	s := &pollAdmin{env: env, id: id}
+	l := env.L()
+	s.question = heading("")
+	s.state = faint("")
+	s.close = dangerButton(l.T("PollClose"), s.onClose)
+	s.options = container.NewVBox()
+	s.outcome = newRefusal()
+	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, rowStart(l.RTL(), s.close)))
+	env.Subscribe(s, s.onChange)
+	s.load()
+	return s
+}
+
+func (s *pollAdmin) load() {
+	svc, id := s.env.Svc, s.id
+	background(func() func() {
+		ctx := context.Background()
+		p, err := svc.Poll(ctx, id)
+		var r community.Results
+		if err == nil {
+			r, err = svc.Results(ctx, id)
+		}
+		return func() {
+			if err != nil {
+				showRefusal(s.outcome, refusalText(s.env.L(), err))
+				return
+			}
+			s.poll, s.results = p, r
+			s.render()
+		}
+	})
+}
+
+func (s *pollAdmin) render() {
+	l := s.env.L()
+	p := s.poll
+	s.question.SetText(p.Question)
+	if p.Open(s.env.Svc.Now()) {
+		s.state.SetText(l.N("PollStateOpenVotes", s.results.Total))
+		s.close.Show()
+	} else {
+		s.state.SetText(l.N("PollStateClosedVotes", s.results.Total))
+		s.close.Hide()
+	}
+	statuses := append([]community.IdeaStatus{community.IdeaPending}, community.IdeaStatuses...)
+	names := make([]string, len(statuses))
+	for i, st := range statuses {
+		names[i] = l.T("PollStatus" + statusSuffix(st))
+	}
+	s.options.RemoveAll()
+	for _, o := range p.Options {
+		o := o
+		text := wrapped(o.Text)
+		meta := l.N("IdeasVotes", s.results.Tally[o.ID])
+		if o.ByName != "" {
+			meta = l.N("IdeasVotesBy", s.results.Tally[o.ID], map[string]any{"Name": o.ByName})
+		}
+		pick := widget.NewSelect(names, nil)
+		for i, st := range statuses {
+			if st == o.Status {
+				pick.SetSelected(names[i])
+			}
+		}
+		pick.OnChanged = func(name string) {
+			for i, n := range names {
+				if n == name && statuses[i] != o.Status {
+					s.onStatus(o, statuses[i])
+				}
+			}
+		}
+		s.options.Add(borderStart(l.RTL(), nil, nil, nil, pick, container.NewVBox(text, faint(meta))))
+		s.options.Add(widget.NewSeparator())
+	}
+	s.options.Refresh()
+}
+
+// onStatus moves an idea; when it ships, says how many members were thanked.
+func (s *pollAdmin) onStatus(o community.Option, st community.IdeaStatus) {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	votes := s.results.Tally[o.ID]
+	background(func() func() {
+		ctx := context.Background()
+		thanked := 0
+		if st == community.IdeaShipped && o.Status != community.IdeaShipped {
+			thanked = votes
+			if o.By != "" {
+				v, err := svc.MyVote(ctx, community.Actor{ID: o.By}, id)
+				if errors.Is(err, community.ErrNotFound) || (err == nil && v.OptionID != o.ID) {
+					thanked++ // the proposer, who is not among the voters
+				}
+			}
+		}
+		_, err := svc.SetIdeaStatus(ctx, me, id, o.ID, st)
+		return func() {
+			l := s.env.L()
+			if err != nil {
+				showRefusal(s.outcome, refusalText(l, err))
+				s.render() // back to the stored status
+				return
+			}
+			if st == community.IdeaShipped {
+				showNote(s.outcome, l.N("PollShippedThanked", thanked, map[string]any{"Idea": o.Text}))
+			} else {
+				showRefusal(s.outcome, "")
+			}
+			s.load()
+		}
+	})
+}
+
+func (s *pollAdmin) onClose() {
+	l := s.env.L()
+	confirm(s.env, l.T("PollCloseTitle"), l.T("PollCloseConfirm"), l.T("PollClose"), l.T("PollKeepOpen"), s.closePoll)
+}
+
+func (s *pollAdmin) closePoll() {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	background(func() func() {
+		_, err := svc.ClosePoll(context.Background(), me, id)
+		return func() {
+			if err != nil {
+				showRefusal(s.outcome, refusalText(s.env.L(), err))
+				return
+			}
+			s.load()
+		}
+	})
+}
+
+func (s *pollAdmin) onChange(c community.Change) {
+	if (c.Kind == community.KindPoll && c.ID == s.id) || (c.Kind == community.KindVote && c.Parent == s.id) {
+		s.load()
+	}
+}
