@@ -1,0 +1,258 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// eventDetail shows one event and the member's answer: RSVP (a seat, or the
+// waitlist when full, with their position), cancel, and "add to calendar".
+type eventDetail struct {
+	env  *Env
+	id   string
+	body *fyne.Container
+
+	event  community.Event
+	rsvp   community.RSVP // zero Status when they have not answered
+	refuse *FieldError
+	note   *widget.Label
+}
+
+// NewEventDetail returns the detail view of the event with the given ID.
+func NewEventDetail(env *Env, id string) fyne.CanvasObject {
+	return newEventDetail(env, id).buildUI()
+}
+
+func newEventDetail(env *Env, id string) *eventDetail {
+	return &eventDetail{env: env, id: id}
+}
+
+func (s *eventDetail) buildUI() fyne.CanvasObject {
+	s.refuse = NewFieldError(s.env)
+	s.note = NewText(s.env, "")
+	s.note.Importance = widget.SuccessImportance
+	s.note.Hide()
+	s.body = container.NewVBox(widget.NewProgressBarInfinite())
+	s.env.Subscribe(s, s.onChange)
+	s.load()
+	return container.NewVScroll(container.NewPadded(s.body))
+}
+
+func (s *eventDetail) load() {
+	me := s.env.Me()
+	svc := s.env.Svc
+	id := s.id
+	background(func() func() {
+		ctx := context.Background()
+		e, err := svc.Event(ctx, id)
+		var r community.RSVP
+		if err == nil {
+			r, err = svc.MyRSVP(ctx, me, id)
+			if errors.Is(err, community.ErrNotFound) {
+				r, err = community.RSVP{}, nil
+			}
+		}
+		return func() { s.show(e, r, err) }
+	})
+}
+
+func (s *eventDetail) onChange(c community.Change) {
+	if (c.Kind == community.KindEvent && c.ID == s.id) || (c.Kind == community.KindRSVP && (c.ID == s.id || c.Parent == s.id)) {
+		s.load()
+	}
+}
+
+func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
+	l := s.env.L()
+	if err != nil {
+		s.refuse.SetError(err)
+		s.body.Objects = []fyne.CanvasObject{s.refuse}
+		s.body.Refresh()
+		return
+	}
+	s.event, s.rsvp = e, r
+	loc := e.Location()
+	title := NewDataLabel(s.env, e.Title)
+	title.TextStyle.Bold = true
+	title.SizeName = theme.SizeNameHeadingText
+	day := NewText(s.env, l.DateLong(e.StartsAt, loc))
+	hours := NewText(s.env, l.T("EventHours", map[string]any{"Start": l.Time(e.StartsAt, loc), "End": l.Time(e.EndsAt, loc)}))
+	place := NewDataLabel(s.env, e.Place)
+	objs := []fyne.CanvasObject{
+		title,
+		NewRowBorder(s.env, widget.NewIcon(theme.CalendarIcon()), nil, container.NewVBox(day, hours)),
+		NewRowBorder(s.env, widget.NewIcon(theme.HomeIcon()), nil, place),
+	}
+	if e.Description != "" {
+		objs = append(objs, NewDataLabel(s.env, e.Description))
+	}
+	if e.Capacity > 0 {
+		seats := NewText(s.env, l.T("EventSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Capacity": l.Number(int64(e.Capacity))}))
+		bar := NewProgressBar(s.env)
+		bar.SetValue(float64(e.Going) / float64(e.Capacity))
+		objs = append(objs, seats, bar)
+		if e.Waiting > 0 {
+			objs = append(objs, NewText(s.env, l.N("EventWaiting", e.Waiting)))
+		}
+	}
+	objs = append(objs, widget.NewSeparator())
+	objs = append(objs, s.answer()...)
+	objs = append(objs, s.note, s.refuse)
+	cal := widget.NewButtonWithIcon(l.T("EventAddToCalendar"), theme.DownloadIcon(), s.onAddToCalendar)
+	objs = append(objs, NewRow(s.env, cal))
+	s.body.Objects = objs
+	s.body.Refresh()
+}
+
+// answer is the member's standing and what they can do about it.
+func (s *eventDetail) answer() []fyne.CanvasObject {
+	l := s.env.L()
+	e, r := s.event, s.rsvp
+	if e.Cancelled {
+		t := NewText(s.env, l.T("EventCancelled"))
+		t.Importance = widget.DangerImportance
+		return []fyne.CanvasObject{t}
+	}
+	if !e.EndsAt.After(s.env.Svc.Now()) {
+		return []fyne.CanvasObject{NewText(s.env, l.T("EventIsOver"))}
+	}
+	switch r.Status {
+	case community.StatusGoing, community.StatusWaiting:
+		status := NewText(s.env, rsvpText(s.env, r))
+		status.TextStyle.Bold = true
+		status.Importance = widget.SuccessImportance
+		label := l.T("EventCancelRSVP")
+		if r.Status == community.StatusWaiting {
+			label = l.T("EventLeaveWaitlist")
+		}
+		cancel := widget.NewButtonWithIcon(label, theme.CancelIcon(), s.onCancel)
+		return []fyne.CanvasObject{status, NewRow(s.env, cancel)}
+	case community.StatusCheckedIn:
+		status := NewText(s.env, rsvpText(s.env, r))
+		status.TextStyle.Bold = true
+		return []fyne.CanvasObject{status}
+	}
+	label := l.T("EventRSVP")
+	if e.Full() {
+		label = l.T("EventJoinWaitlist")
+	}
+	b := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), s.onRSVP)
+	b.Importance = widget.HighImportance
+	return []fyne.CanvasObject{NewRow(s.env, b)}
+}
+
+func (s *eventDetail) onRSVP() {
+	me := s.env.Me()
+	svc := s.env.Svc
+	id := s.id
+	background(func() func() {
+		r, err := svc.RSVP(context.Background(), me, id)
+		return func() {
+			if err != nil {
+				s.refuse.SetError(err)
+				return
+			}
+			s.refuse.Clear()
+			s.note.Hide()
+			s.rsvp = r
+			s.load()
+		}
+	})
+}
+
+// onCancel asks before giving up a seat (it may go to the next in line).
+func (s *eventDetail) onCancel() {
+	l := s.env.L()
+	Confirm(s.env, l.T("EventCancelTitle"), l.T("EventCancelConfirm"), l.T("EventCancelRSVP"), s.cancel)
+}
+
+func (s *eventDetail) cancel() {
+	me := s.env.Me()
+	svc := s.env.Svc
+	id := s.id
+	background(func() func() {
+		err := svc.CancelRSVP(context.Background(), me, id)
+		return func() {
+			if err != nil {
+				s.refuse.SetError(err)
+				return
+			}
+			s.refuse.Clear()
+			s.load()
+		}
+	})
+}
+
+// onAddToCalendar saves the event as an .ics file where the member chooses.
+func (s *eventDetail) onAddToCalendar() {
+	d := dialog.NewFileSave(s.onCalendarFile, s.env.Win)
+	d.SetFileName(icsFileName(s.event.Title))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
+	d.Show()
+}
+
+func (s *eventDetail) onCalendarFile(w fyne.URIWriteCloser, err error) {
+	if err != nil {
+		s.refuse.SetError(err)
+		return
+	}
+	if w == nil { // the member cancelled
+		return
+	}
+	s.saveCalendar(w)
+}
+
+// saveCalendar writes the event's .ics into w (off the UI goroutine) and says so.
+func (s *eventDetail) saveCalendar(w io.WriteCloser) {
+	svc := s.env.Svc
+	id := s.id
+	background(func() func() {
+		err := svc.EventICS(context.Background(), id, w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		return func() {
+			if err != nil {
+				s.refuse.SetError(err)
+				return
+			}
+			s.refuse.Clear()
+			s.note.SetText(s.env.L().T("EventCalendarSaved"))
+			s.note.Show()
+		}
+	})
+}
+
+// icsFileName makes a file name from an event title: letters and digits of
+// any script kept, the rest turned into dashes.
+func icsFileName(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if r == '-' || r == ' ' || strings.ContainsRune(`/\:*?"<>|.,;'&`, r) {
+			if !dash && b.Len() > 0 {
+				b.WriteRune('-')
+				dash = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		dash = false
+	}
+	name := strings.Trim(b.String(), "-")
+	if name == "" {
+		name = "event"
+	}
+	return name + ".ics"
+}

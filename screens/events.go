@@ -1,0 +1,151 @@
+package screens
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// events lists what is coming up (with where the member stands for each)
+// and the past events they attended.
+type events struct {
+	env  *Env
+	body *fyne.Container
+}
+
+type eventsData struct {
+	upcoming []community.Event
+	past     []community.Event
+	mine     map[string]community.RSVP
+	now      time.Time
+}
+
+// NewEvents returns the Events screen.
+func NewEvents(env *Env) fyne.CanvasObject {
+	return newEvents(env).buildUI()
+}
+
+func newEvents(env *Env) *events {
+	return &events{env: env}
+}
+
+func (s *events) buildUI() fyne.CanvasObject {
+	s.body = container.NewVBox(widget.NewProgressBarInfinite())
+	s.env.Subscribe(s, s.onChange)
+	s.load()
+	return container.NewVScroll(container.NewPadded(s.body))
+}
+
+func (s *events) load() {
+	me := s.env.Me()
+	svc := s.env.Svc
+	background(func() func() {
+		ctx := context.Background()
+		d := eventsData{mine: map[string]community.RSVP{}, now: svc.Now()}
+		var err error
+		if d.upcoming, err = svc.UpcomingEvents(ctx, 50); err == nil {
+			var past []community.Event
+			if past, err = svc.PastEvents(ctx, 30); err == nil {
+				var rsvps []community.RSVP
+				if rsvps, err = svc.MyRSVPs(ctx, me, 200); err == nil {
+					for _, r := range rsvps {
+						d.mine[r.EventID] = r
+					}
+					for _, e := range past {
+						if d.mine[e.ID].Status == community.StatusCheckedIn {
+							d.past = append(d.past, e)
+						}
+					}
+				}
+			}
+		}
+		return func() { s.show(d, err) }
+	})
+}
+
+func (s *events) onChange(c community.Change) {
+	if c.Kind == community.KindEvent || c.Kind == community.KindRSVP {
+		s.load()
+	}
+}
+
+func (s *events) show(d eventsData, err error) {
+	l := s.env.L()
+	if err != nil {
+		fe := NewFieldError(s.env)
+		fe.SetError(err)
+		s.body.Objects = []fyne.CanvasObject{fe}
+		s.body.Refresh()
+		return
+	}
+	objs := []fyne.CanvasObject{NewSectionHeader(s.env, l.T("EventsUpcoming"))}
+	if len(d.upcoming) == 0 {
+		objs = append(objs, NewEmptyState(s.env, theme.CalendarIcon(), l.T("EventsNoneUpcoming"), l.T("EventsSuggest"), s.onSuggest))
+	}
+	for _, e := range d.upcoming {
+		objs = append(objs, s.card(e, d.mine[e.ID]))
+	}
+	objs = append(objs, NewSectionHeader(s.env, l.T("EventsAttended")))
+	if len(d.past) == 0 {
+		objs = append(objs, NewEmptyState(s.env, nil, l.T("EventsNoneAttended"), "", nil))
+	}
+	for _, e := range d.past {
+		title := NewDataLabel(s.env, e.Title)
+		when := NewText(s.env, l.Date(e.StartsAt, e.Location()))
+		when.Importance = widget.LowImportance
+		objs = append(objs, NewRowBorder(s.env, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(title, when)))
+	}
+	s.body.Objects = objs
+	s.body.Refresh()
+}
+
+// card shows one upcoming event: title, when, where, seats and the member's answer.
+func (s *events) card(e community.Event, mine community.RSVP) fyne.CanvasObject {
+	l := s.env.L()
+	title := NewDataLabel(s.env, e.Title)
+	title.TextStyle.Bold = true
+	when := NewText(s.env, l.DateTime(e.StartsAt, e.Location()))
+	place := NewDataLabel(s.env, e.Place)
+	place.Importance = widget.LowImportance
+	lines := []fyne.CanvasObject{title, when, place}
+	if seats := seatsText(s.env, e); seats != "" {
+		lines = append(lines, NewText(s.env, seats))
+	}
+	if st := rsvpText(s.env, mine); st != "" {
+		status := NewText(s.env, st)
+		status.Importance = widget.SuccessImportance
+		status.TextStyle.Bold = true
+		lines = append(lines, status)
+	}
+	if e.Cancelled {
+		c := NewText(s.env, l.T("EventCancelled"))
+		c.Importance = widget.DangerImportance
+		lines = append(lines, c)
+	}
+	id := e.ID
+	return NewTapCard(container.NewVBox(lines...), func() { s.onOpen(id) })
+}
+
+// seatsText says how full an event is ("" when it has no limit).
+func seatsText(env *Env, e community.Event) string {
+	l := env.L()
+	switch {
+	case e.Capacity == 0:
+		return ""
+	case e.Full():
+		return l.N("EventsFull", e.Waiting)
+	}
+	return l.N("EventsSeatsLeft", e.Capacity-e.Going)
+}
+
+func (s *events) onOpen(id string) {
+	push(s.env, s.env.L().T("EventTitle"), NewEventDetail(s.env, id))
+}
+
+func (s *events) onSuggest() { s.env.Nav.Show("forum") }

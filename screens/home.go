@@ -1,0 +1,232 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+)
+
+// home is what a member sees first: who they are to the business (name,
+// tier, points, how far to the next tier), then what is going on: the pinned
+// announcement, their next event, the open poll and the newest story.
+type home struct {
+	env  *Env
+	body *fyne.Container
+}
+
+// NewHome returns the Home screen of the signed-in member.
+func NewHome(env *Env) fyne.CanvasObject {
+	return newHome(env).buildUI()
+}
+
+func newHome(env *Env) *home {
+	return &home{env: env}
+}
+
+func (h *home) buildUI() fyne.CanvasObject {
+	h.body = container.NewVBox(widget.NewProgressBarInfinite())
+	h.env.Subscribe(h, h.onChange)
+	h.load()
+	return container.NewVScroll(container.NewPadded(h.body))
+}
+
+// load reads the member's home off the UI goroutine and shows it.
+func (h *home) load() {
+	me := h.env.Me()
+	background(func() func() {
+		data, err := h.env.Svc.Home(context.Background(), me)
+		return func() { h.show(data, err) }
+	})
+}
+
+// onChange reloads when something the home shows changed.
+func (h *home) onChange(c community.Change) {
+	switch c.Kind {
+	case community.KindMember, community.KindLedger, community.KindNotification:
+		if c.MemberID != "" && c.MemberID != h.env.Me().ID && c.ID != h.env.Me().ID {
+			return
+		}
+	case community.KindAnnouncement, community.KindEvent, community.KindRSVP, community.KindPoll, community.KindStory, community.KindCommunity:
+	default:
+		return
+	}
+	h.load()
+}
+
+func (h *home) show(data community.Home, err error) {
+	l := h.env.L()
+	if err != nil {
+		fe := NewFieldError(h.env)
+		fe.SetError(err)
+		h.body.Objects = []fyne.CanvasObject{fe, container.NewCenter(widget.NewButton(l.T("CommonRetry"), h.onRetry))}
+		h.body.Refresh()
+		return
+	}
+	objs := []fyne.CanvasObject{h.header(data), h.loyaltyCard(data)}
+	if data.Unread > 0 {
+		b := widget.NewButtonWithIcon(l.N("HomeUnread", data.Unread), theme.MailComposeIcon(), h.onNotifications)
+		b.Importance = widget.LowImportance
+		objs = append(objs, NewRow(h.env, b))
+	}
+	objs = append(objs, h.announcement(data), h.nextEvent(data), h.poll(data), h.story(data))
+	h.body.Objects = objs
+	h.body.Refresh()
+}
+
+// header greets the member by name (on their birthday, with wishes).
+func (h *home) header(data community.Home) fyne.CanvasObject {
+	l := h.env.L()
+	greeting := l.T("HomeGreeting", map[string]any{"Name": data.Member.Name})
+	if data.Birthday {
+		greeting = l.T("HomeBirthday", map[string]any{"Name": data.Member.Name})
+	}
+	g := NewText(h.env, greeting)
+	g.TextStyle.Bold = true
+	g.SizeName = theme.SizeNameSubHeadingText
+	lines := []fyne.CanvasObject{g}
+	if data.Birthday {
+		lines = append(lines, NewText(h.env, l.T("HomeBirthdayGift")))
+	}
+	lines = append(lines, NewRow(h.env, NewTierBadge(h.env, data.Status.Tier)))
+	return NewRowBorder(h.env, container.NewCenter(NewAvatar(data.Member.Name, 0)), nil, container.NewVBox(lines...))
+}
+
+// loyaltyCard shows the balance and the way to the next tier; it opens the card.
+func (h *home) loyaltyCard(data community.Home) fyne.CanvasObject {
+	l := h.env.L()
+	st := data.Status
+	points := NewText(h.env, l.Points(st.Points))
+	points.TextStyle.Bold = true
+	points.SizeName = theme.SizeNameHeadingText
+	bar := NewProgressBar(h.env)
+	bar.SetValue(st.Progress)
+	next := l.T("HomeTopTier")
+	if st.Next != nil {
+		next = l.N("HomeToNextTier", int(st.ToNext), map[string]any{"Tier": TierName(l, *st.Next)})
+	}
+	open := widget.NewButtonWithIcon(l.T("HomeOpenCard"), theme.AccountIcon(), h.onOpenCard)
+	return NewTapCard(container.NewVBox(points, bar, NewText(h.env, next), NewRow(h.env, open)), h.onOpenCard)
+}
+
+func (h *home) announcement(data community.Home) fyne.CanvasObject {
+	l := h.env.L()
+	all := widget.NewButton(l.T("HomeAllAnnouncements"), h.onAllAnnouncements)
+	all.Importance = widget.LowImportance
+	head := NewRowBorder(h.env, nil, all, NewSectionHeader(h.env, l.T("HomeNews")))
+	if data.Pinned == nil {
+		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoNews"), "", nil))
+	}
+	an := *data.Pinned
+	text, _ := an.In(l.Code())
+	title := NewDataLabel(h.env, text.Title)
+	title.TextStyle.Bold = true
+	body := NewDataLabel(h.env, excerpt(text.Body, 160))
+	return container.NewVBox(head, NewTapCard(container.NewVBox(title, body), func() { h.onAnnouncement(an.ID) }))
+}
+
+func (h *home) nextEvent(data community.Home) fyne.CanvasObject {
+	l := h.env.L()
+	head := NewSectionHeader(h.env, l.T("HomeNextEvent"))
+	if data.NextEvent == nil {
+		return container.NewVBox(head, NewEmptyState(h.env, theme.CalendarIcon(), l.T("HomeNoEvent"), l.T("HomeSeeEvents"), h.onEvents))
+	}
+	e := *data.NextEvent
+	title := NewDataLabel(h.env, e.Title)
+	title.TextStyle.Bold = true
+	when := NewText(h.env, l.DateTime(e.StartsAt, e.Location()))
+	lines := []fyne.CanvasObject{title, when}
+	if data.NextRSVP != nil {
+		lines = append(lines, NewText(h.env, rsvpText(h.env, *data.NextRSVP)))
+	}
+	return container.NewVBox(head, NewTapCard(container.NewVBox(lines...), func() { h.onEvent(e.ID) }))
+}
+
+func (h *home) poll(data community.Home) fyne.CanvasObject {
+	l := h.env.L()
+	head := NewSectionHeader(h.env, l.T("HomeOpenPoll"))
+	if data.OpenPoll == nil {
+		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoPoll"), "", nil))
+	}
+	q := NewDataLabel(h.env, data.OpenPoll.Question)
+	vote := widget.NewButton(l.T("HomeVote"), h.onPolls)
+	vote.Importance = widget.HighImportance
+	return container.NewVBox(head, NewTapCard(container.NewVBox(q, NewRow(h.env, vote)), h.onPolls))
+}
+
+func (h *home) story(data community.Home) fyne.CanvasObject {
+	l := h.env.L()
+	all := widget.NewButton(l.T("HomeAllStories"), h.onAllStories)
+	all.Importance = widget.LowImportance
+	head := NewRowBorder(h.env, nil, all, NewSectionHeader(h.env, l.T("HomeNewestStory")))
+	if data.NewestStory == nil {
+		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoStory"), l.T("HomeTellStory"), h.onAllStories))
+	}
+	s := *data.NewestStory
+	title := NewDataLabel(h.env, s.Title)
+	title.TextStyle.Bold = true
+	by := NewText(h.env, l.T("HomeStoryBy", map[string]any{"Name": s.AuthorName}))
+	by.Importance = widget.LowImportance
+	return container.NewVBox(head, NewTapCard(container.NewVBox(title, by, NewDataLabel(h.env, excerpt(s.Body, 140))), func() { h.onStory(s.ID) }))
+}
+
+func (h *home) onRetry() { h.load() }
+
+func (h *home) onOpenCard() { push(h.env, h.env.L().T("LoyaltyTitle"), NewLoyalty(h.env)) }
+
+func (h *home) onNotifications() { h.env.Nav.Show("me") }
+
+func (h *home) onEvents() { h.env.Nav.Show("events") }
+
+func (h *home) onPolls() { h.env.Nav.Show("polls") }
+
+func (h *home) onAllAnnouncements() {
+	push(h.env, h.env.L().T("HomeNews"), NewAnnouncements(h.env))
+}
+
+func (h *home) onAllStories() { push(h.env, h.env.L().T("HomeNewestStory"), NewStories(h.env)) }
+
+func (h *home) onAnnouncement(id string) {
+	push(h.env, h.env.L().T("HomeNews"), ShowAnnouncement(h.env, id))
+}
+
+func (h *home) onEvent(id string) { push(h.env, h.env.L().T("EventTitle"), NewEventDetail(h.env, id)) }
+
+func (h *home) onStory(id string) {
+	push(h.env, h.env.L().T("HomeNewestStory"), NewStoryDetail(h.env, id))
+}
+
+// ShowAnnouncement builds the detail view of an announcement. It is a
+// variable so the app can swap the view without touching Home.
+var ShowAnnouncement = NewAnnouncementDetail
+
+// excerpt shortens s to about n runes at a word boundary, with an ellipsis.
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + "…"
+}
+
+// rsvpText says where the member stands for an event.
+func rsvpText(env *Env, r community.RSVP) string {
+	l := env.L()
+	switch r.Status {
+	case community.StatusGoing:
+		return l.T("EventYouAreGoing")
+	case community.StatusCheckedIn:
+		return l.T("EventCheckedIn")
+	case community.StatusWaiting:
+		return l.T("EventWaitlistPosition", map[string]any{"Position": l.Number(int64(r.Position))})
+	}
+	return ""
+}

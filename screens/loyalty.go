@@ -1,0 +1,289 @@
+package screens
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	qrcode "github.com/yeqown/go-qrcode/v2"
+
+	"regulars/community"
+)
+
+// loyalty is the member card: the code staff scan at the counter (as a QR
+// code), tier and points, the rewards they can afford or are close to, and
+// the history of their points.
+type loyalty struct {
+	env    *Env
+	body   *fyne.Container
+	refuse *FieldError
+	note   *widget.Label
+
+	// redeeming holds the idempotency key of the redemption being
+	// confirmed, so a double tap on "Redeem" spends points once.
+	redeeming string
+}
+
+type loyaltyData struct {
+	community community.Community
+	member    community.Member
+	ledger    []community.LedgerEntry
+	now       time.Time
+}
+
+// NewLoyalty returns the signed-in member's card.
+func NewLoyalty(env *Env) fyne.CanvasObject {
+	return newLoyalty(env).buildUI()
+}
+
+func newLoyalty(env *Env) *loyalty {
+	return &loyalty{env: env}
+}
+
+func (s *loyalty) buildUI() fyne.CanvasObject {
+	s.refuse = NewFieldError(s.env)
+	s.note = NewText(s.env, "")
+	s.note.Importance = widget.SuccessImportance
+	s.note.Hide()
+	s.body = container.NewVBox(widget.NewProgressBarInfinite())
+	s.env.Subscribe(s, s.onChange)
+	s.load()
+	return container.NewVScroll(container.NewPadded(s.body))
+}
+
+func (s *loyalty) load() {
+	me := s.env.Me()
+	svc := s.env.Svc
+	background(func() func() {
+		ctx := context.Background()
+		var d loyaltyData
+		var err error
+		d.now = svc.Now()
+		if d.community, err = svc.Community(ctx); err == nil {
+			if d.member, err = svc.Member(ctx, me, me.ID); err == nil {
+				d.ledger, err = svc.Ledger(ctx, me, me.ID, 50)
+			}
+		}
+		return func() { s.show(d, err) }
+	})
+}
+
+func (s *loyalty) onChange(c community.Change) {
+	me := s.env.Me().ID
+	if (c.Kind == community.KindMember || c.Kind == community.KindLedger) && (c.MemberID == me || c.ID == me) || c.Kind == community.KindCommunity {
+		s.load()
+	}
+}
+
+func (s *loyalty) show(d loyaltyData, err error) {
+	l := s.env.L()
+	if err != nil {
+		s.refuse.SetError(err)
+		s.body.Objects = []fyne.CanvasObject{s.refuse}
+		s.body.Refresh()
+		return
+	}
+	st := community.Status(d.community, d.member)
+	name := NewDataLabel(s.env, d.member.Name)
+	name.TextStyle.Bold = true
+	name.SizeName = theme.SizeNameSubHeadingText
+	club := NewDataLabel(s.env, d.community.Name)
+	club.Importance = widget.LowImportance
+	since := NewText(s.env, l.Since(d.member.Since, d.now.In(d.community.Location())))
+	code := NewDataLabel(s.env, d.member.Code)
+	code.Alignment = fyne.TextAlignCenter
+	code.TextStyle.Monospace = true
+	card := container.NewVBox(
+		NewRowBorder(s.env, NewAvatar(d.member.Name, 0), nil, container.NewVBox(club, name)),
+		NewRow(s.env, NewTierBadge(s.env, st.Tier)),
+		since,
+		container.NewCenter(newQRCode(d.member.Code, 180)),
+		code,
+		NewText(s.env, l.T("LoyaltyShowCode")),
+	)
+
+	points := NewText(s.env, l.Points(st.Points))
+	points.TextStyle.Bold = true
+	points.SizeName = theme.SizeNameHeadingText
+	bar := NewProgressBar(s.env)
+	bar.SetValue(st.Progress)
+	next := l.T("HomeTopTier")
+	if st.Next != nil {
+		next = l.N("HomeToNextTier", int(st.ToNext), map[string]any{"Tier": TierName(l, *st.Next)})
+	}
+	lifetime := NewText(s.env, l.T("LoyaltyLifetime", map[string]any{"Points": l.Points(st.Lifetime)}))
+	lifetime.Importance = widget.LowImportance
+
+	objs := []fyne.CanvasObject{widget.NewCard("", "", card), points, bar, NewText(s.env, next), lifetime,
+		NewSectionHeader(s.env, l.T("LoyaltyRewards")), s.note, s.refuse}
+	objs = append(objs, s.rewards(d)...)
+	objs = append(objs, NewSectionHeader(s.env, l.T("LoyaltyHistory")))
+	objs = append(objs, s.history(d)...)
+	s.body.Objects = objs
+	s.body.Refresh()
+}
+
+// rewards lists the catalog: affordable first with a Redeem button, then the
+// ones the member is close to, with how many points are missing.
+func (s *loyalty) rewards(d loyaltyData) []fyne.CanvasObject {
+	l := s.env.L()
+	choices := community.RewardsFor(d.community, d.member)
+	if len(choices) == 0 {
+		return []fyne.CanvasObject{NewEmptyState(s.env, nil, l.T("LoyaltyNoRewards"), "", nil)}
+	}
+	var out []fyne.CanvasObject
+	for _, rc := range choices {
+		name := NewDataLabel(s.env, rc.Names.In(l.Code()))
+		name.TextStyle.Bold = true
+		cost := NewText(s.env, l.Points(rc.Cost))
+		var action fyne.CanvasObject
+		if rc.Affordable {
+			b := widget.NewButton(l.T("LoyaltyRedeem"), func() { s.onRedeem(rc.Reward) })
+			b.Importance = widget.HighImportance
+			action = b
+		} else {
+			missing := widget.NewLabel(l.N("LoyaltyMissing", int(rc.Missing)))
+			missing.Importance = widget.LowImportance
+			action = missing
+		}
+		out = append(out, NewRowBorder(s.env, nil, container.NewCenter(action), container.NewVBox(name, cost)), widget.NewSeparator())
+	}
+	return out
+}
+
+// history lists the ledger, newest first.
+func (s *loyalty) history(d loyaltyData) []fyne.CanvasObject {
+	l := s.env.L()
+	if len(d.ledger) == 0 {
+		return []fyne.CanvasObject{NewEmptyState(s.env, nil, l.T("LoyaltyNoHistory"), "", nil)}
+	}
+	loc := d.community.Location()
+	rewards := map[string]community.Reward{}
+	for _, r := range d.community.Rewards {
+		rewards[r.ID] = r
+	}
+	var out []fyne.CanvasObject
+	for _, e := range d.ledger {
+		what := NewText(s.env, l.T(reasonMessage(e.Reason)))
+		lines := []fyne.CanvasObject{what}
+		if r, ok := rewards[e.Ref]; ok && e.Reason == community.ReasonReward {
+			lines = append(lines, NewDataLabel(s.env, r.Names.In(l.Code())))
+		}
+		when := NewText(s.env, l.Date(e.At, loc))
+		when.Importance = widget.LowImportance
+		lines = append(lines, when)
+		delta := widget.NewLabel(l.T("LoyaltyGained", map[string]any{"Points": l.Number(e.Delta)}))
+		delta.Importance = widget.SuccessImportance
+		if e.Delta < 0 {
+			delta.SetText(l.T("LoyaltySpent", map[string]any{"Points": l.Number(-e.Delta)}))
+			delta.Importance = widget.MediumImportance
+		}
+		delta.TextStyle.Bold = true
+		out = append(out, NewRowBorder(s.env, nil, delta, container.NewVBox(lines...)))
+	}
+	return out
+}
+
+// reasonMessage is the message ID that names a ledger reason.
+func reasonMessage(reason string) string {
+	switch reason {
+	case community.ReasonCheckIn:
+		return "LoyaltyReasonCheckIn"
+	case community.ReasonStory:
+		return "LoyaltyReasonStory"
+	case community.ReasonIdeaShipped:
+		return "LoyaltyReasonIdeaShipped"
+	case community.ReasonIdeaVoter:
+		return "LoyaltyReasonIdeaVoter"
+	case community.ReasonBirthday:
+		return "LoyaltyReasonBirthday"
+	case community.ReasonRedeem:
+		return "LoyaltyReasonRedeem"
+	case community.ReasonReward:
+		return "LoyaltyReasonReward"
+	case community.ReasonWelcome:
+		return "LoyaltyReasonWelcome"
+	}
+	return "LoyaltyReasonAward"
+}
+
+// onRedeem asks before spending points on a reward.
+func (s *loyalty) onRedeem(r community.Reward) {
+	l := s.env.L()
+	s.redeeming = community.NewID()
+	op := s.redeeming
+	name := r.Names.In(l.Code())
+	Confirm(s.env, l.T("LoyaltyRedeemTitle"),
+		l.T("LoyaltyRedeemConfirm", map[string]any{"Reward": name, "Points": l.Points(r.Cost)}),
+		l.T("LoyaltyRedeem"), func() { s.redeem(r, op) })
+}
+
+// redeem spends the points; op makes a repeated confirmation count once.
+func (s *loyalty) redeem(r community.Reward, op string) {
+	me := s.env.Me()
+	svc := s.env.Svc
+	name := r.Names.In(s.env.L().Code())
+	background(func() func() {
+		_, _, err := svc.RedeemReward(context.Background(), me, r.ID, op)
+		return func() {
+			if err != nil {
+				s.note.Hide()
+				s.refuse.SetError(err)
+				return
+			}
+			s.refuse.Clear()
+			s.note.SetText(s.env.L().T("LoyaltyRedeemed", map[string]any{"Reward": name}))
+			s.note.Show()
+			s.load()
+		}
+	})
+}
+
+// qrImage draws a QR code's modules into an image, one pixel a module, with
+// the four-module quiet zone scanners need.
+type qrImage struct{ img *image.Gray }
+
+func (q *qrImage) Write(mat qrcode.Matrix) error {
+	bm := mat.Bitmap()
+	const quiet = 4
+	n := len(bm) + 2*quiet
+	img := image.NewGray(image.Rect(0, 0, n, n))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	for y, row := range bm {
+		for x, dark := range row {
+			if dark {
+				img.SetGray(x+quiet, y+quiet, color.Gray{})
+			}
+		}
+	}
+	q.img = img
+	return nil
+}
+
+func (q *qrImage) Close() error { return nil }
+
+// newQRCode returns the QR code of text, size units across, drawn with sharp
+// pixels. A QR code is dark on light whatever the theme: scanners expect it.
+func newQRCode(text string, size float32) fyne.CanvasObject {
+	qr, err := qrcode.New(text)
+	w := &qrImage{}
+	if err == nil {
+		err = qr.Save(w)
+	}
+	if err != nil || w.img == nil {
+		return widget.NewIcon(theme.BrokenImageIcon())
+	}
+	img := canvas.NewImageFromImage(w.img)
+	img.ScaleMode = canvas.ImageScalePixels
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(size))
+	return img
+}

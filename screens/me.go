@@ -1,0 +1,441 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/i18n"
+)
+
+// me is the member's own corner: profile, language, the NPS question, their
+// notifications, a download of their data and deleting their account.
+type me struct {
+	env  *Env
+	body *fyne.Container
+
+	member    community.Member
+	community community.Community
+	notes     []community.Notification
+
+	name       *widget.Entry
+	nameErrors *FieldErrors
+	nameSaved  *widget.Label
+	language   *widget.Select
+
+	score       int // -1 until chosen
+	scoreBtns   []*widget.Button
+	comment     *widget.Entry
+	npsErrors   *FieldErrors
+	npsThanks   *widget.Label
+	exportBar   *ProgressBar
+	exportNote  *widget.Label
+	exportError *FieldError
+	exportBtn   *widget.Button
+	deleteError *FieldError
+}
+
+// NewMe returns the Me screen of the signed-in member.
+func NewMe(env *Env) fyne.CanvasObject {
+	return newMe(env).buildUI()
+}
+
+func newMe(env *Env) *me {
+	return &me{env: env, score: -1}
+}
+
+func (s *me) buildUI() fyne.CanvasObject {
+	l := s.env.L()
+	s.nameErrors = NewFieldErrors(s.env)
+	s.name = widget.NewEntry()
+	s.name.OnSubmitted = func(string) { s.onSaveName() }
+	s.nameSaved = NewText(s.env, "")
+	s.nameSaved.Importance = widget.SuccessImportance
+	s.nameSaved.Hide()
+
+	var names []string
+	for _, loc := range i18n.Locales() {
+		names = append(names, loc.Name)
+	}
+	s.language = widget.NewSelect(names, nil)
+	s.language.PlaceHolder = l.T("MeLanguagePick")
+	if cur, ok := i18n.Lookup(l.Code()); ok {
+		s.language.SetSelected(cur.Name)
+	}
+	s.language.OnChanged = s.onLanguage
+
+	s.npsErrors = NewFieldErrors(s.env)
+	s.comment = widget.NewMultiLineEntry()
+	s.comment.SetPlaceHolder(l.T("MeNPSCommentPlaceholder"))
+	s.comment.Wrapping = fyne.TextWrapWord
+	s.comment.SetMinRowsVisible(3)
+	s.npsThanks = NewText(s.env, "")
+	s.npsThanks.Importance = widget.SuccessImportance
+	s.npsThanks.Hide()
+
+	s.exportBar = NewProgressBar(s.env)
+	s.exportBar.Hide()
+	s.exportNote = NewText(s.env, "")
+	s.exportNote.Importance = widget.SuccessImportance
+	s.exportNote.Hide()
+	s.exportError = NewFieldError(s.env)
+	s.deleteError = NewFieldError(s.env)
+
+	s.body = container.NewVBox(widget.NewProgressBarInfinite())
+	s.env.Subscribe(s, s.onChange)
+	s.load()
+	return container.NewVScroll(container.NewPadded(s.body))
+}
+
+func (s *me) load() {
+	actor := s.env.Me()
+	svc := s.env.Svc
+	background(func() func() {
+		ctx := context.Background()
+		m, err := svc.Member(ctx, actor, actor.ID)
+		var c community.Community
+		var notes []community.Notification
+		if err == nil {
+			if c, err = svc.Community(ctx); err == nil {
+				notes, err = svc.Notifications(ctx, actor, 20)
+			}
+		}
+		return func() { s.show(m, c, notes, err) }
+	})
+}
+
+func (s *me) onChange(c community.Change) {
+	id := s.env.Me().ID
+	if c.Kind == community.KindNotification && c.MemberID == id {
+		s.load()
+	}
+}
+
+func (s *me) show(m community.Member, c community.Community, notes []community.Notification, err error) {
+	if err != nil {
+		fe := NewFieldError(s.env)
+		fe.SetError(err)
+		s.body.Objects = []fyne.CanvasObject{fe}
+		s.body.Refresh()
+		return
+	}
+	first := s.member.ID == ""
+	s.member, s.community, s.notes = m, c, notes
+	if first {
+		s.name.SetText(m.Name) // later reloads keep what the member is typing
+	}
+	s.body.Objects = []fyne.CanvasObject{s.profile(), s.languageSection(), s.notifications(), s.nps(), s.privacy()}
+	s.body.Refresh()
+}
+
+func (s *me) profile() fyne.CanvasObject {
+	l := s.env.L()
+	name := NewDataLabel(s.env, s.member.Name)
+	name.TextStyle.Bold = true
+	name.SizeName = theme.SizeNameSubHeadingText
+	since := NewText(s.env, l.Since(s.member.Since, s.env.Svc.Now().In(s.community.Location())))
+	since.Importance = widget.LowImportance
+	card := NewRowBorder(s.env, NewAvatar(s.member.Name, 0), nil, container.NewVBox(name, since))
+	save := widget.NewButton(l.T("MeSaveName"), s.onSaveName)
+	loyalty := widget.NewButtonWithIcon(l.T("HomeOpenCard"), theme.AccountIcon(), s.onOpenCard)
+	return container.NewVBox(
+		NewSectionHeader(s.env, l.T("MeProfile")),
+		card,
+		NewFormRow(s.env, l.T("FieldName"), NewRowBorder(s.env, nil, save, s.name), s.nameErrors.Field("name")),
+		s.nameErrors.General(), s.nameSaved,
+		NewRow(s.env, loyalty),
+	)
+}
+
+func (s *me) languageSection() fyne.CanvasObject {
+	l := s.env.L()
+	return container.NewVBox(NewSectionHeader(s.env, l.T("MeLanguage")), s.language)
+}
+
+func (s *me) notifications() fyne.CanvasObject {
+	l := s.env.L()
+	objs := []fyne.CanvasObject{NewSectionHeader(s.env, l.T("MeNotifications"))}
+	if len(s.notes) == 0 {
+		objs = append(objs, NewEmptyState(s.env, nil, l.T("MeNoNotifications"), "", nil))
+	}
+	now := s.env.Svc.Now().In(s.community.Location())
+	for _, n := range s.notes {
+		text := NewText(s.env, notificationText(l, n))
+		if !n.Read {
+			text.TextStyle.Bold = true
+		}
+		when := NewText(s.env, l.Relative(n.At, now))
+		when.Importance = widget.LowImportance
+		icon := widget.NewIcon(theme.MailComposeIcon())
+		if n.Read {
+			icon.SetResource(theme.NewDisabledResource(theme.MailComposeIcon()))
+		}
+		id, read := n.ID, n.Read
+		objs = append(objs, NewTapCard(NewRowBorder(s.env, icon, nil, container.NewVBox(text, when)), func() {
+			if !read {
+				s.onRead(id)
+			}
+		}))
+	}
+	return container.NewVBox(objs...)
+}
+
+// notificationText explains a notification in the member's language.
+func notificationText(l *i18n.Localizer, n community.Notification) string {
+	data := map[string]any{"Title": n.Title, "Points": l.Points(n.Amount)}
+	switch n.Kind {
+	case "promoted":
+		return l.T("MeNotePromoted", data)
+	case "points":
+		return l.T("MeNotePoints", data)
+	case "idea_shipped":
+		return l.T("MeNoteIdeaShipped", data)
+	case "story_published":
+		return l.T("MeNoteStoryPublished", data)
+	}
+	return l.T("MeNoteOther")
+}
+
+func (s *me) nps() fyne.CanvasObject {
+	l := s.env.L()
+	s.scoreBtns = nil
+	var btns []fyne.CanvasObject
+	for i := 0; i <= 10; i++ {
+		b := widget.NewButton(l.Number(int64(i)), func() { s.onScore(i) })
+		if i == s.score {
+			b.Importance = widget.HighImportance
+		}
+		s.scoreBtns = append(s.scoreBtns, b)
+		btns = append(btns, b)
+	}
+	cols := 11
+	if s.env.Phone() {
+		cols = 6
+	}
+	lo, hi := NewText(s.env, l.T("MeNPSNotLikely")), widget.NewLabel(l.T("MeNPSVeryLikely"))
+	lo.Importance, hi.Importance = widget.LowImportance, widget.LowImportance
+	hi.Alignment = TextAlignEnd(s.env)
+	scale := container.NewGridWithColumns(2, Mirror(s.env, lo, hi)...)
+	send := widget.NewButton(l.T("MeNPSSend"), s.onSendFeedback)
+	send.Importance = widget.HighImportance
+	s.comment.OnSubmitted = nil
+	return container.NewVBox(
+		NewSectionHeader(s.env, l.T("MeFeedback")),
+		NewText(s.env, l.T("MeNPSQuestion", map[string]any{"Community": s.community.Name})),
+		container.NewGridWithColumns(cols, Mirror(s.env, btns...)...),
+		scale,
+		s.npsErrors.Field("score"),
+		NewFormRow(s.env, l.T("FieldComment"), s.comment, s.npsErrors.Field("comment")),
+		s.npsErrors.General(),
+		NewRow(s.env, send), s.npsThanks,
+	)
+}
+
+func (s *me) privacy() fyne.CanvasObject {
+	l := s.env.L()
+	s.exportBtn = widget.NewButtonWithIcon(l.T("MeExport"), theme.DownloadIcon(), s.onExport)
+	del := widget.NewButtonWithIcon(l.T("MeDelete"), theme.DeleteIcon(), s.onDelete)
+	del.Importance = widget.DangerImportance
+	return container.NewVBox(
+		NewSectionHeader(s.env, l.T("MePrivacy")),
+		NewText(s.env, l.T("MeExportExplain")),
+		NewRow(s.env, s.exportBtn), s.exportBar, s.exportNote, s.exportError,
+		NewText(s.env, l.T("MeDeleteExplain")),
+		NewRow(s.env, del), s.deleteError,
+	)
+}
+
+func (s *me) onOpenCard() { push(s.env, s.env.L().T("LoyaltyTitle"), NewLoyalty(s.env)) }
+
+// onSaveName saves the profile; a refusal shows next to the field and keeps
+// what the member typed.
+func (s *me) onSaveName() {
+	actor := s.env.Me()
+	svc := s.env.Svc
+	p := community.Profile{Name: s.name.Text, Lang: s.member.Lang, Birthday: s.member.Birthday}
+	background(func() func() {
+		m, err := svc.UpdateProfile(context.Background(), actor, p)
+		return func() {
+			if s.nameErrors.Show(err) {
+				s.nameSaved.Hide()
+				return
+			}
+			s.member = m
+			actor.Name = m.Name
+			s.env.SetMe(actor)
+			s.nameSaved.SetText(s.env.L().T("MeSaved"))
+			s.nameSaved.Show()
+		}
+	})
+}
+
+// onLanguage saves the chosen language in the profile and asks the shell to
+// switch every screen to it at once.
+func (s *me) onLanguage(name string) {
+	var code string
+	for _, loc := range i18n.Locales() {
+		if loc.Name == name {
+			code = loc.Code
+		}
+	}
+	if code == "" || code == s.env.L().Code() {
+		return
+	}
+	actor := s.env.Me()
+	if s.member.ID != "" {
+		p := community.Profile{Name: s.member.Name, Lang: code, Birthday: s.member.Birthday}
+		// The switch does not wait for the save: the language is the
+		// member's choice on this device even if the store is unreachable.
+		go func() { _, _ = s.env.Svc.UpdateProfile(context.Background(), actor, p) }()
+	}
+	actor.Lang = code
+	s.env.SetMe(actor)
+	s.env.RequestLanguage(code)
+}
+
+func (s *me) onScore(i int) {
+	s.score = i
+	for j, b := range s.scoreBtns {
+		if j == i {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
+	s.npsErrors.Field("score").Clear()
+}
+
+func (s *me) onSendFeedback() {
+	if s.score < 0 {
+		s.npsErrors.Show(community.Invalid("score", community.ReasonRequired))
+		return
+	}
+	actor := s.env.Me()
+	svc := s.env.Svc
+	score, comment := s.score, s.comment.Text
+	background(func() func() {
+		_, err := svc.GiveFeedback(context.Background(), actor, score, comment)
+		return func() {
+			if s.npsErrors.Show(err) {
+				s.npsThanks.Hide()
+				return
+			}
+			s.npsThanks.SetText(s.env.L().T("MeNPSThanks"))
+			s.npsThanks.Show()
+		}
+	})
+}
+
+func (s *me) onRead(id string) {
+	actor := s.env.Me()
+	svc := s.env.Svc
+	background(func() func() {
+		err := svc.MarkRead(context.Background(), actor, id)
+		return func() {
+			if err == nil {
+				s.load()
+			}
+		}
+	})
+}
+
+// onExport gathers the member's data with a progress bar, then asks where
+// to save it.
+func (s *me) onExport() {
+	actor := s.env.Me()
+	svc := s.env.Svc
+	s.exportBtn.Disable()
+	s.exportError.Clear()
+	s.exportNote.Hide()
+	s.exportBar.SetValue(0)
+	s.exportBar.SetText("")
+	s.exportBar.Show()
+	background(func() func() {
+		data, err := svc.ExportMyData(context.Background(), actor, func(done, total int) {
+			toUI(func() {
+				s.exportBar.SetValue(float64(done) / float64(total))
+				s.exportBar.SetText(s.env.L().T("MeExportProgress", map[string]any{"Done": s.env.L().Number(int64(done)), "Total": s.env.L().Number(int64(total))}))
+			})
+		})
+		return func() {
+			s.exportBtn.Enable()
+			if err != nil {
+				s.exportBar.Hide()
+				s.exportError.SetError(err)
+				return
+			}
+			s.askExportFile(data)
+		}
+	})
+}
+
+func (s *me) askExportFile(data []byte) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.exportError.SetError(err)
+			return
+		}
+		if w == nil {
+			s.exportBar.Hide()
+			return
+		}
+		s.saveExport(w, data)
+	}, s.env.Win)
+	d.SetFileName("regulars-" + s.member.Code + "-" + s.env.Svc.Now().Format(time.DateOnly) + ".json")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Show()
+}
+
+// saveExport writes the export into w and says where it went.
+func (s *me) saveExport(w io.WriteCloser, data []byte) {
+	background(func() func() {
+		_, err := w.Write(data)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		return func() {
+			s.exportBar.Hide()
+			if err != nil {
+				s.exportError.SetError(errors.Join(community.ErrUnavailable, err))
+				return
+			}
+			s.exportNote.SetText(s.env.L().T("MeExportDone"))
+			s.exportNote.Show()
+		}
+	})
+}
+
+func (s *me) onDelete() {
+	l := s.env.L()
+	if s.env.Me().Role == community.RoleOwner {
+		s.deleteError.SetMessage(l.T("MeDeleteOwner"))
+		return
+	}
+	Confirm(s.env, l.T("MeDeleteTitle"), l.T("MeDeleteConfirm"), l.T("MeDelete"), s.deleteAccount)
+}
+
+func (s *me) deleteAccount() {
+	actor := s.env.Me()
+	svc := s.env.Svc
+	background(func() func() {
+		err := svc.DeleteAccount(context.Background(), actor)
+		return func() {
+			if err != nil {
+				s.deleteError.SetError(err)
+				return
+			}
+			s.body.Objects = []fyne.CanvasObject{NewEmptyState(s.env, theme.AccountIcon(), s.env.L().T("MeDeleted"), "", nil)}
+			s.body.Refresh()
+		}
+	})
+}
