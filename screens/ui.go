@@ -14,6 +14,7 @@ import (
 	"errors"
 	"image/color"
 	"strings"
+	"sync"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -572,5 +573,41 @@ func NewTapCard(content fyne.CanvasObject, tapped func()) *TapCard {
 func (c *TapCard) Tapped(*fyne.PointEvent) {
 	if c.OnTapped != nil {
 		c.OnTapped()
+	}
+}
+
+// deferredUI holds UI updates of background loads while QueueUI is in effect.
+var deferredUI struct {
+	sync.Mutex
+	fns []func()
+}
+
+// QueueUI makes background loads hand their UI updates to Settle instead of
+// fyne.Do. The screenshots command calls it: Fyne's test driver runs fyne.Do
+// inline on the worker goroutine, which would race with the goroutine that
+// drives and captures the window.
+func QueueUI() {
+	toUI = func(f func()) {
+		deferredUI.Lock()
+		deferredUI.fns = append(deferredUI.fns, f)
+		deferredUI.Unlock()
+	}
+}
+
+// Settle waits for the background loads of the screens and runs their UI
+// updates on the calling goroutine until none is left (see QueueUI).
+func Settle() {
+	for {
+		inflight.Wait()
+		deferredUI.Lock()
+		fns := deferredUI.fns
+		deferredUI.fns = nil
+		deferredUI.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
 	}
 }

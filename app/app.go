@@ -1,0 +1,105 @@
+// Package app is the composition root of Regulars: it chooses the backend,
+// seeds the demo community in local mode, negotiates the language, applies
+// the theme and builds the navigation shell around the screens.
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"regulars/community"
+	"regulars/community/demo"
+	"regulars/community/local"
+	"regulars/i18n"
+	"regulars/screens"
+)
+
+// ID is the application ID (FyneApp.toml); preferences and the local store
+// are kept under it.
+const ID = "app.regulars.community"
+
+// prefLanguage is the preference that keeps the language the member chose.
+const prefLanguage = "language"
+
+// Options are what main passes from its flags.
+type Options struct {
+	Profile  string // "member" or "owner": who local mode starts as
+	Lang     string // a language code that overrides the saved choice
+	DataPath string // the local store's file; "" for local.DefaultPath
+}
+
+// Run opens the local store (seeding the demo community on first run),
+// negotiates the language and shows the app until its window closes.
+func Run(opts Options) error {
+	a := fyneapp.NewWithID(ID)
+	path := opts.DataPath
+	if path == "" {
+		p, err := local.DefaultPath(a.UniqueID())
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	store, err := local.Open(path)
+	if err != nil {
+		return fmt.Errorf("open the local store: %w", err)
+	}
+	defer store.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if !demo.Seeded(ctx, store) {
+		if err := demo.Seed(ctx, store, time.Now()); err != nil {
+			return fmt.Errorf("seed the demo community: %w", err)
+		}
+	}
+	svc := community.NewService(store)
+
+	memberID := demo.MemberID
+	if opts.Profile == "owner" {
+		memberID = demo.OwnerID
+	}
+	m, err := svc.Member(ctx, community.Actor{ID: memberID}, memberID)
+	if err != nil {
+		return fmt.Errorf("sign in as %s: %w", memberID, err)
+	}
+
+	code := Language(opts.Lang, a.Preferences().String(prefLanguage))
+	a.Settings().SetTheme(NewTheme(code))
+	win := a.NewWindow("Regulars")
+	win.Resize(fyne.NewSize(1100, 760))
+	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
+	shell := NewShell(win, env, LayoutAuto, LocalProfiles())
+	shell.OnLanguage = func(code string) { a.Preferences().SetString(prefLanguage, code) }
+
+	go func() {
+		for c := range svc.Watch(ctx) {
+			fyne.Do(func() { shell.Dispatch(c) })
+		}
+	}()
+	win.ShowAndRun()
+	return nil
+}
+
+// LocalProfiles are the people local mode lets one person act as.
+func LocalProfiles() []Profile {
+	return []Profile{{Title: "AppProfileMember", MemberID: demo.MemberID}, {Title: "AppProfileOwner", MemberID: demo.OwnerID}}
+}
+
+// Language picks the language to show: the flag, else the saved choice,
+// else the best match for the system's languages (the POSIX environment,
+// then Fyne's system locale), else English.
+func Language(flag, saved string) string {
+	if l, ok := i18n.Lookup(flag); ok {
+		return l.Code
+	}
+	prefs := i18n.SystemLanguages()
+	if sys := string(lang.SystemLocale()); sys != "" {
+		prefs = append(prefs, sys)
+	}
+	return i18n.Negotiate(saved, prefs).Code
+}

@@ -1,0 +1,49 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"regulars/community"
+	"regulars/screens"
+)
+
+// Place is one top-level destination of the app. The phone's bottom tabs and
+// the desktop's side navigation are both built from Places.
+type Place struct {
+	ID        string // what Navigator.Show takes: "home", "events", ...
+	Title     string // message ID of its name
+	Icon      fyne.Resource
+	New       func(*screens.Env) fyne.CanvasObject
+	StaffOnly bool // the owner's and staff's tools; members never see them
+}
+
+// Places is the one list of destinations, members' first.
+func Places() []Place {
+	return []Place{
+		{ID: "home", Title: "TabHome", Icon: theme.HomeIcon(), New: screens.NewHome},
+		{ID: "events", Title: "TabEvents", Icon: theme.CalendarIcon(), New: screens.NewEvents},
+		{ID: "forum", Title: "TabForum", Icon: theme.MailReplyAllIcon(), New: screens.NewForum},
+		{ID: "polls", Title: "TabPolls", Icon: theme.ListIcon(), New: screens.NewPolls},
+		{ID: "me", Title: "TabMe", Icon: theme.AccountIcon(), New: screens.NewMe},
+
+		{ID: "announce", Title: "NavAnnounce", Icon: theme.MailSendIcon(), New: screens.NewAnnounce, StaffOnly: true},
+		{ID: "events-manager", Title: "NavEventsManager", Icon: theme.DocumentCreateIcon(), New: screens.NewEventsManager, StaffOnly: true},
+		{ID: "members", Title: "NavMembers", Icon: theme.AccountIcon(), New: screens.NewMembers, StaffOnly: true},
+		{ID: "moderation", Title: "NavModeration", Icon: theme.WarningIcon(), New: screens.NewModeration, StaffOnly: true},
+		{ID: "polls-manager", Title: "NavPollsManager", Icon: theme.SettingsIcon(), New: screens.NewPollsManager, StaffOnly: true},
+		{ID: "insights", Title: "NavInsights", Icon: theme.GridIcon(), New: screens.NewInsights, StaffOnly: true},
+	}
+}
+
+// placesFor returns the places role may see.
+func placesFor(role community.Role) []Place {
+	var out []Place
+	for _, p := range Places() {
+		if p.StaffOnly && !role.IsStaff() {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

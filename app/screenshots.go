@@ -1,0 +1,152 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"regulars/community"
+	"regulars/community/demo"
+	"regulars/community/local"
+	"regulars/i18n"
+	"regulars/screens"
+)
+
+// Screen sizes of the screenshots.
+var (
+	PhoneSize   = fyne.NewSize(390, 844)
+	DesktopSize = fyne.NewSize(1280, 800)
+)
+
+// shot is one screen to capture: a place, or a detail view pushed over one.
+type shot struct {
+	name   string
+	member string // who looks at it
+	place  string
+	detail func(*screens.Env) (title string, content fyne.CanvasObject)
+}
+
+func shots() []shot {
+	out := []shot{}
+	for _, p := range Places() {
+		who := demo.MemberID
+		if p.StaffOnly {
+			who = demo.OwnerID
+		}
+		out = append(out, shot{name: p.ID, member: who, place: p.ID})
+	}
+	detail := func(name, place string, f func(*screens.Env) (string, fyne.CanvasObject)) shot {
+		return shot{name: name, member: demo.MemberID, place: place, detail: f}
+	}
+	return append(out,
+		detail("loyalty", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("LoyaltyTitle"), screens.NewLoyalty(env)
+		}),
+		detail("event-detail", "events", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("EventTitle"), screens.NewEventDetail(env, "ev-latte")
+		}),
+		detail("stories", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("HomeNewestStory"), screens.NewStories(env)
+		}),
+		detail("announcements", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("HomeNews"), screens.NewAnnouncements(env)
+		}),
+	)
+}
+
+// Screenshots renders every screen (member and owner where it applies) at
+// phone and desktop size in each language, with Fyne's test driver, on the
+// demo community with demo.Now as the clock. It writes
+// <screen>-<phone|desktop>-<lang>.png into dir and returns the files
+// written. only, when not empty, limits the screens by name.
+func Screenshots(dir string, langs, only []string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "regulars-shots")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	store, err := local.Open(filepath.Join(tmp, "demo.db"), local.WithNoSync())
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	ctx := context.Background()
+	if err := demo.Seed(ctx, store, demo.Now); err != nil {
+		return nil, err
+	}
+	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
+
+	a := test.NewApp()
+	defer a.Quit()
+	screens.QueueUI()
+
+	var files []string
+	var errs []error
+	for _, code := range langs {
+		if _, ok := i18n.Lookup(code); !ok {
+			errs = append(errs, fmt.Errorf("unknown language %q", code))
+			continue
+		}
+		a.Settings().SetTheme(NewTheme(code))
+		for _, sh := range shots() {
+			if len(only) > 0 && !slices.Contains(only, sh.name) {
+				continue
+			}
+			for _, form := range []struct {
+				name   string
+				layout Layout
+				size   fyne.Size
+			}{{"phone", LayoutPhone, PhoneSize}, {"desktop", LayoutDesktop, DesktopSize}} {
+				file := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", sh.name, form.name, code))
+				if err := capture(svc, sh, code, form.layout, form.size, file); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", file, err))
+					continue
+				}
+				files = append(files, file)
+			}
+		}
+	}
+	return files, errors.Join(errs...)
+}
+
+func capture(svc *community.Service, sh shot, code string, layout Layout, size fyne.Size, file string) error {
+	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
+	if err != nil {
+		return err
+	}
+	win := test.NewWindow(nil)
+	defer win.Close()
+	win.Resize(size)
+	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
+	shell := NewShell(win, env, layout, LocalProfiles())
+	shell.Show(sh.place)
+	screens.Settle()
+	if sh.detail != nil {
+		shell.Push(sh.detail(env))
+		screens.Settle()
+	}
+	win.Resize(size)
+	win.Content().Refresh()
+	screens.Settle()
+	img := win.Canvas().Capture()
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

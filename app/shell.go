@@ -1,0 +1,427 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/i18n"
+	"regulars/screens"
+)
+
+// Layout is how the shell arranges places.
+type Layout int
+
+const (
+	// LayoutAuto picks the phone layout on a mobile device or in a window
+	// narrower than PhoneWidth, the desktop layout otherwise, and switches
+	// when the window is resized across PhoneWidth.
+	LayoutAuto Layout = iota
+	// LayoutPhone always shows bottom tabs.
+	LayoutPhone
+	// LayoutDesktop always shows the side navigation.
+	LayoutDesktop
+)
+
+// PhoneWidth is the window width under which the phone layout is used.
+const PhoneWidth = 600
+
+// Profile is someone the local mode lets one person act as (the demo
+// member, the owner), to see both views on one machine.
+type Profile struct {
+	Title    string // message ID, e.g. "AppProfileMember"
+	MemberID string
+}
+
+// Shell hosts the places: bottom tabs on a phone, side navigation on a
+// desktop. It implements screens.Navigator, rebuilds every screen when the
+// language or the profile changes, and offers Ctrl+N to the current screen.
+type Shell struct {
+	win      fyne.Window
+	env      *screens.Env
+	layout   Layout
+	profiles []Profile
+	// OnLanguage, when set, is told the language the member chose (the app
+	// saves it as the device's preference).
+	OnLanguage func(code string)
+
+	phone   bool
+	current string
+	stack   []view // pushed detail views over the current place
+	content *fyne.Container
+	title   *widget.Label
+	back    *widget.Button
+}
+
+type view struct {
+	title   string
+	content fyne.CanvasObject
+}
+
+var _ screens.Navigator = (*Shell)(nil)
+
+// NewShell builds the shell into win for env's member. profiles (may be
+// empty) are offered by the profile switch.
+func NewShell(win fyne.Window, env *screens.Env, layout Layout, profiles []Profile) *Shell {
+	s := &Shell{win: win, env: env, layout: layout, profiles: profiles, current: "home"}
+	env.Nav = s
+	env.OnLanguageRequest(s.SetLanguage)
+	s.phone = s.wantPhone(win.Canvas().Size().Width)
+	s.rebuild()
+	return s
+}
+
+// Env is the environment the shell's screens share.
+func (s *Shell) Env() *screens.Env { return s.env }
+
+// Current is the ID of the place on show.
+func (s *Shell) Current() string { return s.current }
+
+func (s *Shell) wantPhone(width float32) bool {
+	switch s.layout {
+	case LayoutPhone:
+		return true
+	case LayoutDesktop:
+		return false
+	}
+	if fyne.CurrentDevice().IsMobile() {
+		return true
+	}
+	return width > 0 && width < PhoneWidth
+}
+
+// rebuild lays the whole window out again and shows the current place.
+func (s *Shell) rebuild() {
+	s.env.SetPhone(s.phone)
+	s.win.SetTitle(s.env.L().T("AppName"))
+	s.content = container.NewStack()
+	s.title = widget.NewLabel("")
+	s.title.TextStyle.Bold = true
+	s.title.Truncation = fyne.TextTruncateEllipsis
+	s.title.Alignment = screens.TextAlign(s.env)
+	backIcon := theme.NavigateBackIcon()
+	if screens.RTL(s.env) {
+		backIcon = theme.NavigateNextIcon()
+	}
+	s.back = widget.NewButtonWithIcon(s.env.L().T("NavBack"), backIcon, s.Pop)
+	s.back.Importance = widget.LowImportance
+
+	var root fyne.CanvasObject
+	if s.phone {
+		root = s.phoneLayout()
+	} else {
+		root = s.desktopLayout()
+	}
+	if s.layout == LayoutAuto && !fyne.CurrentDevice().IsMobile() {
+		root = container.New(&widthWatch{shell: s}, root)
+	}
+	s.win.SetContent(root)
+	s.showPlace(s.current)
+}
+
+// places are what the signed-in member may see.
+func (s *Shell) places() []Place { return placesFor(s.env.Me().Role) }
+
+func (s *Shell) header() fyne.CanvasObject {
+	return container.NewVBox(screens.NewRowBorder(s.env, s.back, s.profileSwitch(), s.title), widget.NewSeparator())
+}
+
+func (s *Shell) desktopLayout() fyne.CanvasObject {
+	l := s.env.L()
+	var items []fyne.CanvasObject
+	staffHeader := false
+	for _, p := range s.places() {
+		if p.StaffOnly && !staffHeader {
+			staffHeader = true
+			items = append(items, widget.NewSeparator(), screens.NewSectionHeader(s.env, l.T("NavOwnerTools")))
+		}
+		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
+		b.Alignment = widget.ButtonAlignLeading
+		if screens.RTL(s.env) {
+			b.Alignment = widget.ButtonAlignTrailing
+		}
+		if p.ID == s.current {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.LowImportance
+		}
+		items = append(items, b)
+	}
+	name := widget.NewLabel(l.T("AppName"))
+	name.TextStyle.Bold = true
+	name.SizeName = theme.SizeNameSubHeadingText
+	name.Alignment = screens.TextAlign(s.env)
+	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(items...)))
+	sideBox := container.New(&fixedWidth{width: 220}, side)
+	main := container.NewBorder(s.header(), nil, nil, nil, s.content)
+	return screens.NewRowBorder(s.env, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
+}
+
+func (s *Shell) phoneLayout() fyne.CanvasObject {
+	l := s.env.L()
+	var tabs []fyne.CanvasObject
+	var tools []Place
+	for _, p := range s.places() {
+		if p.StaffOnly {
+			tools = append(tools, p)
+			continue
+		}
+		tabs = append(tabs, newNavTab(l.T(p.Title), p.Icon, p.ID == s.current, func() { s.Show(p.ID) }))
+	}
+	if len(tools) > 0 {
+		active := false
+		for _, t := range tools {
+			active = active || t.ID == s.current
+		}
+		tabs = append(tabs, newNavTab(l.T("NavOwnerTools"), theme.SettingsIcon(), active, s.showTools))
+	}
+	bar := container.NewGridWithColumns(len(tabs), screens.Mirror(s.env, tabs...)...)
+	return container.NewBorder(s.header(), container.NewVBox(widget.NewSeparator(), bar), nil, nil, s.content)
+}
+
+// showTools lists the staff's places on a phone.
+func (s *Shell) showTools() {
+	l := s.env.L()
+	var items []fyne.CanvasObject
+	for _, p := range s.places() {
+		if !p.StaffOnly {
+			continue
+		}
+		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
+		b.Alignment = widget.ButtonAlignLeading
+		if screens.RTL(s.env) {
+			b.Alignment = widget.ButtonAlignTrailing
+		}
+		items = append(items, b)
+	}
+	s.Push(l.T("NavOwnerTools"), container.NewVScroll(container.NewPadded(container.NewVBox(items...))))
+}
+
+// profileSwitch lets one person act as the member or the owner (local mode).
+func (s *Shell) profileSwitch() fyne.CanvasObject {
+	if len(s.profiles) < 2 {
+		return nil
+	}
+	l := s.env.L()
+	var names []string
+	selected := ""
+	for _, p := range s.profiles {
+		n := l.T(p.Title)
+		names = append(names, n)
+		if p.MemberID == s.env.Me().ID {
+			selected = n
+		}
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.SetSelected(selected)
+	sel.OnChanged = func(name string) {
+		for _, p := range s.profiles {
+			if l.T(p.Title) == name {
+				s.SwitchProfile(p.MemberID)
+			}
+		}
+	}
+	return sel
+}
+
+// SwitchProfile acts as another member and rebuilds every screen.
+func (s *Shell) SwitchProfile(memberID string) {
+	if memberID == s.env.Me().ID {
+		return
+	}
+	m, err := s.env.Svc.Member(context.Background(), community.Actor{ID: memberID}, memberID)
+	if err != nil {
+		screens.ShowError(s.env, err)
+		return
+	}
+	s.env.SetMe(m.Actor())
+	visible := false
+	for _, p := range s.places() {
+		visible = visible || p.ID == s.current
+	}
+	if !visible {
+		s.current = "home"
+	}
+	s.rebuild()
+}
+
+// SetLanguage switches every screen to the language with the given code at
+// once, without a restart.
+func (s *Shell) SetLanguage(code string) {
+	s.env.SetL(i18n.New(code))
+	if a := fyne.CurrentApp(); a != nil {
+		a.Settings().SetTheme(NewTheme(code))
+	}
+	if s.OnLanguage != nil {
+		s.OnLanguage(code)
+	}
+	s.rebuild()
+}
+
+// Show switches to a top-level place.
+func (s *Shell) Show(place string) {
+	found := false
+	for _, p := range s.places() {
+		found = found || p.ID == place
+	}
+	if !found {
+		return
+	}
+	if s.current != place {
+		s.current = place
+		s.rebuild() // the navigation marks the current place
+		return
+	}
+	s.showPlace(place)
+}
+
+// showPlace builds the place's screen afresh (dropping any detail views):
+// the screen reads current data, and offers Ctrl+N if it has something new.
+func (s *Shell) showPlace(place string) {
+	var p Place
+	for _, q := range s.places() {
+		if q.ID == place {
+			p = q
+		}
+	}
+	if p.New == nil {
+		p = s.places()[0]
+		s.current = p.ID
+	}
+	s.env.UnsubscribeAll()
+	s.env.OfferNew(nil)
+	s.registerShortcuts()
+	s.stack = []view{{title: s.env.L().T(p.Title), content: p.New(s.env)}}
+	s.showTop()
+}
+
+// Push shows a detail view over the current place.
+func (s *Shell) Push(title string, content fyne.CanvasObject) {
+	s.stack = append(s.stack, view{title: title, content: content})
+	s.showTop()
+}
+
+// Pop returns to the previous view.
+func (s *Shell) Pop() {
+	if len(s.stack) <= 1 {
+		return
+	}
+	s.stack = s.stack[:len(s.stack)-1]
+	s.showTop()
+}
+
+func (s *Shell) showTop() {
+	top := s.stack[len(s.stack)-1]
+	s.title.SetText(top.title)
+	if len(s.stack) > 1 {
+		s.back.Show()
+	} else {
+		s.back.Hide()
+	}
+	s.content.Objects = []fyne.CanvasObject{top.content}
+	s.content.Refresh()
+}
+
+// registerShortcuts binds Ctrl+N (Cmd+N on macOS) to what the current screen
+// offers. A screen may bind its own Ctrl+N on the canvas; the shell binds
+// its own again whenever it changes place.
+func (s *Shell) registerShortcuts() {
+	sc := &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	s.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
+		if fn := s.env.NewAction(); fn != nil {
+			fn()
+		}
+	})
+}
+
+// Dispatch hands a store change to the screens. Call it on the UI goroutine.
+func (s *Shell) Dispatch(c community.Change) { s.env.Dispatch(c) }
+
+// widthWatch lays its one object out over the whole space and switches the
+// shell between phone and desktop when the width crosses PhoneWidth.
+type widthWatch struct {
+	shell   *Shell
+	pending bool
+}
+
+func (w *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+	if want := w.shell.wantPhone(size.Width); want != w.shell.phone && !w.pending {
+		w.pending = true
+		// Not during layout: the switch replaces the window's content.
+		go fyne.Do(func() {
+			w.shell.phone = w.shell.wantPhone(w.shell.win.Canvas().Size().Width)
+			w.shell.rebuild()
+		})
+	}
+}
+
+func (w *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// fixedWidth gives its objects a fixed width and the full height.
+type fixedWidth struct{ width float32 }
+
+func (f *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(f.width, size.Height))
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(f.width, h)
+}
+
+// navTab is a bottom tab of the phone layout: an icon over its name,
+// highlighted in the primary colour when its place is on show.
+type navTab struct {
+	widget.BaseWidget
+	label  string
+	icon   fyne.Resource
+	active bool
+	tapped func()
+}
+
+func newNavTab(label string, icon fyne.Resource, active bool, tapped func()) *navTab {
+	t := &navTab{label: label, icon: icon, active: active, tapped: tapped}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *navTab) Tapped(*fyne.PointEvent) { t.tapped() }
+
+func (t *navTab) CreateRenderer() fyne.WidgetRenderer {
+	icon := t.icon
+	text := widget.NewLabel(t.label)
+	text.Alignment = fyne.TextAlignCenter
+	text.Truncation = fyne.TextTruncateEllipsis
+	text.SizeName = theme.SizeNameCaptionText
+	if t.active {
+		icon = theme.NewPrimaryThemedResource(icon)
+		text.Importance = widget.HighImportance
+		text.TextStyle.Bold = true
+	}
+	img := widget.NewIcon(icon)
+	box := container.NewVBox(container.NewCenter(img), text)
+	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedLayout(4, 0, 0, 0), box))
+}

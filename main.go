@@ -1,0 +1,41 @@
+// Command regulars is the community app a small business gives its
+// customers. Without arguments it opens the app; subcommands:
+//
+//	regulars calendar -out FILE            the demo community's upcoming events as .ics
+//	regulars screenshots -out DIR -langs en,ar   a PNG of every screen
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"regulars/app"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		if cmd, ok := commands[os.Args[1]]; ok {
+			if err := cmd(os.Args[2:]); err != nil {
+				fmt.Fprintln(os.Stderr, "regulars:", err)
+				os.Exit(1)
+			}
+			return
+		}
+	}
+	var opts app.Options
+	flag.StringVar(&opts.Profile, "profile", "member", "who local mode starts as: member or owner")
+	flag.StringVar(&opts.Lang, "lang", "", "language code (e.g. en, ar, ja); default: saved choice, else the system's")
+	flag.StringVar(&opts.DataPath, "data", "", "file of the local store (default: in the user's config folder)")
+	flag.Parse()
+	if err := app.Run(opts); err != nil {
+		fmt.Fprintln(os.Stderr, "regulars:", err)
+		os.Exit(1)
+	}
+}
+
+// commands are the subcommands, by name.
+var commands = map[string]func(args []string) error{
+	"calendar":    calendarCmd,
+	"screenshots": screenshotsCmd,
+}
