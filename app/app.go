@@ -12,6 +12,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"regulars/assets"
 	"regulars/community"
 	"regulars/community/demo"
 	"regulars/community/local"
@@ -37,6 +38,7 @@ type Options struct {
 // negotiates the language and shows the app until its window closes.
 func Run(opts Options) error {
 	a := fyneapp.NewWithID(ID)
+	a.SetIcon(assets.Icon)
 	path := opts.DataPath
 	if path == "" {
 		p, err := local.DefaultPath(a.UniqueID())
