@@ -1,0 +1,176 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"regulars/community"
+	"regulars/community/demo"
+	"regulars/community/local"
+	"regulars/i18n"
+	"regulars/screens"
+)
+
+func TestMain(m *testing.M) {
+	screens.QueueUI()
+	os.Exit(m.Run())
+}
+
+// newTestShell builds the shell over a seeded store for member id.
+func newTestShell(t *testing.T, id, lang string, layout Layout, size fyne.Size) (*Shell, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	store, err := local.Open(filepath.Join(t.TempDir(), "regulars.db"), local.WithNoSync())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { screens.Settle(); _ = store.Close() })
+	ctx := context.Background()
+	if err := demo.Seed(ctx, store, demo.Now); err != nil {
+		t.Fatal(err)
+	}
+	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
+	m, err := svc.Member(ctx, community.Actor{ID: id}, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewTempWindow(t, nil)
+	win.Resize(size)
+	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(lang))
+	s := NewShell(win, env, layout, LocalProfiles())
+	screens.Settle()
+	return s, win
+}
+
+// texts lists the visible texts of the window.
+func texts(w fyne.Window) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(w.Content())
+	return b.String()
+}
+
+func TestShell_OwnerToolsOnlyForStaff(t *testing.T) {
+	_, win := newTestShell(t, demo.MemberID, "en", LayoutDesktop, DesktopSize)
+	if got := texts(win); strings.Contains(got, "Insights") || strings.Contains(got, "Moderation") {
+		t.Errorf("a member sees owner tools:\n%s", got)
+	}
+	test.AssertRendersToMarkup(t, "shell_desktop_member_en.xml", win.Canvas())
+
+	s, win := newTestShell(t, demo.MemberID, "en", LayoutDesktop, DesktopSize)
+	s.SwitchProfile(demo.OwnerID)
+	screens.Settle()
+	if got := texts(win); !strings.Contains(got, "Insights") || !strings.Contains(got, "Moderation") {
+		t.Errorf("the owner does not see owner tools:\n%s", got)
+	}
+	s.Show("insights")
+	screens.Settle()
+	s.SwitchProfile(demo.MemberID)
+	screens.Settle()
+	if s.Current() != "home" {
+		t.Errorf("a member was left on %q", s.Current())
+	}
+}
+
+func TestShell_PhoneTabs(t *testing.T) {
+	s, win := newTestShell(t, demo.MemberID, "en", LayoutPhone, PhoneSize)
+	got := texts(win)
+	for _, tab := range []string{"Home", "Events", "Forum", "Polls", "Me"} {
+		if !strings.Contains(got, tab+"\n") {
+			t.Errorf("no %s tab:\n%s", tab, got)
+		}
+	}
+	test.AssertRendersToMarkup(t, "shell_phone_member_en.xml", win.Canvas())
+	s.Show("events")
+	screens.Settle()
+	s.Push("Event", screens.NewEventDetail(s.Env(), "ev-latte"))
+	screens.Settle()
+	if !strings.Contains(texts(win), "Back") {
+		t.Errorf("no way back from a detail view")
+	}
+	s.Pop()
+	if strings.Contains(texts(win), "Back\n") {
+		t.Errorf("back button still shown on a place")
+	}
+}
+
+func TestShell_LanguageSwitchRebuildsEveryScreenAtOnce(t *testing.T) {
+	s, win := newTestShell(t, demo.MemberID, "en", LayoutDesktop, DesktopSize)
+	s.Show("me")
+	screens.Settle()
+	saved := ""
+	s.OnLanguage = func(code string) { saved = code }
+	s.SetLanguage("ar")
+	screens.Settle()
+	got := texts(win)
+	if saved != "ar" || s.Env().L().Code() != "ar" {
+		t.Fatalf("language not switched: saved %q, env %q", saved, s.Env().L().Code())
+	}
+	if strings.Contains(got, "Home\n") || !strings.Contains(got, "الرئيسية") {
+		t.Errorf("navigation not rebuilt in Arabic:\n%s", got)
+	}
+	if s.Current() != "me" {
+		t.Errorf("the switch left %q, want me", s.Current())
+	}
+}
+
+func TestShell_CtrlNRunsTheScreensOffer(t *testing.T) {
+	s, win := newTestShell(t, demo.MemberID, "en", LayoutDesktop, DesktopSize)
+	ran := false
+	s.Env().OfferNew(func() { ran = true })
+	sh, ok := win.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("the test canvas takes no shortcuts")
+	}
+	sh.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	if !ran {
+		t.Errorf("Ctrl+N did not run what the screen offered")
+	}
+	s.Show("events") // switching place withdraws the offer
+	ran = false
+	sh.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	if ran {
+		t.Errorf("an offer outlived its screen")
+	}
+}
+
+func TestTheme_FontsPerScript(t *testing.T) {
+	if _, err := os.Stat("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"); err != nil {
+		t.Skip("Noto fonts not installed")
+	}
+	if NewTheme("en").regular != nil {
+		t.Errorf("English should use Fyne's font")
+	}
+	for _, code := range []string{"ar", "hi", "ja", "ko", "zh-Hans"} {
+		th := NewTheme(code)
+		if th.regular == nil || th.bold == nil {
+			t.Errorf("%s: no font", code)
+		}
+	}
+}
