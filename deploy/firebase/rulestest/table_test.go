@@ -626,6 +626,12 @@ func cases() []rulesCase {
 					[]firestore.Update{{Path: "points", Value: 1000000}, {Path: "lifetimePoints", Value: 1000000}})
 				return err
 			}},
+		rulesCase{"abuse", member, "raise their own balance", false,
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+				_, err := a.store.Client().Doc("communities/"+e.cid+"/members/"+a.id).Update(ctx,
+					[]firestore.Update{{Path: "points", Value: firestore.Increment(50)}})
+				return err
+			}},
 		rulesCase{"abuse", member, "edit their own lifetime points (tier)", false,
 			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 				_, err := a.store.Client().Doc("communities/"+e.cid+"/members/"+a.id).Update(ctx,
