@@ -1,0 +1,409 @@
+package firestore
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"cloud.google.com/go/firestore"
+
+	"regulars/community"
+)
+
+// CreateEvent adds an event with no RSVPs; a taken ID is ErrConflict.
+func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
+	if e.ID == "" {
+		return community.Invalid("id", community.ReasonRequired)
+	}
+	d := toEventDoc(e)
+	d.Going, d.Waiting, d.CheckedIn, d.Seq = 0, 0, 0, 0
+	_, err := s.eventRef(e.ID).Create(ctx, d)
+	return s.write("create event "+e.ID, err, community.Change{Kind: community.KindEvent, ID: e.ID})
+}
+
+// UpdateEvent edits an event and, when seats became free, promotes waiters
+// by Seq in the same transaction.
+func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.Event) error) (community.Event, []community.RSVP, error) {
+	var out community.Event
+	var promoted []community.RSVP
+	err := s.run(ctx, "update event "+id, func(tx *firestore.Transaction, ch *changes) error {
+		var old eventDoc
+		if err := must(ctx, tx, s.eventRef(id), &old, "event"); err != nil {
+			return err
+		}
+		ev := fromEventDoc(id, old)
+		if err := fn(&ev); err != nil {
+			return err
+		}
+		d := toEventDoc(ev)
+		d.Going, d.Waiting, d.CheckedIn, d.Seq = old.Going, old.Waiting, old.CheckedIn, old.Seq
+		waiters, err := s.firstWaiters(tx, id, &d)
+		if err != nil {
+			return err
+		}
+		if promoted, err = s.promote(tx, id, &d, waiters, d.UpdatedAt, ch); err != nil {
+			return err
+		}
+		ch.add(community.KindEvent, id, "", "")
+		out = fromEventDoc(id, d)
+		return tx.Set(s.eventRef(id), d)
+	})
+	return out, promoted, err
+}
+
+// Event returns an event.
+func (s *Store) Event(ctx context.Context, id string) (community.Event, error) {
+	var d eventDoc
+	if err := must(ctx, nil, s.eventRef(id), &d, "event"); err != nil {
+		return community.Event{}, s.wrap("event "+id, err)
+	}
+	return fromEventDoc(id, d), nil
+}
+
+// Events queries events by start time in [from, to).
+func (s *Store) Events(ctx context.Context, from, to time.Time, limit int, reverse bool) ([]community.Event, error) {
+	dir := firestore.Asc
+	if reverse {
+		dir = firestore.Desc
+	}
+	q := s.col("events").Where("startsAt", ">=", from)
+	if !to.IsZero() {
+		q = q.Where("startsAt", "<", to)
+	}
+	q = q.OrderBy("startsAt", dir)
+	if limit > 0 {
+		q = q.Limit(limit)
+	}
+	var out []community.Event
+	err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
+		var d eventDoc
+		if err := snap.DataTo(&d); err != nil {
+			return err
+		}
+		out = append(out, fromEventDoc(snap.Ref.ID, d))
+		return nil
+	})
+	if err != nil {
+		return nil, s.wrap("events", err)
+	}
+	return out, nil
+}
+
+// RSVP gives the member a seat when one is free, else the end of the
+// waitlist: one transaction over the event and the member's RSVP; the
+// event's seq field orders arrivals.
+func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (community.RSVP, error) {
+	var out community.RSVP
+	if in.MemberID == "" {
+		return out, community.Invalid("member", community.ReasonRequired)
+	}
+	err := s.run(ctx, "rsvp to "+eventID, func(tx *firestore.Transaction, ch *changes) error {
+		var e eventDoc
+		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
+			return err
+		}
+		if e.Cancelled {
+			return community.Invalid("event", community.ReasonCancelled)
+		}
+		var cur rsvpDoc
+		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &cur)
+		if err != nil {
+			return err
+		}
+		if found && cur.Status != string(community.StatusCancelled) {
+			out, err = s.withPosition(ctx, tx, cur)
+			return err
+		}
+		e.Seq++
+		r := rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Name: in.Name, At: in.At, Seq: e.Seq}
+		if e.Capacity == 0 || e.Going < e.Capacity {
+			r.Status = string(community.StatusGoing)
+			e.Going++
+		} else {
+			r.Status = string(community.StatusWaiting)
+			e.Waiting++
+		}
+		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
+			return err
+		}
+		ch.add(community.KindRSVP, in.MemberID, eventID, in.MemberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		out = fromRSVPDoc(r)
+		if r.Status == string(community.StatusWaiting) {
+			out.Position = e.Waiting
+		}
+		return tx.Set(s.eventRef(eventID), e)
+	})
+	return out, err
+}
+
+// CancelRSVP withdraws a member and, if they held a seat, promotes the first
+// waiter (queried by seq inside the transaction).
+func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at time.Time) (*community.RSVP, error) {
+	var promoted *community.RSVP
+	err := s.run(ctx, "cancel rsvp to "+eventID, func(tx *firestore.Transaction, ch *changes) error {
+		promoted = nil
+		var e eventDoc
+		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
+			return err
+		}
+		var r rsvpDoc
+		found, err := get(ctx, tx, s.rsvpRef(eventID, memberID), &r)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("rsvp of "+memberID+" to", eventID)
+		}
+		if r.Status == string(community.StatusCancelled) {
+			return nil
+		}
+		leave(&e, r)
+		waiters, err := s.firstWaiters(tx, eventID, &e)
+		if err != nil {
+			return err
+		}
+		r.Status, r.At = string(community.StatusCancelled), at
+		if err := tx.Set(s.rsvpRef(eventID, memberID), r); err != nil {
+			return err
+		}
+		up, err := s.promote(tx, eventID, &e, waiters, at, ch)
+		if err != nil {
+			return err
+		}
+		if len(up) > 0 {
+			promoted = &up[0]
+		}
+		ch.add(community.KindRSVP, memberID, eventID, memberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		return tx.Set(s.eventRef(eventID), e)
+	})
+	return promoted, err
+}
+
+// CheckIn marks the member checked in, taking a seat even over capacity, and
+// applies the ledger entry in the same transaction.
+func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, entry community.LedgerEntry) (community.RSVP, bool, error) {
+	var out community.RSVP
+	var applied bool
+	if entry.ID != "" && entry.MemberID == "" {
+		entry.MemberID = in.MemberID
+	}
+	err := s.run(ctx, "check in at "+eventID, func(tx *firestore.Transaction, ch *changes) error {
+		applied = false
+		var e eventDoc
+		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
+			return err
+		}
+		if e.Cancelled {
+			return community.Invalid("event", community.ReasonCancelled)
+		}
+		var r rsvpDoc
+		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &r)
+		if err != nil {
+			return err
+		}
+		if found && r.Status == string(community.StatusCheckedIn) {
+			out = fromRSVPDoc(r)
+			return nil
+		}
+		var l ledgerRead
+		if entry.ID != "" {
+			if l, err = s.readLedger(ctx, tx, entry); err != nil {
+				return err
+			}
+		}
+		if !found || !community.RSVPStatus(r.Status).Holds() {
+			if found {
+				leave(&e, r)
+			}
+			if !found || r.Status == string(community.StatusCancelled) {
+				e.Seq++
+				r = rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Seq: e.Seq}
+			}
+			e.Going++
+		}
+		e.CheckedIn++
+		r.Status, r.At = string(community.StatusCheckedIn), in.At
+		if in.Name != "" {
+			r.Name = in.Name
+		}
+		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
+			return err
+		}
+		if err := tx.Set(s.eventRef(eventID), e); err != nil {
+			return err
+		}
+		if entry.ID != "" {
+			if _, _, err := s.writeLedger(tx, l, ch); err != nil {
+				return err
+			}
+		}
+		ch.add(community.KindRSVP, in.MemberID, eventID, in.MemberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		out, applied = fromRSVPDoc(r), true
+		return nil
+	})
+	return out, applied, err
+}
+
+// RSVPOf returns a member's RSVP; a waiter's position is an aggregation count
+// of the waiters ahead.
+func (s *Store) RSVPOf(ctx context.Context, eventID, memberID string) (community.RSVP, error) {
+	var d rsvpDoc
+	if err := must(ctx, nil, s.rsvpRef(eventID, memberID), &d, "rsvp of "+memberID+" to event"); err != nil {
+		return community.RSVP{}, s.wrap("rsvp of "+memberID+" to "+eventID, err)
+	}
+	r, err := s.withPosition(ctx, nil, d)
+	if err != nil {
+		return r, s.wrap("rsvp of "+memberID+" to "+eventID, err)
+	}
+	return r, nil
+}
+
+// RSVPs returns the seats, then the waitlist, each by seq.
+func (s *Store) RSVPs(ctx context.Context, eventID string) ([]community.RSVP, error) {
+	if _, err := s.Event(ctx, eventID); err != nil {
+		return nil, err
+	}
+	rsvps := s.eventRef(eventID).Collection("rsvps")
+	var out []community.RSVP
+	pos := 0
+	decode := func(snap *firestore.DocumentSnapshot) error {
+		var d rsvpDoc
+		if err := snap.DataTo(&d); err != nil {
+			return err
+		}
+		r := fromRSVPDoc(d)
+		if r.Status == community.StatusWaiting {
+			pos++
+			r.Position = pos
+		}
+		out = append(out, r)
+		return nil
+	}
+	seats := rsvps.Where("status", "in", []string{string(community.StatusGoing), string(community.StatusCheckedIn)}).OrderBy("seq", firestore.Asc)
+	if err := docs(ctx, nil, seats, decode); err != nil {
+		return nil, s.wrap("rsvps to "+eventID, err)
+	}
+	if err := docs(ctx, nil, waitlist(rsvps), decode); err != nil {
+		return nil, s.wrap("rsvps to "+eventID, err)
+	}
+	return out, nil
+}
+
+// MemberRSVPs queries the rsvps collection group by community and member,
+// newest first.
+func (s *Store) MemberRSVPs(ctx context.Context, memberID string, limit int) ([]community.RSVP, error) {
+	q := s.client.CollectionGroup("rsvps").Where("community", "==", s.cid).Where("member", "==", memberID).
+		OrderBy("at", firestore.Desc)
+	if limit > 0 {
+		q = q.Limit(limit)
+	}
+	var ds []rsvpDoc
+	err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
+		var d rsvpDoc
+		if err := snap.DataTo(&d); err != nil {
+			return err
+		}
+		ds = append(ds, d)
+		return nil
+	})
+	if err != nil {
+		return nil, s.wrap("rsvps of "+memberID, err)
+	}
+	out := make([]community.RSVP, 0, len(ds))
+	for _, d := range ds {
+		r, err := s.withPosition(ctx, nil, d)
+		if err != nil {
+			return nil, s.wrap("rsvps of "+memberID, err)
+		}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
+	return out, nil
+}
+
+func (s *Store) rsvpRef(eventID, memberID string) *firestore.DocumentRef {
+	return s.eventRef(eventID).Collection("rsvps").Doc(memberID)
+}
+
+// waitlist is the query of an event's waiters, first in line first.
+func waitlist(rsvps *firestore.CollectionRef) firestore.Query {
+	return rsvps.Where("status", "==", string(community.StatusWaiting)).OrderBy("seq", firestore.Asc)
+}
+
+// leave takes r off the seats or the waitlist in e's counters.
+func leave(e *eventDoc, r rsvpDoc) {
+	switch community.RSVPStatus(r.Status) {
+	case community.StatusGoing:
+		e.Going--
+	case community.StatusCheckedIn:
+		e.Going--
+		e.CheckedIn--
+	case community.StatusWaiting:
+		e.Waiting--
+	}
+}
+
+// firstWaiters reads, inside tx, the waiters e has free seats for.
+func (s *Store) firstWaiters(tx *firestore.Transaction, eventID string, e *eventDoc) ([]rsvpDoc, error) {
+	n := e.Waiting
+	if e.Capacity > 0 {
+		n = min(n, e.Capacity-e.Going)
+	}
+	if e.Cancelled || n <= 0 {
+		return nil, nil
+	}
+	var out []rsvpDoc
+	err := docs(context.Background(), tx, waitlist(s.eventRef(eventID).Collection("rsvps")).Limit(n),
+		func(snap *firestore.DocumentSnapshot) error {
+			var d rsvpDoc
+			if err := snap.DataTo(&d); err != nil {
+				return err
+			}
+			out = append(out, d)
+			return nil
+		})
+	return out, err
+}
+
+// promote seats waiters (read by firstWaiters) and moves e's counters.
+func (s *Store) promote(tx *firestore.Transaction, eventID string, e *eventDoc, waiters []rsvpDoc, at time.Time, ch *changes) ([]community.RSVP, error) {
+	var out []community.RSVP
+	for _, r := range waiters {
+		r.Status = string(community.StatusGoing)
+		if !at.IsZero() {
+			r.At = at
+		}
+		if err := tx.Set(s.rsvpRef(eventID, r.Member), r); err != nil {
+			return nil, err
+		}
+		e.Waiting--
+		e.Going++
+		ch.add(community.KindRSVP, r.Member, eventID, r.Member)
+		out = append(out, fromRSVPDoc(r))
+	}
+	return out, nil
+}
+
+// withPosition fills Position for a waiter: an aggregation count of the
+// waiters with a smaller seq (in tx when not nil).
+func (s *Store) withPosition(ctx context.Context, tx *firestore.Transaction, d rsvpDoc) (community.RSVP, error) {
+	r := fromRSVPDoc(d)
+	if r.Status != community.StatusWaiting {
+		return r, nil
+	}
+	q := s.eventRef(d.Event).Collection("rsvps").Where("status", "==", string(community.StatusWaiting)).Where("seq", "<", d.Seq)
+	agg := q.NewAggregationQuery().WithCount("n")
+	if tx != nil {
+		agg = agg.Transaction(tx)
+	}
+	res, err := agg.Get(ctx)
+	if err != nil {
+		return r, err
+	}
+	n, err := aggInt(res["n"])
+	r.Position = n + 1
+	return r, err
+}

@@ -1,0 +1,225 @@
+package firestore
+
+import (
+	"time"
+
+	"regulars/community"
+)
+
+// Storage-only documents. The firestore tags are the stored layout that
+// firestore.rules checks (doc.go lists it); domain structs carry no tags, and
+// these mappers are the one place that knows both. IDs are document IDs and
+// not stored as fields, except where a collection-group query needs them.
+
+type communityDoc struct {
+	Name       string            `firestore:"name"`
+	About      map[string]string `firestore:"about,omitempty"`
+	Locales    []string          `firestore:"locales,omitempty"`
+	Currency   string            `firestore:"currency,omitempty"`
+	TimeZone   string            `firestore:"timeZone,omitempty"`
+	Tiers      []tierDoc         `firestore:"tiers,omitempty"`
+	Rewards    []rewardDoc       `firestore:"rewards,omitempty"`
+	Categories []categoryDoc     `firestore:"categories,omitempty"`
+	Earn       earnDoc           `firestore:"earn"`
+}
+
+type tierDoc struct {
+	ID        string            `firestore:"id"`
+	Names     map[string]string `firestore:"names,omitempty"`
+	Threshold int64             `firestore:"threshold"`
+}
+
+type rewardDoc struct {
+	ID         string            `firestore:"id"`
+	Names      map[string]string `firestore:"names,omitempty"`
+	Cost       int64             `firestore:"cost"`
+	ValueMinor int64             `firestore:"valueMinor"`
+}
+
+type categoryDoc struct {
+	ID    string            `firestore:"id"`
+	Names map[string]string `firestore:"names,omitempty"`
+}
+
+type earnDoc struct {
+	CheckIn        int64 `firestore:"checkIn"`
+	StoryPublished int64 `firestore:"storyPublished"`
+	IdeaShipped    int64 `firestore:"ideaShipped"`
+	IdeaVoter      int64 `firestore:"ideaVoter"`
+	Birthday       int64 `firestore:"birthday"`
+}
+
+func toCommunityDoc(c community.Community) communityDoc {
+	d := communityDoc{Name: c.Name, About: c.About, Locales: c.Locales, Currency: c.Currency, TimeZone: c.TimeZone,
+		Earn: earnDoc(c.Earn)}
+	for _, t := range c.Tiers {
+		d.Tiers = append(d.Tiers, tierDoc{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
+	}
+	for _, r := range c.Rewards {
+		d.Rewards = append(d.Rewards, rewardDoc{ID: r.ID, Names: r.Names, Cost: r.Cost, ValueMinor: r.ValueMinor})
+	}
+	for _, g := range c.Categories {
+		d.Categories = append(d.Categories, categoryDoc{ID: g.ID, Names: g.Names})
+	}
+	return d
+}
+
+func fromCommunityDoc(id string, d communityDoc) community.Community {
+	c := community.Community{ID: id, Name: d.Name, About: d.About, Locales: d.Locales, Currency: d.Currency,
+		TimeZone: d.TimeZone, Earn: community.EarnRules(d.Earn)}
+	for _, t := range d.Tiers {
+		c.Tiers = append(c.Tiers, community.Tier{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
+	}
+	for _, r := range d.Rewards {
+		c.Rewards = append(c.Rewards, community.Reward{ID: r.ID, Names: r.Names, Cost: r.Cost, ValueMinor: r.ValueMinor})
+	}
+	for _, g := range d.Categories {
+		c.Categories = append(c.Categories, community.Category{ID: g.ID, Names: g.Names})
+	}
+	return c
+}
+
+type memberDoc struct {
+	Code           string    `firestore:"code"`
+	Name           string    `firestore:"name"`
+	NameKey        string    `firestore:"nameKey"`    // folded name, for ordering
+	NameSearch     []string  `firestore:"nameSearch"` // folded word prefixes, for search
+	Email          string    `firestore:"email"`
+	Lang           string    `firestore:"lang"`
+	Role           string    `firestore:"role"`
+	BirthMonth     int       `firestore:"birthMonth"`
+	BirthDay       int       `firestore:"birthDay"`
+	Usual          string    `firestore:"usual"`
+	Points         int64     `firestore:"points"`
+	LifetimePoints int64     `firestore:"lifetimePoints"`
+	Since          time.Time `firestore:"since"`
+	LastActive     time.Time `firestore:"lastActive"`
+}
+
+func toMemberDoc(m community.Member) memberDoc {
+	return memberDoc{Code: m.Code, Name: m.Name, NameKey: fold(m.Name), NameSearch: searchKeys(m.Name), Email: m.Email,
+		Lang: m.Lang, Role: string(m.Role), BirthMonth: int(m.Birthday.Month), BirthDay: m.Birthday.Day, Usual: m.Usual,
+		Points: m.Points, LifetimePoints: m.LifetimePoints, Since: m.Since, LastActive: m.LastActive}
+}
+
+func fromMemberDoc(id string, d memberDoc) community.Member {
+	return community.Member{ID: id, Code: d.Code, Name: d.Name, Email: d.Email, Lang: d.Lang, Role: community.Role(d.Role),
+		Birthday: community.Birthday{Month: time.Month(d.BirthMonth), Day: d.BirthDay}, Usual: d.Usual, Points: d.Points,
+		LifetimePoints: d.LifetimePoints, Since: d.Since, LastActive: d.LastActive}
+}
+
+// codeDoc claims a member card code: memberCodes/{code}.
+type codeDoc struct {
+	Member string `firestore:"member"`
+}
+
+type ledgerDoc struct {
+	Delta  int64     `firestore:"delta"`
+	Reason string    `firestore:"reason"`
+	Ref    string    `firestore:"ref"`
+	Note   string    `firestore:"note"`
+	At     time.Time `firestore:"at"`
+	By     string    `firestore:"by"`
+}
+
+func toLedgerDoc(e community.LedgerEntry) ledgerDoc {
+	return ledgerDoc{Delta: e.Delta, Reason: e.Reason, Ref: e.Ref, Note: e.Note, At: e.At, By: e.By}
+}
+
+func fromLedgerDoc(id, member string, d ledgerDoc) community.LedgerEntry {
+	return community.LedgerEntry{ID: id, MemberID: member, Delta: d.Delta, Reason: d.Reason, Ref: d.Ref, Note: d.Note,
+		At: d.At, By: d.By}
+}
+
+type eventDoc struct {
+	Title       string    `firestore:"title"`
+	Description string    `firestore:"description"`
+	Place       string    `firestore:"place"`
+	StartsAt    time.Time `firestore:"startsAt"`
+	EndsAt      time.Time `firestore:"endsAt"`
+	TimeZone    string    `firestore:"timeZone"`
+	Capacity    int       `firestore:"capacity"`
+	Going       int       `firestore:"going"`
+	Waiting     int       `firestore:"waiting"`
+	CheckedIn   int       `firestore:"checkedIn"`
+	Cancelled   bool      `firestore:"cancelled"`
+	CreatedBy   string    `firestore:"createdBy"`
+	UpdatedAt   time.Time `firestore:"updatedAt"`
+	Seq         int64     `firestore:"seq"` // the last RSVP Seq handed out
+}
+
+func toEventDoc(e community.Event) eventDoc {
+	return eventDoc{Title: e.Title, Description: e.Description, Place: e.Place, StartsAt: e.StartsAt, EndsAt: e.EndsAt,
+		TimeZone: e.TimeZone, Capacity: e.Capacity, Going: e.Going, Waiting: e.Waiting, CheckedIn: e.CheckedIn,
+		Cancelled: e.Cancelled, CreatedBy: e.CreatedBy, UpdatedAt: e.UpdatedAt}
+}
+
+func fromEventDoc(id string, d eventDoc) community.Event {
+	return community.Event{ID: id, Title: d.Title, Description: d.Description, Place: d.Place, StartsAt: d.StartsAt,
+		EndsAt: d.EndsAt, TimeZone: d.TimeZone, Capacity: d.Capacity, Going: d.Going, Waiting: d.Waiting,
+		CheckedIn: d.CheckedIn, Cancelled: d.Cancelled, CreatedBy: d.CreatedBy, UpdatedAt: d.UpdatedAt}
+}
+
+// rsvpDoc is events/{eid}/rsvps/{uid}. community, event and member are
+// stored for the collection-group query of a member's RSVPs.
+type rsvpDoc struct {
+	Community string    `firestore:"community"`
+	Event     string    `firestore:"event"`
+	Member    string    `firestore:"member"`
+	Name      string    `firestore:"name"`
+	Status    string    `firestore:"status"`
+	At        time.Time `firestore:"at"`
+	Seq       int64     `firestore:"seq"`
+}
+
+func fromRSVPDoc(d rsvpDoc) community.RSVP {
+	return community.RSVP{EventID: d.Event, MemberID: d.Member, Name: d.Name, Status: community.RSVPStatus(d.Status),
+		At: d.At, Seq: d.Seq}
+}
+
+type announcementDoc struct {
+	Texts     map[string]announcementText `firestore:"texts"`
+	Pinned    bool                        `firestore:"pinned"`
+	PublishAt time.Time                   `firestore:"publishAt"`
+	CreatedBy string                      `firestore:"createdBy"`
+	CreatedAt time.Time                   `firestore:"createdAt"`
+}
+
+type announcementText struct {
+	Title string `firestore:"title"`
+	Body  string `firestore:"body"`
+}
+
+func toAnnouncementDoc(a community.Announcement) announcementDoc {
+	d := announcementDoc{Texts: map[string]announcementText{}, Pinned: a.Pinned, PublishAt: a.PublishAt,
+		CreatedBy: a.CreatedBy, CreatedAt: a.CreatedAt}
+	for lang, t := range a.Texts {
+		d.Texts[lang] = announcementText(t)
+	}
+	return d
+}
+
+func fromAnnouncementDoc(id string, d announcementDoc) community.Announcement {
+	a := community.Announcement{ID: id, Texts: map[string]community.AnnouncementText{}, Pinned: d.Pinned,
+		PublishAt: d.PublishAt, CreatedBy: d.CreatedBy, CreatedAt: d.CreatedAt}
+	for lang, t := range d.Texts {
+		a.Texts[lang] = community.AnnouncementText(t)
+	}
+	return a
+}
+
+type feedbackDoc struct {
+	Member  string    `firestore:"member"`
+	Score   int       `firestore:"score"`
+	Comment string    `firestore:"comment"`
+	At      time.Time `firestore:"at"`
+}
+
+type notificationDoc struct {
+	Kind   string    `firestore:"kind"`
+	Ref    string    `firestore:"ref"`
+	Title  string    `firestore:"title"`
+	Amount int64     `firestore:"amount"`
+	At     time.Time `firestore:"at"`
+	Read   bool      `firestore:"read"`
+}

@@ -1,0 +1,251 @@
+package firestore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"cloud.google.com/go/firestore"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"regulars/community"
+)
+
+var _ community.Store = (*Store)(nil)
+
+// DefaultShards is how many counter documents a poll's tally is spread over.
+const DefaultShards = 10
+
+// Store is the Firestore community store of one community. It is safe for
+// concurrent use.
+type Store struct {
+	client   *firestore.Client
+	cid      string
+	root     *firestore.DocumentRef // communities/{cid}
+	shards   int
+	memberID string // whose own documents Watch follows; "" for none
+	owned    bool   // Close closes the client
+	hub      *hub
+}
+
+// Option configures New.
+type Option func(*Store)
+
+// WithShards spreads poll tallies over n counter documents (default DefaultShards).
+func WithShards(n int) Option {
+	return func(s *Store) {
+		if n > 0 {
+			s.shards = n
+		}
+	}
+}
+
+// WithMember makes Watch also follow the member's own document and
+// notifications (the signed-in member of the app).
+func WithMember(uid string) Option { return func(s *Store) { s.memberID = uid } }
+
+// New returns the store of community communityID over client. The caller
+// keeps ownership of client: Close does not close it.
+func New(_ context.Context, client *firestore.Client, communityID string, opts ...Option) *Store {
+	s := &Store{client: client, cid: communityID, root: client.Collection("communities").Doc(communityID),
+		shards: DefaultShards}
+	for _, o := range opts {
+		o(s)
+	}
+	s.hub = newHub(s)
+	return s
+}
+
+// Client returns the Firestore client the store uses.
+func (s *Store) Client() *firestore.Client { return s.client }
+
+// CommunityID returns the ID of the community the store keeps.
+func (s *Store) CommunityID() string { return s.cid }
+
+// Close ends every Watch and, when the store dialled its own client, closes it.
+func (s *Store) Close() error {
+	s.hub.close()
+	if s.owned {
+		if err := s.client.Close(); err != nil {
+			return fmt.Errorf("close firestore store: %w", err)
+		}
+	}
+	return nil
+}
+
+// Watch streams the changes committed from now until ctx is done or the store
+// is closed, then closes the channel: this store's own writes as soon as they
+// commit, and other clients' writes to the documents the snapshot listeners
+// follow (see doc.go). A slow reader gets changes coalesced by kind and ID.
+func (s *Store) Watch(ctx context.Context) <-chan community.Change { return s.hub.subscribe(ctx) }
+
+// Collection references.
+func (s *Store) col(name string) *firestore.CollectionRef { return s.root.Collection(name) }
+func (s *Store) memberRef(id string) *firestore.DocumentRef {
+	return s.col("members").Doc(id)
+}
+func (s *Store) eventRef(id string) *firestore.DocumentRef  { return s.col("events").Doc(id) }
+func (s *Store) threadRef(id string) *firestore.DocumentRef { return s.col("threads").Doc(id) }
+func (s *Store) postRef(threadID, postID string) *firestore.DocumentRef {
+	return s.threadRef(threadID).Collection("posts").Doc(postID)
+}
+func (s *Store) storyRef(id string) *firestore.DocumentRef { return s.col("stories").Doc(id) }
+func (s *Store) pollRef(id string) *firestore.DocumentRef  { return s.col("polls").Doc(id) }
+
+// changes collects what a write changed, published after commit.
+type changes []community.Change
+
+func (c *changes) add(kind community.Kind, id, parent, member string) {
+	*c = append(*c, community.Change{Kind: kind, ID: id, Parent: parent, MemberID: member})
+}
+
+// txAttempts bounds the tries of one transaction under contention (the
+// client's default of 5 is too few for 200 members answering one event).
+const txAttempts = 60
+
+// run runs fn in a read-write transaction, retrying it when the backend aborts
+// it for contention, and publishes fn's changes once it has committed. fn must
+// do all its reads before its writes and may run more than once.
+func (s *Store) run(ctx context.Context, op string, fn func(tx *firestore.Transaction, ch *changes) error) error {
+	var ch changes
+	var err error
+	pause := 5 * time.Millisecond
+	for attempt := 0; attempt < txAttempts; attempt++ {
+		err = s.client.RunTransaction(ctx, func(_ context.Context, tx *firestore.Transaction) error {
+			ch = ch[:0]
+			return fn(tx, &ch)
+		}, firestore.MaxAttempts(1))
+		if status.Code(err) != codes.Aborted || ctx.Err() != nil {
+			break
+		}
+		// Jittered exponential backoff: the client's own starts at 1 s, far
+		// too slow for a burst of members on one document.
+		select {
+		case <-time.After(pause/2 + rand.N(pause)):
+		case <-ctx.Done():
+		}
+		pause = min(pause*2, 500*time.Millisecond)
+	}
+	if err != nil {
+		return s.wrap(op, err)
+	}
+	s.hub.publish(ch)
+	return nil
+}
+
+// write runs one write outside a transaction and publishes ch after it.
+func (s *Store) write(op string, err error, ch ...community.Change) error {
+	if err != nil {
+		return s.wrap(op, err)
+	}
+	s.hub.publish(ch)
+	return nil
+}
+
+// wrap adds the operation to err and maps gRPC codes to the community's
+// sentinel errors. Errors that are not gRPC statuses (validation errors,
+// errors of update functions, already mapped sentinels) keep their identity.
+func (s *Store) wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var sentinel error
+	switch status.Code(err) {
+	case codes.NotFound:
+		sentinel = community.ErrNotFound
+	case codes.AlreadyExists, codes.Aborted, codes.FailedPrecondition:
+		sentinel = community.ErrConflict
+	case codes.PermissionDenied, codes.Unauthenticated:
+		sentinel = community.ErrForbidden
+	case codes.Unavailable, codes.DeadlineExceeded:
+		sentinel = community.ErrUnavailable
+	}
+	if errors.Is(err, context.DeadlineExceeded) && sentinel == nil {
+		sentinel = community.ErrUnavailable
+	}
+	if sentinel == community.ErrUnavailable {
+		s.hub.offline()
+	}
+	if sentinel != nil && !errors.Is(err, sentinel) {
+		return fmt.Errorf("%s: %w: %w", op, sentinel, err)
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// notFound and conflict build the sentinel errors with the record they name.
+func notFound(what, id string) error { return fmt.Errorf("%s %q: %w", what, id, community.ErrNotFound) }
+func conflict(what, id string) error { return fmt.Errorf("%s %q: %w", what, id, community.ErrConflict) }
+
+// get reads ref in tx (or outside one when tx is nil) into v; found is false
+// when the document does not exist.
+func get(ctx context.Context, tx *firestore.Transaction, ref *firestore.DocumentRef, v any) (found bool, err error) {
+	var snap *firestore.DocumentSnapshot
+	if tx != nil {
+		snap, err = tx.Get(ref)
+	} else {
+		snap, err = ref.Get(ctx)
+	}
+	if status.Code(err) == codes.NotFound {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := snap.DataTo(v); err != nil {
+		return true, fmt.Errorf("decode %s: %w", ref.Path, err)
+	}
+	return true, nil
+}
+
+// must reads ref like get and turns a missing document into ErrNotFound
+// naming what.
+func must(ctx context.Context, tx *firestore.Transaction, ref *firestore.DocumentRef, v any, what string) error {
+	found, err := get(ctx, tx, ref, v)
+	if err == nil && !found {
+		return notFound(what, ref.ID)
+	}
+	return err
+}
+
+// docs runs q (in tx when not nil) and decodes each document with decode.
+func docs(ctx context.Context, tx *firestore.Transaction, q firestore.Query, decode func(*firestore.DocumentSnapshot) error) error {
+	var it *firestore.DocumentIterator
+	if tx != nil {
+		it = tx.Documents(q)
+	} else {
+		it = q.Documents(ctx)
+	}
+	snaps, err := it.GetAll()
+	if err != nil {
+		return err
+	}
+	for _, snap := range snaps {
+		if err := decode(snap); err != nil {
+			return fmt.Errorf("decode %s: %w", snap.Ref.Path, err)
+		}
+	}
+	return nil
+}
+
+// count runs an aggregation count over q: one read per 1,000 index entries,
+// never the documents.
+func count(ctx context.Context, q firestore.Query) (int, error) {
+	res, err := q.NewAggregationQuery().WithCount("n").Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return aggInt(res["n"])
+}
+
+func aggInt(v any) (int, error) {
+	switch n := v.(type) {
+	case int64:
+		return int(n), nil
+	case interface{ GetIntegerValue() int64 }:
+		return int(n.GetIntegerValue()), nil
+	}
+	return 0, fmt.Errorf("aggregation count: unexpected %T", v)
+}

@@ -1,0 +1,60 @@
+package firestore_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"regulars/community"
+	"regulars/community/firestore"
+	"regulars/community/storetest"
+	"regulars/internal/emulators"
+)
+
+// TestMain starts the official Firestore emulator for the package: a missing
+// emulator fails the tests, it never skips them.
+func TestMain(m *testing.M) { os.Exit(emulators.Main(m, emulators.KindFirestore)) }
+
+var communitySeq atomic.Int64
+
+// freshCommunity returns a community ID no other test of this run uses, so
+// that tests share the emulator without emptying it.
+func freshCommunity(t testing.TB) string {
+	return fmt.Sprintf("c%d-%d", time.Now().UnixNano()%1e9, communitySeq.Add(1))
+}
+
+// dialAdmin opens a store of a fresh community on the emulator with admin
+// access (rules do not apply), closed when the test ends.
+func dialAdmin(t testing.TB, cfg firestore.Config) *firestore.Store {
+	t.Helper()
+	e := emulators.FirestoreFor(t)
+	cfg.ProjectID, cfg.Endpoint, cfg.Admin = e.ProjectID, e.Host, true
+	if cfg.CommunityID == "" {
+		cfg.CommunityID = freshCommunity(t)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s, err := firestore.Dial(ctx, cfg)
+	if err != nil {
+		t.Fatalf("dial the emulator: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close: %v", err)
+		}
+	})
+	return s
+}
+
+// TestStore_Contract runs the contract suite against the emulator, each
+// subtest on a fresh community.
+func TestStore_Contract(t *testing.T) {
+	start := time.Now()
+	storetest.RunWith(t, func(t *testing.T) community.Store {
+		return dialAdmin(t, firestore.Config{})
+	}, storetest.Options{WatchTimeout: 10 * time.Second})
+	t.Logf("contract suite against the emulator: %s", time.Since(start).Round(time.Millisecond))
+}
