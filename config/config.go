@@ -153,19 +153,29 @@ func Load(path string) (Config, error) {
 	return load(path, os.Getenv)
 }
 
-// load reads the file at path (none when empty) and overrides it with getenv.
-func load(path string, getenv func(string) string) (Config, error) {
+// Read reads the file at path (none when empty) and overrides it with the
+// environment, without validating: for admin tools, which need a project and
+// a community but no Web API key (they use a service account).
+func Read(path string) (Config, error) {
 	var c Config
-	var sources []string
 	if path != "" {
 		fc, err := ReadFile(path)
 		if err != nil {
 			return Config{}, err
 		}
 		c = fc
-		sources = append(sources, path)
+		c.Source = path
 	}
-	fromEnv := false
+	if env := fromEnv(&c, os.Getenv); env {
+		c.Source = strings.TrimPrefix(c.Source+"+env", "+")
+	}
+	return c, nil
+}
+
+// fromEnv overrides c with the environment variables that are set and
+// reports whether there were any.
+func fromEnv(c *Config, getenv func(string) string) bool {
+	set := false
 	for _, f := range []struct {
 		env string
 		dst *string
@@ -178,10 +188,26 @@ func load(path string, getenv func(string) string) (Config, error) {
 	} {
 		if v := strings.TrimSpace(getenv(f.env)); v != "" {
 			*f.dst = v
-			fromEnv = true
+			set = true
 		}
 	}
-	if fromEnv {
+	return set
+}
+
+// load reads the file at path (none when empty) and overrides it with getenv.
+func load(path string, getenv func(string) string) (Config, error) {
+	var c Config
+	var sources []string
+	if path != "" {
+		fc, err := ReadFile(path)
+		if err != nil {
+			return Config{}, err
+		}
+		c = fc
+		sources = append(sources, path)
+	}
+	envSet := fromEnv(&c, getenv)
+	if envSet {
 		sources = append(sources, "env")
 	}
 	// FIREBASE_AUTH_EMULATOR_HOST alone is common in a developer's shell
