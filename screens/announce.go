@@ -51,13 +51,7 @@ func newAnnounce(env *Env) *announce {
 	s := &announce{env: env, zone: time.UTC, titles: map[string]*shortcutEntry{}, bodies: map[string]*shortcutEntry{}}
 	s.buildUI()
 	env.Subscribe(s, s.onChange)
-	if env.Win != nil {
-		env.Win.Canvas().AddShortcut(newShortcut, func(fyne.Shortcut) {
-			if fyne.CurrentApp().Driver().CanvasForObject(s.form) != nil {
-				s.onNew()
-			}
-		})
-	}
+	env.OfferNew(s.onNew) // the shell binds Ctrl+N to it
 	s.load()
 	return s
 }
@@ -152,7 +146,7 @@ func (s *announce) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.zone = c.Location()
@@ -214,6 +208,7 @@ func (s *announce) onPreview() {
 	}
 	s.previewTitle.SetText(title)
 	s.previewBody.ParseMarkdown(text.Body)
+	alignRich(s.previewBody, isRTLText(text.Body))
 }
 
 func (s *announce) onSchedule(on bool) {
@@ -247,7 +242,7 @@ func (s *announce) onPublish() {
 			s.publish.Enable()
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.problem, fieldRefusal(l, err)) // every tab keeps what was typed
+				showRefusal(s.problem, ErrorText(l, err)) // every tab keeps what was typed
 				return
 			}
 			s.editing = a.ID

@@ -58,7 +58,7 @@ func (s *announcementDetail) load() {
 		an, err := svc.Announcement(context.Background(), id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.an = an
@@ -76,6 +76,8 @@ func (s *announcementDetail) render() {
 	s.title.SetText(text.Title)
 	s.when.SetText(announcementWhen(l, s.an, s.env.Svc))
 	s.body.ParseMarkdown(text.Body)
+	alignRich(s.body, isRTLText(text.Body))
+	s.title.Alignment = alignFor(isRTLText(text.Title))
 	s.others.RemoveAll()
 	langs := s.an.Languages()
 	if len(langs) > 1 {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
@@ -42,7 +43,7 @@ func newAnnouncements(env *Env) *announcements {
 func (s *announcements) buildUI() {
 	s.list = widget.NewList(func() int { return len(s.items) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen
-	s.empty = emptyHint(s.env.L().T("AnnouncementsEmpty"))
+	s.empty = NewEmptyState(s.env, theme.InfoIcon(), s.env.L().T("AnnouncementsEmpty"), "", nil)
 	s.empty.Hide()
 	s.problem = newRefusal()
 	s.root = container.NewBorder(s.problem, nil, nil, nil, container.NewStack(s.list, s.empty))
@@ -89,7 +90,7 @@ func (s *announcements) load() {
 		items, err := svc.Announcements(context.Background(), me, false, announcementsLimit)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showRefusal(s.problem, "")

@@ -182,20 +182,33 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		}
 		r.values[i].Move(fyne.NewPos(cx-slot/2, float32(math.Max(0, float64(vy)))))
 		r.values[i].Resize(fyne.NewSize(slot, lineH))
+		r.labels[i].Text = fit(p.Label, slot-4, textSize)
+		r.values[i].Text = fit(p.Text, slot-2, textSize)
 		r.labels[i].Move(fyne.NewPos(cx-slot/2, size.Height-lineH))
 		r.labels[i].Resize(fyne.NewSize(slot, lineH))
 	}
 }
 
+// MinSize leaves room for a short label under each point; longer labels
+// are cut to their slot with an ellipsis when the chart is narrow.
 func (r *chartRenderer) MinSize() fyne.Size {
 	_, _, _, textSize := r.colors()
-	w := float32(0)
-	for _, p := range r.c.points {
-		lw := fyne.MeasureText(p.Label, textSize, fyne.TextStyle{}).Width
-		vw := fyne.MeasureText(p.Text, textSize, fyne.TextStyle{}).Width
-		w += float32(math.Max(float64(lw), float64(vw))) + 8
+	slot := fyne.MeasureText("0000…", textSize, fyne.TextStyle{}).Width
+	return fyne.NewSize(slot*float32(len(r.c.points)), 140)
+}
+
+// fit cuts text to width with an ellipsis.
+func fit(text string, width, textSize float32) string {
+	if fyne.MeasureText(text, textSize, fyne.TextStyle{}).Width <= width {
+		return text
 	}
-	return fyne.NewSize(w, 140)
+	r := []rune(text)
+	for n := len(r) - 1; n > 0; n-- {
+		if s := string(r[:n]) + "…"; fyne.MeasureText(s, textSize, fyne.TextStyle{}).Width <= width {
+			return s
+		}
+	}
+	return "…"
 }
 
 func (r *chartRenderer) Refresh() {

@@ -81,7 +81,7 @@ func (s *checkIn) onCode() {
 		m, err := svc.FindByCode(context.Background(), me, code)
 		return func() {
 			if err != nil {
-				msg := refusalText(s.env.L(), err)
+				msg := ErrorText(s.env.L(), err)
 				if community.IsReason(err, community.ReasonRequired) || errorsIsNotFound(err) {
 					msg = s.env.L().T("CheckinUnknownCode")
 				}
@@ -110,7 +110,7 @@ func (s *checkIn) onSearch() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.outcome, refusalText(s.env.L(), err))
+				showRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.found = found
@@ -127,7 +127,7 @@ func (s *checkIn) checkIn(memberID string) {
 		return func() {
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.outcome, refusalText(l, err))
+				showRefusal(s.outcome, ErrorText(l, err))
 				return
 			}
 			data := map[string]any{"Name": r.Member.Name, "Points": l.Points(r.Points), "Balance": l.Points(r.Member.Points)}

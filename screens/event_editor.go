@@ -53,7 +53,7 @@ func newEventEditor(env *Env, id string, saved func(community.Event)) *eventEdit
 				s.zone = c.Location()
 			}
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			if id != "" {
@@ -131,7 +131,7 @@ func (s *eventEditor) input() (community.EventInput, error) {
 func (s *eventEditor) onSave() {
 	in, err := s.input()
 	if err != nil {
-		showRefusal(s.problem, fieldRefusal(s.env.L(), err))
+		showRefusal(s.problem, ErrorText(s.env.L(), err))
 		return
 	}
 	s.save.Disable()
@@ -147,7 +147,7 @@ func (s *eventEditor) onSave() {
 		return func() {
 			s.save.Enable()
 			if err != nil {
-				showRefusal(s.problem, fieldRefusal(s.env.L(), err)) // the form keeps what was typed
+				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
 				return
 			}
 			showNote(s.problem, s.env.L().T("OwnerEventsSaved"))

@@ -37,6 +37,7 @@ func newEventsManager(env *Env) *eventsManager {
 	s := &eventsManager{env: env}
 	s.buildUI()
 	env.Subscribe(s, s.onChange)
+	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
 }
@@ -47,7 +48,7 @@ func (s *eventsManager) buildUI() {
 	create.Importance = widget.HighImportance
 	s.list = widget.NewList(func() int { return len(s.events) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen
-	s.empty = emptyHint(l.T("OwnerEventsEmpty"))
+	s.empty = NewEmptyState(s.env, nil, l.T("OwnerEventsEmpty"), l.T("OwnerEventsNew"), s.onNew)
 	s.empty.Hide()
 	s.problem = newRefusal()
 	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
@@ -55,7 +56,7 @@ func (s *eventsManager) buildUI() {
 		s.root = left
 		return
 	}
-	s.detail = container.NewStack(emptyHint(l.T("OwnerEventsPick")))
+	s.detail = container.NewStack(NewEmptyState(s.env, nil, l.T("OwnerEventsPick"), "", nil))
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.3
 	if l.RTL() {
@@ -102,7 +103,7 @@ func (s *eventsManager) load() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showRefusal(s.problem, "")
@@ -148,15 +149,28 @@ func (s *eventsManager) onChange(c community.Change) {
 	}
 }
 
-// NewEventAdmin returns one event for staff: tabs for check-in, attendees
-// and waitlist, and the editor.
+// NewEventAdmin returns one event for staff under its title and time: tabs
+// for check-in, attendees and waitlist, and the editor.
 func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 	l := env.L()
-	return container.NewAppTabs(
+	title, when := heading(""), faint("")
+	title.Alignment, when.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+	tabs := container.NewAppTabs(
 		container.NewTabItem(l.T("OwnerEventsCheckIn"), newCheckIn(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsAttendees"), newAttendees(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsEdit"), newEventEditor(env, eventID, nil).root),
 	)
+	svc := env.Svc
+	background(func() func() {
+		e, err := svc.Event(context.Background(), eventID)
+		return func() {
+			if err == nil {
+				title.SetText(e.Title)
+				when.SetText(env.L().DateTime(e.StartsAt, e.Location()) + " · " + e.Place)
+			}
+		}
+	})
+	return container.NewBorder(container.NewVBox(title, when), nil, nil, nil, tabs)
 }
 
 // attendees lists an event's seats, then its waitlist in order.
@@ -175,7 +189,7 @@ func newAttendees(env *Env, eventID string) *attendees {
 	s := &attendees{env: env, id: eventID}
 	s.summary = wrapped("")
 	s.list = widget.NewList(func() int { return len(s.rsvps) }, s.createRow, s.updateRow)
-	s.empty = emptyHint(env.L().T("OwnerEventsNoAttendees"))
+	s.empty = NewEmptyState(env, nil, env.L().T("OwnerEventsNoAttendees"), "", nil)
 	s.empty.Hide()
 	s.root = container.NewBorder(s.summary, nil, nil, nil, container.NewStack(s.list, s.empty))
 	env.Subscribe(s, s.onChange)
@@ -216,7 +230,7 @@ func (s *attendees) load() {
 				err = eerr
 			}
 			if err != nil {
-				s.summary.SetText(refusalText(l, err))
+				s.summary.SetText(ErrorText(l, err))
 				return
 			}
 			s.rsvps = rs

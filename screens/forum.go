@@ -41,6 +41,7 @@ func newForum(env *Env) *forum {
 	s := &forum{env: env}
 	s.buildUI()
 	env.Subscribe(s, s.onChange)
+	env.OfferNew(s.onStart) // Ctrl+N
 	s.load()
 	return s
 }
@@ -55,7 +56,7 @@ func (s *forum) buildUI() {
 	s.list.OnSelected = s.onOpen
 	s.more = widget.NewButton(l.T("ForumLoadMore"), s.onMore)
 	s.more.Hide()
-	s.empty = emptyHint(l.T("ForumEmpty"))
+	s.empty = NewEmptyState(s.env, theme.MailComposeIcon(), l.T("ForumEmpty"), l.T("ForumStartThread"), s.onStart)
 	s.empty.Hide()
 	s.problem = newRefusal()
 	top := borderStart(l.RTL(), nil, nil, nil, start, s.picker)
@@ -127,7 +128,7 @@ func (s *forum) setCategories(cats []community.Category) {
 
 func (s *forum) show(page []community.Thread, next string, err error, appendPage bool) {
 	if err != nil {
-		showRefusal(s.problem, refusalText(s.env.L(), err))
+		showRefusal(s.problem, ErrorText(s.env.L(), err))
 		return
 	}
 	showRefusal(s.problem, "")

@@ -55,7 +55,7 @@ func (b *ideasBoard) load() {
 				return
 			}
 			if err != nil {
-				showRefusal(b.problem, refusalText(b.env.L(), err))
+				showRefusal(b.problem, ErrorText(b.env.L(), err))
 				return
 			}
 			showRefusal(b.problem, "")
@@ -87,7 +87,7 @@ func (b *ideasBoard) render() {
 		}
 		b.content.Add(widget.NewSeparator())
 	}
-	b.content.Refresh()
+	b.root.Refresh() // the board changed size: lay it out again
 }
 
 func (b *ideasBoard) onChange(c community.Change) {

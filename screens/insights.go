@@ -50,11 +50,11 @@ func (s *insights) buildUI() {
 	s.activeText = wrapped("")
 	s.problem = newRefusal()
 	cards := []fyne.CanvasObject{
-		widget.NewCard(l.T("InsightsNPS"), l.T("InsightsNPSHelp"), container.NewVBox(s.npsScore, s.nps)),
-		widget.NewCard(l.T("InsightsActive"), l.T("InsightsActiveHelp"), container.NewVBox(s.activeText, s.active)),
-		widget.NewCard(l.T("InsightsTiers"), l.T("InsightsTiersHelp"), s.tiers),
-		widget.NewCard(l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.attendance),
-		widget.NewCard(l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.polls),
+		wrappedCard(l.RTL(), l.T("InsightsNPS"), l.T("InsightsNPSHelp"), container.NewVBox(s.npsScore, s.nps)),
+		wrappedCard(l.RTL(), l.T("InsightsActive"), l.T("InsightsActiveHelp"), container.NewVBox(s.activeText, s.active)),
+		wrappedCard(l.RTL(), l.T("InsightsTiers"), l.T("InsightsTiersHelp"), s.tiers),
+		wrappedCard(l.RTL(), l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.attendance),
+		wrappedCard(l.RTL(), l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.polls),
 	}
 	if s.env.Phone() {
 		s.grid = container.NewVBox(cards...)
@@ -70,7 +70,7 @@ func (s *insights) load() {
 		in, err := svc.Insights(context.Background(), me)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showRefusal(s.problem, "")

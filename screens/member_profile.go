@@ -86,7 +86,7 @@ func (s *memberProfile) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			first := s.member.ID == ""
@@ -126,12 +126,12 @@ func ledgerRow(l *i18n.Localizer, e community.LedgerEntry, now time.Time) fyne.C
 	if e.Note != "" {
 		what = l.T("MembersReasonWithNote", map[string]any{"Reason": what, "Note": e.Note})
 	}
-	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true})
+	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	text := wrapped(what)
 	text.Alignment = alignFor(l.RTL())
 	when := faint(l.Relative(e.At, now))
-	when.Truncation = fyne.TextTruncateOff
-	return borderStart(l.RTL(), nil, nil, when, amount, text)
+	when.Alignment = alignFor(l.RTL())
+	return borderStart(l.RTL(), nil, nil, nil, amount, container.NewVBox(text, when))
 }
 
 // reasonSuffix is a ledger reason in CamelCase for message IDs.
@@ -168,7 +168,7 @@ func (s *memberProfile) onSaveUsual() {
 		return func() {
 			s.saveUsual.Enable()
 			if err != nil {
-				showRefusal(s.problem, fieldRefusal(s.env.L(), err)) // the note stays as typed
+				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the note stays as typed
 				return
 			}
 			showNote(s.problem, s.env.L().T("MembersUsualSaved"))
@@ -253,7 +253,7 @@ func (d *pointsDialog) onConfirm() {
 				return
 			}
 			if err != nil {
-				showRefusal(d.problem, fieldRefusal(l, err)) // the dialog stays open with what was typed
+				showRefusal(d.problem, ErrorText(l, err)) // the dialog stays open with what was typed
 				return
 			}
 			d.done = true

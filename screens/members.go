@@ -59,7 +59,7 @@ func (s *members) buildUI() {
 		s.root = left
 		return
 	}
-	s.detail = container.NewStack(emptyHint(l.T("MembersPick")))
+	s.detail = container.NewStack(NewEmptyState(s.env, theme.AccountIcon(), l.T("MembersPick"), "", nil))
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.35
 	if l.RTL() {
@@ -102,7 +102,7 @@ func (s *members) search() {
 				return
 			}
 			if err != nil {
-				s.empty.SetText(refusalText(s.env.L(), err))
+				s.empty.SetText(ErrorText(s.env.L(), err))
 				s.empty.Show()
 				return
 			}

@@ -24,6 +24,8 @@ type moderation struct {
 	ideas   []community.Idea
 
 	tabs                       *container.AppTabs
+	postsHead, storiesHead     *widget.Label
+	ideasHead                  *widget.Label
 	postBox, storyBox, ideaBox *fyne.Container
 	problem                    *widget.Label
 	root                       fyne.CanvasObject
@@ -46,11 +48,18 @@ func (s *moderation) buildUI() {
 	l := s.env.L()
 	s.postBox, s.storyBox, s.ideaBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
 	s.problem = newRefusal()
+	s.postsHead, s.storiesHead, s.ideasHead = heading(""), heading(""), heading("")
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(l.T("ModerationPosts"), container.NewVScroll(s.postBox)),
 		container.NewTabItem(l.T("ModerationStories"), container.NewVScroll(s.storyBox)),
 		container.NewTabItem(l.T("ModerationIdeas"), container.NewVScroll(s.ideaBox)),
 	)
+	if s.env.Phone() {
+		// Three tab labels don't fit a phone's width: the queues follow each other.
+		s.root = container.NewBorder(s.problem, nil, nil, nil, container.NewVScroll(container.NewVBox(
+			s.postsHead, s.postBox, s.storiesHead, s.storyBox, s.ideasHead, s.ideaBox)))
+		return
+	}
 	s.root = container.NewBorder(s.problem, nil, nil, nil, s.tabs)
 }
 
@@ -73,7 +82,7 @@ func (s *moderation) load() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.posts, s.stories, s.ideas = posts, stories, ideas
@@ -89,6 +98,9 @@ func (s *moderation) render() {
 	tabs[1].Text = l.N("ModerationStoriesCount", len(s.stories))
 	tabs[2].Text = l.N("ModerationIdeasCount", len(s.ideas))
 	s.tabs.Refresh()
+	s.postsHead.SetText(tabs[0].Text)
+	s.storiesHead.SetText(tabs[1].Text)
+	s.ideasHead.SetText(tabs[2].Text)
 
 	s.postBox.RemoveAll()
 	for _, p := range s.posts {
@@ -99,13 +111,13 @@ func (s *moderation) render() {
 		}
 		body := widget.NewRichTextFromMarkdown(p.Body)
 		body.Wrapping = fyne.TextWrapWord
-		s.postBox.Add(widget.NewCard(p.AuthorName, state, container.NewVBox(body, s.actions(
+		s.postBox.Add(wrappedCard(l.RTL(), p.AuthorName, state, container.NewVBox(body, s.actions(
 			widget.NewButton(l.T("ModerationRestore"), func() { s.onPost(p, true) }),
 			dangerButton(l.T("ModerationRemove"), func() { s.onPost(p, false) }),
 		))))
 	}
 	if len(s.posts) == 0 {
-		s.postBox.Add(emptyHint(l.T("ModerationPostsEmpty")))
+		s.postBox.Add(NewEmptyState(s.env, nil, l.T("ModerationPostsEmpty"), "", nil))
 	}
 
 	s.storyBox.RemoveAll()
@@ -113,7 +125,7 @@ func (s *moderation) render() {
 		st := st
 		body := widget.NewRichTextFromMarkdown(st.Body)
 		body.Wrapping = fyne.TextWrapWord
-		s.storyBox.Add(widget.NewCard(st.Title, l.T("ModerationStoryBy", map[string]any{
+		s.storyBox.Add(wrappedCard(l.RTL(), st.Title, l.T("ModerationStoryBy", map[string]any{
 			"Author": st.AuthorName, "When": l.Relative(st.SubmittedAt, s.env.Svc.Now())}),
 			container.NewVBox(body, s.actions(
 				highButton(l.T("ModerationApprove"), func() { s.onStory(st.ID, true) }),
@@ -121,21 +133,23 @@ func (s *moderation) render() {
 			))))
 	}
 	if len(s.stories) == 0 {
-		s.storyBox.Add(emptyHint(l.T("ModerationStoriesEmpty")))
+		s.storyBox.Add(NewEmptyState(s.env, nil, l.T("ModerationStoriesEmpty"), "", nil))
 	}
 
 	s.ideaBox.RemoveAll()
 	for _, idea := range s.ideas {
 		idea := idea
-		s.ideaBox.Add(widget.NewCard(idea.Text, l.T("ModerationIdeaBy", map[string]any{"Author": idea.ByName, "Poll": idea.Question}),
+		s.ideaBox.Add(wrappedCard(l.RTL(), idea.Text, l.T("ModerationIdeaBy", map[string]any{"Author": idea.ByName, "Poll": idea.Question}),
 			s.actions(
 				highButton(l.T("ModerationApprove"), func() { s.onIdea(idea, community.IdeaOpen) }),
 				dangerButton(l.T("ModerationDecline"), func() { s.onIdea(idea, community.IdeaDeclined) }),
 			)))
 	}
 	if len(s.ideas) == 0 {
-		s.ideaBox.Add(emptyHint(l.T("ModerationIdeasEmpty")))
+		s.ideaBox.Add(NewEmptyState(s.env, nil, l.T("ModerationIdeasEmpty"), "", nil))
 	}
+	// The boxes changed size: lay the whole page out again.
+	s.root.Refresh()
 }
 
 func (s *moderation) actions(buttons ...fyne.CanvasObject) fyne.CanvasObject {
@@ -160,7 +174,7 @@ func (s *moderation) do(decide func(ctx context.Context) error) {
 		err := decide(context.Background())
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showRefusal(s.problem, "")

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
-	"regulars/i18n"
 )
 
 // pollsLimit is how many open polls the screen shows.
@@ -57,7 +56,7 @@ func newPolls(env *Env) *polls {
 func (s *polls) buildUI() {
 	l := s.env.L()
 	s.cards = container.NewVBox()
-	s.empty = emptyHint(l.T("PollEmpty"))
+	s.empty = NewEmptyState(s.env, nil, l.T("PollEmpty"), "", nil)
 	s.empty.Hide()
 	s.problem = newRefusal()
 	s.board = newIdeasBoard(s.env)
@@ -77,7 +76,7 @@ func (s *polls) load() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showRefusal(s.problem, "")
@@ -133,7 +132,7 @@ func (s *polls) render() {
 	} else {
 		s.empty.Hide()
 	}
-	s.cards.Refresh()
+	s.root.Refresh() // the cards changed size: lay the page out again
 }
 
 // card shows a poll: its options to vote when the member has not voted (or
@@ -159,7 +158,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 			if !o.Votable() {
 				continue
 			}
-			box.Add(resultBar(l, o, st.results, o.ID == st.mine))
+			box.Add(resultBar(s.env, o, st.results, o.ID == st.mine))
 		}
 		box.Add(faint(l.N("PollTotalVotes", st.results.Total)))
 		box.Add(widget.NewButton(l.T("PollChangeVote"), func() { st.changing = true; s.render() }))
@@ -183,24 +182,35 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 	if !p.ClosesAt.IsZero() {
 		sub = l.T("PollClosesAt", map[string]any{"When": l.DateTime(p.ClosesAt, nil)})
 	}
-	return widget.NewCard(p.Question, sub, box)
+	// The question wraps: a card title would not, and phones are narrow.
+	q := heading(p.Question)
+	q.Alignment = alignFor(l.RTL())
+	head := container.NewVBox(q)
+	if sub != "" {
+		when := faint(sub)
+		when.Alignment = alignFor(l.RTL())
+		head.Add(when)
+	}
+	return widget.NewCard("", "", container.NewVBox(head, box))
 }
 
-// resultBar is one option's share of the votes, as a bar.
-func resultBar(l *i18n.Localizer, o community.Option, r community.Results, mine bool) fyne.CanvasObject {
+// resultBar is one option's share of the votes, as a bar filling from the
+// reading direction's start.
+func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyne.CanvasObject {
+	l := env.L()
 	n := r.Tally[o.ID]
-	bar := widget.NewProgressBar()
+	bar := NewProgressBar(env)
 	if r.Total > 0 {
 		bar.SetValue(float64(n) / float64(r.Total))
 	}
+	bar.SetText(l.N("PollVotes", n))
 	text := o.Text
 	if mine {
 		text = l.T("PollYourVote", map[string]any{"Option": o.Text})
 	}
-	label := widget.NewLabel(text)
-	label.Wrapping = fyne.TextWrapWord
+	label := wrapped(text)
 	label.TextStyle.Bold = mine
-	bar.TextFormatter = func() string { return l.N("PollVotes", n) }
+	label.Alignment = alignFor(l.RTL())
 	return container.NewVBox(label, bar)
 }
 
@@ -210,7 +220,7 @@ func (s *polls) onVote(pollID, optionID string) {
 		err := svc.Vote(context.Background(), me, pollID, optionID)
 		return func() {
 			if err != nil {
-				msg := refusalText(s.env.L(), err)
+				msg := ErrorText(s.env.L(), err)
 				if community.IsReason(err, community.ReasonClosed) {
 					msg = s.env.L().T("PollClosed")
 				}
@@ -239,7 +249,7 @@ func (s *polls) onPropose(st *pollState) {
 			case community.IsReason(err, community.ReasonDuplicate):
 				st.note = l.T("PollIdeaDuplicate")
 			case err != nil:
-				st.note = refusalText(l, err) // the draft stays in the box
+				st.note = ErrorText(l, err) // the draft stays in the box
 			default:
 				st.draft, st.note = "", l.T("PollIdeaProposed")
 			}

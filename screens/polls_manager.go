@@ -36,6 +36,7 @@ func newPollsManager(env *Env) *pollsManager {
 	s := &pollsManager{env: env}
 	s.buildUI()
 	env.Subscribe(s, s.onChange)
+	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
 }
@@ -46,7 +47,7 @@ func (s *pollsManager) buildUI() {
 	create.Importance = widget.HighImportance
 	s.list = widget.NewList(func() int { return len(s.polls) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen
-	s.empty = emptyHint(l.T("PollManagerEmpty"))
+	s.empty = NewEmptyState(s.env, nil, l.T("PollManagerEmpty"), l.T("PollNew"), s.onNew)
 	s.empty.Hide()
 	s.problem = newRefusal()
 	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
@@ -54,7 +55,7 @@ func (s *pollsManager) buildUI() {
 		s.root = left
 		return
 	}
-	s.detail = container.NewStack(emptyHint(l.T("PollManagerPick")))
+	s.detail = container.NewStack(NewEmptyState(s.env, nil, l.T("PollManagerPick"), "", nil))
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.3
 	if l.RTL() {
@@ -94,7 +95,7 @@ func (s *pollsManager) load() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.polls = ps
@@ -203,7 +204,7 @@ func (s *pollCreator) onCreate() {
 	if s.closes.Checked {
 		t, ok := s.when.value()
 		if !ok {
-			showRefusal(s.problem, fieldRefusal(s.env.L(), community.Invalid("closes_at", community.ReasonInvalid)))
+			showRefusal(s.problem, ErrorText(s.env.L(), community.Invalid("closes_at", community.ReasonInvalid)))
 			return
 		}
 		in.ClosesAt = t
@@ -215,7 +216,7 @@ func (s *pollCreator) onCreate() {
 		return func() {
 			s.create.Enable()
 			if err != nil {
-				showRefusal(s.problem, fieldRefusal(s.env.L(), err)) // the form keeps what was typed
+				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
 				return
 			}
 			showRefusal(s.problem, "")
@@ -272,7 +273,7 @@ func (s *pollAdmin) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.outcome, refusalText(s.env.L(), err))
+				showRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.poll, s.results = p, r
@@ -344,7 +345,7 @@ func (s *pollAdmin) onStatus(o community.Option, st community.IdeaStatus) {
 		return func() {
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.outcome, refusalText(l, err))
+				showRefusal(s.outcome, ErrorText(l, err))
 				s.render() // back to the stored status
 				return
 			}
@@ -360,7 +361,7 @@ func (s *pollAdmin) onStatus(o community.Option, st community.IdeaStatus) {
 
 func (s *pollAdmin) onClose() {
 	l := s.env.L()
-	confirm(s.env, l.T("PollCloseTitle"), l.T("PollCloseConfirm"), l.T("PollClose"), l.T("PollKeepOpen"), s.closePoll)
+	Confirm(s.env, l.T("PollCloseTitle"), l.T("PollCloseConfirm"), l.T("PollClose"), s.closePoll)
 }
 
 func (s *pollAdmin) closePoll() {
@@ -369,7 +370,7 @@ func (s *pollAdmin) closePoll() {
 		_, err := svc.ClosePoll(context.Background(), me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.outcome, refusalText(s.env.L(), err))
+				showRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.load()

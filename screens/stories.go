@@ -44,7 +44,7 @@ func (s *stories) buildUI() {
 	tell.Importance = widget.HighImportance
 	s.list = widget.NewList(func() int { return len(s.items) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen
-	s.empty = emptyHint(l.T("StoriesEmpty"))
+	s.empty = NewEmptyState(s.env, theme.DocumentCreateIcon(), l.T("StoriesEmpty"), "", nil)
 	s.empty.Hide()
 	s.problem = newRefusal()
 	s.root = container.NewBorder(container.NewVBox(tell, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
@@ -79,7 +79,7 @@ func (s *stories) load() {
 		items, err := svc.Stories(context.Background(), storiesLimit)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showRefusal(s.problem, "")

@@ -62,7 +62,7 @@ func (s *storyDetail) load() {
 		liked, _ := svc.Liked(ctx, me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.story, s.liked = st, liked
@@ -77,6 +77,8 @@ func (s *storyDetail) render() {
 	s.title.SetText(st.Title)
 	s.byline.SetText(l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 	s.body.ParseMarkdown(st.Body)
+	alignRich(s.body, isRTLText(st.Body))
+	s.title.Alignment = alignFor(isRTLText(st.Title))
 	s.like.SetText(l.N("StoryLikes", st.Likes))
 	if s.liked {
 		s.like.Importance = widget.HighImportance
@@ -100,7 +102,7 @@ func (s *storyDetail) onLike() {
 		return func() {
 			s.like.Enable()
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.story, s.liked = st, liked

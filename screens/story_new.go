@@ -43,7 +43,10 @@ func (s *storyComposer) buildUI() {
 	s.body.Wrapping = fyne.TextWrapWord
 	s.body.SetMinRowsVisible(8)
 	s.body.SetPlaceHolder(l.T("StoryBodyPlaceholder"))
-	s.consent = widget.NewCheck(l.T("StoryConsent"), nil)
+	// A check's own label does not wrap: the consent text sits beside it.
+	s.consent = widget.NewCheck("", nil)
+	consentText := wrapped(l.T("StoryConsent"))
+	consentText.Alignment = alignFor(l.RTL())
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.problem = newRefusal()
@@ -51,7 +54,7 @@ func (s *storyComposer) buildUI() {
 		widget.NewFormItem(l.T("StoryTitle"), s.title),
 		widget.NewFormItem(l.T("StoryBody"), s.body),
 	)
-	s.root = container.NewVScroll(container.NewVBox(intro, form, s.consent, s.problem, s.submit))
+	s.root = container.NewVScroll(container.NewVBox(intro, form, borderStart(l.RTL(), nil, nil, s.consent, nil, consentText), s.problem, s.submit))
 }
 
 func (s *storyComposer) onSubmit() {
@@ -68,7 +71,7 @@ func (s *storyComposer) onSubmit() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, fieldRefusal(l, err))
+				showRefusal(s.problem, ErrorText(l, err))
 				return
 			}
 			s.title.SetText("")

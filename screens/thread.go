@@ -87,12 +87,12 @@ func (s *thread) createRow() fyne.CanvasObject {
 	when.Truncation = fyne.TextTruncateOff
 	body := widget.NewRichText()
 	body.Wrapping = fyne.TextWrapWord
-	reacts := container.NewHBox()
+	var buttons []fyne.CanvasObject
 	for _, r := range community.Reactions {
-		reacts.Add(iconButton(r, nil, nil))
+		buttons = append(buttons, iconButton(r, nil, nil))
 	}
-	report := iconButton(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil)
-	reacts.Add(report)
+	buttons = append(buttons, iconButton(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil))
+	reacts := rowStart(s.env.L().RTL(), buttons...)
 	header := borderStart(s.env.L().RTL(), nil, nil, nil, when, author)
 	return container.NewVBox(header, body, reacts)
 }
@@ -135,6 +135,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		reacts.Hide()
 	default:
 		body.ParseMarkdown(p.Body)
+		alignRich(body, isRTLText(p.Body))
 		s.fillReactions(reacts, p)
 		reacts.Show()
 	}
@@ -151,8 +152,9 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 	for _, r := range s.mine[p.ID] {
 		mine[r] = true
 	}
+	buttons := rowButtons(reacts)
 	for i, r := range community.Reactions {
-		b := reacts.Objects[i].(*widget.Button)
+		b := buttons[i]
 		text := r
 		if n := p.Reactions[r]; n > 0 {
 			text = r + " " + s.env.L().Number(int64(n))
@@ -167,7 +169,7 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 		b.OnTapped = func() { s.onReact(postID, reaction) }
 		b.Refresh()
 	}
-	report := reacts.Objects[len(community.Reactions)].(*widget.Button)
+	report := buttons[len(community.Reactions)]
 	postID := p.ID
 	report.OnTapped = func() { s.onReport(postID) }
 	if p.AuthorID == s.env.Me().ID {
@@ -202,7 +204,7 @@ func (s *thread) fetch(page int64) {
 		return func() {
 			delete(s.requested, page)
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.fetched += len(posts)
@@ -226,7 +228,7 @@ func (s *thread) load(scrollEnd bool) {
 		t, err := svc.Thread(context.Background(), id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				s.compose.Show()
 				return
 			}
@@ -262,7 +264,7 @@ func (s *thread) onSend() {
 			s.send.Enable()
 			if err != nil {
 				// The reply stays in the box, so nothing typed is lost.
-				msg := refusalText(s.env.L(), err)
+				msg := ErrorText(s.env.L(), err)
 				if community.IsReason(err, community.ReasonLocked) {
 					msg = s.env.L().T("ThreadLocked")
 				}
@@ -298,7 +300,7 @@ func (s *thread) onReact(postID, reaction string) {
 		mine, _ := svc.MyReactions(context.Background(), me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.mine = mine
@@ -310,7 +312,7 @@ func (s *thread) onReact(postID, reaction string) {
 // onReport asks before it reports: a report is not undone.
 func (s *thread) onReport(postID string) {
 	l := s.env.L()
-	confirm(s.env, l.T("ThreadReportTitle"), l.T("ThreadReportConfirm"), l.T("ThreadReport"), l.T("ThreadCancel"), func() { s.report(postID) })
+	Confirm(s.env, l.T("ThreadReportTitle"), l.T("ThreadReportConfirm"), l.T("ThreadReport"), func() { s.report(postID) })
 }
 
 func (s *thread) report(postID string) {
@@ -319,7 +321,7 @@ func (s *thread) report(postID string) {
 		p, err := svc.Report(context.Background(), me, id, postID)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showNote(s.problem, s.env.L().T("ThreadReported"))

@@ -37,7 +37,7 @@ func newThreadComposer(env *Env, category string) *threadComposer {
 		c, err := svc.Community(context.Background())
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, refusalText(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.setCategories(c.Categories, category)
@@ -104,7 +104,7 @@ func (s *threadComposer) onSubmit() {
 			s.submit.Enable()
 			if err != nil {
 				// What the member wrote stays in the form.
-				showRefusal(s.problem, fieldRefusal(s.env.L(), err))
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			showRefusal(s.problem, "")

@@ -7,16 +7,15 @@ package screens
 import (
 	"errors"
 	"sync"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
-	"regulars/i18n"
 )
 
 // toUI hands a function to the UI goroutine. Tests swap it for a queue they
@@ -38,25 +37,6 @@ func background(work func() func()) {
 			toUI(apply)
 		}
 	}()
-}
-
-// refusalText explains err in the user's language: a validation error by its
-// reason, the store's sentinel errors by theirs, anything else as "try again".
-func refusalText(l *i18n.Localizer, err error) string {
-	if v, ok := community.AsValidation(err); ok {
-		return l.T(v.MessageID(), map[string]any{"Limit": l.Number(int64(v.Limit))})
-	}
-	switch {
-	case errors.Is(err, community.ErrForbidden):
-		return l.T("ReasonForbidden")
-	case errors.Is(err, community.ErrNotFound):
-		return l.T("ReasonNotFound")
-	case errors.Is(err, community.ErrConflict):
-		return l.T("ReasonConflict")
-	case errors.Is(err, community.ErrUnavailable):
-		return l.T("ReasonUnavailable")
-	}
-	return l.T("ReasonInvalid")
 }
 
 // newRefusal returns a hidden label, in the theme's error colour, for
@@ -85,28 +65,6 @@ func showNote(l *widget.Label, msg string) {
 	l.Importance = widget.SuccessImportance
 	l.SetText(msg)
 	l.Show()
-}
-
-// confirm asks a question in a dialog over the window, with the answers
-// labelled yesText and noText, and calls yes when the answer is yes.
-func confirm(env *Env, title, message, yesText, noText string, yes func()) {
-	d := dialog.NewConfirm(title, message, func(ok bool) {
-		if ok {
-			yes()
-		}
-	}, env.Win)
-	d.SetConfirmText(yesText)
-	d.SetDismissText(noText)
-	d.Show()
-}
-
-// emptyHint is what an empty list shows: what is missing and what to do next.
-func emptyHint(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Alignment = fyne.TextAlignCenter
-	l.Importance = widget.LowImportance
-	return container.NewPadded(l)
 }
 
 // wrapped returns a word-wrapping label.
@@ -237,17 +195,79 @@ func pop(env *Env) {
 	}
 }
 
-// fieldRefusal is refusalText prefixed with the field's label when the
-// catalog has one ("Title: Please fill this in."), for forms with several fields.
-func fieldRefusal(l *i18n.Localizer, err error) string {
-	msg := refusalText(l, err)
-	if v, ok := community.AsValidation(err); ok {
-		if id := v.FieldMessageID(); l.T(id) != id {
-			return l.T(id) + ": " + msg
-		}
-	}
-	return msg
-}
-
 // errorsIsNotFound reports whether err is (or wraps) community.ErrNotFound.
 func errorsIsNotFound(err error) bool { return errors.Is(err, community.ErrNotFound) }
+
+// wrappedCard is a card whose title and subtitle wrap (a stock card's
+// don't, which makes it wider than a phone for a long title).
+func wrappedCard(rtl bool, title, subtitle string, content fyne.CanvasObject) *widget.Card {
+	box := container.NewVBox()
+	if title != "" {
+		t := heading(title)
+		t.Alignment = alignFor(rtl)
+		box.Add(t)
+	}
+	if subtitle != "" {
+		s := wrapped(subtitle)
+		s.Importance = widget.LowImportance
+		s.Alignment = alignFor(rtl)
+		box.Add(s)
+	}
+	if content != nil {
+		box.Add(content)
+	}
+	return widget.NewCard("", "", box)
+}
+
+// rowButtons returns the buttons of a row made by rowStart, in reading order
+// (rowStart reverses them and adds a spacer for right-to-left languages).
+func rowButtons(row *fyne.Container) []*widget.Button {
+	var out []*widget.Button
+	for _, o := range row.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			out = append(out, b)
+		}
+	}
+	if len(row.Objects) > 0 {
+		if _, isButton := row.Objects[0].(*widget.Button); !isButton { // a spacer first: right to left, stored reversed
+			for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+// isRTLText reports whether text starts, at its first letter, in a
+// right-to-left script: a post in Arabic reads from the right whatever the
+// language of the interface.
+func isRTLText(text string) bool {
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko):
+			return true
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return false
+}
+
+// alignRich aligns every paragraph of rich text to the start of its
+// writing direction.
+func alignRich(rt *widget.RichText, rtl bool) {
+	align := alignFor(rtl)
+	for _, seg := range rt.Segments {
+		switch s := seg.(type) {
+		case *widget.TextSegment:
+			s.Style.Alignment = align
+		case *widget.ParagraphSegment:
+			for _, t := range s.Texts {
+				if ts, ok := t.(*widget.TextSegment); ok {
+					ts.Style.Alignment = align
+				}
+			}
+		}
+	}
+	rt.Refresh()
+}
