@@ -1,8 +1,14 @@
 package screens
 
 import (
+	"context"
+	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2/test"
+
+	"regulars/community"
 	"regulars/community/demo"
 )
 
@@ -11,8 +17,182 @@ func TestInsights_Charts(t *testing.T) {
 	env := f.env(demo.OwnerID, "en")
 	s := newInsights(env)
 	f.show(s.root, desktopSize)
-	f.capture("insights_desktop_en")
-	if !s.data.HasNPS || len(s.tiers.points) != 3 {
-		t.Fatalf("insights = %+v", s.data)
+	if !s.data.HasNPS || len(s.tiers.points) != 3 || len(s.nps.points) == 0 || len(s.attendance.points) == 0 || len(s.polls.points) != 2 {
+		t.Fatalf("insights charts: nps=%d tiers=%d attendance=%d polls=%d", len(s.nps.points), len(s.tiers.points), len(s.attendance.points), len(s.polls.points))
 	}
+	test.AssertRendersToMarkup(t, "insights_desktop_en.xml", f.win.Canvas())
+}
+
+func TestCheckIn_TwiceAwardsOnce(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	owner := f.env(demo.OwnerID, "en")
+	before, _ := f.store.Member(ctx, demo.MemberID)
+	s := newCheckIn(owner, "ev-latte")
+	f.show(s.root, desktopSize)
+	test.Type(s.code, before.Code)
+	s.onCode()
+	settle()
+	after, _ := f.store.Member(ctx, demo.MemberID)
+	if after.Points != before.Points+50 || !strings.Contains(s.outcome.Text, "checked in: +50 points") {
+		t.Fatalf("first check-in: %d -> %d, %q", before.Points, after.Points, s.outcome.Text)
+	}
+	test.Type(s.code, strings.TrimPrefix(before.Code, "RG-")) // typed without the prefix
+	s.onCode()
+	settle()
+	again, _ := f.store.Member(ctx, demo.MemberID)
+	if again.Points != after.Points || !strings.Contains(s.outcome.Text, "already checked in") {
+		t.Fatalf("second check-in: %d -> %d, %q", after.Points, again.Points, s.outcome.Text)
+	}
+	test.AssertRendersToMarkup(t, "checkin_twice_desktop_en.xml", f.win.Canvas())
+
+	test.Type(s.code, "nobody")
+	s.onCode()
+	settle()
+	if s.outcome.Text != owner.L().T("CheckinUnknownCode") {
+		t.Errorf("unknown code: %q", s.outcome.Text)
+	}
+}
+
+func TestEventEditor_RefusalKeepsInput(t *testing.T) {
+	f := newFixture(t)
+	ed := newEventEditor(f.env(demo.OwnerID, "en"), "", nil)
+	f.show(ed.root, desktopSize)
+	test.Type(ed.title, "Poetry night")
+	test.Type(ed.place, "Back room")
+	start := demo.Now.AddDate(0, 0, 3)
+	ed.starts.set(start, time.UTC)
+	ed.ends.set(start.Add(-time.Hour), time.UTC) // ends before it starts
+	test.Tap(ed.save)
+	settle()
+	if !ed.problem.Visible() || ed.title.Text != "Poetry night" {
+		t.Fatalf("refused save: problem=%v title=%q", ed.problem.Visible(), ed.title.Text)
+	}
+	ed.ends.set(start.Add(2*time.Hour), time.UTC)
+	test.Tap(ed.save)
+	settle()
+	if ed.problem.Text != "Saved. Members see the change now." {
+		t.Fatalf("save: %q", ed.problem.Text)
+	}
+}
+
+func TestMembers_AwardDoubleTapCountsOnce(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	owner := f.env(demo.OwnerID, "es")
+	s := newMembers(owner)
+	f.show(s.root, desktopSize)
+	if len(s.found) < 30 {
+		t.Fatalf("members found = %d", len(s.found))
+	}
+	names := make([]string, len(s.found))
+	for i, m := range s.found {
+		names[i] = m.Name
+	}
+	want := append([]string(nil), names...)
+	owner.L().SortNames(want)
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("not in Spanish order:\n%v\n%v", names, want)
+	}
+	before, _ := f.store.Member(ctx, "mem-tom")
+	d := newPointsDialog(owner, "mem-tom", false)
+	d.show()
+	test.Type(d.amount, "30")
+	test.Type(d.note, "Fixed the door")
+	d.onConfirm()
+	d.onConfirm() // a double tap
+	settle()
+	after, _ := f.store.Member(ctx, "mem-tom")
+	if after.Points != before.Points+30 {
+		t.Fatalf("double-tapped award: %d -> %d", before.Points, after.Points)
+	}
+	r := newPointsDialog(owner, "mem-tom", true)
+	test.Type(r.amount, "999999")
+	r.onConfirm()
+	settle()
+	if r.problem.Text != owner.L().T("MembersInsufficient") || r.amount.Text != "999999" {
+		t.Errorf("over-redeem: %q, amount kept %q", r.problem.Text, r.amount.Text)
+	}
+	p := newMemberProfile(owner, "mem-tom")
+	f.show(p.root, desktopSize)
+	p.usual.SetText("Double espresso, glass of water")
+	p.onSaveUsual()
+	settle()
+	m, _ := f.store.Member(ctx, "mem-tom")
+	if m.Usual != "Double espresso, glass of water" {
+		t.Errorf("usual = %q", m.Usual)
+	}
+}
+
+func TestAnnounce_PublishScheduled(t *testing.T) {
+	f := newFixture(t)
+	owner := f.env(demo.OwnerID, "en")
+	s := newAnnounce(owner)
+	f.show(s.root, desktopSize)
+	if len(s.locales) == 0 {
+		t.Fatal("no language tabs")
+	}
+	test.Type(s.titles["es"], "Noche de tapas")
+	test.Type(s.bodies["es"], "El viernes.")
+	if !strings.Contains(s.previewTitle.Text, "Noche de tapas") {
+		t.Errorf("preview = %q", s.previewTitle.Text)
+	}
+	test.Tap(s.publish)
+	settle()
+	if s.problem.Text != owner.L().T("AnnouncePublished") {
+		t.Fatalf("publish: %q", s.problem.Text)
+	}
+	s.onNew()
+	test.Type(s.titles["en"], "Closed on Monday")
+	test.Type(s.bodies["en"], "We rest on Monday 8 December.")
+	s.schedule.SetChecked(true)
+	test.Tap(s.publish)
+	settle()
+	if !strings.HasPrefix(s.problem.Text, "Scheduled.") {
+		t.Fatalf("schedule: %q", s.problem.Text)
+	}
+	// Members don't see it yet.
+	anns, _ := f.svc.Announcements(context.Background(), f.actor(demo.MemberID), false, 50)
+	for _, a := range anns {
+		if a.Texts["en"].Title == "Closed on Monday" {
+			t.Errorf("scheduled announcement already visible")
+		}
+	}
+}
+
+func TestPollsManager_ShipThanks(t *testing.T) {
+	f := newFixture(t)
+	owner := f.env(demo.OwnerID, "en")
+	s := newPollAdmin(owner, "poll-winter")
+	f.show(s.root, desktopSize)
+	var opt community.Option
+	for _, o := range s.poll.Options {
+		if o.ID == "simit" {
+			opt = o
+		}
+	}
+	s.onStatus(opt, community.IdeaShipped)
+	settle()
+	// Count who the ledger thanked: the screen must say the same.
+	ctx := context.Background()
+	all, _ := f.svc.SearchMembers(ctx, f.actor(demo.OwnerID), "", 200)
+	thanked := 0
+	for _, m := range all {
+		entries, _ := f.store.Ledger(ctx, m.ID, 3)
+		for _, e := range entries {
+			if e.Ref == "simit" && (e.Reason == community.ReasonIdeaShipped || e.Reason == community.ReasonIdeaVoter) {
+				thanked++
+			}
+		}
+	}
+	want := owner.L().N("PollShippedThanked", thanked, map[string]any{"Idea": opt.Text})
+	if thanked == 0 || s.outcome.Text != want {
+		t.Fatalf("shipped: %q, want %q", s.outcome.Text, want)
+	}
+	ayse, _ := f.store.Member(context.Background(), "mem-ayse")
+	ledger, _ := f.store.Ledger(context.Background(), "mem-ayse", 1)
+	if len(ledger) == 0 || ledger[0].Reason != community.ReasonIdeaShipped {
+		t.Errorf("proposer %s not thanked: %+v", ayse.Name, ledger)
+	}
+	test.AssertRendersToMarkup(t, "poll_admin_shipped_desktop_en.xml", f.win.Canvas())
 }

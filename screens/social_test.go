@@ -1,0 +1,220 @@
+package screens
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"regulars/community"
+	"regulars/community/demo"
+)
+
+func TestThread_ReportedByThreeIsHidden(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	// th-grinder-3 is Marco's; two members report it through the service...
+	for _, id := range []string{"mem-priya", "mem-tom"} {
+		if _, err := f.svc.Report(ctx, f.actor(id), "th-grinder", "th-grinder-3"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// ...and Amira, the third, from the screen.
+	env := f.env(demo.MemberID, "en")
+	s := newThread(env, "th-grinder")
+	f.show(s.root, phoneSize)
+	s.report("th-grinder-3")
+	settle()
+	p := s.pages[0][2]
+	if !p.Hidden || p.Reports != 3 {
+		t.Fatalf("post after 3 reports: hidden=%v reports=%d", p.Hidden, p.Reports)
+	}
+	if !strings.Contains(test.RenderToMarkup(f.win.Canvas()), env.L().T("ThreadPostHidden")) {
+		t.Errorf("hidden post's placeholder not shown")
+	}
+	test.AssertRendersToMarkup(t, "thread_hidden_post.xml", f.win.Canvas())
+
+	// The moderators see it in their queue, and can restore it.
+	owner := f.env(demo.OwnerID, "en")
+	m := newModeration(owner)
+	f.show(m.root, desktopSize)
+	var hidden *community.Post
+	for i, q := range m.posts {
+		if q.ID == "th-grinder-3" && q.Hidden {
+			hidden = &m.posts[i]
+		}
+	}
+	if hidden == nil {
+		t.Fatalf("hidden post not in the moderation queue: %+v", m.posts)
+	}
+	m.onPost(*hidden, true)
+	settle()
+	restored, _ := f.svc.Posts(ctx, "th-grinder", 3, 1)
+	if restored[0].Hidden || !restored[0].Reviewed {
+		t.Errorf("restored post = %+v", restored[0])
+	}
+}
+
+func TestThread_LockedSaysSo(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.svc.LockThread(context.Background(), f.actor(demo.OwnerID), "th-quiet", true); err != nil {
+		t.Fatal(err)
+	}
+	s := newThread(f.env(demo.MemberID, "en"), "th-quiet")
+	f.show(s.root, phoneSize)
+	if !s.locked.Visible() || s.compose.Visible() {
+		t.Errorf("locked thread: notice visible=%v, reply box visible=%v", s.locked.Visible(), s.compose.Visible())
+	}
+}
+
+func TestForum_ThreadsAndStart(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "en")
+	s := newForum(env)
+	f.show(s.root, phoneSize)
+	if len(s.threads) != 4 || !s.threads[0].Pinned {
+		t.Fatalf("threads = %d, first pinned = %v", len(s.threads), len(s.threads) > 0 && s.threads[0].Pinned)
+	}
+	test.AssertRendersToMarkup(t, "forum_phone_en.xml", f.win.Canvas())
+
+	watch := f.watch(env)
+	c := newThreadComposer(env, "coffee")
+	f.show(c.root, phoneSize)
+	test.Type(c.body, "No title yet")
+	test.Tap(c.submit)
+	settle()
+	if !c.problem.Visible() || c.body.Text != "No title yet" {
+		t.Fatalf("refused thread: problem shown=%v, body kept=%q", c.problem.Visible(), c.body.Text)
+	}
+	test.Type(c.title, "Decaf that tastes of something")
+	test.Tap(c.submit)
+	settle()
+	if c.problem.Visible() {
+		t.Fatalf("thread refused: %s", c.problem.Text)
+	}
+	watch() // the forum follows live
+	if len(s.threads) != 5 || !s.threads[0].Pinned || s.threads[1].Title != "Decaf that tastes of something" {
+		t.Errorf("forum after a new thread: %d threads, second %q", len(s.threads), s.threads[1].Title)
+	}
+}
+
+func TestPolls_VoteChangesTally(t *testing.T) {
+	f := newFixture(t)
+	env := f.env("mem-sam", "en") // Sam joined this month and has not voted
+	s := newPolls(env)
+	f.show(s.root, phoneSize)
+	if len(s.items) != 1 || s.items[0].mine != "" {
+		t.Fatalf("open polls = %d", len(s.items))
+	}
+	before := s.items[0].results.Tally["yuzu"]
+	total := s.items[0].results.Total
+	s.onVote("poll-winter", "yuzu")
+	settle()
+	st := s.items[0]
+	if st.mine != "yuzu" || st.results.Tally["yuzu"] != before+1 || st.results.Total != total+1 {
+		t.Fatalf("after voting: mine=%q yuzu=%d (was %d) total=%d (was %d)", st.mine, st.results.Tally["yuzu"], before, st.results.Total, total)
+	}
+	test.AssertRendersToMarkup(t, "polls_voted_phone_en.xml", f.win.Canvas())
+
+	// Change the vote: the tally moves, the total stays.
+	st.changing = true
+	s.onVote("poll-winter", "cardamom")
+	settle()
+	st = s.items[0]
+	if st.mine != "cardamom" || st.results.Tally["yuzu"] != before || st.results.Total != total+1 {
+		t.Fatalf("after changing: mine=%q yuzu=%d total=%d", st.mine, st.results.Tally["yuzu"], st.results.Total)
+	}
+	if n, _ := f.store.CountVotes(context.Background(), "poll-winter"); n != st.results.Total {
+		t.Errorf("shown total %d, stored votes %d", st.results.Total, n)
+	}
+
+	// Propose an idea; a duplicate is refused inline and keeps the text.
+	st.draft = "Cardamom latte"
+	s.onPropose(st)
+	settle()
+	if !s.items[0].refused || s.items[0].draft != "Cardamom latte" {
+		t.Errorf("duplicate idea: refused=%v draft=%q", s.items[0].refused, s.items[0].draft)
+	}
+}
+
+func TestStories_ConsentThenApproval(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "en")
+	c := newStoryComposer(env)
+	f.show(c.root, phoneSize)
+	test.Type(c.title, "My corner")
+	test.Type(c.body, "The window seat in the morning.")
+	test.Tap(c.submit)
+	settle()
+	if c.problem.Text != env.L().T("StoryConsentRequired") || c.title.Text != "My corner" {
+		t.Fatalf("without consent: %q, title kept %q", c.problem.Text, c.title.Text)
+	}
+	test.AssertRendersToMarkup(t, "story_no_consent_phone_en.xml", f.win.Canvas())
+	test.Tap(c.consent)
+	test.Tap(c.submit)
+	settle()
+	pending, _ := f.svc.PendingStories(context.Background(), f.actor(demo.OwnerID), 10)
+	var id string
+	for _, st := range pending {
+		if st.Title == "My corner" {
+			id = st.ID
+		}
+	}
+	if id == "" {
+		t.Fatalf("story not pending: %+v", pending)
+	}
+
+	m := newModeration(f.env(demo.OwnerID, "en"))
+	f.show(m.root, desktopSize)
+	m.onStory(id, true)
+	settle()
+	feed := newStories(env)
+	f.show(feed.root, phoneSize)
+	if len(feed.items) == 0 || feed.items[0].ID != id {
+		t.Fatalf("approved story not first in the feed")
+	}
+	d := newStoryDetail(env, "st-first-date")
+	f.show(d.root, phoneSize)
+	if !strings.Contains(d.byline.Text, "member for 3 years") {
+		t.Errorf("byline = %q", d.byline.Text)
+	}
+	likes := d.story.Likes
+	d.onLike()
+	settle()
+	if d.story.Likes != likes+1 || !d.liked {
+		t.Errorf("like: %d -> %d, liked=%v", likes, d.story.Likes, d.liked)
+	}
+	d.onLike()
+	settle()
+	if d.story.Likes != likes {
+		t.Errorf("unlike: %d, want %d", d.story.Likes, likes)
+	}
+}
+
+func TestAnnouncementDetail_BestLanguageAndOthers(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "ar")
+	s := newAnnouncementDetail(env, "an-winter-hours")
+	f.show(s.root, phoneSize)
+	if s.lang != "ar" || s.title.Text != "مواعيد الشتاء" {
+		t.Fatalf("shown in %q: %q", s.lang, s.title.Text)
+	}
+	s.onLanguage("ja")
+	if s.title.Text != "冬の営業時間" {
+		t.Errorf("after choosing ja: %q", s.title.Text)
+	}
+	// "an-pastries" has no Arabic: the member gets the fallback.
+	s2 := newAnnouncementDetail(env, "an-pastries")
+	f.show(s2.root, phoneSize)
+	if s2.lang != "en" {
+		t.Errorf("an-pastries for ar shown in %q", s2.lang)
+	}
+	list := newAnnouncements(env)
+	f.show(list.root, phoneSize)
+	for _, a := range list.items {
+		if a.ID == "an-market" {
+			t.Errorf("scheduled announcement listed for members")
+		}
+	}
+}
