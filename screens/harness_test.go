@@ -91,15 +91,22 @@ var phoneSize, desktopSize = fyne.NewSize(390, 844), fyne.NewSize(1280, 800)
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
+	f := newBareFixture(t)
+	if err := demo.Seed(context.Background(), f.store, demo.Now); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// newBareFixture is an empty store with the fixed clock.
+func newBareFixture(t testing.TB) *fixture {
+	t.Helper()
 	test.NewTempApp(t)
 	store, err := local.Open(filepath.Join(t.TempDir(), "regulars.db"), local.WithNoSync())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { settle(); _ = store.Close() })
-	if err := demo.Seed(context.Background(), store, demo.Now); err != nil {
-		t.Fatal(err)
-	}
 	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
 	win := test.NewTempWindow(t, nil)
 	win.Resize(phoneSize)
