@@ -12,6 +12,7 @@ import (
 // not stored as fields, except where a collection-group query needs them.
 
 type communityDoc struct {
+	ID         string            `firestore:"id"` // the settings' own ID (normally the document's)
 	Name       string            `firestore:"name"`
 	About      map[string]string `firestore:"about,omitempty"`
 	Locales    []string          `firestore:"locales,omitempty"`
@@ -50,7 +51,7 @@ type earnDoc struct {
 }
 
 func toCommunityDoc(c community.Community) communityDoc {
-	d := communityDoc{Name: c.Name, About: c.About, Locales: c.Locales, Currency: c.Currency, TimeZone: c.TimeZone,
+	d := communityDoc{ID: c.ID, Name: c.Name, About: c.About, Locales: c.Locales, Currency: c.Currency, TimeZone: c.TimeZone,
 		Earn: earnDoc(c.Earn)}
 	for _, t := range c.Tiers {
 		d.Tiers = append(d.Tiers, tierDoc{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
@@ -65,6 +66,9 @@ func toCommunityDoc(c community.Community) communityDoc {
 }
 
 func fromCommunityDoc(id string, d communityDoc) community.Community {
+	if d.ID != "" {
+		id = d.ID
+	}
 	c := community.Community{ID: id, Name: d.Name, About: d.About, Locales: d.Locales, Currency: d.Currency,
 		TimeZone: d.TimeZone, Earn: community.EarnRules(d.Earn)}
 	for _, t := range d.Tiers {
