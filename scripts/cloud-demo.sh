@@ -172,7 +172,8 @@ EOF
 	# wait, unlike a foreground sleep, lets the TERM trap run at once.
 	while :; do
 		sleep 3600 &
-		wait $! || true
+		apps=($!) # cleanup ends it
+		wait "${apps[0]}" || true
 	done
 fi
 
