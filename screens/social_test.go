@@ -162,7 +162,7 @@ func TestStories_ConsentThenApproval(t *testing.T) {
 		}
 	}
 	if id == "" {
-		t.Fatalf("story not pending: %+v", pending)
+		t.Fatalf("story not pending (consent %v): %q", c.consent.Checked, c.problem.Text)
 	}
 
 	m := newModeration(f.env(demo.OwnerID, "en"))

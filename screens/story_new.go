@@ -54,7 +54,7 @@ func (s *storyComposer) buildUI() {
 		widget.NewFormItem(l.T("StoryTitle"), s.title),
 		widget.NewFormItem(l.T("StoryBody"), s.body),
 	)
-	s.root = container.NewVScroll(container.NewVBox(intro, form, borderStart(l.RTL(), nil, nil, s.consent, nil, consentText), s.problem, s.submit))
+	s.root = container.NewVScroll(container.NewVBox(intro, form, borderStart(l.RTL(), nil, nil, container.NewVBox(s.consent), nil, consentText), s.problem, s.submit))
 }
 
 func (s *storyComposer) onSubmit() {
