@@ -1,7 +1,9 @@
 package local
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,5 +83,56 @@ func TestDefaultPath(t *testing.T) {
 	}
 	if !filepath.IsAbs(p) || !strings.Contains(p, "regulars") || filepath.Ext(p) != ".db" {
 		t.Errorf("DefaultPath = %q, want an absolute .db file under the user's config folder", p)
+	}
+}
+
+// TestStore_WatchCoalesces writes while a watcher reads nothing: the writes
+// do not wait for it, and it then gets the member's change once or twice, not
+// once per write.
+func TestStore_WatchCoalesces(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "community.db"), WithNoSync())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	ch := s.Watch(ctx)
+	if err := s.CreateMember(ctx, community.Member{ID: "ana", Name: "Ana"}); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() {
+		for i := range 500 {
+			_, err := s.UpdateMember(ctx, "ana", func(m *community.Member) error { m.Usual = fmt.Sprint(i); return nil })
+			if err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("writers waited for a watcher that reads nothing")
+	}
+	got := 0
+	for quiet := false; !quiet; {
+		select {
+		case c := <-ch:
+			if c.Kind != community.KindMember || c.ID != "ana" {
+				t.Errorf("unexpected change %+v", c)
+			}
+			got++
+		case <-time.After(200 * time.Millisecond):
+			quiet = true
+		}
+	}
+	if got == 0 || got > 3 {
+		t.Errorf("501 writes to one member gave %d changes, want 1 to 3 (coalesced)", got)
 	}
 }

@@ -1,0 +1,329 @@
+package local
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"regulars/community"
+)
+
+// Each member's answer is in rsvps; rsvp_seats and rsvp_waitlist map
+// eventID \x00 be64(Seq) to the member, so seats and waitlist read in arrival
+// order with one cursor and the head of the waitlist is one seek away.
+
+// RSVP gives the member a seat when one is free, else the end of the waitlist.
+func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (community.RSVP, error) {
+	var out community.RSVP
+	err := s.update(ctx, "rsvp to "+eventID, func(tx *bolt.Tx, ch *changes) error {
+		if in.MemberID == "" {
+			return community.Invalid("member", community.ReasonRequired)
+		}
+		e, err := loadEvent(tx, eventID)
+		if err != nil {
+			return err
+		}
+		if e.Cancelled {
+			return community.Invalid("event", community.ReasonCancelled)
+		}
+		cur, found, err := loadRSVP(tx, eventID, in.MemberID)
+		if err != nil {
+			return err
+		}
+		if found && cur.Status != string(community.StatusCancelled) {
+			out, err = withPosition(tx, cur)
+			return err
+		}
+		old := e
+		e.LastSeq++
+		r := rsvpRec{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At, Seq: e.LastSeq}
+		if e.Capacity == 0 || e.Going < e.Capacity {
+			r.Status = string(community.StatusGoing)
+			e.Going++
+			err = tx.Bucket(bSeats).Put(seqKey(eventID, r.Seq), []byte(r.MemberID))
+		} else {
+			r.Status = string(community.StatusWaiting)
+			e.Waiting++
+			err = tx.Bucket(bWaitlist).Put(seqKey(eventID, r.Seq), []byte(r.MemberID))
+		}
+		if err != nil {
+			return err
+		}
+		if err := putRSVP(tx, r); err != nil {
+			return err
+		}
+		if err := saveEvent(tx, &old, e); err != nil {
+			return err
+		}
+		ch.add(community.KindRSVP, r.MemberID, eventID, r.MemberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		out = fromRSVPRec(r)
+		if r.Status == string(community.StatusWaiting) {
+			out.Position = e.Waiting
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CancelRSVP withdraws a member and, if they held a seat, promotes the first waiter.
+func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at time.Time) (*community.RSVP, error) {
+	var promoted *community.RSVP
+	err := s.update(ctx, "cancel rsvp to "+eventID, func(tx *bolt.Tx, ch *changes) error {
+		e, err := loadEvent(tx, eventID)
+		if err != nil {
+			return err
+		}
+		r, found, err := loadRSVP(tx, eventID, memberID)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("rsvp of "+memberID+" to", eventID)
+		}
+		if r.Status == string(community.StatusCancelled) {
+			return nil
+		}
+		old := e
+		if err := leave(tx, &e, r); err != nil {
+			return err
+		}
+		r.Status, r.At = string(community.StatusCancelled), at
+		if err := putRSVP(tx, r); err != nil {
+			return err
+		}
+		up, err := promote(tx, &e, at, ch)
+		if err != nil {
+			return err
+		}
+		if len(up) > 0 {
+			promoted = &up[0]
+		}
+		ch.add(community.KindRSVP, memberID, eventID, memberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		return saveEvent(tx, &old, e)
+	})
+	return promoted, err
+}
+
+// CheckIn marks the member checked in, taking a seat even over capacity, and
+// applies the ledger entry in the same transaction.
+func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, entry community.LedgerEntry) (community.RSVP, bool, error) {
+	var out community.RSVP
+	var applied bool
+	err := s.update(ctx, "check in at "+eventID, func(tx *bolt.Tx, ch *changes) error {
+		applied = false
+		e, err := loadEvent(tx, eventID)
+		if err != nil {
+			return err
+		}
+		if e.Cancelled {
+			return community.Invalid("event", community.ReasonCancelled)
+		}
+		r, found, err := loadRSVP(tx, eventID, in.MemberID)
+		if err != nil {
+			return err
+		}
+		if found && r.Status == string(community.StatusCheckedIn) {
+			out = fromRSVPRec(r)
+			return nil
+		}
+		old := e
+		if !found || !community.RSVPStatus(r.Status).Holds() {
+			if found {
+				if err := leave(tx, &e, r); err != nil {
+					return err
+				}
+			}
+			if !found || r.Status == string(community.StatusCancelled) {
+				e.LastSeq++
+				r = rsvpRec{EventID: eventID, MemberID: in.MemberID, Seq: e.LastSeq}
+			}
+			if err := tx.Bucket(bSeats).Put(seqKey(eventID, r.Seq), []byte(r.MemberID)); err != nil {
+				return err
+			}
+			e.Going++
+		}
+		e.CheckedIn++
+		r.Status, r.At = string(community.StatusCheckedIn), in.At
+		if in.Name != "" {
+			r.Name = in.Name
+		}
+		if err := putRSVP(tx, r); err != nil {
+			return err
+		}
+		if err := saveEvent(tx, &old, e); err != nil {
+			return err
+		}
+		if entry.ID != "" {
+			if entry.MemberID == "" {
+				entry.MemberID = in.MemberID
+			}
+			if _, _, err := applyLedger(tx, entry, ch); err != nil {
+				return err
+			}
+		}
+		ch.add(community.KindRSVP, r.MemberID, eventID, r.MemberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		out, applied = fromRSVPRec(r), true
+		return nil
+	})
+	return out, applied, err
+}
+
+// RSVPOf returns a member's RSVP with its waitlist position.
+func (s *Store) RSVPOf(ctx context.Context, eventID, memberID string) (community.RSVP, error) {
+	var out community.RSVP
+	err := s.view(ctx, "rsvp of "+memberID+" to "+eventID, func(tx *bolt.Tx) error {
+		r, found, err := loadRSVP(tx, eventID, memberID)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("rsvp of "+memberID+" to", eventID)
+		}
+		out, err = withPosition(tx, r)
+		return err
+	})
+	return out, err
+}
+
+// RSVPs returns the seats, then the waitlist, each in Seq order.
+func (s *Store) RSVPs(ctx context.Context, eventID string) ([]community.RSVP, error) {
+	var out []community.RSVP
+	err := s.view(ctx, "rsvps to "+eventID, func(tx *bolt.Tx) error {
+		if _, err := loadEvent(tx, eventID); err != nil {
+			return err
+		}
+		for _, b := range [][]byte{bSeats, bWaitlist} {
+			pos := 0
+			err := each(tx.Bucket(b), prefix(eventID), func(_, member []byte) (bool, error) {
+				r, _, err := loadRSVP(tx, eventID, string(member))
+				if err != nil {
+					return false, err
+				}
+				rv := fromRSVPRec(r)
+				if r.Status == string(community.StatusWaiting) {
+					pos++
+					rv.Position = pos
+				}
+				out = append(out, rv)
+				return true, nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MemberRSVPs returns a member's RSVPs (cancelled ones too), newest first.
+func (s *Store) MemberRSVPs(ctx context.Context, memberID string, limit int) ([]community.RSVP, error) {
+	var out []community.RSVP
+	err := s.view(ctx, "rsvps of "+memberID, func(tx *bolt.Tx) error {
+		return each(tx.Bucket(bMemberRSVPs), prefix(memberID), func(key, _ []byte) (bool, error) {
+			r, found, err := loadRSVP(tx, lastPart(key), memberID)
+			if err != nil || !found {
+				return err == nil, err
+			}
+			rv, err := withPosition(tx, r)
+			out = append(out, rv)
+			return true, err
+		})
+	})
+	slices.SortStableFunc(out, func(a, b community.RSVP) int { return b.At.Compare(a.At) })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, err
+}
+
+func seqKey(parent string, seq int64) []byte { return cat(prefix(parent), be64(uint64(seq))) }
+
+func loadRSVP(tx *bolt.Tx, eventID, memberID string) (rsvpRec, bool, error) {
+	var r rsvpRec
+	found, err := getJSON(tx.Bucket(bRSVPs), k(eventID, memberID), &r)
+	return r, found, err
+}
+
+func putRSVP(tx *bolt.Tx, r rsvpRec) error {
+	if err := tx.Bucket(bMemberRSVPs).Put(k(r.MemberID, r.EventID), nil); err != nil {
+		return err
+	}
+	return putJSON(tx.Bucket(bRSVPs), k(r.EventID, r.MemberID), r)
+}
+
+// leave takes r off the seats or the waitlist and fixes e's counters.
+func leave(tx *bolt.Tx, e *eventRec, r rsvpRec) error {
+	switch community.RSVPStatus(r.Status) {
+	case community.StatusGoing, community.StatusCheckedIn:
+		e.Going--
+		if r.Status == string(community.StatusCheckedIn) {
+			e.CheckedIn--
+		}
+		return tx.Bucket(bSeats).Delete(seqKey(e.ID, r.Seq))
+	case community.StatusWaiting:
+		e.Waiting--
+		return tx.Bucket(bWaitlist).Delete(seqKey(e.ID, r.Seq))
+	}
+	return nil
+}
+
+// promote moves waiters to free seats, first in first out; a cancelled event
+// promotes nobody.
+func promote(tx *bolt.Tx, e *eventRec, at time.Time, ch *changes) ([]community.RSVP, error) {
+	var out []community.RSVP
+	seats, wait := tx.Bucket(bSeats), tx.Bucket(bWaitlist)
+	for !e.Cancelled && e.Waiting > 0 && (e.Capacity == 0 || e.Going < e.Capacity) {
+		key, member := wait.Cursor().Seek(prefix(e.ID))
+		if key == nil || !bytes.HasPrefix(key, prefix(e.ID)) {
+			break
+		}
+		key, member = bytes.Clone(key), bytes.Clone(member)
+		r, _, err := loadRSVP(tx, e.ID, string(member))
+		if err != nil {
+			return nil, err
+		}
+		if err := wait.Delete(key); err != nil {
+			return nil, err
+		}
+		if err := seats.Put(key, member); err != nil {
+			return nil, err
+		}
+		r.Status = string(community.StatusGoing)
+		if !at.IsZero() {
+			r.At = at
+		}
+		if err := putRSVP(tx, r); err != nil {
+			return nil, err
+		}
+		e.Waiting--
+		e.Going++
+		ch.add(community.KindRSVP, r.MemberID, e.ID, r.MemberID)
+		out = append(out, fromRSVPRec(r))
+	}
+	return out, nil
+}
+
+// withPosition fills Position for a waiter by counting those ahead of them.
+func withPosition(tx *bolt.Tx, r rsvpRec) (community.RSVP, error) {
+	out := fromRSVPRec(r)
+	if r.Status != string(community.StatusWaiting) {
+		return out, nil
+	}
+	mine := seqKey(r.EventID, r.Seq)
+	out.Position = 1
+	err := each(tx.Bucket(bWaitlist), prefix(r.EventID), func(key, _ []byte) (bool, error) {
+		if bytes.Compare(key, mine) >= 0 {
+			return false, nil
+		}
+		out.Position++
+		return true, nil
+	})
+	return out, err
+}
