@@ -91,7 +91,7 @@ func cases() []rulesCase {
 			if !res.Applied || e.member(t, other).Points != before+50 {
 				return fmt.Errorf("check-in applied %v, points %d → %d, want +50", res.Applied, before, e.member(t, other).Points)
 			}
-			return nil
+			return hasNotification(ctx, e.actors[other], "points")
 		},
 		func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 			ev := e.event(t, 5)
@@ -116,8 +116,10 @@ func cases() []rulesCase {
 	add(staffOnly(community.ActApproveStories, "publish a pending story (author gets points)",
 		func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 			st := e.story(t, other, community.StoryPending)
-			_, err := a.svc.ReviewStory(ctx, a.who, st.ID, true)
-			return err
+			if _, err := a.svc.ReviewStory(ctx, a.who, st.ID, true); err != nil {
+				return err
+			}
+			return hasNotification(ctx, e.actors[other], "story_published")
 		},
 		func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 			st := e.story(t, member, community.StoryPending)
@@ -304,6 +306,10 @@ func cases() []rulesCase {
 			if mine.Status != community.StatusGoing {
 				return fmt.Errorf("after the seat was freed: %s, want going", mine.Status)
 			}
+			// The use case ignores a failed Notify: check the canceller could tell them.
+			if err := hasNotification(ctx, a, "promoted"); err != nil {
+				return err
+			}
 			_, err = a.svc.MyRSVPs(ctx, a.who, 10)
 			return err
 		},
@@ -318,8 +324,14 @@ func cases() []rulesCase {
 			if err != nil {
 				return err
 			}
-			_, err = a.svc.Reply(ctx, a.who, th.ID, "Dark, always.")
-			return err
+			if _, err = a.svc.Reply(ctx, a.who, th.ID, "Dark, always."); err != nil {
+				return err
+			}
+			// touch() ignores its own failure: check the member's activity was kept.
+			if m := e.member(t, a.name); time.Since(m.LastActive) > time.Hour {
+				return fmt.Errorf("lastActive %s not updated by posting", m.LastActive)
+			}
+			return nil
 		},
 		func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 			th, _ := e.thread(t, other)
@@ -766,4 +778,19 @@ func handReply(t *testing.T, ctx context.Context, e *env, a *actor, locked bool)
 	b.Update(tref, []firestore.Update{{Path: "seq", Value: 2}, {Path: "posts", Value: 2}, {Path: "lastPostAt", Value: time.Now()}})
 	_, err := b.Commit(ctx)
 	return err
+}
+
+// hasNotification checks that a (as themselves) has a notification of kind:
+// the use cases ignore a failed Notify, so the rules must be seen to allow it.
+func hasNotification(ctx context.Context, a *actor, kind string) error {
+	ns, err := a.svc.Notifications(ctx, a.who, 20)
+	if err != nil {
+		return err
+	}
+	for _, n := range ns {
+		if n.Kind == kind {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s has no %q notification (%d others)", a.name, kind, len(ns))
 }
