@@ -69,7 +69,7 @@ func (h *home) show(data community.Home, err error) {
 	}
 	objs := []fyne.CanvasObject{h.header(data), h.loyaltyCard(data)}
 	if data.Unread > 0 {
-		b := widget.NewButtonWithIcon(l.N("HomeUnread", data.Unread), theme.MailComposeIcon(), h.onNotifications)
+		b := widget.NewButtonWithIcon(Visual(h.env, l.N("HomeUnread", data.Unread)), theme.MailComposeIcon(), h.onNotifications)
 		b.Importance = widget.LowImportance
 		objs = append(objs, NewRow(h.env, b))
 	}

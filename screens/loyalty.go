@@ -148,7 +148,7 @@ func (s *loyalty) rewards(d loyaltyData) []fyne.CanvasObject {
 			b.Importance = widget.HighImportance
 			action = b
 		} else {
-			missing := widget.NewLabel(l.N("LoyaltyMissing", int(rc.Missing)))
+			missing := widget.NewLabel(Visual(s.env, l.N("LoyaltyMissing", int(rc.Missing))))
 			missing.Importance = widget.LowImportance
 			action = missing
 		}
@@ -178,10 +178,10 @@ func (s *loyalty) history(d loyaltyData) []fyne.CanvasObject {
 		when := NewText(s.env, l.Date(e.At, loc))
 		when.Importance = widget.LowImportance
 		lines = append(lines, when)
-		delta := widget.NewLabel(l.T("LoyaltyGained", map[string]any{"Points": l.Number(e.Delta)}))
+		delta := widget.NewLabel(Visual(s.env, l.T("LoyaltyGained", map[string]any{"Points": l.Number(e.Delta)})))
 		delta.Importance = widget.SuccessImportance
 		if e.Delta < 0 {
-			delta.SetText(l.T("LoyaltySpent", map[string]any{"Points": l.Number(-e.Delta)}))
+			delta.SetText(Visual(s.env, l.T("LoyaltySpent", map[string]any{"Points": l.Number(-e.Delta)})))
 			delta.Importance = widget.MediumImportance
 		}
 		delta.TextStyle.Bold = true
@@ -238,7 +238,7 @@ func (s *loyalty) redeem(r community.Reward, op string) {
 				return
 			}
 			s.refuse.Clear()
-			s.note.SetText(s.env.L().T("LoyaltyRedeemed", map[string]any{"Reward": name}))
+			s.note.SetText(Visual(s.env, s.env.L().T("LoyaltyRedeemed", map[string]any{"Reward": name})))
 			s.note.Show()
 			s.load()
 		}

@@ -364,7 +364,7 @@ func (s *me) onExport() {
 		data, err := svc.ExportMyData(context.Background(), actor, func(done, total int) {
 			toUI(func() {
 				s.exportBar.SetValue(float64(done) / float64(total))
-				s.exportBar.SetText(s.env.L().T("MeExportProgress", map[string]any{"Done": s.env.L().Number(int64(done)), "Total": s.env.L().Number(int64(total))}))
+				s.exportBar.SetText(Visual(s.env, s.env.L().T("MeExportProgress", map[string]any{"Done": s.env.L().Number(int64(done)), "Total": s.env.L().Number(int64(total))})))
 			})
 		})
 		return func() {

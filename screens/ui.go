@@ -25,6 +25,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"regulars/community"
 	"regulars/i18n"
 )
@@ -97,7 +99,7 @@ func (f *FieldError) SetError(err error) {
 
 // SetMessage shows an already translated message; "" hides the label.
 func (f *FieldError) SetMessage(msg string) {
-	f.SetText(msg)
+	f.SetText(Visual(f.env, msg))
 	if msg == "" {
 		f.Hide()
 	} else {
@@ -203,7 +205,7 @@ func NewEmptyState(env *Env, icon fyne.Resource, text, actionText string, action
 // NewSectionHeader is a bold heading over a section, at the reading
 // direction's start, with a separator under it.
 func NewSectionHeader(env *Env, text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
+	l := widget.NewLabel(Visual(env, text))
 	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameSubHeadingText
 	l.Alignment = TextAlign(env)
@@ -213,7 +215,7 @@ func NewSectionHeader(env *Env, text string) fyne.CanvasObject {
 
 // NewText returns a word-wrapping label aligned to the reading direction's start.
 func NewText(env *Env, text string) *widget.Label {
-	l := widget.NewLabel(text)
+	l := widget.NewLabel(Visual(env, text))
 	l.Wrapping = fyne.TextWrapWord
 	l.Alignment = TextAlign(env)
 	return l
@@ -227,7 +229,7 @@ type DataLabel struct {
 // NewDataLabel returns a word-wrapping DataLabel aligned to the reading start.
 func NewDataLabel(env *Env, text string) *DataLabel {
 	d := &DataLabel{}
-	d.Text = text
+	d.Text = Visual(env, text)
 	d.Wrapping = fyne.TextWrapWord
 	d.Alignment = TextAlign(env)
 	d.ExtendBaseWidget(d)
@@ -412,7 +414,7 @@ type TierBadge struct {
 
 // NewTierBadge returns a badge for tier t in env's language.
 func NewTierBadge(env *Env, t community.Tier) *TierBadge {
-	b := &TierBadge{name: TierName(env.L(), t)}
+	b := &TierBadge{name: Visual(env, TierName(env.L(), t))}
 	b.ExtendBaseWidget(b)
 	return b
 }
@@ -610,4 +612,55 @@ func Settle() {
 			f()
 		}
 	}
+}
+
+// visualMax is the longest text Visual reorders: Fyne wraps a label's text
+// before it draws it, so a long paragraph reordered as one line would wrap
+// with its end first. Short texts (dates, counts, buttons, headers) fit on
+// one line, where the reordering is right.
+const visualMax = 60
+
+// Visual returns s with its direction runs in visual order for a
+// right-to-left language, so that Fyne, which draws the runs of a text left
+// to right in logical order (it shapes each run in its own direction but
+// does not reorder them), shows "الجمعة، ٢٧ نوفمبر" or "مرحبا Amira!" the
+// way Arabic reads. Left-to-right languages, texts whose paragraph direction
+// is left to right, texts of a single run and long texts are returned as is.
+func Visual(env *Env, s string) string {
+	if !RTL(env) || s == "" || len([]rune(s)) > visualMax {
+		return s
+	}
+	var p bidi.Paragraph
+	if _, err := p.SetString(s, bidi.DefaultDirection(bidi.RightToLeft)); err != nil {
+		return s
+	}
+	if !startsRTL(s) {
+		return s
+	}
+	o, err := p.Order()
+	if err != nil || o.NumRuns() < 2 {
+		return s
+	}
+	var b strings.Builder
+	for i := o.NumRuns() - 1; i >= 0; i-- {
+		r := o.Run(i)
+		b.WriteString(r.String())
+	}
+	return b.String()
+}
+
+// startsRTL reports whether the paragraph direction of s is right to left:
+// its first strong character is Arabic or Hebrew (Unicode bidi rule P2), or
+// it has none (the interface's direction then decides).
+func startsRTL(s string) bool {
+	for _, r := range s {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L:
+			return false
+		case bidi.R, bidi.AL:
+			return true
+		}
+	}
+	return true
 }
