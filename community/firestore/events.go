@@ -26,7 +26,7 @@ func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
 func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.Event) error) (community.Event, []community.RSVP, error) {
 	var out community.Event
 	var promoted []community.RSVP
-	err := s.run(ctx, "update event "+id, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "update event "+id, []string{"events/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old eventDoc
 		if err := must(ctx, tx, s.eventRef(id), &old, "event"); err != nil {
 			return err
@@ -97,7 +97,7 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 	if in.MemberID == "" {
 		return out, community.Invalid("member", community.ReasonRequired)
 	}
-	err := s.run(ctx, "rsvp to "+eventID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "rsvp to "+eventID, []string{"events/" + eventID}, func(tx *firestore.Transaction, ch *changes) error {
 		var e eventDoc
 		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
 			return err
@@ -141,7 +141,7 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 // waiter (queried by seq inside the transaction).
 func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at time.Time) (*community.RSVP, error) {
 	var promoted *community.RSVP
-	err := s.run(ctx, "cancel rsvp to "+eventID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "cancel rsvp to "+eventID, []string{"events/" + eventID}, func(tx *firestore.Transaction, ch *changes) error {
 		promoted = nil
 		var e eventDoc
 		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
@@ -189,7 +189,7 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 	if entry.ID != "" && entry.MemberID == "" {
 		entry.MemberID = in.MemberID
 	}
-	err := s.run(ctx, "check in at "+eventID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "check in at "+eventID, []string{"events/" + eventID, "members/" + entry.MemberID}, func(tx *firestore.Transaction, ch *changes) error {
 		applied = false
 		var e eventDoc
 		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {

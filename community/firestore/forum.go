@@ -80,7 +80,7 @@ func (s *Store) CreateThread(ctx context.Context, t community.Thread, first comm
 		return t, first, community.Invalid("id", community.ReasonRequired)
 	}
 	var post community.Post
-	err := s.run(ctx, "create thread "+t.ID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "create thread "+t.ID, []string{"threads/" + t.ID}, func(tx *firestore.Transaction, ch *changes) error {
 		d := toThreadDoc(t)
 		d.Posts, d.Seq = 0, 0
 		p, err := s.addPost(tx, t.ID, &d, first, ch)
@@ -98,7 +98,7 @@ func (s *Store) CreateThread(ctx context.Context, t community.Thread, first comm
 // UpdateThread edits a thread; its post count and seq stay as stored.
 func (s *Store) UpdateThread(ctx context.Context, id string, fn func(*community.Thread) error) (community.Thread, error) {
 	var out community.Thread
-	err := s.run(ctx, "update thread "+id, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "update thread "+id, []string{"threads/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old threadDoc
 		if err := must(ctx, tx, s.threadRef(id), &old, "thread"); err != nil {
 			return err
@@ -182,7 +182,7 @@ func (s *Store) AddPost(ctx context.Context, p community.Post) (community.Post, 
 	if p.ID == "" {
 		p.ID = community.NewID()
 	}
-	err := s.run(ctx, "add post to "+p.ThreadID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "add post to "+p.ThreadID, []string{"threads/" + p.ThreadID}, func(tx *firestore.Transaction, ch *changes) error {
 		var t threadDoc
 		if err := must(ctx, tx, s.threadRef(p.ThreadID), &t, "thread"); err != nil {
 			return err

@@ -62,7 +62,7 @@ func (s *Store) CreateMember(ctx context.Context, m community.Member) error {
 		return community.Invalid("code", community.ReasonInvalid)
 	}
 	m.Points, m.LifetimePoints = 0, 0
-	return s.run(ctx, "create member "+m.ID, func(tx *firestore.Transaction, ch *changes) error {
+	return s.run(ctx, "create member "+m.ID, []string{"members/" + m.ID, "memberCodes/" + m.Code}, func(tx *firestore.Transaction, ch *changes) error {
 		if found, err := get(ctx, tx, s.memberRef(m.ID), &memberDoc{}); err != nil || found {
 			if found {
 				return conflict("member", m.ID)
@@ -89,7 +89,7 @@ func (s *Store) CreateMember(ctx context.Context, m community.Member) error {
 // new card code is claimed and the old one released in the same transaction.
 func (s *Store) UpdateMember(ctx context.Context, id string, fn func(*community.Member) error) (community.Member, error) {
 	var out community.Member
-	err := s.run(ctx, "update member "+id, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "update member "+id, []string{"members/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old memberDoc
 		if err := must(ctx, tx, s.memberRef(id), &old, "member"); err != nil {
 			return err
@@ -221,7 +221,7 @@ func searchKeys(name string) []string {
 func (s *Store) ApplyLedger(ctx context.Context, e community.LedgerEntry) (community.Member, bool, error) {
 	var m community.Member
 	var applied bool
-	err := s.run(ctx, fmt.Sprintf("apply ledger %s to %s", e.ID, e.MemberID), func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, fmt.Sprintf("apply ledger %s to %s", e.ID, e.MemberID), []string{"members/" + e.MemberID}, func(tx *firestore.Transaction, ch *changes) error {
 		l, err := s.readLedger(ctx, tx, e)
 		if err != nil {
 			return err

@@ -31,7 +31,7 @@ type reactionDoc struct {
 // stored. A post marked Removed or Reviewed leaves the moderation queue.
 func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func(*community.Post) error) (community.Post, error) {
 	var out community.Post
-	err := s.run(ctx, "update post "+postID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "update post "+postID, []string{"threads/" + threadID + "/posts/" + postID}, func(tx *firestore.Transaction, ch *changes) error {
 		var old postDoc
 		if err := must(ctx, tx, s.postRef(threadID, postID), &old, "post"); err != nil {
 			return err
@@ -57,7 +57,7 @@ func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID strin
 	if memberID == "" {
 		return out, community.Invalid("member", community.ReasonRequired)
 	}
-	err := s.run(ctx, "report post "+postID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "report post "+postID, []string{"threads/" + threadID + "/posts/" + postID}, func(tx *firestore.Transaction, ch *changes) error {
 		ref := s.postRef(threadID, postID)
 		var d postDoc
 		if err := must(ctx, tx, ref, &d, "post"); err != nil {
@@ -92,7 +92,7 @@ func (s *Store) React(ctx context.Context, threadID, postID, memberID, reaction 
 	if memberID == "" {
 		return out, community.Invalid("member", community.ReasonRequired)
 	}
-	err := s.run(ctx, "react to "+postID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "react to "+postID, []string{"threads/" + threadID + "/posts/" + postID}, func(tx *firestore.Transaction, ch *changes) error {
 		ref := s.postRef(threadID, postID)
 		var d postDoc
 		if err := must(ctx, tx, ref, &d, "post"); err != nil {

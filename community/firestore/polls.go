@@ -74,7 +74,7 @@ func (s *Store) CreatePoll(ctx context.Context, p community.Poll) error {
 // UpdatePoll edits a poll (question, options, status); votes and tallies stay.
 func (s *Store) UpdatePoll(ctx context.Context, id string, fn func(*community.Poll) error) (community.Poll, error) {
 	var out community.Poll
-	err := s.run(ctx, "update poll "+id, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "update poll "+id, []string{"polls/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old pollDoc
 		if err := must(ctx, tx, s.pollRef(id), &old, "poll"); err != nil {
 			return err
@@ -132,7 +132,7 @@ func (s *Store) CastVote(ctx context.Context, v community.Vote) error {
 	if v.MemberID == "" {
 		return community.Invalid("member", community.ReasonRequired)
 	}
-	return s.run(ctx, "vote in "+v.PollID, func(tx *firestore.Transaction, ch *changes) error {
+	return s.run(ctx, "vote in "+v.PollID, []string{"polls/" + v.PollID + "/votes/" + v.MemberID}, func(tx *firestore.Transaction, ch *changes) error {
 		var d pollDoc
 		if err := must(ctx, tx, s.pollRef(v.PollID), &d, "poll"); err != nil {
 			return err

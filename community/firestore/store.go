@@ -29,6 +29,7 @@ type Store struct {
 	memberID string // whose own documents Watch follows; "" for none
 	owned    bool   // Close closes the client
 	hub      *hub
+	locks    keyedLocks
 }
 
 // Option configures New.
@@ -108,10 +109,16 @@ const txAttempts = 60
 
 // run runs fn in a read-write transaction, retrying it when the backend aborts
 // it for contention, and publishes fn's changes once it has committed. fn must
-// do all its reads before its writes and may run more than once.
-func (s *Store) run(ctx context.Context, op string, fn func(tx *firestore.Transaction, ch *changes) error) error {
+// do all its reads before its writes and may run more than once. keys name
+// the hot documents fn writes (see keyedLocks): this store's transactions on
+// them run one at a time.
+func (s *Store) run(ctx context.Context, op string, keys []string, fn func(tx *firestore.Transaction, ch *changes) error) error {
+	unlock, err := s.locks.lock(ctx, keys)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer unlock()
 	var ch changes
-	var err error
 	pause := 5 * time.Millisecond
 	for attempt := 0; attempt < txAttempts; attempt++ {
 		err = s.client.RunTransaction(ctx, func(_ context.Context, tx *firestore.Transaction) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -55,6 +56,25 @@ func TestStore_Contract(t *testing.T) {
 	start := time.Now()
 	storetest.RunWith(t, func(t *testing.T) community.Store {
 		return dialAdmin(t, firestore.Config{})
-	}, storetest.Options{WatchTimeout: 10 * time.Second})
+	}, contractOptions())
 	t.Logf("contract suite against the emulator: %s", time.Since(start).Round(time.Millisecond))
+}
+
+// contractOptions sizes the concurrency tests; REGULARS_FS_RSVPERS and
+// friends override them for experiments.
+func contractOptions() storetest.Options {
+	env := func(name string, def int) int {
+		if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+			return v
+		}
+		return def
+	}
+	return storetest.Options{
+		RSVPers:      env("REGULARS_FS_RSVPERS", 0),
+		Capacity:     env("REGULARS_FS_CAPACITY", 0),
+		Voters:       env("REGULARS_FS_VOTERS", 0),
+		Posters:      env("REGULARS_FS_POSTERS", 0),
+		MixedOps:     env("REGULARS_FS_MIXED", 0),
+		WatchTimeout: 10 * time.Second,
+	}
 }

@@ -60,7 +60,7 @@ func (s *Store) CreateStory(ctx context.Context, st community.Story) error {
 // UpdateStory edits a story; its like count stays as stored.
 func (s *Store) UpdateStory(ctx context.Context, id string, fn func(*community.Story) error) (community.Story, error) {
 	var out community.Story
-	err := s.run(ctx, "update story "+id, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "update story "+id, []string{"stories/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old storyDoc
 		if err := must(ctx, tx, s.storyRef(id), &old, "story"); err != nil {
 			return err
@@ -115,7 +115,7 @@ func (s *Store) LikeStory(ctx context.Context, storyID, memberID string) (commun
 	if memberID == "" {
 		return out, false, community.Invalid("member", community.ReasonRequired)
 	}
-	err := s.run(ctx, "like story "+storyID, func(tx *firestore.Transaction, ch *changes) error {
+	err := s.run(ctx, "like story "+storyID, []string{"stories/" + storyID}, func(tx *firestore.Transaction, ch *changes) error {
 		var d storyDoc
 		if err := must(ctx, tx, s.storyRef(storyID), &d, "story"); err != nil {
 			return err
