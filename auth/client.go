@@ -175,6 +175,16 @@ func (c *Client) ConfirmPasswordReset(ctx context.Context, oobCode, newPassword 
 	return nil
 }
 
+// DeleteAccount deletes the signed-in account from Firebase Auth, after the
+// app has erased the member's data (community.Service.DeleteAccount): the
+// email can then sign up again as a new member.
+func (c *Client) DeleteAccount(ctx context.Context, idToken string) error {
+	if err := c.call(ctx, "accounts:delete", map[string]any{"idToken": idToken}, nil); err != nil {
+		return fmt.Errorf("auth delete account: %w", err)
+	}
+	return nil
+}
+
 // Account is what Lookup tells about the signed-in account.
 type Account struct {
 	UID           string

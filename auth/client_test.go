@@ -187,6 +187,28 @@ func TestClient_EmailVerification(t *testing.T) {
 	}
 }
 
+func TestClient_DeleteAccount(t *testing.T) {
+	ctx := testContext(t)
+	c := emulatorClient(t)
+	email := newEmail("leaving")
+	s, err := c.SignUp(ctx, email, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteAccount(ctx, s.IDToken); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SignIn(ctx, email, password); !errors.Is(err, ErrBadCredentials) {
+		t.Errorf("SignIn after DeleteAccount = %v, want ErrBadCredentials", err)
+	}
+	if _, err := c.Refresh(ctx, s.RefreshToken); !errors.Is(err, ErrSessionExpired) {
+		t.Errorf("Refresh after DeleteAccount = %v, want ErrSessionExpired", err)
+	}
+	if _, err := c.SignUp(ctx, email, password); err != nil {
+		t.Errorf("signing up again after DeleteAccount: %v", err)
+	}
+}
+
 func TestClient_Unavailable(t *testing.T) {
 	ctx := testContext(t)
 	// A port nobody listens on: take one and close it.
