@@ -535,9 +535,15 @@ func cases() []rulesCase {
 					Since: time.Now(), LastActive: time.Now()})
 			}},
 		rulesCase{"read", stranger, "read the community's settings", true,
-			func(t *testing.T, ctx context.Context, e *env, a *actor) error { _, err := a.store.Community(ctx); return err }},
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+				_, err := a.store.Community(ctx)
+				return err
+			}},
 		rulesCase{"read", stranger, "read a member's profile", false,
-			func(t *testing.T, ctx context.Context, e *env, a *actor) error { _, err := a.store.Member(ctx, e.id(member)); return err }},
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+				_, err := a.store.Member(ctx, e.id(member))
+				return err
+			}},
 		rulesCase{"read", stranger, "read the forum", false,
 			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 				_, _, err := a.store.Threads(ctx, community.ThreadQuery{Limit: 10})
