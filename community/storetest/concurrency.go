@@ -13,16 +13,17 @@ import (
 )
 
 func testConcurrency(t *testing.T, newStore NewStore, opts Options) {
-	t.Run("RSVP", func(t *testing.T) { raceRSVP(t, newStore, opts.RSVPers, opts.Capacity) })
-	t.Run("Vote", func(t *testing.T) { raceVote(t, newStore, opts.Voters) })
-	t.Run("Ledger", func(t *testing.T) { raceLedger(t, newStore, opts.LedgerRepeats) })
-	t.Run("Cancel", func(t *testing.T) { raceCancel(t, newStore, opts.Cancellers) })
-	t.Run("AddPost", func(t *testing.T) { raceAddPost(t, newStore, opts.Posters) })
+	t.Run("RSVP", func(t *testing.T) { raceRSVP(t, newStore, opts) })
+	t.Run("Vote", func(t *testing.T) { raceVote(t, newStore, opts) })
+	t.Run("Ledger", func(t *testing.T) { raceLedger(t, newStore, opts) })
+	t.Run("Cancel", func(t *testing.T) { raceCancel(t, newStore, opts) })
+	t.Run("AddPost", func(t *testing.T) { raceAddPost(t, newStore, opts) })
 }
 
 // raceRSVP: n members RSVP at once to an event of the capacity.
-func raceRSVP(t *testing.T, newStore NewStore, n, capacity int) {
-	f := setup(t, newStore)
+func raceRSVP(t *testing.T, newStore NewStore, opts Options) {
+	n, capacity := opts.RSVPers, opts.Capacity
+	f := setup(t, newStore, opts)
 	f.event("ev", 24, capacity)
 	ids := f.members(n)
 	var going, waiting atomic.Int32
@@ -52,8 +53,9 @@ func raceRSVP(t *testing.T, newStore NewStore, n, capacity int) {
 }
 
 // raceVote: n members each vote twice at once, for a and for b.
-func raceVote(t *testing.T, newStore NewStore, n int) {
-	f := setup(t, newStore)
+func raceVote(t *testing.T, newStore NewStore, opts Options) {
+	n := opts.Voters
+	f := setup(t, newStore, opts)
 	f.poll("q", 0)
 	f.ok(parallel(2*n, func(i int) error {
 		o := "a"
@@ -76,8 +78,9 @@ func raceVote(t *testing.T, newStore NewStore, n int) {
 }
 
 // raceLedger: one entry applied n times at once applies once.
-func raceLedger(t *testing.T, newStore NewStore, n int) {
-	f := setup(t, newStore)
+func raceLedger(t *testing.T, newStore NewStore, opts Options) {
+	n := opts.LedgerRepeats
+	f := setup(t, newStore, opts)
 	f.member("ana", "Ana")
 	var applied atomic.Int32
 	f.ok(parallel(n, func(int) error {
@@ -97,8 +100,9 @@ func raceLedger(t *testing.T, newStore NewStore, n int) {
 
 // raceCancel: n seat holders of a full event with n+10 waiters cancel at once;
 // each cancellation promotes exactly one waiter, first in first out.
-func raceCancel(t *testing.T, newStore NewStore, n int) {
-	f := setup(t, newStore)
+func raceCancel(t *testing.T, newStore NewStore, opts Options) {
+	n := opts.Cancellers
+	f := setup(t, newStore, opts)
 	f.event("ev", 24, n)
 	ids := f.members(2*n + 10)
 	f.ok(parallel(len(ids), func(i int) error {
@@ -153,8 +157,9 @@ func raceCancel(t *testing.T, newStore NewStore, n int) {
 }
 
 // raceAddPost: n replies at once get Seq 2..n+1, no gaps, no duplicates.
-func raceAddPost(t *testing.T, newStore NewStore, n int) {
-	f := setup(t, newStore)
+func raceAddPost(t *testing.T, newStore NewStore, opts Options) {
+	n := opts.Posters
+	f := setup(t, newStore, opts)
 	f.thread("th", "a", 0, false)
 	seqs := make([]int, n)
 	f.ok(parallel(n, func(i int) error {
@@ -185,7 +190,7 @@ func raceAddPost(t *testing.T, newStore NewStore, n int) {
 // testInvariants runs random awards, redemptions (some refused), repeats and
 // check-ins at once, then checks every balance against its ledger.
 func testInvariants(t *testing.T, newStore NewStore, opts Options) {
-	f := setup(t, newStore)
+	f := setup(t, newStore, opts)
 	const members, workers = 5, 10
 	for i := range members {
 		f.member(fmt.Sprintf("m%d", i), "Member")

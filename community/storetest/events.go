@@ -7,8 +7,8 @@ import (
 	"regulars/community"
 )
 
-func testEvents(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testEvents(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	e := community.Event{ID: "e2", Title: "Latte art", Description: "Learn", Place: "Bar", StartsAt: at(48), EndsAt: at(50),
 		TimeZone: "Europe/Madrid", Capacity: 8, Going: 7, Waiting: 3, CheckedIn: 2, CreatedBy: "owner", UpdatedAt: t0}
 	f.ok(f.s.CreateEvent(f.ctx, e), "create")
@@ -83,9 +83,9 @@ func testEvents(t *testing.T, newStore NewStore, _ Options) {
 	}
 }
 
-func testRSVP(t *testing.T, newStore NewStore, _ Options) {
+func testRSVP(t *testing.T, newStore NewStore, opts Options) {
 	t.Run("WaitlistAndCancel", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.event("ev", 24, 2)
 		for _, m := range []string{"m1", "m2", "m3", "m4"} {
 			f.member(m, "Name "+m)
@@ -149,7 +149,7 @@ func testRSVP(t *testing.T, newStore NewStore, _ Options) {
 		f.is(err, community.ErrNotFound, "RSVP to an unknown event")
 	})
 	t.Run("CapacityGrowthPromotes", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.event("ev", 24, 1)
 		for i, m := range []string{"m1", "m2", "m3", "m4"} {
 			f.member(m, m)
@@ -174,7 +174,7 @@ func testRSVP(t *testing.T, newStore NewStore, _ Options) {
 		}
 	})
 	t.Run("CancelledEventRefused", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.event("ev", 24, 5)
 		f.member("m1", "One")
 		f.member("m2", "Two")
@@ -186,7 +186,7 @@ func testRSVP(t *testing.T, newStore NewStore, _ Options) {
 		f.counters("ev", 1, 0, 0)
 	})
 	t.Run("MemberRSVPs", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.member("m1", "One")
 		for i, id := range []string{"a", "b", "c"} {
 			f.event(id, 24*(i+1), 0)
@@ -240,8 +240,8 @@ func (f *fx) order(eventID string, want []string) []community.RSVP {
 	return rs
 }
 
-func testCheckIn(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testCheckIn(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	f.event("ev", 24, 1)
 	for _, m := range []string{"m1", "m2", "m3"} {
 		f.member(m, m)

@@ -41,8 +41,8 @@ func (f *fx) pages(q community.ThreadQuery) []string {
 	return nil
 }
 
-func testThreads(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testThreads(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	th, err := f.s.Thread(f.ctx, "nope")
 	f.is(err, community.ErrNotFound, "unknown thread")
 	th, first, err := f.s.CreateThread(f.ctx,
@@ -96,8 +96,8 @@ func testThreads(t *testing.T, newStore NewStore, _ Options) {
 	f.is(err, community.ErrNotFound, "update unknown thread")
 }
 
-func testPosts(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testPosts(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	f.thread("th", "a", 0, false)
 	for i := 2; i <= 5; i++ {
 		p, err := f.s.AddPost(f.ctx, community.Post{ID: fmt.Sprintf("p%d", i), ThreadID: "th", AuthorID: "bob", AuthorName: "Bob",
@@ -161,9 +161,9 @@ func testPosts(t *testing.T, newStore NewStore, _ Options) {
 	}
 }
 
-func testModeration(t *testing.T, newStore NewStore, _ Options) {
+func testModeration(t *testing.T, newStore NewStore, opts Options) {
 	t.Run("Reports", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.thread("th", "a", 0, false)
 		_, err := f.s.AddPost(f.ctx, community.Post{ID: "p2", ThreadID: "th", Body: "meh", At: at(1)})
 		f.ok(err, "reply")
@@ -216,7 +216,7 @@ func testModeration(t *testing.T, newStore NewStore, _ Options) {
 		f.is(err, community.ErrNotFound, "report an unknown post")
 	})
 	t.Run("Reactions", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.thread("th", "a", 0, false)
 		_, err := f.s.AddPost(f.ctx, community.Post{ID: "p2", ThreadID: "th", Body: "two", At: at(1)})
 		f.ok(err, "reply")

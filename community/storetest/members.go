@@ -7,8 +7,8 @@ import (
 	"regulars/community"
 )
 
-func testCommunity(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testCommunity(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	_, err := f.s.Community(f.ctx)
 	f.is(err, community.ErrNotFound, "community before the first save")
 	c := community.Community{ID: "cafe", Name: "Café Lumen", About: community.Localized{"en": "Coffee", "es": "Café"},
@@ -31,9 +31,9 @@ func testCommunity(t *testing.T, newStore NewStore, _ Options) {
 	}
 }
 
-func testMembers(t *testing.T, newStore NewStore, _ Options) {
+func testMembers(t *testing.T, newStore NewStore, opts Options) {
 	t.Run("CRUD", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		m := community.Member{ID: "ana", Code: "RG-ANA", Name: "Ana", Email: "ana@example.com", Lang: "es",
 			Role: community.RoleStaff, Birthday: community.Birthday{Month: 2, Day: 29}, Usual: "flat white",
 			Since: t0, LastActive: at(1)}
@@ -62,7 +62,7 @@ func testMembers(t *testing.T, newStore NewStore, _ Options) {
 		}
 	})
 	t.Run("Update", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.member("ana", "Ana")
 		_, _, err := f.s.ApplyLedger(f.ctx, community.LedgerEntry{ID: "w", MemberID: "ana", Delta: 10, Reason: community.ReasonWelcome, At: t0})
 		f.ok(err, "welcome points")
@@ -90,7 +90,7 @@ func testMembers(t *testing.T, newStore NewStore, _ Options) {
 		}
 	})
 	t.Run("Search", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		f.member("u1", "Ümit Yılmaz")
 		f.member("j1", "José García")
 		f.member("j2", "Joséphine Dubois")
@@ -123,7 +123,7 @@ func testMembers(t *testing.T, newStore NewStore, _ Options) {
 		}
 	})
 	t.Run("Count", func(t *testing.T) {
-		f := setup(t, newStore)
+		f := setup(t, newStore, opts)
 		for i, pts := range []int64{0, 50, 150, 500} {
 			id := fmt.Sprintf("c%d", i)
 			f.member(id, "Counted "+id)
@@ -157,8 +157,8 @@ func testMembers(t *testing.T, newStore NewStore, _ Options) {
 	})
 }
 
-func testLedger(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testLedger(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	f.member("ana", "Ana")
 	apply := func(id string, delta int64, hour int) (community.Member, bool, error) {
 		return f.s.ApplyLedger(f.ctx, community.LedgerEntry{ID: id, MemberID: "ana", Delta: delta,
@@ -225,8 +225,8 @@ func testLedger(t *testing.T, newStore NewStore, _ Options) {
 	f.is(err, community.ErrNotFound, "ledger entry for an unknown member")
 }
 
-func testDeleteMember(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testDeleteMember(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	f.member("ana", "Ana")
 	f.member("bob", "Bob")
 	for _, id := range []string{"ana", "bob"} {

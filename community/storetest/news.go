@@ -8,8 +8,8 @@ import (
 	"regulars/community"
 )
 
-func testAnnouncements(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testAnnouncements(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	save := func(id string, hour int, pinned bool) {
 		t.Helper()
 		f.ok(f.s.SaveAnnouncement(f.ctx, community.Announcement{ID: id, Pinned: pinned, PublishAt: at(hour), CreatedBy: "owner", CreatedAt: t0,
@@ -63,8 +63,8 @@ func testAnnouncements(t *testing.T, newStore NewStore, _ Options) {
 	}
 }
 
-func testFeedback(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testFeedback(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	for i, id := range []string{"f1", "f2", "f3"} {
 		f.ok(f.s.SaveFeedback(f.ctx, community.Feedback{ID: id, MemberID: "m" + id, Score: 7 + i, Comment: "ok", At: at(i)}), "save")
 	}
@@ -83,8 +83,8 @@ func testFeedback(t *testing.T, newStore NewStore, _ Options) {
 	}
 }
 
-func testNotifications(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testNotifications(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	notify := func(id, member string, hour int, title string) {
 		t.Helper()
 		f.ok(f.s.Notify(f.ctx, community.Notification{ID: id, MemberID: member, Kind: "points", Ref: "ev", Title: title, Amount: 50, At: at(hour)}),
@@ -113,7 +113,7 @@ func testNotifications(t *testing.T, newStore NewStore, _ Options) {
 }
 
 func testWatch(t *testing.T, newStore NewStore, opts Options) {
-	f := setup(t, newStore)
+	f := setup(t, newStore, opts)
 	ctx, cancel := context.WithCancel(f.ctx)
 	defer cancel()
 	ch := f.s.Watch(ctx)

@@ -6,8 +6,8 @@ import (
 	"regulars/community"
 )
 
-func testStories(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testStories(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	story := func(id string, hour int) community.Story {
 		return community.Story{ID: id, AuthorID: "ana", AuthorName: "Ana", AuthorSince: t0, Lang: "en", Title: "Story " + id,
 			Body: "Once", Consent: true, Status: community.StoryPending, SubmittedAt: at(hour), Likes: 5}
@@ -123,8 +123,8 @@ func (f *fx) tallyMatches(pollID string, options ...string) map[string]int {
 	return tally
 }
 
-func testPolls(t *testing.T, newStore NewStore, _ Options) {
-	f := setup(t, newStore)
+func testPolls(t *testing.T, newStore NewStore, opts Options) {
+	f := setup(t, newStore, opts)
 	f.poll("q1", 1)
 	got, err := f.s.Poll(f.ctx, "q1")
 	f.ok(err, "poll")

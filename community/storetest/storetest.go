@@ -35,6 +35,10 @@ type Options struct {
 	Posters       int           // posts added at once to one thread (default 50)
 	MixedOps      int           // random ledger operations of the invariant test (default 200)
 	WatchTimeout  time.Duration // how long a change may take to reach Watch (default 5 s)
+	// Timeout bounds each subtest's context (default 2 min), so that a store
+	// stuck in retries fails the subtest with deadline errors instead of
+	// hanging until go test's own timeout.
+	Timeout time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -52,6 +56,9 @@ func (o Options) withDefaults() Options {
 	def(&o.MixedOps, 200)
 	if o.WatchTimeout <= 0 {
 		o.WatchTimeout = 5 * time.Second
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 2 * time.Minute
 	}
 	if o.Capacity > o.RSVPers {
 		o.Capacity = o.RSVPers
@@ -111,9 +118,11 @@ type fx struct {
 	s   community.Store
 }
 
-func setup(t *testing.T, newStore NewStore) *fx {
+func setup(t *testing.T, newStore NewStore, opts Options) *fx {
 	t.Helper()
-	return &fx{t: t, ctx: t.Context(), s: newStore(t)}
+	ctx, cancel := context.WithTimeout(t.Context(), opts.Timeout)
+	t.Cleanup(cancel)
+	return &fx{t: t, ctx: ctx, s: newStore(t)}
 }
 
 // ok fails the test now when err is not nil.
