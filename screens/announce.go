@@ -314,8 +314,8 @@ type shortcutEntry struct {
 func newShortcutEntry(multiLine bool, onNew func()) *shortcutEntry {
 	e := &shortcutEntry{onNew: onNew}
 	e.MultiLine = multiLine
-	e.Wrapping = fyne.TextWrapWord
 	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(6)
 	}
 	e.ExtendBaseWidget(e)

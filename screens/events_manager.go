@@ -85,7 +85,7 @@ func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if e.Cancelled {
 		seats = l.T("OwnerEventsCancelled")
 	}
-	meta.SetText(l.DateTime(e.StartsAt, e.Location()) + " · " + seats)
+	meta.SetText(l.T("OwnerEventsRowMeta", map[string]any{"When": l.DateTime(e.StartsAt, e.Location()), "Seats": seats}))
 }
 
 func (s *eventsManager) load() {
@@ -166,7 +166,7 @@ func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 		return func() {
 			if err == nil {
 				title.SetText(e.Title)
-				when.SetText(env.L().DateTime(e.StartsAt, e.Location()) + " · " + e.Place)
+				when.SetText(env.L().T("OwnerEventsWhenWhere", map[string]any{"When": env.L().DateTime(e.StartsAt, e.Location()), "Place": e.Place}))
 			}
 		}
 	})
