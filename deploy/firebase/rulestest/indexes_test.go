@@ -3,10 +3,13 @@ package rulestest
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"regulars/internal/emulators"
 )
 
 // TestIndexes checks firestore.indexes.json: well formed for `firebase
@@ -81,4 +84,28 @@ func storedFields(t *testing.T) map[string]bool {
 		}
 	}
 	return out
+}
+
+// TestIndexes_FirebaseValidates runs the pinned firebase-tools' own validation
+// of the index file, the one `firebase deploy` runs before uploading it.
+func TestIndexes_FirebaseValidates(t *testing.T) {
+	root, err := emulators.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := filepath.Join(root, "node_modules", "firebase-tools", "lib", "firestore", "api.js")
+	if _, err := os.Stat(api); err != nil {
+		t.Fatalf("firebase-tools not installed (run npm ci): %v", err)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node not found on PATH: install Node.js 20+ (needed by firebase-tools)")
+	}
+	script := `const {FirestoreApi} = require(process.argv[1]);
+const spec = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+new FirestoreApi().validateSpec(spec);`
+	out, err := exec.Command(node, "-e", script, api, filepath.Join(root, "deploy", "firebase", "firestore.indexes.json")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("firebase-tools rejects firestore.indexes.json: %v\n%s", err, out)
+	}
 }
