@@ -160,7 +160,7 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
-	main := container.NewBorder(s.header(), nil, nil, nil, s.content)
+	main := container.NewBorder(s.header(), nil, nil, nil, container.New(&readable{max: 860}, s.content))
 	return screens.NewRowBorder(s.env, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
 }
 
@@ -228,7 +228,7 @@ func (s *Shell) profileSwitch() fyne.CanvasObject {
 			}
 		}
 	}
-	return sel
+	return container.New(&fixedWidth{width: 170}, sel)
 }
 
 // SwitchProfile acts as another member and rebuilds every screen.
@@ -367,6 +367,26 @@ func (w *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (w *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// readable centres its objects at most max wide: lines of text wider than
+// that are hard to read on a big desktop window.
+type readable struct{ max float32 }
+
+func (r *readable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, r.max)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, size.Height))
+		o.Move(fyne.NewPos((size.Width-w)/2, 0))
+	}
+}
+
+func (r *readable) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var m fyne.Size
 	for _, o := range objs {
 		m = m.Max(o.MinSize())

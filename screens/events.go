@@ -148,4 +148,4 @@ func (s *events) onOpen(id string) {
 	push(s.env, s.env.L().T("EventTitle"), NewEventDetail(s.env, id))
 }
 
-func (s *events) onSuggest() { s.env.Nav.Show("forum") }
+func (s *events) onSuggest() { showPlace(s.env, "forum") }

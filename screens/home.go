@@ -178,11 +178,11 @@ func (h *home) onRetry() { h.load() }
 
 func (h *home) onOpenCard() { push(h.env, h.env.L().T("LoyaltyTitle"), NewLoyalty(h.env)) }
 
-func (h *home) onNotifications() { h.env.Nav.Show("me") }
+func (h *home) onNotifications() { showPlace(h.env, "me") }
 
-func (h *home) onEvents() { h.env.Nav.Show("events") }
+func (h *home) onEvents() { showPlace(h.env, "events") }
 
-func (h *home) onPolls() { h.env.Nav.Show("polls") }
+func (h *home) onPolls() { showPlace(h.env, "polls") }
 
 func (h *home) onAllAnnouncements() {
 	push(h.env, h.env.L().T("HomeNews"), NewAnnouncements(h.env))
@@ -198,6 +198,13 @@ func (h *home) onEvent(id string) { push(h.env, h.env.L().T("EventTitle"), NewEv
 
 func (h *home) onStory(id string) {
 	push(h.env, h.env.L().T("HomeNewestStory"), NewStoryDetail(h.env, id))
+}
+
+// showPlace switches to a top-level place when there is a navigator.
+func showPlace(env *Env, place string) {
+	if env.Nav != nil {
+		env.Nav.Show(place)
+	}
 }
 
 // ShowAnnouncement builds the detail view of an announcement. It is a
