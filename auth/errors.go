@@ -112,3 +112,33 @@ func parseError(status int, body []byte) error {
 	}
 	return e
 }
+
+// Reason returns a stable code for an error of this package, for screens to
+// pick a translated message ("auth_" + code is a natural message ID):
+// email_taken, bad_credentials, weak_password, invalid_email, rate_limited,
+// user_disabled, session_expired, invalid_code, unavailable; "unknown" for
+// any other error and "" for nil.
+func Reason(err error) string {
+	if err == nil {
+		return ""
+	}
+	for _, r := range []struct {
+		err  error
+		code string
+	}{
+		{ErrEmailTaken, "email_taken"},
+		{ErrUserDisabled, "user_disabled"},
+		{ErrBadCredentials, "bad_credentials"},
+		{ErrWeakPassword, "weak_password"},
+		{ErrInvalidEmail, "invalid_email"},
+		{ErrRateLimited, "rate_limited"},
+		{ErrSessionExpired, "session_expired"},
+		{ErrInvalidCode, "invalid_code"},
+		{community.ErrUnavailable, "unavailable"},
+	} {
+		if errors.Is(err, r.err) {
+			return r.code
+		}
+	}
+	return "unknown"
+}

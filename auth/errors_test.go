@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -75,4 +76,27 @@ func tokenClaims(t *testing.T, tok string) map[string]any {
 		t.Fatal(err)
 	}
 	return m
+}
+
+func TestReason(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{parseError(400, []byte(`{"error":{"message":"EMAIL_EXISTS"}}`)), "email_taken"},
+		{parseError(400, []byte(`{"error":{"message":"INVALID_LOGIN_CREDENTIALS"}}`)), "bad_credentials"},
+		{parseError(400, []byte(`{"error":{"message":"USER_DISABLED"}}`)), "user_disabled"},
+		{parseError(400, []byte(`{"error":{"message":"WEAK_PASSWORD : short"}}`)), "weak_password"},
+		{parseError(400, []byte(`{"error":{"message":"TOO_MANY_ATTEMPTS_TRY_LATER"}}`)), "rate_limited"},
+		{parseError(400, []byte(`{"error":"invalid_grant"}`)), "session_expired"},
+		{parseError(502, nil), "unavailable"},
+		{fmt.Errorf("sign in: %w", community.ErrUnavailable), "unavailable"},
+		{errors.New("boom"), "unknown"},
+	}
+	for _, tt := range tests {
+		if got := Reason(tt.err); got != tt.want {
+			t.Errorf("Reason(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
 }
