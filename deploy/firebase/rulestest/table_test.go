@@ -702,6 +702,20 @@ func cases() []rulesCase {
 			func(t *testing.T, ctx context.Context, e *env, a *actor) error { return handReply(t, ctx, e, a, true) }},
 		rulesCase{string(community.ActPost), member, "reply by hand, as the store writes it (control of the locked case)", true,
 			func(t *testing.T, ctx context.Context, e *env, a *actor) error { return handReply(t, ctx, e, a, false) }},
+		rulesCase{"abuse", member, "start a thread in a category the business does not have", false,
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+				now := time.Now()
+				_, _, err := a.store.CreateThread(ctx, community.Thread{ID: community.NewID(), Category: "casino", Title: "Win big",
+					AuthorID: a.id, CreatedAt: now, LastPostAt: now},
+					community.Post{ID: community.NewID(), AuthorID: a.id, Body: "Click here", At: now})
+				return err
+			}},
+		rulesCase{"abuse", staff, "create an event in the owner's name", false,
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+				now := time.Now()
+				return a.store.CreateEvent(ctx, community.Event{ID: community.NewID(), Title: "Owner's party", Place: "Here",
+					StartsAt: now.Add(time.Hour), EndsAt: now.Add(2 * time.Hour), CreatedBy: e.id(owner), UpdatedAt: now})
+			}},
 		rulesCase{"abuse", member, "submit a story already published", false,
 			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 				return a.store.CreateStory(ctx, community.Story{ID: community.NewID(), AuthorID: a.id, Title: "Me", Body: "Great",
