@@ -126,6 +126,9 @@ func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	a, l := s.posted[id], s.env.L()
 	text, _ := a.In(l.Code())
 	box := o.(*fyne.Container)
+	for _, obj := range box.Objects {
+		obj.(*widget.Label).Alignment = alignFor(l.RTL())
+	}
 	title := text.Title
 	if a.Pinned {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})

@@ -72,6 +72,7 @@ func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	row.Objects[0].(*widget.Label).SetText(s.env.L().T("CheckinRow", map[string]any{"Name": m.Name, "Code": m.Code}))
 	row.Objects[1].(*widget.Button).OnTapped = func() { s.checkIn(m.ID) }
+	row.Refresh()
 }
 
 // onCode resolves a typed or scanned member code and checks them in.

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
@@ -170,7 +171,9 @@ type dateTimeField struct {
 func newDateTimeField(timeHint string) *dateTimeField {
 	f := &dateTimeField{date: widget.NewDateEntry(), clock: widget.NewEntry(), zone: time.UTC}
 	f.clock.SetPlaceHolder(timeHint)
-	f.root = container.NewGridWithColumns(2, f.date, f.clock)
+	// The date takes the room; the time needs only five characters.
+	clockWidth := fyne.MeasureText("00:00", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
+	f.root = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(clockWidth, f.clock.MinSize().Height), f.clock), f.date)
 	return f
 }
 

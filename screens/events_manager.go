@@ -216,6 +216,7 @@ func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		status = l.T("OwnerEventsStatusWaiting", map[string]any{"Position": l.Number(int64(r.Position))})
 	}
 	row.Objects[1].(*widget.Label).SetText(status)
+	row.Refresh()
 }
 
 func (s *attendees) load() {

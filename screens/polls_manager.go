@@ -77,6 +77,9 @@ func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p, l := s.polls[id], s.env.L()
 	box := o.(*fyne.Container)
+	for _, obj := range box.Objects {
+		obj.(*widget.Label).Alignment = alignFor(l.RTL())
+	}
 	box.Objects[0].(*widget.Label).SetText(p.Question)
 	state := l.T("PollStateOpen")
 	if !p.Open(s.env.Svc.Now()) {
@@ -253,6 +256,7 @@ func newPollAdmin(env *Env, id string) *pollAdmin {
 	l := env.L()
 	s.question = heading("")
 	s.state = faint("")
+	s.question.Alignment, s.state.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
 	s.close = dangerButton(l.T("PollClose"), s.onClose)
 	s.options = container.NewVBox()
 	s.outcome = newRefusal()
@@ -319,7 +323,9 @@ func (s *pollAdmin) render() {
 				}
 			}
 		}
-		s.options.Add(borderStart(l.RTL(), nil, nil, nil, pick, container.NewVBox(text, faint(meta))))
+		m := faint(meta)
+		text.Alignment, m.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+		s.options.Add(borderStart(l.RTL(), nil, nil, nil, pick, container.NewVBox(text, m)))
 		s.options.Add(widget.NewSeparator())
 	}
 	s.options.Refresh()

@@ -126,6 +126,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	author.Alignment, when.Alignment = alignFor(l.RTL()), alignFor(!l.RTL())
 	author.SetText(p.AuthorName)
 	when.SetText(l.Relative(p.At, s.env.Svc.Now()))
+	header.Refresh() // the time's width changed: lay the header out again
 	switch {
 	case p.Removed:
 		setPlaceholder(body, l.T("ThreadPostRemoved"))
