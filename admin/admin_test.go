@@ -3,8 +3,10 @@ package admin
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -234,4 +236,69 @@ func TestRun_ConfigFromEnv(t *testing.T) {
 	if err != nil || c.Name != "Env Café" {
 		t.Fatalf("community = %q, %v; want Env Café in %s", c.Name, err, tg.Community)
 	}
+}
+
+// TestVerifiedEmailUnlocksPosting joins the pieces a new member meets: an
+// account from the Auth emulator, a member document, the rules' demand for a
+// verified email before posting, and the refreshed token that carries it.
+func TestVerifiedEmailUnlocksPosting(t *testing.T) {
+	ctx := testContext(t)
+	tg := target(t)
+	mustRun(t, tg, "create-community", "-name", "Café Lumen")
+	ac := config.Config{AuthEmulatorHost: tg.AuthEmulatorHost}.AuthClient()
+	email := tg.Community + "-new@example.com"
+	sess, err := ac.SignUp(ctx, email, "correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := ac.TokenSource(sess)
+	s, err := fsstore.Dial(ctx, fsstore.Config{ProjectID: tg.Project, CommunityID: tg.Community, Endpoint: tg.FirestoreEndpoint,
+		IDToken: ts.Token, MemberID: sess.UID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	svc := community.NewService(s)
+	m, err := svc.Join(ctx, sess.UID, community.Profile{Name: "Noor", Lang: "ar"})
+	if err != nil {
+		t.Fatalf("join with an unverified email: %v", err)
+	}
+	if _, err := svc.StartThread(ctx, m.Actor(), "general", "Hello", "First post"); !errors.Is(err, community.ErrForbidden) {
+		t.Fatalf("posting before verifying the email = %v, want refused by the rules", err)
+	}
+	if err := ac.SendEmailVerification(ctx, sess.IDToken); err != nil {
+		t.Fatal(err)
+	}
+	if err := ac.ApplyActionCode(ctx, oobCode(t, tg, email, "VERIFY_EMAIL")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.StartThread(ctx, m.Actor(), "general", "Hello", "First post"); err != nil {
+		t.Fatalf("posting after verifying the email: %v", err)
+	}
+}
+
+// oobCode returns the code of the last email of kind the Auth emulator "sent" to email.
+func oobCode(t *testing.T, tg Target, email, kind string) string {
+	t.Helper()
+	resp, err := http.Get(fmt.Sprintf("http://%s/emulator/v1/projects/%s/oobCodes", tg.AuthEmulatorHost, tg.Project))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		OOBCodes []struct{ Email, OOBCode, RequestType string } `json:"oobCodes"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	for i := len(out.OOBCodes) - 1; i >= 0; i-- {
+		if o := out.OOBCodes[i]; o.Email == email && o.RequestType == kind {
+			return o.OOBCode
+		}
+	}
+	t.Fatalf("no %s email to %s", kind, email)
+	return ""
 }
