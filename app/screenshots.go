@@ -98,7 +98,11 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 			errs = append(errs, fmt.Errorf("unknown language %q", code))
 			continue
 		}
-		a.Settings().SetTheme(NewTheme(code))
+		// From another goroutine: the test driver's SetTheme hands its
+		// listeners to fyne.Do, which must not be called from this one.
+		done := make(chan struct{})
+		go func() { a.Settings().SetTheme(NewTheme(code)); close(done) }()
+		<-done
 		for _, sh := range shots() {
 			if len(only) > 0 && !slices.Contains(only, sh.name) {
 				continue

@@ -13,6 +13,7 @@ import (
 
 	"regulars/community"
 	"regulars/community/demo"
+	"regulars/i18n"
 )
 
 // visit calls fn for every visible object under o (widgets through their
@@ -266,5 +267,44 @@ func TestMe_NPSAndExport(t *testing.T) {
 	settle()
 	if !buf.closed || !shows(f.win, "Your data was saved.") {
 		t.Errorf("export not saved: %q", shownTexts(f.win))
+	}
+}
+
+// A newcomer with a very long name in a community with nothing going on:
+// every list says what to do next, and nothing needs more than a phone's width.
+func TestMemberScreens_LongNameAndEmptyCommunity(t *testing.T) {
+	f := newBareFixture(t)
+	ctx := context.Background()
+	if err := f.store.SaveCommunity(ctx, demo.Community()); err != nil {
+		t.Fatal(err)
+	}
+	m, err := f.svc.Join(ctx, "mem-long", community.Profile{Name: "Maximiliana Alexandrovna Konstantinopoulou-Vanderbiltová", Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "ar"} {
+		for name, build := range map[string]func(*Env) fyne.CanvasObject{"home": NewHome, "events": NewEvents, "loyalty": NewLoyalty, "me": NewMe} {
+			t.Run(name+"_"+lang, func(t *testing.T) {
+				env := NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New(lang))
+				env.SetPhone(true)
+				c := build(env)
+				f.show(c, phoneSize)
+				f.capture("empty_long_" + name + "_" + lang)
+				if w := c.MinSize().Width; w > phoneSize.Width {
+					t.Errorf("%s needs %.0f px, more than a phone's %.0f", name, w, phoneSize.Width)
+				}
+			})
+		}
+	}
+	env := NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New("en"))
+	f.show(NewEvents(env), phoneSize)
+	for _, want := range []string{"No events planned yet.", "Suggest an event", "Events you attend will be listed here."} {
+		if !shows(f.win, want) {
+			t.Errorf("empty events do not say %q", want)
+		}
+	}
+	f.show(NewLoyalty(env), phoneSize)
+	if !shows(f.win, "Oat cookie") || !shows(f.win, "80 more points") {
+		t.Errorf("a newcomer does not see how far the rewards are: %q", shownTexts(f.win))
 	}
 }
