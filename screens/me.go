@@ -295,7 +295,11 @@ func (s *me) onLanguage(name string) {
 		p := community.Profile{Name: s.member.Name, Lang: code, Birthday: s.member.Birthday}
 		// The switch does not wait for the save: the language is the
 		// member's choice on this device even if the store is unreachable.
-		go func() { _, _ = s.env.Svc.UpdateProfile(context.Background(), actor, p) }()
+		who, svc := actor, s.env.Svc
+		background(func() func() {
+			_, _ = svc.UpdateProfile(context.Background(), who, p)
+			return nil
+		})
 	}
 	actor.Lang = code
 	s.env.SetMe(actor)

@@ -234,15 +234,14 @@ func TestMe_LanguagePickSwitchesTexts(t *testing.T) {
 	env.OnLanguageRequest(func(code string) { rebuilt = code })
 	s := newMe(env)
 	f.show(s.buildUI(), phoneSize)
-	s.language.SetSelected("العربية")
+	s.language.SetSelected("Deutsch")
 	settle()
-	if rebuilt != "ar" {
-		t.Fatalf("shell asked for %q, want ar", rebuilt)
+	if rebuilt != "de" {
+		t.Fatalf("shell asked for %q, want de", rebuilt)
 	}
 	m, err := f.store.Member(context.Background(), demo.MemberID)
-	_ = m
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || m.Lang != "de" {
+		t.Fatalf("profile language = %q, %v; want de", m.Lang, err)
 	}
 }
 
