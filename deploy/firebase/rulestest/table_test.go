@@ -686,6 +686,19 @@ func cases() []rulesCase {
 					"status": "going", "at": time.Now(), "seq": 2})
 				return err
 			}},
+		rulesCase{"abuse", member, "RSVP to an event that has ended", false,
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+				ev := e.event(t, 10)
+				end := time.Now().Add(-time.Hour)
+				if _, _, err := e.admin.UpdateEvent(ctx, ev.ID, func(ev *community.Event) error {
+					ev.StartsAt, ev.EndsAt = end.Add(-2*time.Hour), end
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+				_, err := a.store.RSVP(ctx, ev.ID, community.RSVP{EventID: ev.ID, MemberID: a.id, At: time.Now()})
+				return err
+			}},
 		rulesCase{"abuse", member, "check themselves in", false,
 			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 				ev := e.event(t, 5)
