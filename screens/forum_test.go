@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -120,5 +121,22 @@ func TestThread_FollowsLive(t *testing.T) {
 	last := s.pages[0][n]
 	if last.Body != "Count me in" {
 		t.Errorf("newest post = %q", last.Body)
+	}
+}
+
+// TestThread_ArabicMirrors: in Arabic the reactions row starts from the
+// right, and an Arabic post aligns right while an English one stays left.
+func TestThread_ArabicMirrors(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "ar")
+	s := newThread(env, "th-welcome")
+	f.show(s.root, phoneSize)
+	test.AssertRendersToMarkup(t, "thread_phone_ar.xml", f.win.Canvas())
+	markup := test.RenderToMarkup(f.win.Canvas())
+	if !strings.Contains(markup, `<text alignment="trailing" pos="8,8" size="46x19">مرحبا </text>`) {
+		t.Errorf("Amira's Arabic post is not aligned right")
+	}
+	if !strings.Contains(markup, `<text pos="8,8" size="109x19">Hi everyone, I'm </text>`) {
+		t.Errorf("Lucía's English post is not aligned left")
 	}
 }

@@ -196,3 +196,55 @@ func TestPollsManager_ShipThanks(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "poll_admin_shipped_desktop_en.xml", f.win.Canvas())
 }
+
+func TestPollsManager_CreateRefusesOneOption(t *testing.T) {
+	f := newFixture(t)
+	owner := f.env(demo.OwnerID, "en")
+	m := newPollsManager(owner)
+	f.show(m.root, desktopSize)
+	before := len(m.polls)
+	var created community.Poll
+	c := newPollCreator(owner, func(p community.Poll) { created = p })
+	f.show(c.root, desktopSize)
+	test.Type(c.question, "Which pastry for spring?")
+	test.Type(c.options, "Lemon tart")
+	test.Tap(c.create)
+	settle()
+	if !c.problem.Visible() || c.options.Text != "Lemon tart" || created.ID != "" {
+		t.Fatalf("one option: problem=%v options=%q created=%q", c.problem.Visible(), c.options.Text, created.ID)
+	}
+	c.options.SetText("Lemon tart\nRhubarb crumble\n\n")
+	test.Tap(c.create)
+	settle()
+	if created.ID == "" || len(created.Options) != 2 {
+		t.Fatalf("poll not created: %q, %+v", c.problem.Text, created)
+	}
+	watch := f.watch(owner)
+	_, _ = f.svc.ClosePoll(context.Background(), f.actor(demo.OwnerID), created.ID)
+	watch()
+	if len(m.polls) != before+1 {
+		t.Errorf("polls listed = %d, want %d", len(m.polls), before+1)
+	}
+}
+
+func TestCheckIn_ByName(t *testing.T) {
+	f := newFixture(t)
+	owner := f.env(demo.OwnerID, "en")
+	s := newCheckIn(owner, "ev-cupping")
+	f.show(s.root, desktopSize)
+	test.Type(s.name, "ay")
+	settle()
+	if len(s.found) == 0 {
+		t.Fatal("nobody found for \"ay\"")
+	}
+	for i := 1; i < len(s.found); i++ {
+		if owner.L().Collator().CompareString(s.found[i-1].Name, s.found[i].Name) > 0 {
+			t.Errorf("not sorted: %q before %q", s.found[i-1].Name, s.found[i].Name)
+		}
+	}
+	s.checkIn(s.found[0].ID)
+	settle()
+	if !strings.Contains(s.outcome.Text, s.found[0].Name+" is checked in") {
+		t.Errorf("outcome = %q", s.outcome.Text)
+	}
+}
