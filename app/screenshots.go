@@ -46,6 +46,9 @@ func shots() []shot {
 	detail := func(name, place string, f func(*screens.Env) (string, fyne.CanvasObject)) shot {
 		return shot{name: name, member: demo.MemberID, place: place, detail: f}
 	}
+	ownerDetail := func(name, place string, f func(*screens.Env) (string, fyne.CanvasObject)) shot {
+		return shot{name: name, member: demo.OwnerID, place: place, detail: f}
+	}
 	return append(out,
 		detail("loyalty", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("LoyaltyTitle"), screens.NewLoyalty(env)
@@ -58,6 +61,21 @@ func shots() []shot {
 		}),
 		detail("announcements", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("HomeNews"), screens.NewAnnouncements(env)
+		}),
+		detail("announcement", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("HomeNews"), screens.NewAnnouncementDetail(env, "an-winter-hours")
+		}),
+		detail("story", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("HomeNewestStory"), screens.NewStoryDetail(env, "st-welcome")
+		}),
+		detail("thread", "forum", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("TabForum"), screens.NewThread(env, "th-welcome")
+		}),
+		ownerDetail("member-profile", "members", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("NavMembers"), screens.NewMemberProfile(env, demo.MemberID)
+		}),
+		ownerDetail("event-admin", "events-manager", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("NavEventsManager"), screens.NewEventAdmin(env, "ev-latte")
 		}),
 	)
 }

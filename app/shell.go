@@ -180,7 +180,7 @@ func (s *Shell) phoneLayout() fyne.CanvasObject {
 		for _, t := range tools {
 			active = active || t.ID == s.current
 		}
-		tabs = append(tabs, newNavTab(l.T("NavOwnerTools"), theme.SettingsIcon(), active, s.showTools))
+		tabs = append(tabs, newNavTab(l.T("NavTools"), theme.SettingsIcon(), active, s.showTools))
 	}
 	bar := container.NewGridWithColumns(len(tabs), screens.Mirror(s.env, tabs...)...)
 	return container.NewBorder(s.header(), container.NewVBox(widget.NewSeparator(), bar), nil, nil, s.content)

@@ -174,3 +174,21 @@ func TestTheme_FontsPerScript(t *testing.T) {
 		}
 	}
 }
+
+// Every text of the shell comes from the catalog: in the pseudo-locale each
+// is accented and bracketed.
+func TestShell_TextsAreInTheCatalog(t *testing.T) {
+	l := i18n.New(i18n.PseudoCode)
+	ids := []string{"AppName", "NavBack", "NavOwnerTools", "NavTools"}
+	for _, p := range Places() {
+		ids = append(ids, p.Title)
+	}
+	for _, pr := range LocalProfiles() {
+		ids = append(ids, pr.Title)
+	}
+	for _, id := range ids {
+		if s := l.T(id); !i18n.IsPseudo(s) || s == id {
+			t.Errorf("%s is not in the catalog (pseudo gives %q)", id, s)
+		}
+	}
+}
