@@ -28,9 +28,10 @@ APT_PACKAGES := libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 # sudo only when we are not already root (CI and these machines run as root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Packages that reach Firestore or Auth. Directories that do not exist yet are
-# left out, so the target works while they are being written.
-FIRESTORE_DIRS := community/firestore internal/emulators internal/auth auth app/auth
+# Packages whose tests reach Firestore or Auth (their TestMain calls
+# emulators.Main). Directories that do not exist are left out, so the list can
+# name packages before they are written.
+FIRESTORE_DIRS := community/firestore internal/emulators auth admin deploy/firebase
 FIRESTORE_PKGS = $(foreach d,$(FIRESTORE_DIRS),$(if $(wildcard $(d)),./$(d)/...))
 
 TEST_TIMEOUT := 25m
