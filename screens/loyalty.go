@@ -152,7 +152,14 @@ func (s *loyalty) rewards(d loyaltyData) []fyne.CanvasObject {
 			missing.Importance = widget.LowImportance
 			action = missing
 		}
-		out = append(out, NewRowBorder(s.env, nil, container.NewCenter(action), container.NewVBox(name, cost)), widget.NewSeparator())
+		lines := []fyne.CanvasObject{name, cost}
+		if !rc.Affordable {
+			// How close they are, filling from the reading direction's start.
+			bar := NewProgressBar(s.env)
+			bar.SetValue(float64(d.member.Points) / float64(rc.Cost))
+			lines = append(lines, bar)
+		}
+		out = append(out, NewRowBorder(s.env, nil, container.NewCenter(action), container.NewVBox(lines...)), widget.NewSeparator())
 	}
 	return out
 }
