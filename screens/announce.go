@@ -50,7 +50,7 @@ func NewAnnounce(env *Env) fyne.CanvasObject {
 func newAnnounce(env *Env) *announce {
 	s := &announce{env: env, zone: time.UTC, titles: map[string]*shortcutEntry{}, bodies: map[string]*shortcutEntry{}}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("announce"), s.onChange)
 	env.OfferNew(s.onNew) // the shell binds Ctrl+N to it
 	s.load()
 	return s

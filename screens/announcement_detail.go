@@ -35,7 +35,7 @@ func NewAnnouncementDetail(env *Env, announcementID string) fyne.CanvasObject {
 func newAnnouncementDetail(env *Env, id string) *announcementDetail {
 	s := &announcementDetail{env: env, id: id}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("announcement"), s.onChange)
 	s.load()
 	return s
 }

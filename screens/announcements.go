@@ -35,7 +35,7 @@ func NewAnnouncements(env *Env) fyne.CanvasObject {
 func newAnnouncements(env *Env) *announcements {
 	s := &announcements{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("announcements"), s.onChange)
 	s.load()
 	return s
 }

@@ -36,7 +36,7 @@ func NewEventsManager(env *Env) fyne.CanvasObject {
 func newEventsManager(env *Env) *eventsManager {
 	s := &eventsManager{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("events-manager"), s.onChange)
 	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
@@ -192,7 +192,7 @@ func newAttendees(env *Env, eventID string) *attendees {
 	s.empty = NewEmptyState(env, nil, env.L().T("OwnerEventsNoAttendees"), "", nil)
 	s.empty.Hide()
 	s.root = container.NewBorder(s.summary, nil, nil, nil, container.NewStack(s.list, s.empty))
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("attendees"), s.onChange)
 	s.load()
 	return s
 }

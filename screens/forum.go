@@ -40,7 +40,7 @@ func NewForum(env *Env) fyne.CanvasObject {
 func newForum(env *Env) *forum {
 	s := &forum{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("forum"), s.onChange)
 	env.OfferNew(s.onStart) // Ctrl+N
 	s.load()
 	return s

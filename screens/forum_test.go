@@ -97,7 +97,7 @@ func BenchmarkThread_OpenAndScrollToEnd(b *testing.B) {
 		f.show(s.root, phoneSize)
 		s.list.ScrollToBottom()
 		settle()
-		env.Unsubscribe(s)
+		env.Unsubscribe(subKey("thread"))
 		b.ReportMetric(float64(s.fetched), "posts-read/op")
 	}
 }

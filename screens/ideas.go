@@ -28,7 +28,7 @@ type ideasBoard struct {
 // NewIdeasBoard returns the ideas board on its own (NewPolls shows it too).
 func NewIdeasBoard(env *Env) fyne.CanvasObject {
 	b := newIdeasBoard(env)
-	env.Subscribe(b, b.onChange)
+	env.Subscribe(subKey("ideas"), b.onChange)
 	return b.root
 }
 

@@ -32,7 +32,7 @@ func NewInsights(env *Env) fyne.CanvasObject {
 func newInsights(env *Env) *insights {
 	s := &insights{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("insights"), s.onChange)
 	s.load()
 	return s
 }

@@ -43,7 +43,7 @@ func NewMemberProfile(env *Env, memberID string) fyne.CanvasObject {
 func newMemberProfile(env *Env, id string) *memberProfile {
 	s := &memberProfile{env: env, id: id}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("member"), s.onChange)
 	s.load()
 	return s
 }

@@ -38,7 +38,7 @@ func NewMembers(env *Env) fyne.CanvasObject {
 func newMembers(env *Env) *members {
 	s := &members{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("members"), s.onChange)
 	s.search()
 	return s
 }

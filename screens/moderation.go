@@ -39,7 +39,7 @@ func NewModeration(env *Env) fyne.CanvasObject {
 func newModeration(env *Env) *moderation {
 	s := &moderation{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("moderation"), s.onChange)
 	s.load()
 	return s
 }

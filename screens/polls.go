@@ -48,7 +48,7 @@ func NewPolls(env *Env) fyne.CanvasObject {
 func newPolls(env *Env) *polls {
 	s := &polls{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("polls"), s.onChange)
 	s.load()
 	return s
 }

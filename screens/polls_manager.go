@@ -35,7 +35,7 @@ func NewPollsManager(env *Env) fyne.CanvasObject {
 func newPollsManager(env *Env) *pollsManager {
 	s := &pollsManager{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("polls-manager"), s.onChange)
 	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
@@ -261,7 +261,7 @@ func newPollAdmin(env *Env, id string) *pollAdmin {
 	s.options = container.NewVBox()
 	s.outcome = newRefusal()
 	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, rowStart(l.RTL(), s.close)))
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("poll"), s.onChange)
 	s.load()
 	return s
 }

@@ -33,7 +33,7 @@ func NewStories(env *Env) fyne.CanvasObject {
 func newStories(env *Env) *stories {
 	s := &stories{env: env}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("stories"), s.onChange)
 	s.load()
 	return s
 }

@@ -35,7 +35,7 @@ func NewStoryDetail(env *Env, storyID string) fyne.CanvasObject {
 func newStoryDetail(env *Env, id string) *storyDetail {
 	s := &storyDetail{env: env, id: id}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("story"), s.onChange)
 	s.load()
 	return s
 }

@@ -51,7 +51,7 @@ func newThread(env *Env, threadID string) *thread {
 	s := &thread{env: env, id: threadID, pages: map[int64][]community.Post{}, requested: map[int64]bool{},
 		stale: map[int64]bool{}, mine: map[string][]string{}, heights: map[int]float32{}}
 	s.buildUI()
-	env.Subscribe(s, s.onChange)
+	env.Subscribe(subKey("thread"), s.onChange)
 	s.load(false)
 	return s
 }

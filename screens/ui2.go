@@ -26,6 +26,12 @@ var toUI = fyne.Do
 // inflight counts background loads, so tests can wait for them to finish.
 var inflight sync.WaitGroup
 
+// subKey is what a screen subscribes to store changes under: one key per
+// kind of screen, so a new thread view replaces the subscription of the
+// thread view shown before it instead of adding one more for every view
+// ever opened (detail views are dropped without being told).
+type subKey string
+
 // background runs work off the UI goroutine (a store call may be a network
 // round trip) and then the function it returns, if any, on the UI goroutine.
 // work must not touch widgets; the returned function may.
