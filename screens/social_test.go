@@ -218,3 +218,28 @@ func TestAnnouncementDetail_BestLanguageAndOthers(t *testing.T) {
 		}
 	}
 }
+
+func TestThread_StaffLocksAndSeesHidden(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for _, id := range []string{"mem-priya", "mem-tom", "mem-yuki"} {
+		if _, err := f.svc.Report(ctx, f.actor(id), "th-grinder", "th-grinder-3"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := f.env(demo.StaffID, "en")
+	s := newThread(env, "th-grinder")
+	f.show(s.root, phoneSize)
+	markup := test.RenderToMarkup(f.win.Canvas())
+	if !strings.Contains(markup, "Hidden from members after 3 reports") || !strings.Contains(markup, "Hand grinders are great value") {
+		t.Errorf("staff don't see the hidden post with its note")
+	}
+	test.Tap(s.lock)
+	settle()
+	if !s.info.Locked || !s.locked.Visible() || s.lock.Text != "Unlock" {
+		t.Fatalf("after lock: locked=%v notice=%v button=%q", s.info.Locked, s.locked.Visible(), s.lock.Text)
+	}
+	if _, err := f.svc.Reply(ctx, f.actor(demo.MemberID), "th-grinder", "Still there?"); !community.IsReason(err, community.ReasonLocked) {
+		t.Errorf("reply to a locked thread: %v", err)
+	}
+}

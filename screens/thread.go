@@ -37,6 +37,8 @@ type thread struct {
 	reply   *submitEntry
 	send    *widget.Button
 	compose *fyne.Container
+	pin     *widget.Button // staff only
+	lock    *widget.Button // staff only
 	problem *widget.Label
 	root    *fyne.Container
 }
@@ -73,7 +75,13 @@ func (s *thread) buildUI() {
 	s.problem = newRefusal()
 	s.compose = container.NewVBox(s.problem, borderStart(l.RTL(), nil, nil, nil, s.send, s.reply))
 	s.compose.Hide()
-	s.root = container.NewBorder(s.title, container.NewVBox(s.locked, s.compose), nil, nil, s.list)
+	top := fyne.CanvasObject(s.title)
+	if s.env.Me().Can(community.ActModerate) {
+		s.pin = widget.NewButton(l.T("ThreadPin"), s.onPin)
+		s.lock = widget.NewButton(l.T("ThreadLock"), s.onLock)
+		top = container.NewVBox(s.title, rowStart(l.RTL(), s.pin, s.lock))
+	}
+	s.root = container.NewBorder(top, container.NewVBox(s.locked, s.compose), nil, nil, s.list)
 }
 
 func (s *thread) length() int { return s.info.Posts }
@@ -136,6 +144,10 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		reacts.Hide()
 	default:
 		body.ParseMarkdown(p.Body)
+		if p.Hidden { // staff read it, told that members don't
+			note := &widget.TextSegment{Text: l.N("ThreadHiddenForMembers", p.Reports), Style: widget.RichTextStyleEmphasis}
+			body.Segments = append([]widget.RichTextSegment{note}, body.Segments...)
+		}
 		alignRich(body, isRTLText(p.Body))
 		s.fillReactions(reacts, p)
 		reacts.Show()
@@ -235,6 +247,11 @@ func (s *thread) load(scrollEnd bool) {
 			}
 			s.info = t
 			s.title.SetText(t.Title)
+			if s.pin != nil {
+				l := s.env.L()
+				s.pin.SetText(map[bool]string{false: l.T("ThreadPin"), true: l.T("ThreadUnpin")}[t.Pinned])
+				s.lock.SetText(map[bool]string{false: l.T("ThreadLock"), true: l.T("ThreadUnlock")}[t.Locked])
+			}
 			if t.Locked {
 				s.locked.Show()
 				s.compose.Hide()
@@ -339,6 +356,31 @@ func (s *thread) replace(p community.Post) {
 		posts[idx] = p
 	}
 	s.list.RefreshItem(int(p.Seq - 1))
+}
+
+// onPin pins or unpins the thread (staff).
+func (s *thread) onPin() {
+	svc, me, id, pinned := s.env.Svc, s.env.Me(), s.id, !s.info.Pinned
+	s.staffAction(func(ctx context.Context) error { _, err := svc.PinThread(ctx, me, id, pinned); return err })
+}
+
+// onLock locks or unlocks the thread (staff).
+func (s *thread) onLock() {
+	svc, me, id, locked := s.env.Svc, s.env.Me(), s.id, !s.info.Locked
+	s.staffAction(func(ctx context.Context) error { _, err := svc.LockThread(ctx, me, id, locked); return err })
+}
+
+func (s *thread) staffAction(do func(context.Context) error) {
+	background(func() func() {
+		err := do(context.Background())
+		return func() {
+			if err != nil {
+				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				return
+			}
+			s.load(false)
+		}
+	})
 }
 
 // onChange follows the thread live: new posts extend the list, changed posts
