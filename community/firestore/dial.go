@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"cloud.google.com/go/firestore"
 	"google.golang.org/api/option"
@@ -35,6 +36,9 @@ type Config struct {
 	// Shards is how many counter documents a poll's tally is spread over
 	// (DefaultShards when zero).
 	Shards int
+	// Timeout bounds each operation whose context has no deadline
+	// (DefaultTimeout when zero).
+	Timeout time.Duration
 	// ClientOptions are added to the client's options (e.g. a ReadCounter's).
 	ClientOptions []option.ClientOption
 }
@@ -67,6 +71,8 @@ func Dial(ctx context.Context, cfg Config) (*Store, error) {
 	default:
 		return nil, errors.New("dial firestore: neither an ID token nor admin access")
 	}
+	mon := &connMonitor{}
+	opts = append(opts, mon.options()...)
 	opts = append(opts, cfg.ClientOptions...)
 	client, err := firestore.NewClient(ctx, cfg.ProjectID, opts...)
 	if err != nil {
@@ -76,11 +82,15 @@ func Dial(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Shards > 0 {
 		sopts = append(sopts, WithShards(cfg.Shards))
 	}
+	if cfg.Timeout != 0 {
+		sopts = append(sopts, WithTimeout(cfg.Timeout))
+	}
 	if cfg.MemberID != "" {
 		sopts = append(sopts, WithMember(cfg.MemberID))
 	}
 	s := New(ctx, client, cfg.CommunityID, sopts...)
 	s.owned = true
+	mon.hub.Store(s.hub)
 	return s, nil
 }
 

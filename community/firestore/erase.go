@@ -18,6 +18,8 @@ import (
 // author and member fields, so the cost is proportional to the member's own
 // records, not to the community.
 func (s *Store) DeleteMember(ctx context.Context, id string) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	return s.run(ctx, "delete member "+id, []string{"members/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var m memberDoc
 		if err := must(ctx, tx, s.memberRef(id), &m, "member"); err != nil {

@@ -12,6 +12,8 @@ import (
 
 // CreateEvent adds an event with no RSVPs; a taken ID is ErrConflict.
 func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if e.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
@@ -24,6 +26,8 @@ func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
 // UpdateEvent edits an event and, when seats became free, promotes waiters
 // by Seq in the same transaction.
 func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.Event) error) (community.Event, []community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Event
 	var promoted []community.RSVP
 	err := s.run(ctx, "update event "+id, []string{"events/" + id}, func(tx *firestore.Transaction, ch *changes) error {
@@ -53,6 +57,8 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 
 // Event returns an event.
 func (s *Store) Event(ctx context.Context, id string) (community.Event, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d eventDoc
 	if err := must(ctx, nil, s.eventRef(id), &d, "event"); err != nil {
 		return community.Event{}, s.wrap("event "+id, err)
@@ -62,6 +68,8 @@ func (s *Store) Event(ctx context.Context, id string) (community.Event, error) {
 
 // Events queries events by start time in [from, to).
 func (s *Store) Events(ctx context.Context, from, to time.Time, limit int, reverse bool) ([]community.Event, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	dir := firestore.Asc
 	if reverse {
 		dir = firestore.Desc
@@ -93,6 +101,8 @@ func (s *Store) Events(ctx context.Context, from, to time.Time, limit int, rever
 // waitlist: one transaction over the event and the member's RSVP; the
 // event's seq field orders arrivals.
 func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.RSVP
 	if in.MemberID == "" {
 		return out, community.Invalid("member", community.ReasonRequired)
@@ -140,6 +150,8 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 // CancelRSVP withdraws a member and, if they held a seat, promotes the first
 // waiter (queried by seq inside the transaction).
 func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at time.Time) (*community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var promoted *community.RSVP
 	err := s.run(ctx, "cancel rsvp to "+eventID, []string{"events/" + eventID}, func(tx *firestore.Transaction, ch *changes) error {
 		promoted = nil
@@ -184,6 +196,8 @@ func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at tim
 // CheckIn marks the member checked in, taking a seat even over capacity, and
 // applies the ledger entry in the same transaction.
 func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, entry community.LedgerEntry) (community.RSVP, bool, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.RSVP
 	var applied bool
 	if entry.ID != "" && entry.MemberID == "" {
@@ -250,6 +264,8 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 // RSVPOf returns a member's RSVP; a waiter's position is an aggregation count
 // of the waiters ahead.
 func (s *Store) RSVPOf(ctx context.Context, eventID, memberID string) (community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d rsvpDoc
 	if err := must(ctx, nil, s.rsvpRef(eventID, memberID), &d, "rsvp of "+memberID+" to event"); err != nil {
 		return community.RSVP{}, s.wrap("rsvp of "+memberID+" to "+eventID, err)
@@ -263,6 +279,8 @@ func (s *Store) RSVPOf(ctx context.Context, eventID, memberID string) (community
 
 // RSVPs returns the seats, then the waitlist, each by seq.
 func (s *Store) RSVPs(ctx context.Context, eventID string) ([]community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if _, err := s.Event(ctx, eventID); err != nil {
 		return nil, err
 	}
@@ -295,6 +313,8 @@ func (s *Store) RSVPs(ctx context.Context, eventID string) ([]community.RSVP, er
 // MemberRSVPs queries the rsvps collection group by community and member,
 // newest first.
 func (s *Store) MemberRSVPs(ctx context.Context, memberID string, limit int) ([]community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.client.CollectionGroup("rsvps").Where("community", "==", s.cid).Where("member", "==", memberID).
 		OrderBy("at", firestore.Desc)
 	if limit > 0 {

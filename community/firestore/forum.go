@@ -76,6 +76,8 @@ func fromPostDoc(id string, d postDoc) community.Post {
 
 // CreateThread adds a thread and its first post (Seq 1) in one transaction.
 func (s *Store) CreateThread(ctx context.Context, t community.Thread, first community.Post) (community.Thread, community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if t.ID == "" {
 		return t, first, community.Invalid("id", community.ReasonRequired)
 	}
@@ -97,6 +99,8 @@ func (s *Store) CreateThread(ctx context.Context, t community.Thread, first comm
 
 // UpdateThread edits a thread; its post count and seq stay as stored.
 func (s *Store) UpdateThread(ctx context.Context, id string, fn func(*community.Thread) error) (community.Thread, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Thread
 	err := s.run(ctx, "update thread "+id, []string{"threads/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old threadDoc
@@ -118,6 +122,8 @@ func (s *Store) UpdateThread(ctx context.Context, id string, fn func(*community.
 
 // Thread returns a thread.
 func (s *Store) Thread(ctx context.Context, id string) (community.Thread, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d threadDoc
 	if err := must(ctx, nil, s.threadRef(id), &d, "thread"); err != nil {
 		return community.Thread{}, s.wrap("thread "+id, err)
@@ -135,6 +141,8 @@ type threadCursor struct {
 // Threads queries pinned desc, lastPostAt desc, ID desc, starting after the
 // cursor: a page reads limit (+1, to know whether more follow) documents.
 func (s *Store) Threads(ctx context.Context, q community.ThreadQuery) ([]community.Thread, string, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	fq := s.col("threads").Query
 	if q.Category != "" {
 		fq = fq.Where("category", "==", q.Category)
@@ -178,6 +186,8 @@ func (s *Store) Threads(ctx context.Context, q community.ThreadQuery) ([]communi
 
 // AddPost appends a post with the thread's next seq, in one transaction.
 func (s *Store) AddPost(ctx context.Context, p community.Post) (community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Post
 	if p.ID == "" {
 		p.ID = community.NewID()
@@ -222,6 +232,8 @@ func (s *Store) addPost(tx *firestore.Transaction, threadID string, t *threadDoc
 
 // Posts queries posts by seq from fromSeq on.
 func (s *Store) Posts(ctx context.Context, threadID string, fromSeq int64, limit int) ([]community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if _, err := s.Thread(ctx, threadID); err != nil {
 		return nil, err
 	}
@@ -246,6 +258,8 @@ func (s *Store) Posts(ctx context.Context, threadID string, fromSeq int64, limit
 
 // Post returns one post.
 func (s *Store) Post(ctx context.Context, threadID, postID string) (community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d postDoc
 	if err := must(ctx, nil, s.postRef(threadID, postID), &d, "post"); err != nil {
 		return community.Post{}, s.wrap("post "+postID, err)

@@ -15,6 +15,8 @@ import (
 
 // Community returns the community's settings; ErrNotFound before the first save.
 func (s *Store) Community(ctx context.Context) (community.Community, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d communityDoc
 	if err := must(ctx, nil, s.root, &d, "community"); err != nil {
 		return community.Community{}, s.wrap("community", err)
@@ -24,12 +26,16 @@ func (s *Store) Community(ctx context.Context) (community.Community, error) {
 
 // SaveCommunity creates or replaces the settings.
 func (s *Store) SaveCommunity(ctx context.Context, c community.Community) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	_, err := s.root.Set(ctx, toCommunityDoc(c))
 	return s.write("save community", err, community.Change{Kind: community.KindCommunity, ID: s.cid})
 }
 
 // Member returns a member.
 func (s *Store) Member(ctx context.Context, id string) (community.Member, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if id == "" {
 		return community.Member{}, notFound("member", id)
 	}
@@ -42,6 +48,8 @@ func (s *Store) Member(ctx context.Context, id string) (community.Member, error)
 
 // MemberByCode reads the code's claim document, then the member: two reads.
 func (s *Store) MemberByCode(ctx context.Context, code string) (community.Member, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if code == "" || strings.Contains(code, "/") {
 		return community.Member{}, notFound("member code", code)
 	}
@@ -55,6 +63,8 @@ func (s *Store) MemberByCode(ctx context.Context, code string) (community.Member
 // CreateMember adds a member with no points and claims their card code, in
 // one transaction: a taken ID or code is ErrConflict.
 func (s *Store) CreateMember(ctx context.Context, m community.Member) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if m.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
@@ -88,6 +98,8 @@ func (s *Store) CreateMember(ctx context.Context, m community.Member) error {
 // UpdateMember changes a member's profile; points and ID stay as stored. A
 // new card code is claimed and the old one released in the same transaction.
 func (s *Store) UpdateMember(ctx context.Context, id string, fn func(*community.Member) error) (community.Member, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Member
 	err := s.run(ctx, "update member "+id, []string{"members/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old memberDoc
@@ -139,6 +151,8 @@ const maxSearchKey = 24
 // maxSearchKey runes match on their first maxSearchKey runes and are checked
 // in full here.
 func (s *Store) SearchMembers(ctx context.Context, query string, limit int) ([]community.Member, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := fold(strings.TrimSpace(query))
 	members := s.col("members")
 	var fq firestore.Query
@@ -175,6 +189,8 @@ func (s *Store) SearchMembers(ctx context.Context, query string, limit int) ([]c
 // lastActive ranges: billed one read per 1,000 members matched, never the
 // member documents.
 func (s *Store) CountMembers(ctx context.Context, f community.MemberFilter) (int, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.col("members").Query
 	if f.MinLifetime > 0 {
 		q = q.Where("lifetimePoints", ">=", f.MinLifetime)
@@ -219,6 +235,8 @@ func searchKeys(name string) []string {
 // ApplyLedger appends e to the member's ledger (doc ID = e.ID, the
 // idempotency key) and moves the balance, in one transaction.
 func (s *Store) ApplyLedger(ctx context.Context, e community.LedgerEntry) (community.Member, bool, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var m community.Member
 	var applied bool
 	err := s.run(ctx, fmt.Sprintf("apply ledger %s to %s", e.ID, e.MemberID), []string{"members/" + e.MemberID}, func(tx *firestore.Transaction, ch *changes) error {
@@ -285,6 +303,8 @@ func (s *Store) writeLedger(tx *firestore.Transaction, l ledgerRead, ch *changes
 
 // Ledger returns a member's entries, newest first.
 func (s *Store) Ledger(ctx context.Context, memberID string, limit int) ([]community.LedgerEntry, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.memberRef(memberID).Collection("ledger").OrderBy("at", firestore.Desc)
 	if limit > 0 {
 		q = q.Limit(limit)

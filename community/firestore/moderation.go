@@ -30,6 +30,8 @@ type reactionDoc struct {
 // UpdatePost edits a post; its seq, report count and reactions stay as
 // stored. A post marked Removed or Reviewed leaves the moderation queue.
 func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func(*community.Post) error) (community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Post
 	err := s.run(ctx, "update post "+postID, []string{"threads/" + threadID + "/posts/" + postID}, func(tx *firestore.Transaction, ch *changes) error {
 		var old postDoc
@@ -53,6 +55,8 @@ func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func
 // ReportPost records memberID's report once (doc ID = reporter) and hides
 // the post at the threshold unless a moderator has already decided on it.
 func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID string, at time.Time) (community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Post
 	if memberID == "" {
 		return out, community.Invalid("member", community.ReasonRequired)
@@ -88,6 +92,8 @@ func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID strin
 
 // React toggles memberID's reaction on a post and the post's counter.
 func (s *Store) React(ctx context.Context, threadID, postID, memberID, reaction string) (community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Post
 	if memberID == "" {
 		return out, community.Invalid("member", community.ReasonRequired)
@@ -135,6 +141,8 @@ func (s *Store) React(ctx context.Context, threadID, postID, memberID, reaction 
 // ReactionsOf queries the reactions collection group for memberID's
 // reactions in a thread, by post ID.
 func (s *Store) ReactionsOf(ctx context.Context, threadID, memberID string) (map[string][]string, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.client.CollectionGroup("reactions").Where("community", "==", s.cid).Where("thread", "==", threadID).
 		Where("member", "==", memberID)
 	out := map[string][]string{}
@@ -157,6 +165,8 @@ func (s *Store) ReactionsOf(ctx context.Context, threadID, memberID string) (map
 // ReportedPosts queries the posts collection group for the moderation
 // queue (queued posts), oldest first report first.
 func (s *Store) ReportedPosts(ctx context.Context, limit int) ([]community.Post, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.client.CollectionGroup("posts").Where("community", "==", s.cid).Where("queued", "==", true).
 		OrderBy("reportedAt", firestore.Asc)
 	if limit > 0 {

@@ -13,6 +13,8 @@ import (
 
 // SaveAnnouncement creates or replaces an announcement.
 func (s *Store) SaveAnnouncement(ctx context.Context, a community.Announcement) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if a.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
@@ -22,12 +24,16 @@ func (s *Store) SaveAnnouncement(ctx context.Context, a community.Announcement) 
 
 // DeleteAnnouncement removes an announcement; a missing one is ErrNotFound.
 func (s *Store) DeleteAnnouncement(ctx context.Context, id string) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	_, err := s.col("announcements").Doc(id).Delete(ctx, firestore.Exists)
 	return s.write("delete announcement "+id, err, community.Change{Kind: community.KindAnnouncement, ID: id})
 }
 
 // Announcement returns an announcement.
 func (s *Store) Announcement(ctx context.Context, id string) (community.Announcement, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d announcementDoc
 	if err := must(ctx, nil, s.col("announcements").Doc(id), &d, "announcement"); err != nil {
 		return community.Announcement{}, s.wrap("announcement "+id, err)
@@ -39,6 +45,8 @@ func (s *Store) Announcement(ctx context.Context, id string) (community.Announce
 // publishedBy and newest first; the second only when the first leaves room
 // under limit. At most limit documents are read.
 func (s *Store) Announcements(ctx context.Context, publishedBy time.Time, limit int) ([]community.Announcement, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out []community.Announcement
 	for _, pinned := range []bool{true, false} {
 		if limit > 0 && len(out) >= limit {
@@ -69,6 +77,8 @@ func (s *Store) Announcements(ctx context.Context, publishedBy time.Time, limit 
 
 // SaveFeedback creates or replaces an answer.
 func (s *Store) SaveFeedback(ctx context.Context, f community.Feedback) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if f.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
@@ -79,6 +89,8 @@ func (s *Store) SaveFeedback(ctx context.Context, f community.Feedback) error {
 
 // Feedback queries answers given at or after since, oldest first.
 func (s *Store) Feedback(ctx context.Context, since time.Time) ([]community.Feedback, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.col("feedback").Where("at", ">=", since).OrderBy("at", firestore.Asc)
 	var out []community.Feedback
 	err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
@@ -102,6 +114,8 @@ func (s *Store) noteRef(memberID, id string) *firestore.DocumentRef {
 // Notify creates the notification once: a repeat of the ID finds it there
 // (AlreadyExists) and changes nothing.
 func (s *Store) Notify(ctx context.Context, n community.Notification) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if n.ID == "" || n.MemberID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
@@ -115,6 +129,8 @@ func (s *Store) Notify(ctx context.Context, n community.Notification) error {
 
 // Notifications queries a member's notifications, newest first.
 func (s *Store) Notifications(ctx context.Context, memberID string, limit int) ([]community.Notification, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.memberRef(memberID).Collection("notifications").OrderBy("at", firestore.Desc)
 	if limit > 0 {
 		q = q.Limit(limit)
@@ -137,6 +153,8 @@ func (s *Store) Notifications(ctx context.Context, memberID string, limit int) (
 
 // MarkRead marks one notification read; a missing one is ErrNotFound.
 func (s *Store) MarkRead(ctx context.Context, memberID, id string) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	_, err := s.noteRef(memberID, id).Update(ctx, []firestore.Update{{Path: "read", Value: true}})
 	return s.write("mark read "+id, err, community.Change{Kind: community.KindNotification, ID: id, MemberID: memberID})
 }

@@ -64,6 +64,8 @@ type shardDoc struct {
 
 // CreatePoll adds a poll; a taken ID is ErrConflict.
 func (s *Store) CreatePoll(ctx context.Context, p community.Poll) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if p.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
@@ -73,6 +75,8 @@ func (s *Store) CreatePoll(ctx context.Context, p community.Poll) error {
 
 // UpdatePoll edits a poll (question, options, status); votes and tallies stay.
 func (s *Store) UpdatePoll(ctx context.Context, id string, fn func(*community.Poll) error) (community.Poll, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Poll
 	err := s.run(ctx, "update poll "+id, []string{"polls/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old pollDoc
@@ -93,6 +97,8 @@ func (s *Store) UpdatePoll(ctx context.Context, id string, fn func(*community.Po
 
 // Poll returns a poll.
 func (s *Store) Poll(ctx context.Context, id string) (community.Poll, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d pollDoc
 	if err := must(ctx, nil, s.pollRef(id), &d, "poll"); err != nil {
 		return community.Poll{}, s.wrap("poll "+id, err)
@@ -102,6 +108,8 @@ func (s *Store) Poll(ctx context.Context, id string) (community.Poll, error) {
 
 // Polls queries polls with the status ("" for all), newest first.
 func (s *Store) Polls(ctx context.Context, status community.PollStatus, limit int) ([]community.Poll, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.col("polls").Query
 	if status != "" {
 		q = q.Where("status", "==", string(status))
@@ -129,6 +137,8 @@ func (s *Store) Polls(ctx context.Context, status community.PollStatus, limit in
 // the tally with increments on random shards, in one transaction. The shard
 // writes are blind increments, so voters contend only on their own vote.
 func (s *Store) CastVote(ctx context.Context, v community.Vote) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if v.MemberID == "" {
 		return community.Invalid("member", community.ReasonRequired)
 	}
@@ -175,6 +185,8 @@ func (s *Store) addTally(tx *firestore.Transaction, pollID, optionID string, del
 
 // VoteOf returns memberID's vote.
 func (s *Store) VoteOf(ctx context.Context, pollID, memberID string) (community.Vote, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d voteDoc
 	if err := must(ctx, nil, s.pollRef(pollID).Collection("votes").Doc(memberID), &d, "vote in poll "+pollID+" of"); err != nil {
 		return community.Vote{}, s.wrap("vote of "+memberID+" in "+pollID, err)
@@ -184,6 +196,8 @@ func (s *Store) VoteOf(ctx context.Context, pollID, memberID string) (community.
 
 // Tally sums the poll's shards: at most the shard count of reads, never the votes.
 func (s *Store) Tally(ctx context.Context, pollID string) (map[string]int, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if _, err := s.Poll(ctx, pollID); err != nil {
 		return nil, err
 	}
@@ -212,6 +226,8 @@ func (s *Store) Tally(ctx context.Context, pollID string) (map[string]int, error
 
 // Voters queries the votes for the option.
 func (s *Store) Voters(ctx context.Context, pollID, optionID string) ([]string, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out []string
 	q := s.pollRef(pollID).Collection("votes").Where("option", "==", optionID)
 	err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
@@ -226,6 +242,8 @@ func (s *Store) Voters(ctx context.Context, pollID, optionID string) ([]string, 
 
 // CountVotes counts the vote documents with an aggregation query.
 func (s *Store) CountVotes(ctx context.Context, pollID string) (int, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	n, err := count(ctx, s.pollRef(pollID).Collection("votes").Query)
 	if err != nil {
 		return 0, s.wrap("count votes of "+pollID, err)

@@ -30,7 +30,25 @@ type Store struct {
 	owned    bool   // Close closes the client
 	hub      *hub
 	locks    keyedLocks
+	timeout  time.Duration
 }
+
+// DefaultTimeout bounds an operation whose context has no deadline: the Go
+// client retries an unreachable backend for as long as the context lets it,
+// and a member's phone must hear "unavailable" rather than wait forever.
+const DefaultTimeout = 30 * time.Second
+
+// withTimeout gives ctx the store's timeout unless it has a deadline.
+func (s *Store) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok || s.timeout <= 0 {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, s.timeout)
+}
+
+// WithTimeout bounds each operation whose context has no deadline (default
+// DefaultTimeout; 0 or less: no bound).
+func WithTimeout(d time.Duration) Option { return func(s *Store) { s.timeout = d } }
 
 // Option configures New.
 type Option func(*Store)
@@ -52,7 +70,7 @@ func WithMember(uid string) Option { return func(s *Store) { s.memberID = uid } 
 // keeps ownership of client: Close does not close it.
 func New(_ context.Context, client *firestore.Client, communityID string, opts ...Option) *Store {
 	s := &Store{client: client, cid: communityID, root: client.Collection("communities").Doc(communityID),
-		shards: DefaultShards}
+		shards: DefaultShards, timeout: DefaultTimeout}
 	for _, o := range opts {
 		o(s)
 	}
@@ -139,6 +157,7 @@ func (s *Store) run(ctx context.Context, op string, keys []string, fn func(tx *f
 	if err != nil {
 		return s.wrap(op, err)
 	}
+	s.hub.online()
 	s.hub.publish(ch)
 	return nil
 }
@@ -148,6 +167,7 @@ func (s *Store) write(op string, err error, ch ...community.Change) error {
 	if err != nil {
 		return s.wrap(op, err)
 	}
+	s.hub.online()
 	s.hub.publish(ch)
 	return nil
 }

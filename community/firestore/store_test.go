@@ -32,7 +32,10 @@ func freshCommunity(t testing.TB) string {
 func dialAdmin(t testing.TB, cfg firestore.Config) *firestore.Store {
 	t.Helper()
 	e := emulators.FirestoreFor(t)
-	cfg.ProjectID, cfg.Endpoint, cfg.Admin = e.ProjectID, e.Host, true
+	cfg.ProjectID, cfg.Admin = e.ProjectID, true
+	if cfg.Endpoint == "" {
+		cfg.Endpoint = e.Host
+	}
 	if cfg.CommunityID == "" {
 		cfg.CommunityID = freshCommunity(t)
 	}

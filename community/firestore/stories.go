@@ -49,6 +49,8 @@ type likeDoc struct {
 
 // CreateStory adds a story with no likes; a taken ID is ErrConflict.
 func (s *Store) CreateStory(ctx context.Context, st community.Story) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if st.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
@@ -59,6 +61,8 @@ func (s *Store) CreateStory(ctx context.Context, st community.Story) error {
 
 // UpdateStory edits a story; its like count stays as stored.
 func (s *Store) UpdateStory(ctx context.Context, id string, fn func(*community.Story) error) (community.Story, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Story
 	err := s.run(ctx, "update story "+id, []string{"stories/" + id}, func(tx *firestore.Transaction, ch *changes) error {
 		var old storyDoc
@@ -80,6 +84,8 @@ func (s *Store) UpdateStory(ctx context.Context, id string, fn func(*community.S
 
 // Story returns a story.
 func (s *Store) Story(ctx context.Context, id string) (community.Story, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var d storyDoc
 	if err := must(ctx, nil, s.storyRef(id), &d, "story"); err != nil {
 		return community.Story{}, s.wrap("story "+id, err)
@@ -89,6 +95,8 @@ func (s *Store) Story(ctx context.Context, id string) (community.Story, error) {
 
 // Stories queries stories by status, newest sortAt first.
 func (s *Store) Stories(ctx context.Context, status community.StoryStatus, limit int) ([]community.Story, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	q := s.col("stories").Where("status", "==", string(status)).OrderBy("sortAt", firestore.Desc)
 	if limit > 0 {
 		q = q.Limit(limit)
@@ -110,6 +118,8 @@ func (s *Store) Stories(ctx context.Context, status community.StoryStatus, limit
 
 // LikeStory toggles memberID's like (doc ID = member) and the story's count.
 func (s *Store) LikeStory(ctx context.Context, storyID, memberID string) (community.Story, bool, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	var out community.Story
 	var liked bool
 	if memberID == "" {
@@ -145,6 +155,8 @@ func (s *Store) LikeStory(ctx context.Context, storyID, memberID string) (commun
 
 // Liked reports whether memberID likes the story.
 func (s *Store) Liked(ctx context.Context, storyID, memberID string) (bool, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	if _, err := s.Story(ctx, storyID); err != nil {
 		return false, err
 	}

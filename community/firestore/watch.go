@@ -32,8 +32,8 @@ var (
 // listener is one narrow snapshot query and how its documents become changes.
 type listener struct {
 	name   string
-	query  firestore.Query             // used when doc is nil
-	doc    *firestore.DocumentRef      // a single document
+	query  firestore.Query        // used when doc is nil
+	doc    *firestore.DocumentRef // a single document
 	change func(*firestore.DocumentRef) community.Change
 }
 

@@ -1,0 +1,124 @@
+// Package firestore is the community store on Cloud Firestore
+// (cloud.google.com/go/firestore): one Firebase project hosts many
+// communities, each under communities/{cid}.
+//
+// # Connecting
+//
+// [Dial] connects as [Config] says. A member's app passes Config.IDToken, the
+// member's Firebase ID token (from the Identity Toolkit sign-in), which every
+// RPC carries as "authorization: Bearer <token>", so security rules decide
+// every read and write. On the emulator (Config.Endpoint) that runs over
+// plain gRPC on loopback, without FIRESTORE_EMULATOR_HOST (with it the Go
+// client sends the admin token and rules never run); on the real service it
+// runs over TLS to firestore.googleapis.com with no Google OAuth credentials
+// at all (option.WithoutAuthentication), the ID token being the only
+// credential, as the Firebase client SDKs do. Config.Admin bypasses the
+// rules: the emulator's "owner" token, or Application Default Credentials (a
+// service account) on the real service, for admin subcommands only. [New]
+// wraps a client the caller made.
+//
+// # Layout
+//
+// Paths are relative to communities/{cid}. Document IDs are the record IDs;
+// field names are camelCase and are what firestore.rules checks. Times are
+// timestamps (microsecond precision), counters are integers.
+//
+//	communities/{cid}          id, name, about {lang: text}, locales [], currency, timeZone,
+//	                           tiers [{id, names, threshold}], rewards [{id, names, cost, valueMinor}],
+//	                           categories [{id, names}], earn {checkIn, storyPublished, ideaShipped, ideaVoter, birthday}
+//	memberCodes/{code}         member                       (claims a card code: one member per code)
+//	members/{uid}              code, name, nameKey, nameSearch [], email, lang, role (owner|staff|member),
+//	                           birthMonth, birthDay, usual, points, lifetimePoints, since, lastActive
+//	  ledger/{opID}            delta, reason, ref, note, at, by      (opID = idempotency key; append-only)
+//	  notifications/{id}       kind, ref, title, amount, at, read    (id = idempotency key)
+//	events/{eid}               title, description, place, startsAt, endsAt, timeZone, capacity,
+//	                           going, waiting, checkedIn, cancelled, createdBy, updatedAt, seq
+//	  rsvps/{uid}              community, event, member, name, status (going|waiting|cancelled|checkedIn), at, seq
+//	threads/{tid}              category, title, author, authorName, lang, createdAt, lastPostAt, posts,
+//	                           pinned, locked, seq
+//	  posts/{pid}              community, thread, seq, author, authorName, lang, body, at, reports, hidden,
+//	                           removed, reviewed, reactions {emoji: n}, queued, reportedAt
+//	    reports/{uid}          member, at                            (one report per member)
+//	    reactions/{uid}        community, thread, post, member, reactions [emoji]
+//	stories/{sid}              author, authorName, authorSince, lang, title, body, consent,
+//	                           status (pending|published|rejected), likes, submittedAt, publishedAt, sortAt
+//	  likes/{uid}              member
+//	polls/{pid}                question, lang, options [{id, text, by, byName, status}], closesAt,
+//	                           status (open|closed), createdBy, createdAt
+//	  votes/{uid}              option, member, at                    (doc ID = voter: one vote each)
+//	  shards/{n}               counts {optionID: n}                  (n in 0..9: the tally, spread)
+//	announcements/{id}         texts {lang: {title, body}}, pinned, publishAt, createdBy, createdAt
+//	feedback/{id}              member, score, comment, at
+//
+// Fields the store keeps and no update function may change: members' points
+// and lifetimePoints (only ApplyLedger, CheckIn), events' going, waiting,
+// checkedIn and seq, threads' posts and seq, posts' seq, reports, reactions,
+// queued and reportedAt, stories' likes, shards. Derived fields: nameKey is
+// the case-folded name, nameSearch every case-folded prefix (up to 24 runes)
+// of each word-suffix of the name, sortAt is publishedAt for a published
+// story and submittedAt otherwise. rsvps, posts and reactions repeat their
+// community (and parents) for the collection-group queries below.
+//
+// # Queries and indexes
+//
+// Besides single-field indexes these need composite indexes (the emulator
+// does not ask for them; firestore.indexes.json must declare them):
+//
+//	members        nameSearch array-contains (single field)
+//	threads        category ==, pinned desc, lastPostAt desc, __name__ desc
+//	threads        pinned desc, lastPostAt desc, __name__ desc
+//	posts          seq (single field); group: community ==, queued ==, reportedAt asc
+//	posts group    community ==, author ==                        (DeleteMember)
+//	rsvps          status ==, seq asc; status in, seq asc
+//	rsvps group    community ==, member ==, at desc               (MemberRSVPs, DeleteMember)
+//	reactions group community ==, thread ==, member ==            (ReactionsOf)
+//	stories        status ==, sortAt desc; author == (single field)
+//	polls          status ==, createdAt desc
+//	announcements  pinned ==, publishAt desc
+//	members        lifetimePoints and lastActive ranges together (CountMembers: multiple range filters)
+//
+// Reads are bounded: every method reads a number of documents independent of
+// the community's size, except the explicit lists (RSVPs of an event,
+// Feedback since a date, Voters of an option, Posts/Threads/Ledger pages,
+// SearchMembers with its limit). CountMembers, CountVotes and a waiter's
+// Position are aggregation counts (one read per 1,000 index entries); Tally
+// sums at most 10 shard documents. community.Service.Home reads one event
+// per RSVP of the member's latest ten (13 documents for the demo member);
+// a store method "next RSVP" over a denormalized event end time in rsvps
+// would bring it to 8.
+//
+// SearchMembers matches a case-insensitive prefix of any word of the name
+// ("gar" finds "José García") with array-contains on nameSearch; unlike the
+// local store it does not match inside a word ("arcía" finds nobody).
+//
+// # Transactions
+//
+// Every multi-document write is a read-write transaction with all reads
+// before writes: ApplyLedger (the ledger entry's ID is the document ID, so a
+// repeat finds it and changes nothing), RSVP and CancelRSVP (the event's seq
+// orders arrivals; the first waiter is queried by seq inside the
+// transaction), CheckIn with its ledger entry, AddPost (thread seq),
+// ReportPost, React, LikeStory, CastVote, DeleteMember and every UpdateX,
+// whose function may run more than once. A poll's tally is N=10 shard
+// documents updated with blind increments on a random shard, so voters
+// contend only on their own vote document. Aborted transactions are retried
+// with jittered backoff (up to 60 times); one Store also queues its own
+// transactions on the same hot document (see keyedLocks), because
+// Firestore's locks make concurrent transactions on one document wait for
+// each other. Errors map to the community sentinels: NotFound → ErrNotFound,
+// AlreadyExists and Aborted (after the retries) → ErrConflict,
+// PermissionDenied and Unauthenticated → ErrForbidden, Unavailable and
+// DeadlineExceeded → ErrUnavailable.
+//
+// # Watch
+//
+// Watch delivers this Store's own writes as soon as they commit, and other
+// clients' writes through snapshot listeners on narrow queries, started
+// while someone watches: the community document, the 20 latest
+// announcements, the next 20 events (from yesterday on), the 10 latest polls,
+// the 20 threads with the latest posts, the 10 newest published stories and,
+// with Config.MemberID, the member's own document and 20 latest
+// notifications. A listener that fails reconnects with exponential backoff
+// (250 ms to 30 s); Watch then sends Change{Kind: KindConnection, ID:
+// "offline"} once and "online" when a listener or a write succeeds again.
+package firestore
