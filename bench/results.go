@@ -1,0 +1,117 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Results are the figures of one run, by the keys of bench/results.json,
+// with notes on how each was obtained.
+type Results struct {
+	mu     sync.Mutex
+	values map[string]float64
+	order  []string
+	notes  []string
+}
+
+// NewResults returns empty results.
+func NewResults() *Results { return &Results{values: map[string]float64{}} }
+
+// Set records a figure.
+func (r *Results) Set(key string, v float64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.values[key]; !ok {
+		r.order = append(r.order, key)
+	}
+	r.values[key] = v
+}
+
+// Get returns a figure and whether it was measured.
+func (r *Results) Get(key string) (float64, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	v, ok := r.values[key]
+	return v, ok
+}
+
+// Note adds a line explaining a figure (printed, and kept in the JSON file
+// under "notes").
+func (r *Results) Note(format string, args ...any) {
+	line := fmt.Sprintf(format, args...)
+	fmt.Fprintln(os.Stderr, "  note:", line)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.notes = append(r.notes, line)
+}
+
+// Notes returns the notes so far.
+func (r *Results) Notes() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.notes...)
+}
+
+// WriteJSON writes the figures (numbers, keys sorted) and the notes to path.
+func (r *Results) WriteJSON(path string, extra map[string]any) error {
+	r.mu.Lock()
+	out := map[string]any{}
+	for k, v := range r.values {
+		out[k] = v
+	}
+	out["notes"] = r.notes
+	for k, v := range extra {
+		out[k] = v
+	}
+	r.mu.Unlock()
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// Target is a goal a figure is checked against.
+type Target struct {
+	Name  string
+	Check func(r *Results) (ok bool, detail string, measured bool)
+}
+
+// PrintTable writes every figure, then PASS or MISS for each target.
+func (r *Results) PrintTable(w io.Writer, targets []Target) (missed int) {
+	r.mu.Lock()
+	keys := append([]string(nil), r.order...)
+	r.mu.Unlock()
+	sort.Strings(keys)
+	fmt.Fprintf(w, "\n| %-26s | %12s |\n|%s|%s|\n", "figure", "value", strings.Repeat("-", 28), strings.Repeat("-", 14))
+	for _, k := range keys {
+		v, _ := r.Get(k)
+		fmt.Fprintf(w, "| %-26s | %12s |\n", k, trim(v))
+	}
+	fmt.Fprintf(w, "\n| %-44s | %-6s | %s\n", "target", "result", "measured")
+	for _, t := range targets {
+		ok, detail, measured := t.Check(r)
+		res := "PASS"
+		if !measured {
+			res, ok = "NOT RUN", false
+		} else if !ok {
+			res = "MISS"
+		}
+		if !ok {
+			missed++
+		}
+		fmt.Fprintf(w, "| %-44s | %-6s | %s\n", t.Name, res, detail)
+	}
+	return missed
+}
+
+func trim(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}

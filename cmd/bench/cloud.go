@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"regulars/bench"
+	"regulars/internal/emulators"
+)
+
+func votesSection(ctx context.Context, r *bench.Results, emu *emulators.FirestoreEmulator, quick bool) error {
+	voters, clients := 500, 25
+	if quick {
+		voters, clients = 100, 10
+	}
+	if err := bench.SeedVoters(ctx, emu, "bench-votes", voters); err != nil {
+		return err
+	}
+	var lost, doubled int
+	for _, c := range []struct {
+		key, poll string
+		shards    int
+		rules     bool
+	}{{"votes_sharded_per_s", "poll-sharded", 0, true}, {"votes_single_doc_per_s", "poll-single", 1, true},
+		{"votes_sharded_norules_per_s", "poll-sharded-norules", 0, false},
+		{"votes_single_doc_norules_per_s", "poll-single-norules", 1, false}} {
+		run, err := bench.Votes(ctx, emu, "bench-votes", c.poll, voters, clients, c.shards, c.rules)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.poll, err)
+		}
+		r.Set(c.key, float64(int(run.PerS*10))/10)
+		lost += run.Lost
+		doubled += run.Doubled + run.Mismatch
+		shards := c.shards
+		if shards == 0 {
+			shards = 10
+		}
+		r.Note("%s (rules %t): %d voters over %d connections, %d tally shard(s): %s, %.1f votes/s, %d retries, %d lost, %d over, %d under",
+			c.poll, c.rules, voters, clients, shards, run.Elapsed.Round(time.Millisecond), run.PerS, run.Retries, run.Lost, run.Doubled, run.Mismatch)
+	}
+	r.Set("votes_lost", float64(lost))
+	r.Set("votes_doubled", float64(doubled))
+	return nil
+}
+
+func syncSection(ctx context.Context, r *bench.Results, emu *emulators.FirestoreEmulator, quick bool) error {
+	if err := bench.SeedVoters(ctx, emu, "bench-sync", 0); err != nil {
+		return err
+	}
+	samples := 200
+	if quick {
+		samples = 30
+	}
+	run, err := bench.Sync(ctx, emu, "bench-sync", samples, 100*time.Millisecond)
+	if err != nil {
+		return err
+	}
+	r.Set("sync_p50_ms", bench.Ms(bench.Percentile(run.Listener, 50)))
+	r.Set("sync_p95_ms", bench.Ms(bench.Percentile(run.Listener, 95)))
+	r.Set("poll_1s_p50_ms", bench.Ms(bench.Percentile(run.Poll1s, 50)))
+	r.Set("poll_1s_p95_ms", bench.Ms(bench.Percentile(run.Poll1s, 95)))
+	r.Note("sync: %d announcements by the owner's client, 100 ms apart; latency from the start of the write to the member's "+
+		"Watch (listener on another client) and to the first 1 Hz poll that returns it; max listener %s",
+		len(run.Listener), bench.Percentile(run.Listener, 100).Round(time.Millisecond))
+	return nil
+}

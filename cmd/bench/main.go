@@ -1,0 +1,66 @@
+// Command bench measures Regulars on this machine and writes bench/results.json:
+// home-screen reads and sync latency on the official Firestore emulator, vote
+// throughput with a sharded and a single-document tally, the emulator killed
+// in the middle of a burst of writes, the embedded store killed with SIGKILL,
+// a 10,000-post thread in the Fyne test driver, and the app's cold start and
+// memory next to fyne_demo's under Xvfb. `make bench` runs it; see
+// docs/performance.md.
+//
+//	bench [-only home,votes,sync,fault,crash,thread,local,start] [-out bench/results.json]
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"regulars/bench"
+)
+
+func main() {
+	// The crash test runs this binary again as the writer it kills.
+	if len(os.Args) > 2 && os.Args[1] == bench.CrashChildArg {
+		if err := bench.CrashChild(os.Args[2]); err != nil {
+			fmt.Fprintln(os.Stderr, "crash child:", err)
+			os.Exit(2)
+		}
+		return
+	}
+	only := flag.String("only", "", "comma-separated sections to run (default all): "+strings.Join(sections, ","))
+	out := flag.String("out", "bench/results.json", "where to write the figures")
+	quick := flag.Bool("quick", false, "small sizes, for trying the program out (figures not comparable)")
+	flag.Parse()
+	run := sections
+	if *only != "" {
+		run = strings.Split(*only, ",")
+		for _, s := range run {
+			if !slices.Contains(sections, s) {
+				fmt.Fprintf(os.Stderr, "bench: unknown section %q (have %s)\n", s, strings.Join(sections, ","))
+				os.Exit(2)
+			}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	r := bench.NewResults()
+	began := time.Now()
+	failed := runAll(ctx, r, run, *quick)
+	r.Set("bench_seconds", float64(int(time.Since(began).Seconds())))
+	missed := r.PrintTable(os.Stdout, targets)
+	if err := r.WriteJSON(*out, map[string]any{"machine": bench.Machine(), "ran_at": began.UTC().Format(time.RFC3339),
+		"quick": *quick}); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("\nwrote %s in %s; %d target(s) missed\n", *out, time.Since(began).Round(time.Second), missed)
+	if len(failed) > 0 {
+		fmt.Fprintf(os.Stderr, "bench: sections failed: %s\n", strings.Join(failed, ", "))
+		os.Exit(1)
+	}
+}
