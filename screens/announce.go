@@ -134,7 +134,7 @@ func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
 	box.Objects[0].(*widget.Label).SetText(title)
-	box.Objects[1].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc))
+	box.Objects[1].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 func (s *announce) load() {

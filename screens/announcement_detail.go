@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +19,7 @@ type announcementDetail struct {
 	id   string
 	an   community.Announcement
 	lang string // the version shown
+	zone *time.Location
 
 	title   *widget.Label
 	when    *widget.Label
@@ -33,7 +35,7 @@ func NewAnnouncementDetail(env *Env, announcementID string) fyne.CanvasObject {
 }
 
 func newAnnouncementDetail(env *Env, id string) *announcementDetail {
-	s := &announcementDetail{env: env, id: id}
+	s := &announcementDetail{env: env, id: id, zone: time.UTC}
 	s.buildUI()
 	env.Subscribe(subKey("announcement"), s.onChange)
 	s.load()
@@ -56,7 +58,11 @@ func (s *announcementDetail) load() {
 	svc, id := s.env.Svc, s.id
 	background(func() func() {
 		an, err := svc.Announcement(context.Background(), id)
+		c, cerr := svc.Community(context.Background())
 		return func() {
+			if cerr == nil {
+				s.zone = c.Location()
+			}
 			if err != nil {
 				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
@@ -74,7 +80,7 @@ func (s *announcementDetail) render() {
 	l := s.env.L()
 	text := s.an.Texts[s.lang]
 	s.title.SetText(text.Title)
-	s.when.SetText(announcementWhen(l, s.an, s.env.Svc))
+	s.when.SetText(announcementWhen(l, s.an, s.env.Svc, s.zone))
 	s.body.ParseMarkdown(text.Body)
 	alignRich(s.body, isRTLText(text.Body))
 	s.title.Alignment = alignFor(isRTLText(text.Title))

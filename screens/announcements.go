@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +21,7 @@ const announcementsLimit = 50
 type announcements struct {
 	env     *Env
 	items   []community.Announcement
+	zone    *time.Location
 	list    *widget.List
 	empty   fyne.CanvasObject
 	problem *widget.Label
@@ -33,7 +35,7 @@ func NewAnnouncements(env *Env) fyne.CanvasObject {
 }
 
 func newAnnouncements(env *Env) *announcements {
-	s := &announcements{env: env}
+	s := &announcements{env: env, zone: time.UTC}
 	s.buildUI()
 	env.Subscribe(subKey("announcements"), s.onChange)
 	s.load()
@@ -73,22 +75,27 @@ func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	box.Objects[0].(*widget.Label).SetText(title)
 	box.Objects[1].(*widget.Label).SetText(firstLine(text.Body))
-	box.Objects[2].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc))
+	box.Objects[2].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 // announcementWhen says when an announcement was (or will be) published.
-func announcementWhen(l *i18n.Localizer, a community.Announcement, svc *community.Service) string {
+// Dates are in the business's time zone, where the news happens.
+func announcementWhen(l *i18n.Localizer, a community.Announcement, svc *community.Service, zone *time.Location) string {
 	if a.PublishAt.After(svc.Now()) {
-		return l.T("AnnouncementScheduledFor", map[string]any{"When": l.DateTime(a.PublishAt, nil)})
+		return l.T("AnnouncementScheduledFor", map[string]any{"When": l.DateTime(a.PublishAt, zone)})
 	}
-	return l.Date(a.PublishAt, nil)
+	return l.Date(a.PublishAt, zone)
 }
 
 func (s *announcements) load() {
 	svc, me := s.env.Svc, s.env.Me()
 	background(func() func() {
 		items, err := svc.Announcements(context.Background(), me, false, announcementsLimit)
+		c, cerr := svc.Community(context.Background())
 		return func() {
+			if cerr == nil {
+				s.zone = c.Location()
+			}
 			if err != nil {
 				showRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
