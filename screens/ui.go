@@ -644,9 +644,27 @@ func Visual(env *Env, s string) string {
 	var b strings.Builder
 	for i := o.NumRuns() - 1; i >= 0; i-- {
 		r := o.Run(i)
-		b.WriteString(r.String())
+		text := r.String()
+		if prev := o.Run(1); i == 0 && r.Direction() == bidi.RightToLeft && hasStrongLTR(prev.String()) {
+			// Fyne lays spaces at the end of a text out left to right,
+			// at the far end, when a left-to-right letter precedes them
+			// ("Amira" before "مرحبا "): keep them between the runs.
+			core := strings.TrimRight(text, " ")
+			text = text[len(core):] + core
+		}
+		b.WriteString(text)
 	}
 	return b.String()
+}
+
+// hasStrongLTR reports whether s has a left-to-right letter.
+func hasStrongLTR(s string) bool {
+	for _, r := range s {
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.L {
+			return true
+		}
+	}
+	return false
 }
 
 // startsRTL reports whether the paragraph direction of s is right to left:

@@ -16,7 +16,7 @@ var visualCases = []struct {
 	{"pure arabic is one run", "ar", "مواعيد الشتاء", "مواعيد الشتاء"},
 	{"date runs reversed", "ar", "الجمعة، ٢٧ نوفمبر", " نوفمبر" + "٢٧" + "الجمعة، "},
 	{"latin paragraph in rtl ui untouched", "ar", "Café Lumen, bar counter", "Café Lumen, bar counter"},
-	{"latin name in arabic", "ar", "مرحبا Amira!", "!" + "Amira" + "مرحبا "},
+	{"latin name in arabic", "ar", "مرحبا Amira!", "!" + "Amira" + " مرحبا"},
 	{"empty", "ar", "", ""},
 }
 
