@@ -229,7 +229,7 @@ func (s *Store) Voters(ctx context.Context, pollID, optionID string) ([]string, 
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
 	var out []string
-	q := s.pollRef(pollID).Collection("votes").Where("option", "==", optionID)
+	q := s.pollRef(pollID).Collection("votes").Where("option", "==", optionID).Select() // names only
 	err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
 		out = append(out, snap.Ref.ID)
 		return nil

@@ -81,3 +81,8 @@ func contractOptions() storetest.Options {
 		WatchTimeout: 10 * time.Second,
 	}
 }
+
+// staticToken is a Config.IDToken that always returns token.
+func staticToken(token string) func(context.Context) (string, error) {
+	return func(context.Context) (string, error) { return token, nil }
+}
