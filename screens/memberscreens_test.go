@@ -307,3 +307,18 @@ func TestMemberScreens_LongNameAndEmptyCommunity(t *testing.T) {
 		t.Errorf("a newcomer does not see how far the rewards are: %q", shownTexts(f.win))
 	}
 }
+
+// Points awarded at the counter show on the open Home without a reload.
+func TestHome_RefreshesWhenPointsArrive(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "en")
+	pump := f.watch(env)
+	f.show(NewHome(env), phoneSize)
+	if _, _, err := f.svc.AwardPoints(context.Background(), f.actor(demo.StaffID), demo.MemberID, 60, "Visit", "op-live"); err != nil {
+		t.Fatal(err)
+	}
+	pump()
+	if !shows(f.win, "800 points") || !shows(f.win, "You've reached our top tier") {
+		t.Errorf("home did not follow the award: %q", shownTexts(f.win))
+	}
+}
