@@ -62,7 +62,8 @@
 // # Queries and indexes
 //
 // Besides single-field indexes these need composite indexes (the emulator
-// does not ask for them; firestore.indexes.json must declare them):
+// does not ask for them; deploy/firebase/firestore.indexes.json must declare
+// them: indexes.json in this folder lists them in that format):
 //
 //	members        nameSearch array-contains (single field)
 //	threads        category ==, pinned desc, lastPostAt desc, __name__ desc
