@@ -62,6 +62,7 @@ type Shell struct {
 type view struct {
 	title   string
 	content fyne.CanvasObject
+	subs    map[any]bool // who was subscribed while this view was on top
 }
 
 var _ screens.Navigator = (*Shell)(nil)
@@ -314,11 +315,24 @@ func (s *Shell) Pop() {
 		return
 	}
 	s.stack = s.stack[:len(s.stack)-1]
+	// The closed views' screens stop listening to the store.
+	keep := s.stack[len(s.stack)-1].subs
+	for _, o := range s.env.Subscribers() {
+		if !keep[o] {
+			s.env.Unsubscribe(o)
+		}
+	}
 	s.showTop()
 }
 
 func (s *Shell) showTop() {
-	top := s.stack[len(s.stack)-1]
+	top := &s.stack[len(s.stack)-1]
+	if top.subs == nil {
+		top.subs = map[any]bool{}
+		for _, o := range s.env.Subscribers() {
+			top.subs[o] = true
+		}
+	}
 	s.title.SetText(top.title)
 	if len(s.stack) > 1 {
 		s.back.Show()

@@ -114,7 +114,11 @@ func TestShell_PhoneTabs(t *testing.T) {
 	if !strings.Contains(texts(win), "Back") {
 		t.Errorf("no way back from a detail view")
 	}
+	subs := len(s.Env().Subscribers())
 	s.Pop()
+	if after := len(s.Env().Subscribers()); after != subs-1 {
+		t.Errorf("subscribers after closing a detail view = %d, want %d", after, subs-1)
+	}
 	if strings.Contains(texts(win), "Back\n") {
 		t.Errorf("back button still shown on a place")
 	}

@@ -165,3 +165,16 @@ func (e *Env) RequestLanguage(code string) {
 	}
 	e.SetL(i18n.New(code))
 }
+
+// Subscribers returns the owners subscribed now. The shell notes them when
+// it shows a view and, when the user goes back, drops the subscriptions of
+// the views that were closed.
+func (e *Env) Subscribers() []any {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	out := make([]any, 0, len(e.subs))
+	for k := range e.subs {
+		out = append(out, k)
+	}
+	return out
+}
