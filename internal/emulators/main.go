@@ -48,11 +48,15 @@ const startTimeout = 3 * time.Minute
 //
 // If an emulator cannot start, Main stops the others, prints why on stderr and
 // exits the process with status 1 without running any test: a missing emulator
-// is a failure, never a skip.
+// is a failure, never a skip. Listing tests (-list) and fuzz workers start no
+// emulator; a fuzz target must not need one.
 func Main(m *testing.M, need ...Kind) int {
-	flag.Parse() // for testing.Verbose and -test.list; m.Run parses again harmlessly
-	if f := flag.Lookup("test.list"); f != nil && f.Value.String() != "" {
-		return m.Run() // listing tests (make fuzz) runs none: no emulator needed
+	flag.Parse() // for testing.Verbose and the flags below; m.Run parses again harmlessly
+	if testFlag("test.list") != "" || testFlag("test.fuzzworker") == "true" {
+		// Listing tests (make fuzz) runs none, and a fuzz worker runs only the
+		// fuzz target, which should be a pure function: a JVM and a Node process
+		// per worker would only slow fuzzing down.
+		return m.Run()
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	verbose := testing.Verbose() || os.Getenv("REGULARS_EMULATOR_LOGS") == "1"
@@ -65,6 +69,13 @@ func Main(m *testing.M, need ...Kind) int {
 	}
 	defer stopShared()
 	return m.Run()
+}
+
+func testFlag(name string) string {
+	if f := flag.Lookup(name); f != nil {
+		return f.Value.String()
+	}
+	return ""
 }
 
 func startShared(ctx context.Context, need []Kind, verbose bool) error {
