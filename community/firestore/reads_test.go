@@ -36,6 +36,7 @@ func TestStore_HomeReadsBounded(t *testing.T) {
 		t.Fatalf("dial the emulator: %v", err)
 	}
 	t.Cleanup(func() { _ = s.Close() })
+	WarmUp(t, s)
 	if err := demo.Seed(ctx, s, demo.Now); err != nil {
 		t.Fatalf("seed the demo community: %v", err)
 	}

@@ -45,6 +45,7 @@ func dialAdmin(t testing.TB, cfg firestore.Config) *firestore.Store {
 	if err != nil {
 		t.Fatalf("dial the emulator: %v", err)
 	}
+	firestore.WarmUp(t, s)
 	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)
