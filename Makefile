@@ -124,8 +124,9 @@ i18n: ## extract messages, write translate.*.toml for what is missing
 	ls $(I18N_DIR)/translate.*.toml 2>/dev/null || echo "every language has every message"
 
 i18n-apply: ## merge translated translate.*.toml into active.*.toml
+	@if ! ls $(I18N_DIR)/translate.*.toml >/dev/null 2>&1; then echo "no translate.*.toml to apply"; exit 0; fi; \
 	$(GOI18N) merge -sourceLanguage en -format toml -outdir $(I18N_DIR) \
-		$(I18N_DIR)/active.*.toml $(I18N_DIR)/translate.*.toml
+		$(I18N_DIR)/active.*.toml $(I18N_DIR)/translate.*.toml; \
 	rm -f $(I18N_DIR)/translate.*.toml
 
 run-cloud-demo: deps ## owner + member windows on the Firestore and Auth emulators
