@@ -153,7 +153,7 @@ const maxSearchKey = 24
 func (s *Store) SearchMembers(ctx context.Context, query string, limit int) ([]community.Member, error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
-	q := fold(strings.TrimSpace(query))
+	q := fold(strings.Join(strings.Fields(query), " "))
 	members := s.col("members")
 	var fq firestore.Query
 	switch {
