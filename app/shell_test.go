@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"github.com/go-text/typesetting/font"
 
 	"regulars/community"
 	"regulars/community/demo"
@@ -166,7 +168,7 @@ func TestShell_CtrlNRunsTheScreensOffer(t *testing.T) {
 
 func TestTheme_FontsPerScript(t *testing.T) {
 	if _, err := os.Stat("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"); err != nil {
-		t.Skip("Noto fonts not installed")
+		t.Fatal("Noto fonts missing: install fonts-noto-core and fonts-noto-cjk (make deps)")
 	}
 	if NewTheme("en").regular != nil {
 		t.Errorf("English should use Fyne's font")
@@ -175,6 +177,14 @@ func TestTheme_FontsPerScript(t *testing.T) {
 		th := NewTheme(code)
 		if th.regular == nil || th.bold == nil {
 			t.Errorf("%s: no font", code)
+			continue
+		}
+		// Fyne parses single fonts only: a face cut out of a collection
+		// must parse on its own.
+		for _, res := range []fyne.Resource{th.regular, th.bold} {
+			if _, err := font.ParseTTF(bytes.NewReader(res.Content())); err != nil {
+				t.Errorf("%s: %s does not parse: %v", code, res.Name(), err)
+			}
 		}
 	}
 }
