@@ -21,9 +21,9 @@ type announcementDetail struct {
 	lang string // the version shown
 	zone *time.Location
 
-	title   *widget.Label
+	title   *DataLabel
 	when    *widget.Label
-	body    *widget.RichText
+	body    *dataRich
 	others  *fyne.Container
 	problem *widget.Label
 	root    fyne.CanvasObject
@@ -43,12 +43,9 @@ func newAnnouncementDetail(env *Env, id string) *announcementDetail {
 }
 
 func (s *announcementDetail) buildUI() {
-	l := s.env.L()
-	s.title = heading("")
+	s.title = dataLabel(s.env, "", true)
 	s.when = faint("")
-	s.title.Alignment, s.when.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
-	s.body = widget.NewRichText()
-	s.body.Wrapping = fyne.TextWrapWord
+	s.body = newDataRich()
 	s.others = container.NewVBox()
 	s.problem = newRefusal()
 	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, widget.NewSeparator(), s.others, s.problem))
@@ -79,11 +76,10 @@ func (s *announcementDetail) load() {
 func (s *announcementDetail) render() {
 	l := s.env.L()
 	text := s.an.Texts[s.lang]
-	s.title.SetText(text.Title)
-	s.when.SetText(announcementWhen(l, s.an, s.env.Svc, s.zone))
+	setData(s.env, s.title, text.Title)
+	setLine(s.env, s.when, announcementWhen(l, s.an, s.env.Svc, s.zone))
 	s.body.ParseMarkdown(text.Body)
-	alignRich(s.body, isRTLText(text.Body))
-	s.title.Alignment = alignFor(isRTLText(text.Title))
+	alignRich(&s.body.RichText, isRTLText(text.Body))
 	s.others.RemoveAll()
 	langs := s.an.Languages()
 	if len(langs) > 1 {

@@ -52,11 +52,7 @@ func (s *announcements) buildUI() {
 }
 
 func (s *announcements) createRow() fyne.CanvasObject {
-	title := heading("")
-	title.Wrapping, title.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	excerpt := widget.NewLabel("")
-	excerpt.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, excerpt, faint(""))
+	return container.NewVBox(dataLine(s.env, true), dataLine(s.env, false), faint(""))
 }
 
 func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -66,16 +62,13 @@ func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	a, l := s.items[id], s.env.L()
 	text, _ := a.In(l.Code())
 	box := o.(*fyne.Container)
-	for _, obj := range box.Objects {
-		obj.(*widget.Label).Alignment = alignFor(l.RTL())
-	}
 	title := text.Title
 	if a.Pinned {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
-	box.Objects[0].(*widget.Label).SetText(title)
-	box.Objects[1].(*widget.Label).SetText(firstLine(text.Body))
-	box.Objects[2].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc, s.zone))
+	setData(s.env, box.Objects[0].(*DataLabel), title)
+	setData(s.env, box.Objects[1].(*DataLabel), firstLine(text.Body))
+	setLine(s.env, box.Objects[2].(*widget.Label), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 // announcementWhen says when an announcement was (or will be) published.

@@ -67,10 +67,7 @@ func (s *forum) buildUI() {
 func (s *forum) length() int { return len(s.threads) }
 
 func (s *forum) createRow() fyne.CanvasObject {
-	title := heading("")
-	title.Truncation = fyne.TextTruncateEllipsis
-	title.Wrapping = fyne.TextWrapOff
-	return container.NewVBox(title, faint(""))
+	return container.NewVBox(dataLine(s.env, true), faint(""))
 }
 
 func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -80,7 +77,7 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	t := s.threads[id]
 	l := s.env.L()
 	box := o.(*fyne.Container)
-	title := box.Objects[0].(*widget.Label)
+	title := box.Objects[0].(*DataLabel)
 	text := t.Title
 	if t.Locked {
 		text = l.T("ForumLockedMark", map[string]any{"Title": t.Title})
@@ -88,11 +85,9 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if t.Pinned {
 		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
 	}
-	title.Alignment = alignFor(l.RTL())
-	title.SetText(text)
+	setData(s.env, title, text)
 	meta := box.Objects[1].(*widget.Label)
-	meta.Alignment = alignFor(l.RTL())
-	meta.SetText(l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
+	setLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
 }
 

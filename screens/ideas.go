@@ -75,14 +75,13 @@ func (b *ideasBoard) render() {
 			b.content.Add(faint(l.T("IdeasNone")))
 		}
 		for _, idea := range ideas {
-			text := wrapped(idea.Text)
-			text.Alignment = alignFor(l.RTL())
+			text := dataLabel(b.env, idea.Text, false)
 			meta := l.N("IdeasVotes", idea.Votes)
 			if idea.ByName != "" {
 				meta = l.N("IdeasVotesBy", idea.Votes, map[string]any{"Name": idea.ByName})
 			}
-			m := faint(meta)
-			m.Alignment = alignFor(l.RTL())
+			m := faint("")
+			setLine(b.env, m, meta)
 			b.content.Add(container.NewVBox(text, m))
 		}
 		b.content.Add(widget.NewSeparator())

@@ -147,7 +147,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 				continue
 			}
 			optionID, pollID := o.ID, p.ID
-			b := widget.NewButton(o.Text, func() { s.onVote(pollID, optionID) })
+			b := newDataButton(o.Text, func() { s.onVote(pollID, optionID) })
 			if o.ID == st.mine {
 				b.Importance = widget.HighImportance
 			}
@@ -183,12 +183,11 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 		sub = l.T("PollClosesAt", map[string]any{"When": l.DateTime(p.ClosesAt, nil)})
 	}
 	// The question wraps: a card title would not, and phones are narrow.
-	q := heading(p.Question)
-	q.Alignment = alignFor(l.RTL())
+	q := dataLabel(s.env, p.Question, true)
 	head := container.NewVBox(q)
 	if sub != "" {
-		when := faint(sub)
-		when.Alignment = alignFor(l.RTL())
+		when := faint("")
+		setLine(s.env, when, sub)
 		head.Add(when)
 	}
 	return widget.NewCard("", "", container.NewVBox(head, box))
@@ -208,9 +207,7 @@ func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyn
 	if mine {
 		text = l.T("PollYourVote", map[string]any{"Option": o.Text})
 	}
-	label := wrapped(text)
-	label.TextStyle.Bold = mine
-	label.Alignment = alignFor(l.RTL())
+	label := dataLabel(env, text, mine)
 	return container.NewVBox(label, bar)
 }
 

@@ -51,11 +51,7 @@ func (s *stories) buildUI() {
 }
 
 func (s *stories) createRow() fyne.CanvasObject {
-	title := heading("")
-	title.Wrapping, title.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	excerpt := widget.NewLabel("")
-	excerpt.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, excerpt, faint(""))
+	return container.NewVBox(dataLine(s.env, true), dataLine(s.env, false), faint(""))
 }
 
 func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -64,12 +60,9 @@ func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	st, l := s.items[id], s.env.L()
 	box := o.(*fyne.Container)
-	for _, obj := range box.Objects {
-		obj.(*widget.Label).Alignment = alignFor(l.RTL())
-	}
-	box.Objects[0].(*widget.Label).SetText(st.Title)
-	box.Objects[1].(*widget.Label).SetText(firstLine(st.Body))
-	box.Objects[2].(*widget.Label).SetText(l.N("StoryMeta", st.Likes, map[string]any{
+	setData(s.env, box.Objects[0].(*DataLabel), st.Title)
+	setData(s.env, box.Objects[1].(*DataLabel), firstLine(st.Body))
+	setLine(s.env, box.Objects[2].(*widget.Label), l.N("StoryMeta", st.Likes, map[string]any{
 		"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 }
 

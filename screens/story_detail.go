@@ -19,9 +19,9 @@ type storyDetail struct {
 	story community.Story
 	liked bool
 
-	title   *widget.Label
+	title   *DataLabel
 	byline  *widget.Label
-	body    *widget.RichText
+	body    *dataRich
 	like    *widget.Button
 	problem *widget.Label
 	root    fyne.CanvasObject
@@ -42,12 +42,11 @@ func newStoryDetail(env *Env, id string) *storyDetail {
 
 func (s *storyDetail) buildUI() {
 	l := s.env.L()
-	s.title = heading("")
+	s.title = dataLabel(s.env, "", true)
 	s.byline = wrapped("")
 	s.byline.Importance = widget.LowImportance
 	s.title.Alignment, s.byline.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
-	s.body = widget.NewRichText()
-	s.body.Wrapping = fyne.TextWrapWord
+	s.body = newDataRich()
 	s.like = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onLike)
 	s.like.Disable()
 	s.problem = newRefusal()
@@ -74,11 +73,10 @@ func (s *storyDetail) load() {
 func (s *storyDetail) render() {
 	l := s.env.L()
 	st := s.story
-	s.title.SetText(st.Title)
-	s.byline.SetText(l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
+	setData(s.env, s.title, st.Title)
+	setLine(s.env, s.byline, l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 	s.body.ParseMarkdown(st.Body)
-	alignRich(s.body, isRTLText(st.Body))
-	s.title.Alignment = alignFor(isRTLText(st.Title))
+	alignRich(&s.body.RichText, isRTLText(st.Body))
 	s.like.SetText(l.N("StoryLikes", st.Likes))
 	if s.liked {
 		s.like.Importance = widget.HighImportance

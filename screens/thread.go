@@ -31,7 +31,7 @@ type thread struct {
 	fetched   int                        // posts read so far (tests check laziness)
 	sending   bool
 
-	title   *widget.Label
+	title   *DataLabel
 	locked  *widget.Label
 	list    *widget.List
 	reply   *submitEntry
@@ -60,8 +60,7 @@ func newThread(env *Env, threadID string) *thread {
 
 func (s *thread) buildUI() {
 	l := s.env.L()
-	s.title = heading("")
-	s.title.Alignment = alignFor(l.RTL())
+	s.title = dataLabel(s.env, "", true)
 	s.locked = widget.NewLabelWithStyle(l.T("ThreadLocked"), alignFor(l.RTL()), fyne.TextStyle{Italic: true})
 	s.locked.Importance = widget.WarningImportance
 	s.locked.Wrapping = fyne.TextWrapWord
@@ -89,15 +88,15 @@ func (s *thread) length() int { return s.info.Posts }
 // createRow builds a post row: author and time, the body as Markdown (or a
 // placeholder when hidden or removed), reactions and a report button.
 func (s *thread) createRow() fyne.CanvasObject {
-	author := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	author.Truncation = fyne.TextTruncateEllipsis
+	author := dataLine(s.env, true)
 	when := faint("")
 	when.Truncation = fyne.TextTruncateOff
-	body := widget.NewRichText()
-	body.Wrapping = fyne.TextWrapWord
+	body := newDataRich()
 	var buttons []fyne.CanvasObject
 	for _, r := range community.Reactions {
-		buttons = append(buttons, iconButton(r, nil, nil))
+		b := newDataButton(r, nil)
+		b.Importance = widget.LowImportance
+		buttons = append(buttons, b)
 	}
 	buttons = append(buttons, iconButton(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil))
 	reacts := rowStart(s.env.L().RTL(), buttons...)
@@ -111,8 +110,8 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	l := s.env.L()
 	box := o.(*fyne.Container)
 	header := box.Objects[0].(*fyne.Container)
-	author, when := header.Objects[0].(*widget.Label), header.Objects[1].(*widget.Label)
-	body := box.Objects[1].(*widget.RichText)
+	author, when := header.Objects[0].(*DataLabel), header.Objects[1].(*widget.Label)
+	body := &box.Objects[1].(*dataRich).RichText
 	reacts := box.Objects[2].(*fyne.Container)
 
 	seq := int64(id) + 1
@@ -131,9 +130,9 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	p := posts[idx]
-	author.Alignment, when.Alignment = alignFor(l.RTL()), alignFor(!l.RTL())
-	author.SetText(p.AuthorName)
-	when.SetText(l.Relative(p.At, s.env.Svc.Now()))
+	setData(s.env, author, p.AuthorName)
+	when.Alignment = alignFor(!l.RTL())
+	when.SetText(Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
 	header.Refresh() // the time's width changed: lay the header out again
 	switch {
 	case p.Removed:
@@ -246,7 +245,7 @@ func (s *thread) load(scrollEnd bool) {
 				return
 			}
 			s.info = t
-			s.title.SetText(t.Title)
+			setData(s.env, s.title, t.Title)
 			if s.pin != nil {
 				l := s.env.L()
 				s.pin.SetText(map[bool]string{false: l.T("ThreadPin"), true: l.T("ThreadUnpin")}[t.Pinned])

@@ -229,16 +229,20 @@ func wrappedCard(rtl bool, title, subtitle string, content fyne.CanvasObject) *w
 // (rowStart reverses them and adds a spacer for right-to-left languages).
 func rowButtons(row *fyne.Container) []*widget.Button {
 	var out []*widget.Button
-	for _, o := range row.Objects {
-		if b, ok := o.(*widget.Button); ok {
+	reversed := false
+	for i, o := range row.Objects {
+		switch b := o.(type) {
+		case *widget.Button:
 			out = append(out, b)
+		case *dataButton:
+			out = append(out, &b.Button)
+		default:
+			reversed = reversed || i == 0 // a spacer first: right to left, stored reversed
 		}
 	}
-	if len(row.Objects) > 0 {
-		if _, isButton := row.Objects[0].(*widget.Button); !isButton { // a spacer first: right to left, stored reversed
-			for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-				out[i], out[j] = out[j], out[i]
-			}
+	if reversed {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
 		}
 	}
 	return out
@@ -277,3 +281,65 @@ func alignRich(rt *widget.RichText, rtl bool) {
 	}
 	rt.Refresh()
 }
+
+// dataLabel is a label of user content (a name, a title, a post): the
+// pseudo-locale test skips it. Short mixed-direction texts are put in visual
+// order for right-to-left languages (see Visual).
+func dataLabel(env *Env, text string, bold bool) *DataLabel {
+	d := NewDataLabel(env, text)
+	d.TextStyle.Bold = bold
+	return d
+}
+
+// dataLine is a one-line dataLabel cut with an ellipsis, for list rows.
+func dataLine(env *Env, bold bool) *DataLabel {
+	d := dataLabel(env, "", bold)
+	d.Wrapping = fyne.TextWrapOff
+	d.Truncation = fyne.TextTruncateEllipsis
+	return d
+}
+
+// setData sets a data label's text in visual order.
+func setData(env *Env, d *DataLabel, text string) {
+	d.Alignment = alignFor(env.L().RTL())
+	d.SetText(Visual(env, text))
+}
+
+// setLine sets an interface label's text (already translated, perhaps with
+// names in it) in visual order, aligned to the reading start.
+func setLine(env *Env, l *widget.Label, text string) {
+	l.Alignment = alignFor(env.L().RTL())
+	l.SetText(Visual(env, text))
+}
+
+// dataRich is rich text of user content (a post, a story, an announcement).
+type dataRich struct {
+	widget.RichText
+}
+
+func newDataRich() *dataRich {
+	r := &dataRich{}
+	r.Wrapping = fyne.TextWrapWord
+	r.Scroll = container.ScrollNone // what widget.NewRichText sets; the zero value scrolls
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// IsUserData marks the text as user content.
+func (r *dataRich) IsUserData() bool { return true }
+
+// dataButton is a button labelled with user content (a poll option) or with
+// symbols that need no translation (reaction emoji).
+type dataButton struct {
+	widget.Button
+}
+
+func newDataButton(text string, tapped func()) *dataButton {
+	b := &dataButton{}
+	b.Text, b.OnTapped = text, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// IsUserData marks the button's label as content, not interface text.
+func (b *dataButton) IsUserData() bool { return true }
