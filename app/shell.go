@@ -161,7 +161,7 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
-	main := container.NewBorder(s.header(), nil, nil, nil, container.New(&readable{max: 860}, s.content))
+	main := container.NewBorder(s.header(), nil, nil, nil, container.New(&readable{max: 980}, s.content))
 	return screens.NewRowBorder(s.env, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
 }
 
