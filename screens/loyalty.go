@@ -24,10 +24,6 @@ type loyalty struct {
 	body   *fyne.Container
 	refuse *FieldError
 	note   *widget.Label
-
-	// redeeming holds the idempotency key of the redemption being
-	// confirmed, so a double tap on "Redeem" spends points once.
-	redeeming string
 }
 
 type loyaltyData struct {
@@ -223,8 +219,9 @@ func reasonMessage(reason string) string {
 // onRedeem asks before spending points on a reward.
 func (s *loyalty) onRedeem(r community.Reward) {
 	l := s.env.L()
-	s.redeeming = community.NewID()
-	op := s.redeeming
+	// One idempotency key per confirmation: however often the request
+	// is sent (a double tap, a retry), the points are spent once.
+	op := community.NewID()
 	name := r.Names.In(l.Code())
 	Confirm(s.env, l.T("LoyaltyRedeemTitle"),
 		l.T("LoyaltyRedeemConfirm", map[string]any{"Reward": name, "Points": l.Points(r.Cost)}),

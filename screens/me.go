@@ -227,7 +227,6 @@ func (s *me) nps() fyne.CanvasObject {
 	scale := container.NewGridWithColumns(2, Mirror(s.env, lo, hi)...)
 	send := widget.NewButton(l.T("MeNPSSend"), s.onSendFeedback)
 	send.Importance = widget.HighImportance
-	s.comment.OnSubmitted = nil
 	return container.NewVBox(
 		NewSectionHeader(s.env, l.T("MeFeedback")),
 		NewText(s.env, l.T("MeNPSQuestion", map[string]any{"Community": s.community.Name})),
