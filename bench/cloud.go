@@ -43,4 +43,3 @@ type tokenKey struct{}
 func withToken(ctx context.Context, uid string) context.Context {
 	return context.WithValue(ctx, tokenKey{}, MemberToken(uid))
 }
-

@@ -65,3 +65,40 @@ func syncSection(ctx context.Context, r *bench.Results, emu *emulators.Firestore
 		len(run.Listener), bench.Percentile(run.Listener, 100).Round(time.Millisecond))
 	return nil
 }
+
+// faultSection kills the emulator in the middle of bursts of writes. It runs
+// on emulators of its own: each run stops the one it started on.
+func faultSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreEmulator, quick bool) error {
+	runs, members := 5, 24
+	if quick {
+		runs, members = 2, 10
+	}
+	emu, err := emulators.Firestore(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { emu.Stop() }()
+	var lost, doubled, failedOps, done int
+	for i := range runs {
+		res, err := bench.Fault(ctx, &emu, i, members, 20*time.Second, int64(15+15*(i%4)))
+		if err != nil {
+			return fmt.Errorf("fault run %d: %w", i, err)
+		}
+		done++
+		lost += res.Lost
+		doubled += res.Doubled
+		failedOps += res.FailedOps
+		r.Note("fault run %d: %d members, kill after %s: %d of %d ops acknowledged before the cut, %d in all, %d failed, "+
+			"%d retries, outage %s (%d documents carried over), %d lost, %d doubled",
+			i, members, res.KillAfter.Round(time.Millisecond), res.AckedAtCut, res.Ops, res.Acked, res.FailedOps, res.Retries,
+			res.Outage.Round(time.Millisecond), res.DumpedDocs, res.Lost, res.Doubled)
+		for _, p := range res.Problems {
+			r.Note("fault run %d: %s", i, p)
+		}
+	}
+	r.Set("fault_runs", float64(done))
+	r.Set("fault_lost", float64(lost))
+	r.Set("fault_doubled", float64(doubled))
+	r.Set("fault_failed_ops", float64(failedOps))
+	return nil
+}

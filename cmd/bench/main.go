@@ -26,7 +26,7 @@ import (
 func main() {
 	// The crash test runs this binary again as the writer it kills.
 	if len(os.Args) > 2 && os.Args[1] == bench.CrashChildArg {
-		if err := bench.CrashChild(os.Args[2]); err != nil {
+		if err := bench.CrashChild(os.Args[2], os.Args[3:]...); err != nil {
 			fmt.Fprintln(os.Stderr, "crash child:", err)
 			os.Exit(2)
 		}

@@ -28,7 +28,9 @@ var targets = []bench.Target{
 		func(v []float64) string { return fmt.Sprintf("%g (100 members) / %g (10,000 members)", v[0], v[1]) }),
 	check("sharded votes >= 5x single-document", []string{"votes_sharded_per_s", "votes_single_doc_per_s"},
 		func(v []float64) bool { return v[1] > 0 && v[0] >= 5*v[1] },
-		func(v []float64) string { return fmt.Sprintf("%.1f/s vs %.1f/s = %.2fx", v[0], v[1], v[0]/max(v[1], 1e-9)) }),
+		func(v []float64) string {
+			return fmt.Sprintf("%.1f/s vs %.1f/s = %.2fx", v[0], v[1], v[0]/max(v[1], 1e-9))
+		}),
 	zero("votes: 0 lost, 0 doubled", "votes_lost", "votes_doubled"),
 	zero("fault (emulator killed): 0 lost, 0 doubled", "fault_lost", "fault_doubled"),
 	check("fault runs >= 5", []string{"fault_runs"}, func(v []float64) bool { return v[0] >= 5 },
@@ -43,9 +45,13 @@ var targets = []bench.Target{
 	check("10k thread scroll to end < 100 ms", []string{"thread10k_scroll_end_ms"}, func(v []float64) bool { return v[0] < 100 },
 		func(v []float64) string { return fmt.Sprintf("%.1f ms", v[0]) }),
 	check("start within 1.2x fyne_demo", []string{"start_ms", "fyne_demo_start_ms"}, func(v []float64) bool { return v[0] <= 1.2*v[1] },
-		func(v []float64) string { return fmt.Sprintf("%.0f ms vs %.0f ms = %.2fx", v[0], v[1], v[0]/max(v[1], 1e-9)) }),
+		func(v []float64) string {
+			return fmt.Sprintf("%.0f ms vs %.0f ms = %.2fx", v[0], v[1], v[0]/max(v[1], 1e-9))
+		}),
 	check("RSS within 1.2x fyne_demo", []string{"rss_mb", "fyne_demo_rss_mb"}, func(v []float64) bool { return v[0] <= 1.2*v[1] },
-		func(v []float64) string { return fmt.Sprintf("%.1f MB vs %.1f MB = %.2fx", v[0], v[1], v[0]/max(v[1], 1e-9)) }),
+		func(v []float64) string {
+			return fmt.Sprintf("%.1f MB vs %.1f MB = %.2fx", v[0], v[1], v[0]/max(v[1], 1e-9))
+		}),
 }
 
 func zero(name, lost, doubled string) bench.Target {
