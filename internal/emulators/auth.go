@@ -15,8 +15,8 @@ import (
 )
 
 // authStartTimeout bounds the wait for the Auth emulator. firebase-tools takes
-// about 7 s on two cores, mostly loading its modules; a busy CI machine is slower.
-const authStartTimeout = 90 * time.Second
+// about 7 s on two idle cores, mostly loading its modules, and 30 s on a busy one.
+const authStartTimeout = 2 * time.Minute
 
 // AuthEmulator is a running Firebase Auth emulator. It serves the Identity
 // Toolkit REST API at http://Host/identitytoolkit.googleapis.com/v1/... and its

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,7 +22,8 @@ import (
 // knownFirestoreJar is where google-cloud-cli-firestore-emulator puts the jar.
 const knownFirestoreJar = "/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar"
 
-// firestoreStartTimeout bounds the wait for "Ok"; the emulator takes 1-3 s.
+// firestoreStartTimeout bounds the wait for "Ok" (1-3 s) and, separately, the
+// warm-up request after it (5-7 s on two idle cores, more under load).
 const firestoreStartTimeout = 60 * time.Second
 
 // AdminToken is the bearer token the Firestore emulator treats as an admin: rules
@@ -53,7 +56,8 @@ func Rules(path string) FirestoreOption {
 }
 
 // Firestore starts a Cloud Firestore emulator on a free loopback port, enforcing
-// deploy/firebase/firestore.rules, and returns once it answers. The caller must
+// deploy/firebase/firestore.rules, and returns once it has answered a first
+// request through the rules. The caller must
 // call Stop. If REGULARS_FIRESTORE_EMULATOR is host:port, that emulator is used
 // instead and Stop leaves it running.
 func Firestore(ctx context.Context, opts ...FirestoreOption) (*FirestoreEmulator, error) {
@@ -124,7 +128,36 @@ func startFirestore(ctx context.Context, java, jar, rules string) (*FirestoreEmu
 		proc.stop()
 		return nil, err
 	}
+	if err := e.warmUp(ctx); err != nil {
+		proc.stop()
+		return nil, fmt.Errorf("%w; its output:\n%s", err, proc.logs.String())
+	}
 	return e, nil
+}
+
+// warmUp sends the first request through the rules engine. The emulator says
+// "Ok" before it has loaded the rules: its first answer then takes 5-20 s, which
+// would otherwise land in whichever test runs first and blow its deadlines.
+// Any answer (the document is missing, or the rules refuse) means it is warm.
+func (e *FirestoreEmulator) warmUp(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, firestoreStartTimeout)
+	defer cancel()
+	url := fmt.Sprintf("http://%s/v1/projects/%s/databases/(default)/documents/emulators-warmup/probe", e.Host, e.ProjectID)
+	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+UnsignedIDToken(e.ProjectID, "emulators-warmup", nil))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("firestore emulator warm-up: %w", err)
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode >= 500 {
+		return fmt.Errorf("firestore emulator warm-up: GET %s: %s", url, resp.Status)
+	}
+	return nil
 }
 
 // probe checks that the emulator answers GET / with "Ok".
