@@ -59,6 +59,40 @@
 // story and submittedAt otherwise. rsvps, posts and reactions repeat their
 // community (and parents) for the collection-group queries below.
 //
+// # What a member's client writes (for firestore.rules)
+//
+// The app writes with the member's own ID token, so the rules must let a
+// member make exactly these writes (each in one transaction or request), and
+// should check the counters move with the records they count (getAfter):
+//
+//	RSVP         rsvps/{own uid} set (status going|waiting, seq = event's new seq);
+//	             events/{eid} set: seq +1 and going or waiting +1, nothing else changed
+//	CancelRSVP   rsvps/{own uid} status cancelled; the first waiter's rsvps/{uid} status going;
+//	             events/{eid} going/waiting adjusted; then members/{waiter}/notifications/
+//	             "promoted:{eid}:{waiter}" created by the canceller's client
+//	CreateThread threads/{tid} created (posts 1, seq 1) and posts/{pid} created (seq 1)
+//	AddPost      posts/{pid} created with seq = thread's seq + 1; threads/{tid} posts, seq,
+//	             lastPostAt moved; refused on a locked thread
+//	ReportPost   reports/{own uid} created; post reports +1, hidden at 3, queued, reportedAt
+//	React        reactions/{own uid} set or deleted; post reactions {emoji} +1 or -1
+//	CreateStory  stories/{sid} created by its author, status pending, likes 0
+//	LikeStory    likes/{own uid} created or deleted; story likes +1 or -1
+//	CastVote     votes/{own uid} set; shards/{n} counts {option} incremented by +1 (and -1
+//	             for the option the vote left), n in 0..9
+//	ProposeIdea  polls/{pid} set with one more option {by: own uid, status pending}
+//	UpdateMember members/{own uid} set with name, nameKey, nameSearch, lang, birthday and
+//	             lastActive changed; role, points, lifetimePoints, code and usual unchanged
+//	SaveFeedback feedback/{id} with member = own uid
+//	MarkRead     members/{own uid}/notifications/{id} read = true
+//	DeleteMember their own profile, ledger, notifications and code claim deleted; authorName
+//	             (and name in rsvps) cleared on what they wrote
+//
+// Staff (owner and staff roles) write the rest: communities/{cid},
+// announcements, events, check-ins and every ledger entry (with the
+// member's points and lifetimePoints), moderation fields of posts and
+// threads, story status, polls and idea statuses, other members' usual note
+// and role, notifications of points and published stories.
+//
 // # Queries and indexes
 //
 // Besides single-field indexes these need composite indexes (the emulator
