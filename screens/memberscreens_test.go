@@ -322,3 +322,30 @@ func TestHome_RefreshesWhenPointsArrive(t *testing.T) {
 		t.Errorf("home did not follow the award: %q", shownTexts(f.win))
 	}
 }
+
+// In Arabic the screen reads from the right: the answer button sits at the
+// right edge, and the seats bar fills from the right.
+func TestEventDetail_ArabicIsMirrored(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "ar")
+	f.show(NewEventDetail(env, "ev-cupping"), phoneSize)
+	b := button(t, f.win, env.L().T("EventCancelRSVP"))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	if right := pos.X + b.Size().Width; right < phoneSize.Width-40 {
+		t.Errorf("the button ends at x=%.0f, not at the right edge of %.0f", right, phoneSize.Width)
+	}
+	var bar *ProgressBar
+	visit(f.win.Content(), func(o fyne.CanvasObject) bool {
+		if p, ok := o.(*ProgressBar); ok {
+			bar = p
+		}
+		return true
+	})
+	if bar == nil {
+		t.Fatal("no seats bar")
+	}
+	fill := test.WidgetRenderer(bar).Objects()[1]
+	if fill.Position().X+fill.Size().Width < bar.Size().Width-1 || fill.Position().X <= 0 {
+		t.Errorf("the bar fills from x=%.0f to %.0f of %.0f, not from the right", fill.Position().X, fill.Position().X+fill.Size().Width, bar.Size().Width)
+	}
+}
