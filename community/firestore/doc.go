@@ -65,6 +65,8 @@
 // member make exactly these writes (each in one transaction or request), and
 // should check the counters move with the records they count (getAfter):
 //
+//	Join         members/{own uid} created with role member, points and lifetimePoints 0,
+//	             and memberCodes/{code} created with member = own uid (code "RG-" + uid prefix)
 //	RSVP         rsvps/{own uid} set (status going|waiting, seq = event's new seq);
 //	             events/{eid} set: seq +1 and going or waiting +1, nothing else changed
 //	CancelRSVP   rsvps/{own uid} status cancelled; the first waiter's rsvps/{uid} status going;
