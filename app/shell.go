@@ -373,7 +373,7 @@ func (w *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if want := w.shell.wantPhone(size.Width); want != w.shell.phone && !w.pending {
 		w.pending = true
 		// Not during layout: the switch replaces the window's content.
-		go fyne.Do(func() {
+		later(func() {
 			w.shell.phone = w.shell.wantPhone(w.shell.win.Canvas().Size().Width)
 			w.shell.rebuild()
 		})
@@ -407,6 +407,9 @@ func (r *readable) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return m
 }
+
+// later runs f on the UI goroutine after the current event (tests swap it).
+var later = func(f func()) { go fyne.Do(f) }
 
 // fixedWidth gives its objects a fixed width and the full height.
 type fixedWidth struct{ width float32 }

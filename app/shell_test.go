@@ -206,3 +206,26 @@ func TestShell_TextsAreInTheCatalog(t *testing.T) {
 		}
 	}
 }
+
+func TestShell_AutoLayoutFollowsTheWindowWidth(t *testing.T) {
+	var queued []func()
+	later = func(f func()) { queued = append(queued, f) }
+	t.Cleanup(func() { later = func(f func()) { go fyne.Do(f) } })
+	s, win := newTestShell(t, demo.MemberID, "en", LayoutAuto, DesktopSize)
+	if s.Env().Phone() {
+		t.Fatal("a desktop-wide window got the phone layout")
+	}
+	win.Resize(PhoneSize)
+	for len(queued) > 0 {
+		f := queued[0]
+		queued = queued[1:]
+		f()
+	}
+	screens.Settle()
+	if !s.Env().Phone() {
+		t.Fatal("a narrow window kept the desktop layout")
+	}
+	if got := texts(win); !strings.Contains(got, "Polls\n") || strings.Contains(got, "Regulars\n") {
+		t.Errorf("no bottom tabs, or still a side navigation:\n%s", got)
+	}
+}
