@@ -30,6 +30,14 @@ func TestStore_RaceAcrossClients(t *testing.T) {
 	if err := first.CreateMember(ctx, community.Member{ID: "ana", Name: "Ana", Role: community.RoleMember}); err != nil {
 		t.Fatal(err)
 	}
+	if _, _, err := first.CreateThread(ctx, community.Thread{ID: "th", Title: "Beans", CreatedAt: at, LastPostAt: at},
+		community.Post{ID: "p0", Body: "Which beans?", At: at}); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.CreatePoll(ctx, community.Poll{ID: "q", Question: "Oat or almond?", Status: community.PollOpen, CreatedAt: at,
+		Options: []community.Option{{ID: "oat", Status: community.IdeaOpen}, {ID: "almond", Status: community.IdeaOpen}}}); err != nil {
+		t.Fatal(err)
+	}
 	start := time.Now()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -42,6 +50,16 @@ func TestStore_RaceAcrossClients(t *testing.T) {
 				id := fmt.Sprintf("m%d-%d", c, i)
 				if _, err := s.RSVP(ctx, "ev", community.RSVP{EventID: "ev", MemberID: id, Name: id, At: at}); err != nil {
 					t.Errorf("rsvp %s: %v", id, err)
+				}
+				if _, err := s.AddPost(ctx, community.Post{ID: "p-" + id, ThreadID: "th", AuthorID: id, Body: "Ethiopian", At: at}); err != nil {
+					t.Errorf("post by %s: %v", id, err)
+				}
+				// Every client votes for "ana" too: one vote stays.
+				for _, v := range []community.Vote{{MemberID: id, OptionID: "oat"}, {MemberID: "ana", OptionID: []string{"oat", "almond"}[i%2]}} {
+					v.PollID, v.At = "q", at
+					if err := s.CastVote(ctx, v); err != nil {
+						t.Errorf("vote of %s: %v", v.MemberID, err)
+					}
 				}
 			}()
 		}
@@ -61,7 +79,7 @@ func TestStore_RaceAcrossClients(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	t.Logf("%d RSVPs and %d ledger entries from %d clients at once in %s", clients*perClient, clients, clients,
+	t.Logf("%d RSVPs, posts and votes and %d ledger entries from %d clients at once in %s", clients*perClient, clients, clients,
 		time.Since(start).Round(time.Millisecond))
 
 	e, err := first.Event(ctx, "ev")
@@ -85,6 +103,24 @@ func TestStore_RaceAcrossClients(t *testing.T) {
 	}
 	if len(seqs) != n {
 		t.Errorf("%d distinct seqs among %d RSVPs: two arrivals got the same place", len(seqs), n)
+	}
+	th, err := first.Thread(ctx, "th")
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts, err := first.Posts(ctx, "th", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th.Posts != n+1 || len(posts) != n+1 || posts[n].Seq != int64(n+1) {
+		t.Errorf("thread counts %d posts, lists %d; want %d with seqs 1..%d", th.Posts, len(posts), n+1, n+1)
+	}
+	tally, err := first.Tally(ctx, "q")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if votes, _ := first.CountVotes(ctx, "q"); votes != n+1 || tally["oat"]+tally["almond"] != n+1 {
+		t.Errorf("%d votes, tally %v; want %d (one each, ana's once)", votes, tally, n+1)
 	}
 	m, err := first.Member(ctx, "ana")
 	if err != nil {
