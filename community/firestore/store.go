@@ -193,8 +193,8 @@ func (s *Store) wrap(op string, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) && sentinel == nil {
 		sentinel = community.ErrUnavailable
 	}
-	if sentinel == community.ErrUnavailable {
-		s.hub.offline()
+	if status.Code(err) == codes.Unavailable {
+		s.hub.offline() // a timeout alone may be contention, not an outage
 	}
 	if sentinel != nil && !errors.Is(err, sentinel) {
 		return fmt.Errorf("%s: %w: %w", op, sentinel, err)
