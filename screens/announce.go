@@ -29,8 +29,8 @@ type announce struct {
 	schedule       *widget.Check
 	when           *dateTimeField
 	previewLang    *widget.Select
-	previewTitle   *widget.Label
-	previewBody    *widget.RichText
+	previewTitle   *DataLabel
+	previewBody    *dataRich
 	publish        *widget.Button
 	problem        *widget.Label
 	list           *widget.List
@@ -65,9 +65,8 @@ func (s *announce) buildUI() {
 	s.when.root.Hide()
 	s.schedule = widget.NewCheck(l.T("AnnounceSchedule"), s.onSchedule)
 	s.previewLang = widget.NewSelect(nil, func(string) { s.onPreview() })
-	s.previewTitle = heading("")
-	s.previewBody = widget.NewRichText()
-	s.previewBody.Wrapping = fyne.TextWrapWord
+	s.previewTitle = dataLabel(s.env, "", true)
+	s.previewBody = newDataRich()
 	s.publish = highButton(l.T("AnnouncePublish"), s.onPublish)
 	s.problem = newRefusal()
 	newButton := widget.NewButtonWithIcon(l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
@@ -106,7 +105,8 @@ func (s *announce) setLocales(locales []string) {
 		body.SetPlaceHolder(l.T("AnnounceBodyPlaceholder"))
 		body.OnChanged = func(string) { s.onPreview() }
 		s.titles[lang], s.bodies[lang] = title, body
-		s.tabs.Append(container.NewTabItem(languageName(lang), container.NewVBox(title, body)))
+		tab := l.T("AnnounceLanguageTab", map[string]any{"Language": languageName(lang)})
+		s.tabs.Append(container.NewTabItem(tab, container.NewVBox(title, body)))
 		names = append(names, languageName(lang))
 	}
 	s.previewLang.SetOptions(names)
@@ -114,9 +114,7 @@ func (s *announce) setLocales(locales []string) {
 }
 
 func (s *announce) createRow() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, faint(""))
+	return container.NewVBox(dataLine(s.env, true), faint(""))
 }
 
 func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -126,15 +124,12 @@ func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	a, l := s.posted[id], s.env.L()
 	text, _ := a.In(l.Code())
 	box := o.(*fyne.Container)
-	for _, obj := range box.Objects {
-		obj.(*widget.Label).Alignment = alignFor(l.RTL())
-	}
 	title := text.Title
 	if a.Pinned {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
-	box.Objects[0].(*widget.Label).SetText(title)
-	box.Objects[1].(*widget.Label).SetText(announcementWhen(l, a, s.env.Svc, s.zone))
+	setData(s.env, box.Objects[0].(*DataLabel), title)
+	setLine(s.env, box.Objects[1].(*widget.Label), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 func (s *announce) load() {
@@ -201,7 +196,7 @@ func (s *announce) onPreview() {
 	}
 	text, shown := a.In(want)
 	if shown == "" {
-		s.previewTitle.SetText(s.env.L().T("AnnouncePreviewEmpty"))
+		setData(s.env, s.previewTitle, s.env.L().T("AnnouncePreviewEmpty"))
 		s.previewBody.ParseMarkdown("")
 		return
 	}
@@ -209,9 +204,9 @@ func (s *announce) onPreview() {
 	if shown != want {
 		title = s.env.L().T("AnnouncePreviewFallback", map[string]any{"Title": title, "Language": languageName(shown)})
 	}
-	s.previewTitle.SetText(title)
+	setData(s.env, s.previewTitle, title)
 	s.previewBody.ParseMarkdown(text.Body)
-	alignRich(s.previewBody, isRTLText(text.Body))
+	alignRich(&s.previewBody.RichText, isRTLText(text.Body))
 }
 
 func (s *announce) onSchedule(on bool) {

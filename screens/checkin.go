@@ -61,7 +61,7 @@ func (s *checkIn) buildUI() {
 }
 
 func (s *checkIn) createRow() fyne.CanvasObject {
-	return borderStart(s.env.L().RTL(), nil, nil, nil, widget.NewButton(s.env.L().T("CheckinButton"), nil), widget.NewLabel(""))
+	return borderStart(s.env.L().RTL(), nil, nil, nil, widget.NewButton(s.env.L().T("CheckinButton"), nil), dataLine(s.env, false))
 }
 
 func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -70,7 +70,7 @@ func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	m := s.found[id]
 	row := o.(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(s.env.L().T("CheckinRow", map[string]any{"Name": m.Name, "Code": m.Code}))
+	setData(s.env, row.Objects[0].(*DataLabel), s.env.L().T("CheckinRow", map[string]any{"Name": m.Name, "Code": m.Code}))
 	row.Objects[1].(*widget.Button).OnTapped = func() { s.checkIn(m.ID) }
 	row.Refresh()
 }

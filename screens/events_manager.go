@@ -67,9 +67,7 @@ func (s *eventsManager) buildUI() {
 }
 
 func (s *eventsManager) createRow() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, faint(""))
+	return container.NewVBox(dataLine(s.env, true), faint(""), faint(""))
 }
 
 func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -78,14 +76,14 @@ func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e, l := s.events[id], s.env.L()
 	box := o.(*fyne.Container)
-	title, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-	title.Alignment, meta.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
-	title.SetText(e.Title)
+	title, meta := box.Objects[0].(*DataLabel), box.Objects[1].(*widget.Label)
+	setData(s.env, title, e.Title)
 	seats := l.T("OwnerEventsSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Waiting": l.Number(int64(e.Waiting))})
 	if e.Cancelled {
 		seats = l.T("OwnerEventsCancelled")
 	}
-	meta.SetText(l.T("OwnerEventsRowMeta", map[string]any{"When": l.DateTime(e.StartsAt, e.Location()), "Seats": seats}))
+	setLine(s.env, meta, l.DateTime(e.StartsAt, e.Location()))
+	setLine(s.env, box.Objects[2].(*widget.Label), seats)
 }
 
 func (s *eventsManager) load() {
@@ -153,8 +151,7 @@ func (s *eventsManager) onChange(c community.Change) {
 // for check-in, attendees and waitlist, and the editor.
 func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 	l := env.L()
-	title, when := heading(""), faint("")
-	title.Alignment, when.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+	title, when := dataLabel(env, "", true), faint("")
 	tabs := container.NewAppTabs(
 		container.NewTabItem(l.T("OwnerEventsCheckIn"), newCheckIn(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsAttendees"), newAttendees(env, eventID).root),
@@ -165,8 +162,8 @@ func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 		e, err := svc.Event(context.Background(), eventID)
 		return func() {
 			if err == nil {
-				title.SetText(e.Title)
-				when.SetText(env.L().T("OwnerEventsWhenWhere", map[string]any{"When": env.L().DateTime(e.StartsAt, e.Location()), "Place": e.Place}))
+				setData(env, title, e.Title)
+				setLine(env, when, env.L().T("OwnerEventsWhenWhere", map[string]any{"When": env.L().DateTime(e.StartsAt, e.Location()), "Place": e.Place}))
 			}
 		}
 	})
@@ -198,7 +195,7 @@ func newAttendees(env *Env, eventID string) *attendees {
 }
 
 func (s *attendees) createRow() fyne.CanvasObject {
-	return borderStart(s.env.L().RTL(), nil, nil, nil, faint(""), widget.NewLabel(""))
+	return borderStart(s.env.L().RTL(), nil, nil, nil, faint(""), dataLine(s.env, false))
 }
 
 func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -207,7 +204,7 @@ func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r, l := s.rsvps[id], s.env.L()
 	row := o.(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(r.Name)
+	setData(s.env, row.Objects[0].(*DataLabel), r.Name)
 	status := l.T("OwnerEventsStatusGoing")
 	switch r.Status {
 	case community.StatusCheckedIn:

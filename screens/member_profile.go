@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
-	"regulars/i18n"
 )
 
 // ledgerLimit is how many ledger entries a profile shows.
@@ -27,12 +26,13 @@ type memberProfile struct {
 	comm   community.Community
 	ledger []community.LedgerEntry
 
-	name, meta, points *widget.Label
-	usual              *widget.Entry
-	saveUsual          *widget.Button
-	history            *fyne.Container
-	problem            *widget.Label
-	root               fyne.CanvasObject
+	name         *DataLabel
+	meta, points *widget.Label
+	usual        *widget.Entry
+	saveUsual    *widget.Button
+	history      *fyne.Container
+	problem      *widget.Label
+	root         fyne.CanvasObject
 }
 
 // NewMemberProfile returns a member's profile for staff (owner and staff).
@@ -50,11 +50,11 @@ func newMemberProfile(env *Env, id string) *memberProfile {
 
 func (s *memberProfile) buildUI() {
 	l := s.env.L()
-	s.name = heading("")
+	s.name = dataLabel(s.env, "", true)
 	s.meta = wrapped("")
 	s.meta.Importance = widget.LowImportance
 	s.points = heading("")
-	for _, lb := range []*widget.Label{s.name, s.meta, s.points} {
+	for _, lb := range []*widget.Label{s.meta, s.points} {
 		lb.Alignment = alignFor(l.RTL())
 	}
 	s.usual = widget.NewEntry()
@@ -102,13 +102,13 @@ func (s *memberProfile) load() {
 func (s *memberProfile) render() {
 	l, m := s.env.L(), s.member
 	st := community.Status(s.comm, m)
-	s.name.SetText(m.Name)
-	s.meta.SetText(l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
+	setData(s.env, s.name, m.Name)
+	setLine(s.env, s.meta, l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
 		"Since": l.Since(m.Since, s.env.Svc.Now()), "Language": languageName(m.Lang)}))
 	s.points.SetText(l.Points(m.Points))
 	s.history.RemoveAll()
 	for _, e := range s.ledger {
-		s.history.Add(ledgerRow(l, e, s.env.Svc.Now()))
+		s.history.Add(ledgerRow(s.env, e, s.env.Svc.Now()))
 	}
 	if len(s.ledger) == 0 {
 		s.history.Add(faint(l.T("MembersHistoryEmpty")))
@@ -117,18 +117,18 @@ func (s *memberProfile) render() {
 }
 
 // ledgerRow is one line of a member's points history.
-func ledgerRow(l *i18n.Localizer, e community.LedgerEntry, now time.Time) fyne.CanvasObject {
+func ledgerRow(env *Env, e community.LedgerEntry, now time.Time) fyne.CanvasObject {
+	l := env.L()
 	delta := l.Number(e.Delta)
 	if e.Delta > 0 {
-		delta = "+" + delta
+		delta = l.T("MembersDeltaPlus", map[string]any{"Points": delta})
 	}
 	what := l.T("MembersReason" + reasonSuffix(e.Reason))
 	if e.Note != "" {
 		what = l.T("MembersReasonWithNote", map[string]any{"Reason": what, "Note": e.Note})
 	}
 	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	text := wrapped(what)
-	text.Alignment = alignFor(l.RTL())
+	text := dataLabel(env, what, false) // the staff's note is content
 	when := faint(l.Relative(e.At, now))
 	when.Alignment = alignFor(l.RTL())
 	return borderStart(l.RTL(), nil, nil, nil, amount, container.NewVBox(text, when))

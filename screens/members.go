@@ -70,9 +70,7 @@ func (s *members) buildUI() {
 }
 
 func (s *members) createRow() fyne.CanvasObject {
-	name := widget.NewLabel("")
-	name.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(name, faint(""))
+	return container.NewVBox(dataLine(s.env, false), faint(""))
 }
 
 func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -81,10 +79,9 @@ func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	m, l := s.found[id], s.env.L()
 	box := o.(*fyne.Container)
-	name, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-	name.Alignment, meta.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
-	name.SetText(m.Name)
-	meta.SetText(l.T("MembersRowMeta", map[string]any{"Code": m.Code, "Points": l.Points(m.Points)}))
+	name, meta := box.Objects[0].(*DataLabel), box.Objects[1].(*widget.Label)
+	setData(s.env, name, m.Name)
+	setLine(s.env, meta, l.T("MembersRowMeta", map[string]any{"Code": m.Code, "Points": l.Points(m.Points)}))
 }
 
 // search finds members by name and sorts them in the viewer's language.

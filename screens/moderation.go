@@ -109,12 +109,10 @@ func (s *moderation) render() {
 		if p.Hidden {
 			state = l.N("ModerationReportsHidden", p.Reports)
 		}
-		body := widget.NewRichTextFromMarkdown(p.Body)
-		body.Wrapping = fyne.TextWrapWord
-		s.postBox.Add(wrappedCard(l.RTL(), p.AuthorName, state, container.NewVBox(body, s.actions(
+		s.postBox.Add(dataCard(s.env, p.AuthorName, state, markdown(p.Body), s.actions(
 			widget.NewButton(l.T("ModerationRestore"), func() { s.onPost(p, true) }),
 			dangerButton(l.T("ModerationRemove"), func() { s.onPost(p, false) }),
-		))))
+		)))
 	}
 	if len(s.posts) == 0 {
 		s.postBox.Add(NewEmptyState(s.env, nil, l.T("ModerationPostsEmpty"), "", nil))
@@ -123,14 +121,12 @@ func (s *moderation) render() {
 	s.storyBox.RemoveAll()
 	for _, st := range s.stories {
 		st := st
-		body := widget.NewRichTextFromMarkdown(st.Body)
-		body.Wrapping = fyne.TextWrapWord
-		s.storyBox.Add(wrappedCard(l.RTL(), st.Title, l.T("ModerationStoryBy", map[string]any{
-			"Author": st.AuthorName, "When": l.Relative(st.SubmittedAt, s.env.Svc.Now())}),
-			container.NewVBox(body, s.actions(
+		s.storyBox.Add(dataCard(s.env, st.Title, l.T("ModerationStoryBy", map[string]any{
+			"Author": st.AuthorName, "When": l.Relative(st.SubmittedAt, s.env.Svc.Now())}), markdown(st.Body),
+			s.actions(
 				highButton(l.T("ModerationApprove"), func() { s.onStory(st.ID, true) }),
 				dangerButton(l.T("ModerationReject"), func() { s.onStory(st.ID, false) }),
-			))))
+			)))
 	}
 	if len(s.stories) == 0 {
 		s.storyBox.Add(NewEmptyState(s.env, nil, l.T("ModerationStoriesEmpty"), "", nil))
@@ -139,7 +135,7 @@ func (s *moderation) render() {
 	s.ideaBox.RemoveAll()
 	for _, idea := range s.ideas {
 		idea := idea
-		s.ideaBox.Add(wrappedCard(l.RTL(), idea.Text, l.T("ModerationIdeaBy", map[string]any{"Author": idea.ByName, "Poll": idea.Question}),
+		s.ideaBox.Add(dataCard(s.env, idea.Text, l.T("ModerationIdeaBy", map[string]any{"Author": idea.ByName, "Poll": idea.Question}), nil,
 			s.actions(
 				highButton(l.T("ModerationApprove"), func() { s.onIdea(idea, community.IdeaOpen) }),
 				dangerButton(l.T("ModerationDecline"), func() { s.onIdea(idea, community.IdeaDeclined) }),

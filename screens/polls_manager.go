@@ -66,9 +66,7 @@ func (s *pollsManager) buildUI() {
 }
 
 func (s *pollsManager) createRow() fyne.CanvasObject {
-	q := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	q.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(q, faint(""))
+	return container.NewVBox(dataLine(s.env, true), faint(""))
 }
 
 func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -77,15 +75,12 @@ func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p, l := s.polls[id], s.env.L()
 	box := o.(*fyne.Container)
-	for _, obj := range box.Objects {
-		obj.(*widget.Label).Alignment = alignFor(l.RTL())
-	}
-	box.Objects[0].(*widget.Label).SetText(p.Question)
+	setData(s.env, box.Objects[0].(*DataLabel), p.Question)
 	state := l.T("PollStateOpen")
 	if !p.Open(s.env.Svc.Now()) {
 		state = l.T("PollStateClosed")
 	}
-	box.Objects[1].(*widget.Label).SetText(state)
+	setLine(s.env, box.Objects[1].(*widget.Label), state)
 }
 
 func (s *pollsManager) load() {
@@ -237,7 +232,7 @@ type pollAdmin struct {
 	poll    community.Poll
 	results community.Results
 
-	question *widget.Label
+	question *DataLabel
 	state    *widget.Label
 	close    *widget.Button
 	options  *fyne.Container
@@ -254,9 +249,9 @@ func NewPollAdmin(env *Env, pollID string) fyne.CanvasObject {
 func newPollAdmin(env *Env, id string) *pollAdmin {
 	s := &pollAdmin{env: env, id: id}
 	l := env.L()
-	s.question = heading("")
+	s.question = dataLabel(env, "", true)
 	s.state = faint("")
-	s.question.Alignment, s.state.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+	s.state.Alignment = alignFor(l.RTL())
 	s.close = dangerButton(l.T("PollClose"), s.onClose)
 	s.options = container.NewVBox()
 	s.outcome = newRefusal()
@@ -289,7 +284,7 @@ func (s *pollAdmin) load() {
 func (s *pollAdmin) render() {
 	l := s.env.L()
 	p := s.poll
-	s.question.SetText(p.Question)
+	setData(s.env, s.question, p.Question)
 	if p.Open(s.env.Svc.Now()) {
 		s.state.SetText(l.N("PollStateOpenVotes", s.results.Total))
 		s.close.Show()
@@ -305,7 +300,7 @@ func (s *pollAdmin) render() {
 	s.options.RemoveAll()
 	for _, o := range p.Options {
 		o := o
-		text := wrapped(o.Text)
+		text := dataLabel(s.env, o.Text, false)
 		meta := l.N("IdeasVotes", s.results.Tally[o.ID])
 		if o.ByName != "" {
 			meta = l.N("IdeasVotesBy", s.results.Tally[o.ID], map[string]any{"Name": o.ByName})
@@ -323,8 +318,8 @@ func (s *pollAdmin) render() {
 				}
 			}
 		}
-		m := faint(meta)
-		text.Alignment, m.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
+		m := faint("")
+		setLine(s.env, m, meta)
 		s.options.Add(borderStart(l.RTL(), nil, nil, nil, pick, container.NewVBox(text, m)))
 		s.options.Add(widget.NewSeparator())
 	}

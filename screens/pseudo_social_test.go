@@ -35,3 +35,30 @@ func TestScreens_SocialScreensArePseudoLocalized(t *testing.T) {
 		})
 	}
 }
+
+// TestScreens_OwnerScreensArePseudoLocalized does the same for the staff's
+// screens.
+func TestScreens_OwnerScreensArePseudoLocalized(t *testing.T) {
+	screens := map[string]func(*Env) fyne.CanvasObject{
+		"announce":       NewAnnounce,
+		"events-manager": NewEventsManager,
+		"event-admin":    func(env *Env) fyne.CanvasObject { return NewEventAdmin(env, "ev-latte") },
+		"event-editor":   func(env *Env) fyne.CanvasObject { return NewEventEditor(env, "ev-latte") },
+		"members":        NewMembers,
+		"member":         func(env *Env) fyne.CanvasObject { return NewMemberProfile(env, "mem-tom") },
+		"moderation":     NewModeration,
+		"polls-manager":  NewPollsManager,
+		"poll-admin":     func(env *Env) fyne.CanvasObject { return NewPollAdmin(env, "poll-winter") },
+		"insights":       NewInsights,
+	}
+	for name, build := range screens {
+		t.Run(name, func(t *testing.T) {
+			f := newFixture(t)
+			env := f.env("own-lucia", i18n.PseudoCode)
+			f.show(build(env), desktopSize)
+			if bad := unlocalized(f.win); len(bad) > 0 {
+				t.Errorf("%s shows text that bypassed the catalog: %q", name, bad)
+			}
+		})
+	}
+}

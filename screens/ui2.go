@@ -343,3 +343,31 @@ func newDataButton(text string, tapped func()) *dataButton {
 
 // IsUserData marks the button's label as content, not interface text.
 func (b *dataButton) IsUserData() bool { return true }
+
+// dataCard is a card about one piece of user content: its title (a name, a
+// story's title, an idea) and body are content, the subtitle and actions
+// interface.
+func dataCard(env *Env, title, subtitle string, body, actions fyne.CanvasObject) *widget.Card {
+	box := container.NewVBox(dataLabel(env, title, true))
+	if subtitle != "" {
+		s := wrapped("")
+		s.Importance = widget.LowImportance
+		setLine(env, s, subtitle)
+		box.Add(s)
+	}
+	if body != nil {
+		box.Add(body)
+	}
+	if actions != nil {
+		box.Add(actions)
+	}
+	return widget.NewCard("", "", box)
+}
+
+// markdown renders user-written Markdown, aligned by its own script.
+func markdown(text string) *dataRich {
+	r := newDataRich()
+	r.ParseMarkdown(text)
+	alignRich(&r.RichText, isRTLText(text))
+	return r
+}
