@@ -3,6 +3,7 @@
 //
 //	regulars calendar -out FILE            the demo community's upcoming events as .ics
 //	regulars screenshots -out DIR -langs en,ar   a PNG of every screen
+//	regulars admin [flags] SUBCOMMAND      admin tasks on the Firebase project (package admin)
 package main
 
 import (
@@ -11,6 +12,7 @@ import (
 	"os"
 
 	"regulars/app"
+	"regulars/config"
 )
 
 func main() {
@@ -27,6 +29,8 @@ func main() {
 	flag.StringVar(&opts.Profile, "profile", "member", "who local mode starts as: member or owner")
 	flag.StringVar(&opts.Lang, "lang", "", "language code (e.g. en, ar, ja); default: saved choice, else the system's")
 	flag.StringVar(&opts.DataPath, "data", "", "file of the local store (default: in the user's config folder)")
+	flag.BoolVar(&opts.Cloud, "cloud", false, "run on Cloud Firestore as configured (see -config), signing in first")
+	flag.StringVar(&opts.ConfigPath, "config", "", config.FlagUsage)
 	flag.Parse()
 	if err := app.Run(opts); err != nil {
 		fmt.Fprintln(os.Stderr, "regulars:", err)
@@ -36,6 +40,7 @@ func main() {
 
 // commands are the subcommands, by name.
 var commands = map[string]func(args []string) error{
+	"admin":       adminCmd,
 	"calendar":    calendarCmd,
 	"screenshots": screenshotsCmd,
 }

@@ -29,16 +29,24 @@ const prefLanguage = "language"
 
 // Options are what main passes from its flags.
 type Options struct {
-	Profile  string // "member" or "owner": who local mode starts as
-	Lang     string // a language code that overrides the saved choice
-	DataPath string // the local store's file; "" for local.DefaultPath
+	Profile    string // local mode: "member" or "owner", who to start as; cloud mode: a name for the window
+	Lang       string // a language code that overrides the saved choice
+	DataPath   string // the local store's file; "" for local.DefaultPath
+	Cloud      bool   // run on Firestore (see package config) instead of the local store
+	ConfigPath string // the cloud configuration file; "" for config's default
 }
 
-// Run opens the local store (seeding the demo community on first run),
-// negotiates the language and shows the app until its window closes.
+// Run negotiates the language and shows the app until its window closes:
+// on the local store (seeding the demo community on first run), or with
+// opts.Cloud on Firestore after signing in (see runCloud).
 func Run(opts Options) error {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(assets.Icon)
+	code := Language(opts.Lang, a.Preferences().String(prefLanguage))
+	a.Settings().SetTheme(NewTheme(code))
+	if opts.Cloud {
+		return runCloud(a, opts, code)
+	}
 	path := opts.DataPath
 	if path == "" {
 		p, err := local.DefaultPath(a.UniqueID())
@@ -70,8 +78,6 @@ func Run(opts Options) error {
 		return fmt.Errorf("sign in as %s: %w", memberID, err)
 	}
 
-	code := Language(opts.Lang, a.Preferences().String(prefLanguage))
-	a.Settings().SetTheme(NewTheme(code))
 	win := a.NewWindow("Regulars")
 	win.Resize(fyne.NewSize(1100, 760))
 	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
