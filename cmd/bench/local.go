@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"time"
 
 	"regulars/bench"
@@ -54,4 +58,98 @@ func crashSection(ctx context.Context, r *bench.Results, quick bool) error {
 		r.Note("crash: %s", p)
 	}
 	return nil
+}
+
+func threadSection(ctx context.Context, r *bench.Results) error {
+	dir, err := os.MkdirTemp("", "regulars-bench-thread-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	run, err := bench.Thread(ctx, dir, 10_000, 7)
+	if err != nil {
+		return err
+	}
+	r.Set("thread10k_render_ms", bench.Ms(bench.Percentile(run.Render, 50)))
+	r.Set("thread10k_scroll_end_ms", bench.Ms(bench.Percentile(run.ScrollEnd, 50)))
+	r.Set("thread10k_render_paint_ms", bench.Ms(bench.Percentile(run.RenderPaint, 50)))
+	r.Set("thread10k_scroll_paint_ms", bench.Ms(bench.Percentile(run.ScrollPaint, 50)))
+	r.Note("thread: 10,000 posts, Fyne test driver at 390x844, median of %d; first open %s / scroll %s, max %s / %s; "+
+		"of which painting (Capture, software painter) median %s / %s",
+		len(run.Render), run.Render[0].Round(time.Microsecond), run.ScrollEnd[0].Round(time.Microsecond),
+		bench.Percentile(run.Render, 100).Round(time.Microsecond), bench.Percentile(run.ScrollEnd, 100).Round(time.Microsecond),
+		bench.Percentile(run.RenderPaint, 50).Round(time.Microsecond), bench.Percentile(run.ScrollPaint, 50).Round(time.Microsecond))
+	return nil
+}
+
+// startSection builds the app and fyne_demo (the same Fyne from the module
+// cache) and cold-starts each, alternately, on Xvfb.
+func startSection(ctx context.Context, r *bench.Results) error {
+	d, err := bench.StartDisplay(ctx, ":99")
+	if err != nil {
+		return err
+	}
+	defer d.Stop()
+	dir, err := os.MkdirTemp("", "regulars-bench-bin-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	app, demoBin := filepath.Join(dir, "regulars"), filepath.Join(dir, "fyne_demo")
+	for _, b := range [][]string{{app, "."}, {demoBin, "fyne.io/fyne/v2/cmd/fyne_demo"}} {
+		cmd := exec.CommandContext(ctx, "go", "build", "-o", b[0], b[1])
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go build %s: %w", b[1], err)
+		}
+	}
+	const runs = 5
+	var appStart, demoStart, appWarm []time.Duration
+	var appRSS, demoRSS []float64
+	appArgs := []string{"-data", "$HOME/regulars.db", "-lang", "en"}
+	for i := range runs {
+		home, err := os.MkdirTemp(dir, "home-")
+		if err != nil {
+			return err
+		}
+		a, err := bench.StartIn(ctx, d, home, app, appArgs, "Regulars")
+		if err != nil {
+			return fmt.Errorf("app run %d: %w", i, err)
+		}
+		w, err := bench.StartIn(ctx, d, home, app, appArgs, "Regulars")
+		if err != nil {
+			return fmt.Errorf("app second run %d: %w", i, err)
+		}
+		appWarm = append(appWarm, w.FirstFrame)
+		f, err := bench.ColdStart(ctx, d, demoBin, nil, "Fyne Demo")
+		if err != nil {
+			return fmt.Errorf("fyne_demo run %d: %w", i, err)
+		}
+		appStart, demoStart = append(appStart, a.FirstFrame), append(demoStart, f.FirstFrame)
+		appRSS, demoRSS = append(appRSS, a.RSSMB), append(demoRSS, f.RSSMB)
+	}
+	r.Set("start_ms", bench.Ms(bench.Percentile(appStart, 50)))
+	r.Set("fyne_demo_start_ms", bench.Ms(bench.Percentile(demoStart, 50)))
+	r.Set("start_seeded_ms", bench.Ms(bench.Percentile(appWarm, 50)))
+	r.Set("rss_mb", median(appRSS))
+	r.Set("fyne_demo_rss_mb", median(demoRSS))
+	r.Note("start: %d cold starts each, alternating, on Xvfb %s, fresh HOME (the app seeds its demo community into a new file); "+
+		"first frame = the window mapped and viewable (xwininfo polled every 5 ms); RSS = VmRSS 2 s later; app %v, fyne_demo %v; "+
+		"the app again on the data of its first start (start_seeded_ms) %v",
+		runs, d.Name, roundAll(appStart), roundAll(demoStart), roundAll(appWarm))
+	return nil
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return float64(int(s[len(s)/2]*10)) / 10
+}
+
+func roundAll(ds []time.Duration) []time.Duration {
+	out := make([]time.Duration, len(ds))
+	for i, d := range ds {
+		out[i] = d.Round(time.Millisecond)
+	}
+	return out
 }

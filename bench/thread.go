@@ -1,0 +1,212 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"regulars/community"
+	"regulars/community/demo"
+	"regulars/community/local"
+	"regulars/i18n"
+	"regulars/screens"
+)
+
+// ThreadRun is how fast the 10,000-post thread screen shows.
+type ThreadRun struct {
+	Render    []time.Duration // constructor → first page laid out and painted
+	ScrollEnd []time.Duration // ScrollToBottom → the newest post laid out and painted
+	// The painting's share (Capture: the software painter draws the window).
+	RenderPaint, ScrollPaint []time.Duration
+}
+
+// phone is the window size of the thread measurements (a phone in portrait).
+var phone = fyne.NewSize(390, 844)
+
+// Thread seeds an embedded store in dir with the demo café and a thread of
+// posts posts, then opens it runs times with screens.NewThread in the Fyne
+// test driver (software painter): each run builds the screen, waits until
+// its background loads have been applied, and paints the window (Capture);
+// then scrolls to the end the same way. It checks that the first and the
+// last posts are on screen.
+func Thread(ctx context.Context, dir string, posts, runs int) (ThreadRun, error) {
+	var run ThreadRun
+	store, err := local.Open(filepath.Join(dir, "thread.db"), local.WithNoSync())
+	if err != nil {
+		return run, err
+	}
+	defer store.Close()
+	if err := demo.Seed(ctx, store, demo.Now); err != nil {
+		return run, err
+	}
+	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
+	m, err := store.Member(ctx, demo.MemberID)
+	if err != nil {
+		return run, err
+	}
+	me := m.Actor()
+	th, err := svc.StartThread(ctx, me, "general", "The long thread", "post 1")
+	if err != nil {
+		return run, err
+	}
+	for i := 2; i <= posts; i++ {
+		if _, err := store.AddPost(ctx, community.Post{ID: fmt.Sprintf("p%05d", i), ThreadID: th.ID, AuthorID: me.ID,
+			AuthorName: me.Name, Body: fmt.Sprintf("post %d", i), At: demo.Now}); err != nil {
+			return run, err
+		}
+	}
+
+	app := test.NewApp()
+	defer app.Quit()
+	// fyne.Do runs inline in the test driver, on the goroutine that calls it:
+	// two background loads would then change widgets at the same time. As
+	// screens' own test harness does, hand those functions to this goroutine,
+	// the UI goroutine, instead.
+	fyne.SetCurrentApp(queuedApp{App: app, drv: &queuedDriver{Driver: app.Driver()}})
+	for range runs {
+		win := test.NewWindow(nil)
+		win.Resize(phone)
+		env := screens.NewEnv(svc, win, nopNav{}, me, i18n.New("en"))
+		quiet := runtime.NumGoroutine()
+
+		t0 := time.Now()
+		view := screens.NewThread(env, th.ID)
+		win.SetContent(view)
+		win.Resize(phone)
+		settle(quiet)
+		win.Content().Refresh() // rows measured while loading change the layout
+		settle(quiet)
+		laid := time.Since(t0)
+		win.Canvas().Capture()
+		run.Render = append(run.Render, time.Since(t0))
+		run.RenderPaint = append(run.RenderPaint, time.Since(t0)-laid)
+		if !shows(view, "post 1") {
+			return run, fmt.Errorf("the thread's first post is not on screen after opening")
+		}
+
+		list := findList(view)
+		if list == nil {
+			return run, fmt.Errorf("no widget.List in the thread screen")
+		}
+		t0 = time.Now()
+		list.ScrollToBottom()
+		settle(quiet)
+		list.ScrollToBottom() // rows measured on the way may have moved the end
+		settle(quiet)
+		laid = time.Since(t0)
+		win.Canvas().Capture()
+		run.ScrollEnd = append(run.ScrollEnd, time.Since(t0))
+		run.ScrollPaint = append(run.ScrollPaint, time.Since(t0)-laid)
+		if want := fmt.Sprintf("post %d", posts); !shows(view, want) {
+			return run, fmt.Errorf("%q is not on screen after scrolling to the end", want)
+		}
+		win.Close()
+	}
+	return run, nil
+}
+
+// settle runs what background loads hand to the UI goroutine until none is
+// left: every load (a goroutine that reads the store, hands its result over
+// and ends) is done when the process is back to its quiet goroutines.
+func settle(quiet int) {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		uiQueue.Lock()
+		fns := uiQueue.fns
+		uiQueue.fns = nil
+		uiQueue.Unlock()
+		for _, f := range fns {
+			f()
+		}
+		if len(fns) == 0 {
+			if runtime.NumGoroutine() <= quiet {
+				uiQueue.Lock()
+				n := len(uiQueue.fns)
+				uiQueue.Unlock()
+				if n == 0 {
+					return
+				}
+			}
+			time.Sleep(50 * time.Microsecond)
+		}
+	}
+}
+
+// uiQueue holds the functions fyne.Do was given, for settle to run.
+var uiQueue struct {
+	sync.Mutex
+	fns []func()
+}
+
+type queuedApp struct {
+	fyne.App
+	drv *queuedDriver
+}
+
+func (a queuedApp) Driver() fyne.Driver { return a.drv }
+
+type queuedDriver struct{ fyne.Driver }
+
+func (d *queuedDriver) DoFromGoroutine(fn func(), _ bool) {
+	uiQueue.Lock()
+	uiQueue.fns = append(uiQueue.fns, fn)
+	uiQueue.Unlock()
+}
+
+func findList(o fyne.CanvasObject) *widget.List {
+	switch v := o.(type) {
+	case *widget.List:
+		return v
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if l := findList(c); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+// shows reports whether text is on screen under o: the visible canvas texts
+// of the tree (rendered children included), in order, read it as a run of
+// whole words.
+func shows(o fyne.CanvasObject, text string) bool {
+	var b strings.Builder
+	walk(o, func(c fyne.CanvasObject) {
+		if t, ok := c.(*canvas.Text); ok {
+			b.WriteString(" " + t.Text)
+		}
+	})
+	return strings.Contains(b.String()+" ", " "+text+" ")
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	fn(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walk(c, fn)
+		}
+	}
+}
+
+type nopNav struct{}
+
+func (nopNav) Push(string, fyne.CanvasObject) {}
+func (nopNav) Pop()                           {}
+func (nopNav) Show(string)                    {}
