@@ -90,8 +90,12 @@ test-firestore: deps ## tests of the Firestore store, the emulators and auth
 	echo go test -race -timeout $(TEST_TIMEOUT) $$pkgs; \
 	go test -race -timeout $(TEST_TIMEOUT) $$pkgs
 
-bench: deps ## every benchmark (no tests)
-	go test -run '^$$' -bench . -benchmem ./...
+bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes bench/results.json
+	@command -v xwininfo >/dev/null || { echo "apt-get install: x11-utils (xwininfo)"; $(SUDO) apt-get update -q; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends x11-utils; }
+	@dpkg -s google-cloud-cli-firestore-emulator >/dev/null 2>&1 || { echo "bench: the Firestore emulator (Debian package" \
+		"google-cloud-cli-firestore-emulator) is not installed and cannot be installed from here" >&2; exit 1; }
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; go build -o "$$tmp/bench" ./cmd/bench && "$$tmp/bench" $(BENCH_FLAGS)
 
 # go test -list prints a package's matching names, then "ok <package> <time>";
 # each fuzz target must run alone, with its own package. Every target runs even
