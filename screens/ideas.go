@@ -70,9 +70,9 @@ func (b *ideasBoard) render() {
 	b.content.RemoveAll()
 	for _, st := range community.IdeaStatuses {
 		ideas := b.board[st]
-		b.content.Add(heading(l.N("IdeasStatus"+statusSuffix(st), len(ideas))))
+		b.content.Add(uiHeading(b.env, l.N("IdeasStatus"+statusSuffix(st), len(ideas))))
 		if len(ideas) == 0 {
-			b.content.Add(faint(l.T("IdeasNone")))
+			b.content.Add(uiFaint(b.env, l.T("IdeasNone")))
 		}
 		for _, idea := range ideas {
 			text := dataLabel(b.env, idea.Text, false)

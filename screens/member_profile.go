@@ -68,7 +68,7 @@ func (s *memberProfile) buildUI() {
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
 		borderStart(l.RTL(), nil, nil, nil, s.saveUsual, s.usual))
 	s.root = container.NewVScroll(container.NewVBox(s.name, s.meta, s.points, rowStart(l.RTL(), award, redeem), s.problem,
-		widget.NewSeparator(), usual, widget.NewSeparator(), heading(l.T("MembersHistory")), s.history))
+		widget.NewSeparator(), usual, widget.NewSeparator(), uiHeading(s.env, l.T("MembersHistory")), s.history))
 }
 
 func (s *memberProfile) load() {
@@ -111,7 +111,7 @@ func (s *memberProfile) render() {
 		s.history.Add(ledgerRow(s.env, e, s.env.Svc.Now()))
 	}
 	if len(s.ledger) == 0 {
-		s.history.Add(faint(l.T("MembersHistoryEmpty")))
+		s.history.Add(uiFaint(s.env, l.T("MembersHistoryEmpty")))
 	}
 	s.history.Refresh()
 }
@@ -129,8 +129,8 @@ func ledgerRow(env *Env, e community.LedgerEntry, now time.Time) fyne.CanvasObje
 	}
 	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	text := dataLabel(env, what, false) // the staff's note is content
-	when := faint(l.Relative(e.At, now))
-	when.Alignment = alignFor(l.RTL())
+	when := faint("")
+	setLine(env, when, l.Relative(e.At, now))
 	return borderStart(l.RTL(), nil, nil, nil, amount, container.NewVBox(text, when))
 }
 

@@ -98,9 +98,9 @@ func (s *moderation) render() {
 	tabs[1].Text = l.N("ModerationStoriesCount", len(s.stories))
 	tabs[2].Text = l.N("ModerationIdeasCount", len(s.ideas))
 	s.tabs.Refresh()
-	s.postsHead.SetText(tabs[0].Text)
-	s.storiesHead.SetText(tabs[1].Text)
-	s.ideasHead.SetText(tabs[2].Text)
+	setLine(s.env, s.postsHead, tabs[0].Text)
+	setLine(s.env, s.storiesHead, tabs[1].Text)
+	setLine(s.env, s.ideasHead, tabs[2].Text)
 
 	s.postBox.RemoveAll()
 	for _, p := range s.posts {

@@ -160,7 +160,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 			}
 			box.Add(resultBar(s.env, o, st.results, o.ID == st.mine))
 		}
-		box.Add(faint(l.N("PollTotalVotes", st.results.Total)))
+		box.Add(uiFaint(s.env, l.N("PollTotalVotes", st.results.Total)))
 		box.Add(widget.NewButton(l.T("PollChangeVote"), func() { st.changing = true; s.render() }))
 	}
 	idea := widget.NewEntry()

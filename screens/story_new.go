@@ -36,7 +36,7 @@ func newStoryComposer(env *Env) *storyComposer {
 
 func (s *storyComposer) buildUI() {
 	l := s.env.L()
-	intro := wrapped(l.T("StoryIntro"))
+	intro := uiText(s.env, l.T("StoryIntro"))
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder(l.T("StoryTitlePlaceholder"))
 	s.body = widget.NewMultiLineEntry()
@@ -45,8 +45,7 @@ func (s *storyComposer) buildUI() {
 	s.body.SetPlaceHolder(l.T("StoryBodyPlaceholder"))
 	// A check's own label does not wrap: the consent text sits beside it.
 	s.consent = widget.NewCheck("", nil)
-	consentText := wrapped(l.T("StoryConsent"))
-	consentText.Alignment = alignFor(l.RTL())
+	consentText := uiText(s.env, l.T("StoryConsent"))
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.problem = newRefusal()

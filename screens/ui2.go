@@ -371,3 +371,23 @@ func markdown(text string) *dataRich {
 	alignRich(&r.RichText, isRTLText(text))
 	return r
 }
+
+// uiHeading, uiText and uiFaint are heading, wrapped and faint labels of
+// interface text, aligned to the reading start and in visual order.
+func uiHeading(env *Env, text string) *widget.Label {
+	l := heading("")
+	setLine(env, l, text)
+	return l
+}
+
+func uiText(env *Env, text string) *widget.Label {
+	l := wrapped("")
+	setLine(env, l, text)
+	return l
+}
+
+func uiFaint(env *Env, text string) *widget.Label {
+	l := faint("")
+	setLine(env, l, text)
+	return l
+}
