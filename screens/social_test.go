@@ -243,3 +243,30 @@ func TestThread_StaffLocksAndSeesHidden(t *testing.T) {
 		t.Errorf("reply to a locked thread: %v", err)
 	}
 }
+
+func TestForum_LoadMorePages(t *testing.T) {
+	f := newFixture(t)
+	me := f.actor("mem-priya")
+	for i := 0; i < community.PageSize+5; i++ {
+		if _, err := f.svc.StartThread(context.Background(), me, "coffee", "Brew log "+strings.Repeat("I", i%7+1), "Today's cup."); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := newForum(f.env(demo.MemberID, "en"))
+	f.show(s.root, phoneSize)
+	if len(s.threads) != community.PageSize || !s.more.Visible() {
+		t.Fatalf("first page: %d threads, more visible %v", len(s.threads), s.more.Visible())
+	}
+	test.Tap(s.more)
+	settle()
+	if len(s.threads) != community.PageSize+5+4 || s.more.Visible() {
+		t.Fatalf("after load more: %d threads, more visible %v", len(s.threads), s.more.Visible())
+	}
+	seen := map[string]bool{}
+	for _, th := range s.threads {
+		if seen[th.ID] {
+			t.Errorf("thread %s listed twice", th.ID)
+		}
+		seen[th.ID] = true
+	}
+}
