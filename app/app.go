@@ -80,15 +80,19 @@ func Run(opts Options) error {
 
 	win := a.NewWindow("Regulars")
 	win.Resize(fyne.NewSize(1100, 760))
-	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
-	shell := NewShell(win, env, LayoutAuto, LocalProfiles())
-	shell.OnLanguage = func(code string) { a.Preferences().SetString(prefLanguage, code) }
-
-	go func() {
-		for c := range svc.Watch(ctx) {
-			fyne.Do(func() { shell.Dispatch(c) })
-		}
-	}()
+	// The shell is built once the app runs: its screens load in the
+	// background and hand their results to fyne.Do, which needs the
+	// driver's event loop.
+	a.Lifecycle().SetOnStarted(func() {
+		env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
+		shell := NewShell(win, env, LayoutAuto, LocalProfiles())
+		shell.OnLanguage = func(code string) { a.Preferences().SetString(prefLanguage, code) }
+		go func() {
+			for c := range svc.Watch(ctx) {
+				fyne.Do(func() { shell.Dispatch(c) })
+			}
+		}()
+	})
 	win.ShowAndRun()
 	return nil
 }

@@ -135,7 +135,8 @@ func runCloud(a fyne.App, opts Options, code string) error {
 		if err != nil {
 			return fmt.Errorf("sign in as %s: %w", email, err)
 		}
-		start(svc, m)
+		// Once the app runs: the screens hand their loads to fyne.Do.
+		a.Lifecycle().SetOnStarted(func() { start(svc, m) })
 	} else {
 		env := screens.NewEnv(nil, win, nil, community.Actor{}, i18n.New(code))
 		win.SetContent(screens.NewSignIn(env, func(email, password, name string) error {

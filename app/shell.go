@@ -372,10 +372,16 @@ func (w *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	if want := w.shell.wantPhone(size.Width); want != w.shell.phone && !w.pending {
 		w.pending = true
-		// Not during layout: the switch replaces the window's content.
+		// Not during layout: the switch replaces the window's content. The
+		// window's size decides then; layouts at passing sizes (a window
+		// being created lays its content out at its minimum first) must not
+		// rebuild the shell, or it would rebuild for ever.
 		later(func() {
-			w.shell.phone = w.shell.wantPhone(w.shell.win.Canvas().Size().Width)
-			w.shell.rebuild()
+			w.pending = false
+			if want := w.shell.wantPhone(w.shell.win.Canvas().Size().Width); want != w.shell.phone {
+				w.shell.phone = want
+				w.shell.rebuild()
+			}
 		})
 	}
 }
