@@ -109,3 +109,48 @@ new FirestoreApi().validateSpec(spec);`
 		t.Fatalf("firebase-tools rejects firestore.indexes.json: %v\n%s", err, out)
 	}
 }
+
+// TestIndexes_CoverStore checks the deployed file declares every index the
+// store says its queries need (community/firestore/indexes.json, kept by the
+// store with its queries). __name__ at the end of an index is implicit in the
+// deployed file and ignored in the comparison.
+func TestIndexes_CoverStore(t *testing.T) {
+	load := func(path string) map[string]bool {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file struct {
+			Indexes []struct {
+				CollectionGroup string `json:"collectionGroup"`
+				QueryScope      string `json:"queryScope"`
+				Fields          []struct {
+					FieldPath   string `json:"fieldPath"`
+					Order       string `json:"order"`
+					ArrayConfig string `json:"arrayConfig"`
+				} `json:"fields"`
+			} `json:"indexes"`
+		}
+		if err := json.Unmarshal(data, &file); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out := map[string]bool{}
+		for _, ix := range file.Indexes {
+			key := ix.CollectionGroup + "/" + ix.QueryScope
+			for i, f := range ix.Fields {
+				if f.FieldPath == "__name__" && i == len(ix.Fields)-1 {
+					continue
+				}
+				key += "/" + f.FieldPath + ":" + f.Order + f.ArrayConfig
+			}
+			out[key] = true
+		}
+		return out
+	}
+	deployed := load(filepath.Join("..", "firestore.indexes.json"))
+	for key := range load(filepath.Join("..", "..", "..", "community", "firestore", "indexes.json")) {
+		if !deployed[key] {
+			t.Errorf("the store needs index %s; deploy/firebase/firestore.indexes.json lacks it", key)
+		}
+	}
+}

@@ -699,6 +699,12 @@ func cases() []rulesCase {
 				_, err := a.store.RSVP(ctx, ev.ID, community.RSVP{EventID: ev.ID, MemberID: a.id, At: time.Now()})
 				return err
 			}},
+		rulesCase{"abuse", member, "RSVP with the event moved on their home screen", false,
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+				return handRSVP(t, ctx, e, a, 24*time.Hour)
+			}},
+		rulesCase{string(community.ActRSVP), member, "RSVP by hand, as the store writes it (control of the moved event)", true,
+			func(t *testing.T, ctx context.Context, e *env, a *actor) error { return handRSVP(t, ctx, e, a, 0) }},
 		rulesCase{"abuse", member, "check themselves in", false,
 			func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 				ev := e.event(t, 5)
@@ -826,4 +832,23 @@ func hasNotification(ctx context.Context, a *actor, kind string) error {
 		}
 	}
 	return fmt.Errorf("%s has no %q notification (%d others)", a.name, kind, len(ns))
+}
+
+// handRSVP takes a free seat as RSVP would, by hand, with the RSVP's copy of
+// the event's start moved by shift.
+func handRSVP(t *testing.T, ctx context.Context, e *env, a *actor, shift time.Duration) error {
+	ev := e.event(t, 10)
+	stored, err := e.admin.Event(ctx, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := a.store.Client()
+	eref := c.Doc("communities/" + e.cid + "/events/" + ev.ID)
+	b := c.Batch()
+	b.Set(eref.Collection("rsvps").Doc(a.id), map[string]any{"community": e.cid, "event": ev.ID, "member": a.id,
+		"name": a.who.Name, "status": "going", "at": time.Now(), "seq": 1,
+		"eventStartsAt": stored.StartsAt.Add(shift), "eventEndsAt": stored.EndsAt, "eventCancelled": false})
+	b.Update(eref, []firestore.Update{{Path: "going", Value: 1}, {Path: "seq", Value: 1}})
+	_, err = b.Commit(ctx)
+	return err
 }
