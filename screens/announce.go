@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -100,10 +101,10 @@ func (s *announce) setLocales(locales []string) {
 	for _, lang := range locales {
 		title := newShortcutEntry(false, s.onNew)
 		title.SetPlaceHolder(l.T("AnnounceTitlePlaceholder"))
-		title.OnChanged = func(string) { s.onPreview() }
+		title.OnChanged = func(string) { s.onPreview(); s.markTabs() }
 		body := newShortcutEntry(true, s.onNew)
 		body.SetPlaceHolder(l.T("AnnounceBodyPlaceholder"))
-		body.OnChanged = func(string) { s.onPreview() }
+		body.OnChanged = func(string) { s.onPreview(); s.markTabs() }
 		s.titles[lang], s.bodies[lang] = title, body
 		tab := l.T("AnnounceLanguageTab", map[string]any{"Language": languageName(lang)})
 		s.tabs.Append(container.NewTabItem(tab, container.NewVBox(title, body)))
@@ -176,6 +177,26 @@ func (s *announce) input() (community.AnnouncementInput, bool) {
 		in.PublishAt = t
 	}
 	return in, true
+}
+
+// markTabs marks the language tabs that have something written, so the
+// owner sees at a glance which languages the members will get.
+func (s *announce) markTabs() {
+	l := s.env.L()
+	changed := false
+	for i, lang := range s.locales {
+		id := "AnnounceLanguageTab"
+		if strings.TrimSpace(s.titles[lang].Text) != "" || strings.TrimSpace(s.bodies[lang].Text) != "" {
+			id = "AnnounceLanguageTabWritten"
+		}
+		text := l.T(id, map[string]any{"Language": languageName(lang)})
+		if item := s.tabs.Items[i]; item.Text != text {
+			item.Text, changed = text, true
+		}
+	}
+	if changed {
+		s.tabs.Refresh()
+	}
 }
 
 // onPreview shows the announcement as a member speaking the preview

@@ -146,12 +146,15 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 			if !o.Votable() {
 				continue
 			}
+			// The option's text wraps beside a short button: a button's own
+			// label would not wrap, and an option may be 140 characters long.
 			optionID, pollID := o.ID, p.ID
-			b := newDataButton(o.Text, func() { s.onVote(pollID, optionID) })
+			b := widget.NewButton(l.T("PollVote"), func() { s.onVote(pollID, optionID) })
 			if o.ID == st.mine {
+				b.SetText(l.T("PollVoted"))
 				b.Importance = widget.HighImportance
 			}
-			box.Add(b)
+			box.Add(borderStart(l.RTL(), nil, nil, nil, b, dataLabel(s.env, o.Text, o.ID == st.mine)))
 		}
 	} else {
 		for _, o := range p.Options {

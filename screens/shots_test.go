@@ -84,10 +84,21 @@ func TestScreens_LongNamesAndEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	longIdea := "A seasonal menu written together with the regulars: every month one of us picks a drink, a cake and a song for the"
+	if _, err := f.svc.ProposeIdea(ctx, priya, "poll-winter", longIdea); err != nil {
+		t.Fatal(err)
+	}
+	pending, _ := f.svc.PendingIdeas(ctx, f.actor(demo.OwnerID), 10)
+	for _, idea := range pending {
+		if _, err := f.svc.SetIdeaStatus(ctx, f.actor(demo.OwnerID), idea.PollID, idea.ID, community.IdeaOpen); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, lang := range []string{"en", "ar"} {
-		env := f.env(demo.MemberID, lang)
+		env := f.env("mem-sam", lang) // Sam has not voted: the options show
 		env.SetPhone(true)
-		for name, c := range map[string]fyne.CanvasObject{"forum": NewForum(env), "thread": NewThread(env, th.ID)} {
+		for name, c := range map[string]fyne.CanvasObject{"forum": NewForum(env), "thread": NewThread(env, th.ID),
+			"polls": NewPolls(env), "ideas": NewIdeasBoard(env), "moderation": NewModeration(f.env(demo.OwnerID, lang))} {
 			f.show(c, phoneSize)
 			if w := c.MinSize().Width; w > phoneSize.Width {
 				t.Errorf("%s %s with long names needs %.0f px", name, lang, w)
