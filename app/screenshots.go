@@ -32,6 +32,7 @@ type shot struct {
 	member string // who looks at it
 	place  string
 	detail func(*screens.Env) (title string, content fyne.CanvasObject)
+	alone  func(*screens.Env) fyne.CanvasObject // a screen shown without the shell
 }
 
 func shots() []shot {
@@ -50,6 +51,9 @@ func shots() []shot {
 		return shot{name: name, member: demo.OwnerID, place: place, detail: f}
 	}
 	return append(out,
+		shot{name: "signin", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
+			return screens.NewSignIn(env, func(string, string, string) error { return nil })
+		}},
 		detail("loyalty", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("LoyaltyTitle"), screens.NewLoyalty(env)
 		}),
@@ -151,13 +155,18 @@ func capture(svc *community.Service, sh shot, code string, layout Layout, size f
 	defer win.Close()
 	win.Resize(size)
 	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
-	shell := NewShell(win, env, layout, LocalProfiles())
-	shell.Show(sh.place)
-	screens.Settle()
-	if sh.detail != nil {
-		shell.Push(sh.detail(env))
+	if sh.alone != nil {
+		env.SetPhone(layout == LayoutPhone)
+		win.SetContent(sh.alone(env))
+	} else {
+		shell := NewShell(win, env, layout, LocalProfiles())
+		shell.Show(sh.place)
 		screens.Settle()
+		if sh.detail != nil {
+			shell.Push(sh.detail(env))
+		}
 	}
+	screens.Settle()
 	win.Resize(size)
 	win.Content().Refresh()
 	screens.Settle()
