@@ -110,7 +110,7 @@ func (s *insights) render() {
 	for _, a := range in.Attendance {
 		text := num(a.CheckedIn)
 		if a.Capacity > 0 {
-			text = l.T("InsightsOfCapacity", map[string]any{"Count": num(a.CheckedIn), "Capacity": num(a.Capacity)})
+			text = l.T("InsightsCheckedInOfCapacity", map[string]any{"CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
 		}
 		att = append(att, chartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: text})
 	}
