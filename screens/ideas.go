@@ -68,6 +68,15 @@ func (b *ideasBoard) load() {
 func (b *ideasBoard) render() {
 	l := b.env.L()
 	b.content.RemoveAll()
+	total := 0
+	for _, ideas := range b.board {
+		total += len(ideas)
+	}
+	if total == 0 {
+		b.content.Add(NewEmptyState(b.env, nil, l.T("IdeasEmpty"), "", nil))
+		b.root.Refresh()
+		return
+	}
 	for _, st := range community.IdeaStatuses {
 		ideas := b.board[st]
 		b.content.Add(uiHeading(b.env, l.N("IdeasStatus"+statusSuffix(st), len(ideas))))

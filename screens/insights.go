@@ -20,6 +20,7 @@ type insights struct {
 	nps, active, tiers, attendance, polls *chart
 	npsScore, activeText                  *widget.Label
 	problem                               *widget.Label
+	hints                                 []chartHint
 	grid                                  *fyne.Container
 	root                                  fyne.CanvasObject
 }
@@ -53,8 +54,8 @@ func (s *insights) buildUI() {
 		wrappedCard(l.RTL(), l.T("InsightsNPS"), l.T("InsightsNPSHelp"), container.NewVBox(s.npsScore, s.nps)),
 		wrappedCard(l.RTL(), l.T("InsightsActive"), l.T("InsightsActiveHelp"), container.NewVBox(s.activeText, s.active)),
 		wrappedCard(l.RTL(), l.T("InsightsTiers"), l.T("InsightsTiersHelp"), s.tiers),
-		wrappedCard(l.RTL(), l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.attendance),
-		wrappedCard(l.RTL(), l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.polls),
+		wrappedCard(l.RTL(), l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.withHint(s.attendance, l.T("InsightsNoEvents"))),
+		wrappedCard(l.RTL(), l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.withHint(s.polls, l.T("InsightsNoPolls"))),
 	}
 	if s.env.Phone() {
 		s.grid = container.NewVBox(cards...)
@@ -62,6 +63,20 @@ func (s *insights) buildUI() {
 		s.grid = container.NewGridWithColumns(2, cards...)
 	}
 	s.root = container.NewVScroll(container.NewVBox(s.problem, s.grid))
+}
+
+// withHint shows hint instead of the chart while it has no points.
+func (s *insights) withHint(c *chart, hint string) fyne.CanvasObject {
+	h := uiFaint(s.env, hint)
+	h.Wrapping = fyne.TextWrapWord
+	s.hints = append(s.hints, chartHint{c, h})
+	return container.NewStack(c, h)
+}
+
+// chartHint pairs a chart with what it says when empty.
+type chartHint struct {
+	chart *chart
+	hint  *widget.Label
 }
 
 func (s *insights) load() {
@@ -122,6 +137,13 @@ func (s *insights) render() {
 		ps = append(ps, chartPoint{Label: short(p.Poll.Question, 12), Value: float64(p.Votes), Text: num(p.Votes)})
 	}
 	s.polls.SetPoints(ps)
+	for _, h := range s.hints {
+		if len(h.chart.points) == 0 {
+			h.hint.Show()
+		} else {
+			h.hint.Hide()
+		}
+	}
 	s.grid.Refresh()
 }
 
