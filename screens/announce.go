@@ -69,7 +69,7 @@ func (s *announce) buildUI() {
 	s.previewTitle = dataLabel(s.env, "", true)
 	s.previewBody = newDataRich()
 	s.publish = highButton(l.T("AnnouncePublish"), s.onPublish)
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	newButton := widget.NewButtonWithIcon(l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
 	preview := widget.NewCard(l.T("AnnouncePreview"), "", container.NewVBox(
 		borderStart(l.RTL(), nil, nil, widget.NewLabel(l.T("AnnouncePreviewAs")), nil, s.previewLang),

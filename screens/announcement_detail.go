@@ -47,7 +47,7 @@ func (s *announcementDetail) buildUI() {
 	s.when = faint("")
 	s.body = newDataRich()
 	s.others = container.NewVBox()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, widget.NewSeparator(), s.others, s.problem))
 }
 

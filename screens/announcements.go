@@ -47,7 +47,7 @@ func (s *announcements) buildUI() {
 	s.list.OnSelected = s.onOpen
 	s.empty = NewEmptyState(s.env, theme.InfoIcon(), s.env.L().T("AnnouncementsEmpty"), "", nil)
 	s.empty.Hide()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	s.root = container.NewBorder(s.problem, nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 

@@ -47,7 +47,7 @@ func (s *checkIn) buildUI() {
 	s.name.SetPlaceHolder(l.T("CheckinNamePlaceholder"))
 	s.name.OnChanged = func(string) { s.onSearch() }
 	s.results = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
-	s.outcome = newRefusal()
+	s.outcome = newRefusal(s.env)
 	s.outcome.TextStyle.Bold = true
 	top := container.NewVBox(
 		widget.NewLabelWithStyle(l.T("CheckinByCode"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),

@@ -82,7 +82,7 @@ func (s *eventEditor) buildUI() {
 		text = l.T("OwnerEventsSave")
 	}
 	s.save = highButton(text, s.onSave)
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("OwnerEventsTitle"), s.title),
 		widget.NewFormItem(l.T("OwnerEventsDescription"), s.description),

@@ -50,7 +50,7 @@ func (s *eventsManager) buildUI() {
 	s.list.OnSelected = s.onOpen
 	s.empty = NewEmptyState(s.env, nil, l.T("OwnerEventsEmpty"), l.T("OwnerEventsNew"), s.onNew)
 	s.empty.Hide()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
 	if s.env.Phone() {
 		s.root = left

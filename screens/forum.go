@@ -58,7 +58,7 @@ func (s *forum) buildUI() {
 	s.more.Hide()
 	s.empty = NewEmptyState(s.env, theme.MailComposeIcon(), l.T("ForumEmpty"), l.T("ForumStartThread"), s.onStart)
 	s.empty.Hide()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	top := borderStart(l.RTL(), nil, nil, nil, start, s.picker)
 	bottom := container.NewVBox(s.problem, s.more)
 	s.root = container.NewBorder(top, bottom, nil, nil, container.NewStack(s.list, s.empty))

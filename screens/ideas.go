@@ -41,7 +41,7 @@ func newIdeasBoard(env *Env) *ideasBoard {
 
 func (b *ideasBoard) buildUI() {
 	b.content = container.NewVBox()
-	b.problem = newRefusal()
+	b.problem = newRefusal(b.env)
 	b.root = container.NewVScroll(container.NewVBox(b.problem, b.content))
 }
 

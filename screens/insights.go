@@ -49,7 +49,7 @@ func (s *insights) buildUI() {
 	s.polls = newChart(barChart, nil, rtl)
 	s.npsScore = heading("")
 	s.activeText = wrapped("")
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	cards := []fyne.CanvasObject{
 		wrappedCard(l.RTL(), l.T("InsightsNPS"), l.T("InsightsNPSHelp"), container.NewVBox(s.npsScore, s.nps)),
 		wrappedCard(l.RTL(), l.T("InsightsActive"), l.T("InsightsActiveHelp"), container.NewVBox(s.activeText, s.active)),

@@ -64,7 +64,7 @@ func (s *memberProfile) buildUI() {
 	award := highButton(l.T("MembersAward"), func() { s.onPoints(false) })
 	redeem := widget.NewButton(l.T("MembersRedeem"), func() { s.onPoints(true) })
 	s.history = container.NewVBox()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
 		borderStart(l.RTL(), nil, nil, nil, s.saveUsual, s.usual))
 	s.root = container.NewVScroll(container.NewVBox(s.name, s.meta, s.points, rowStart(l.RTL(), award, redeem), s.problem,
@@ -216,7 +216,7 @@ func newPointsDialog(env *Env, memberID string, redeem bool) *pointsDialog {
 		title, action = l.T("MembersRedeemTitle"), l.T("MembersRedeem")
 	}
 	d.confirm = highButton(action, d.onConfirm)
-	d.problem = newRefusal()
+	d.problem = newRefusal(env)
 	form := widget.NewForm(widget.NewFormItem(l.T("MembersPoints"), d.amount), widget.NewFormItem(l.T("MembersReason"), d.note))
 	cancel := widget.NewButton(l.T("MembersCancel"), func() { d.dlg.Hide() })
 	content := container.NewVBox(form, d.problem, container.NewGridWithColumns(2, cancel, d.confirm))
@@ -229,13 +229,19 @@ func (d *pointsDialog) show() {
 	d.dlg.Show()
 }
 
+// refuse shows why the points were not applied, growing the dialog to fit.
+func (d *pointsDialog) refuse(msg string) {
+	showRefusal(d.problem, msg)
+	d.dlg.Resize(fyne.NewSize(360, d.dlg.MinSize().Height))
+}
+
 // onConfirm applies the points. Every tap of this dialog sends the same
 // operation ID: the ledger applies it once.
 func (d *pointsDialog) onConfirm() {
 	l := d.env.L()
 	n, err := strconv.ParseInt(strings.TrimSpace(d.amount.Text), 10, 64)
 	if err != nil || n <= 0 {
-		showRefusal(d.problem, l.T("MembersPointsInvalid"))
+		d.refuse(l.T("MembersPointsInvalid"))
 		return
 	}
 	note, svc, me, id, op, redeem := d.note.Text, d.env.Svc, d.env.Me(), d.memberID, d.opID, d.redeem
@@ -249,11 +255,11 @@ func (d *pointsDialog) onConfirm() {
 		}
 		return func() {
 			if community.IsReason(err, community.ReasonInsufficient) {
-				showRefusal(d.problem, l.T("MembersInsufficient"))
+				d.refuse(l.T("MembersInsufficient"))
 				return
 			}
 			if err != nil {
-				showRefusal(d.problem, ErrorText(l, err)) // the dialog stays open with what was typed
+				d.refuse(ErrorText(l, err)) // the dialog stays open with what was typed
 				return
 			}
 			d.done = true

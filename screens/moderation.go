@@ -47,7 +47,7 @@ func newModeration(env *Env) *moderation {
 func (s *moderation) buildUI() {
 	l := s.env.L()
 	s.postBox, s.storyBox, s.ideaBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	s.postsHead, s.storiesHead, s.ideasHead = heading(""), heading(""), heading("")
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(l.T("ModerationPosts"), container.NewVScroll(s.postBox)),

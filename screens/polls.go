@@ -58,7 +58,7 @@ func (s *polls) buildUI() {
 	s.cards = container.NewVBox()
 	s.empty = NewEmptyState(s.env, nil, l.T("PollEmpty"), "", nil)
 	s.empty.Hide()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	s.board = newIdeasBoard(s.env)
 	s.root = container.NewAppTabs(
 		container.NewTabItem(l.T("PollTabOpen"), container.NewVScroll(container.NewVBox(s.problem, s.empty, s.cards))),
@@ -170,7 +170,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 	idea.SetPlaceHolder(l.T("PollIdeaPlaceholder"))
 	idea.SetText(st.draft)
 	idea.OnChanged = func(text string) { st.draft = text }
-	problem := newRefusal()
+	problem := newRefusal(s.env)
 	if st.refused {
 		showRefusal(problem, st.note)
 	} else if st.note != "" {

@@ -49,7 +49,7 @@ func (s *pollsManager) buildUI() {
 	s.list.OnSelected = s.onOpen
 	s.empty = NewEmptyState(s.env, nil, l.T("PollManagerEmpty"), l.T("PollNew"), s.onNew)
 	s.empty.Hide()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
 	if s.env.Phone() {
 		s.root = left
@@ -174,7 +174,7 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 		}
 	})
 	s.create = highButton(l.T("PollCreate"), s.onCreate)
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("PollQuestion"), s.question),
 		widget.NewFormItem(l.T("PollOptions"), s.options),
@@ -254,7 +254,7 @@ func newPollAdmin(env *Env, id string) *pollAdmin {
 	s.state.Alignment = alignFor(l.RTL())
 	s.close = dangerButton(l.T("PollClose"), s.onClose)
 	s.options = container.NewVBox()
-	s.outcome = newRefusal()
+	s.outcome = newRefusal(s.env)
 	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, rowStart(l.RTL(), s.close)))
 	env.Subscribe(subKey("poll"), s.onChange)
 	s.load()

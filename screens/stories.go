@@ -46,7 +46,7 @@ func (s *stories) buildUI() {
 	s.list.OnSelected = s.onOpen
 	s.empty = NewEmptyState(s.env, theme.DocumentCreateIcon(), l.T("StoriesEmpty"), "", nil)
 	s.empty.Hide()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	s.root = container.NewBorder(container.NewVBox(tell, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 

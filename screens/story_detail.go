@@ -49,7 +49,7 @@ func (s *storyDetail) buildUI() {
 	s.body = newDataRich()
 	s.like = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onLike)
 	s.like.Disable()
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	s.root = container.NewVScroll(container.NewVBox(s.title, s.byline, s.body, rowStart(l.RTL(), s.like), s.problem))
 }
 

@@ -48,7 +48,7 @@ func (s *storyComposer) buildUI() {
 	consentText := uiText(s.env, l.T("StoryConsent"))
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("StoryTitle"), s.title),
 		widget.NewFormItem(l.T("StoryBody"), s.body),

@@ -58,7 +58,7 @@ func (s *threadComposer) buildUI() {
 	s.body.SetPlaceHolder(l.T("ForumBodyPlaceholder"))
 	s.submit = widget.NewButton(l.T("ForumPublishThread"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.problem = newRefusal()
+	s.problem = newRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("ForumCategory"), s.category),
 		widget.NewFormItem(l.T("ForumTitle"), s.title),

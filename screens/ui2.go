@@ -47,8 +47,9 @@ func background(work func() func()) {
 
 // newRefusal returns a hidden label, in the theme's error colour, for
 // refusals shown next to what the user did.
-func newRefusal() *widget.Label {
+func newRefusal(env *Env) *widget.Label {
 	l := widget.NewLabel("")
+	l.Alignment = alignFor(env.L().RTL())
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
