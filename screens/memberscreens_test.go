@@ -378,3 +378,21 @@ func TestSignIn_RefusalShowsAtTheField(t *testing.T) {
 		t.Errorf("sign-up did not pass the name: %q", got)
 	}
 }
+
+// The export runs with a progress bar, then asks where to save.
+func TestMe_ExportShowsProgressThenAsksWhere(t *testing.T) {
+	f := newFixture(t)
+	s := newMe(f.env(demo.MemberID, "en"))
+	f.show(s.buildUI(), desktopSize)
+	test.Tap(button(t, f.win, "Download my data"))
+	settle()
+	if !s.exportBar.Visible() || s.exportBar.Value() != 1 {
+		t.Errorf("progress bar visible %v at %.2f, want full", s.exportBar.Visible(), s.exportBar.Value())
+	}
+	if f.win.Canvas().Overlays().Top() == nil {
+		t.Errorf("no file dialog asks where to save")
+	}
+	if s.exportBtn.Disabled() {
+		t.Errorf("the export button stays disabled")
+	}
+}
