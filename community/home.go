@@ -8,18 +8,21 @@ import (
 )
 
 // Home is what a member sees first. Building it reads a bounded number of
-// records whatever the size of the community.
+// records whatever the size of the community and the member's history: the
+// community, the member, one announcement, their next RSVP and its event, one
+// open poll, one story and a count of their unread notifications (eight
+// documents on Firestore; a waiter's place in line is one count more).
 type Home struct {
 	Member      Member
 	Community   Community
 	Status      LoyaltyStatus
 	Birthday    bool          // today is their birthday (in the community's zone)
 	Pinned      *Announcement // the newest pinned (or newest) published announcement
-	NextEvent   *Event        // the next event they hold a seat or wait for
-	NextRSVP    *RSVP
-	OpenPoll    *Poll
+	NextEvent   *Event        // the soonest event not ended they hold a seat or wait for
+	NextRSVP    *RSVP         // their RSVP to NextEvent
+	OpenPoll    *Poll         // the newest open poll, when it still takes votes
 	NewestStory *Story
-	Unread      int // unread notifications among the latest few
+	Unread      int // unread notifications
 }
 
 // Home builds a member's home screen.
@@ -43,38 +46,18 @@ func (s *Service) Home(ctx context.Context, a Actor) (Home, error) {
 	if len(anns) > 0 {
 		h.Pinned = &anns[0]
 	}
-	rsvps, err := s.store.MemberRSVPs(ctx, a.ID, 10)
-	if err != nil {
-		return h, fmt.Errorf("home rsvps: %w", err)
+	if h.NextEvent, h.NextRSVP, err = s.nextEvent(ctx, a.ID, now); err != nil {
+		return h, err
 	}
-	for _, r := range rsvps {
-		if r.Status == StatusCancelled {
-			continue
-		}
-		e, err := s.store.Event(ctx, r.EventID)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		} else if err != nil {
-			return h, fmt.Errorf("home event: %w", err)
-		}
-		if e.Cancelled || !e.EndsAt.After(now) {
-			continue
-		}
-		if h.NextEvent == nil || e.StartsAt.Before(h.NextEvent.StartsAt) {
-			e, r := e, r
-			h.NextEvent, h.NextRSVP = &e, &r
-		}
-	}
-	polls, err := s.store.Polls(ctx, PollOpen, 3)
+	// The newest open poll only: an older one still open is on the polls
+	// screen, and one past its closing time that staff have not closed yet
+	// shows nothing rather than costing more reads.
+	polls, err := s.store.Polls(ctx, PollOpen, 1)
 	if err != nil {
 		return h, fmt.Errorf("home polls: %w", err)
 	}
-	for _, p := range polls {
-		if p.Open(now) {
-			p := p
-			h.OpenPoll = &p
-			break
-		}
+	if len(polls) > 0 && polls[0].Open(now) {
+		h.OpenPoll = &polls[0]
 	}
 	stories, err := s.store.Stories(ctx, StoryPublished, 1)
 	if err != nil {
@@ -83,16 +66,33 @@ func (s *Service) Home(ctx context.Context, a Actor) (Home, error) {
 	if len(stories) > 0 {
 		h.NewestStory = &stories[0]
 	}
-	notes, err := s.store.Notifications(ctx, a.ID, 10)
-	if err != nil {
+	if h.Unread, err = s.store.UnreadCount(ctx, a.ID); err != nil {
 		return h, fmt.Errorf("home notifications: %w", err)
 	}
-	for _, n := range notes {
-		if !n.Read {
-			h.Unread++
-		}
-	}
 	return h, nil
+}
+
+// nextEvent returns the member's next RSVP and its event, nil when there is
+// none. The RSVP's copy of the event's times chose it; the event read here is
+// checked again, so that an event deleted or changed in between shows nothing
+// rather than something stale.
+func (s *Service) nextEvent(ctx context.Context, memberID string, now time.Time) (*Event, *RSVP, error) {
+	r, err := s.store.NextRSVP(ctx, memberID, now)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil, nil
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("home rsvp: %w", err)
+	}
+	e, err := s.store.Event(ctx, r.EventID)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil, nil
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("home event: %w", err)
+	}
+	if e.Cancelled || !e.EndsAt.After(now) {
+		return nil, nil, nil
+	}
+	return &e, &r, nil
 }
 
 // Insights is the community's health, for the owner.

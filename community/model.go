@@ -220,6 +220,14 @@ type RSVP struct {
 	At       time.Time // when they joined the current status' queue
 	Seq      int64     // order of arrival; the waitlist is served by ascending Seq
 	Position int       // 1-based place on the waitlist when waiting (filled on read)
+
+	// EventStartsAt and EventEndsAt repeat the event's times, so that a store
+	// can find a member's next event from their RSVPs alone (NextRSVP). The
+	// store keeps them: it sets them from the event on every write of the
+	// RSVP and UpdateEvent moves them with the event in the same
+	// transaction; values given to RSVP or CheckIn are ignored.
+	EventStartsAt time.Time
+	EventEndsAt   time.Time
 }
 
 // Notification tells a member something happened to them (promoted from a

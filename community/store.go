@@ -17,6 +17,9 @@ import (
 //     equal the records they count; changes an update function makes to them
 //     (and to IDs and Post.Seq) are ignored.
 //   - Member.Points and LifetimePoints change only through ApplyLedger.
+//   - RSVP.EventStartsAt and EventEndsAt (and whether the event is
+//     cancelled, which NextRSVP needs) are copies of the event's, kept by the
+//     store in the same transaction as every change to the RSVP or the event.
 //   - Missing records give ErrNotFound, creating an existing ID gives
 //     ErrConflict, an unreachable backend gives ErrUnavailable (all wrapped).
 //   - After a write commits, Watch subscribers receive a Change for it.
@@ -93,7 +96,9 @@ type LedgerStore interface {
 type EventStore interface {
 	CreateEvent(ctx context.Context, e Event) error
 	// UpdateEvent edits an event. When its capacity grows, waiters are promoted
-	// first in, first out in the same transaction and returned.
+	// first in, first out in the same transaction and returned. When its
+	// times or cancellation change, every RSVP to it gets the new
+	// EventStartsAt, EventEndsAt (and cancellation) in the same transaction.
 	UpdateEvent(ctx context.Context, id string, fn func(*Event) error) (Event, []RSVP, error)
 	Event(ctx context.Context, id string) (Event, error)
 	// Events returns events starting in [from, to) ascending by start (to zero
@@ -118,6 +123,14 @@ type EventStore interface {
 	RSVPs(ctx context.Context, eventID string) ([]RSVP, error)
 	// MemberRSVPs returns a member's RSVPs, newest first, at most limit (all when limit <= 0).
 	MemberRSVPs(ctx context.Context, memberID string, limit int) ([]RSVP, error)
+	// NextRSVP returns the member's going, waiting or checked-in RSVP to the
+	// event that starts soonest among the events not cancelled and not ended
+	// at now (EventEndsAt after now; one under way counts), ties broken by
+	// end, then event ID; Position is set when waiting. ErrNotFound when
+	// there is none. It reads the RSVPs' copies of the event's times, not
+	// the events: one record (plus a waiter's position) whatever the
+	// member's history.
+	NextRSVP(ctx context.Context, memberID string, now time.Time) (RSVP, error)
 }
 
 // ThreadQuery pages through threads: pinned first, then by last post, newest
@@ -212,7 +225,13 @@ type NotificationStore interface {
 	Notify(ctx context.Context, n Notification) error
 	// Notifications returns a member's notifications, newest first, at most limit (all when limit <= 0).
 	Notifications(ctx context.Context, memberID string, limit int) ([]Notification, error)
+	// MarkRead marks one of the member's notifications read; ErrNotFound when
+	// they have none with that ID.
 	MarkRead(ctx context.Context, memberID, id string) error
+	// UnreadCount counts the member's notifications not yet read, all of them,
+	// without reading them where the backend can (an aggregation count on
+	// Firestore: one read per 1,000 unread).
+	UnreadCount(ctx context.Context, memberID string) (int, error)
 }
 
 // Kind names what a Change is about.

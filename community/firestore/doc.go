@@ -33,7 +33,8 @@
 //	  notifications/{id}       kind, ref, title, amount, at, read    (id = idempotency key)
 //	events/{eid}               title, description, place, startsAt, endsAt, timeZone, capacity,
 //	                           going, waiting, checkedIn, cancelled, createdBy, updatedAt, seq
-//	  rsvps/{uid}              community, event, member, name, status (going|waiting|cancelled|checkedIn), at, seq
+//	  rsvps/{uid}              community, event, member, name, status (going|waiting|cancelled|checkedIn), at, seq,
+//	                           eventStartsAt, eventEndsAt, eventCancelled   (the event's, copied)
 //	threads/{tid}              category, title, author, authorName, lang, createdAt, lastPostAt, posts,
 //	                           pinned, locked, seq
 //	  posts/{pid}              community, thread, seq, author, authorName, lang, body, at, reports, hidden,
@@ -57,7 +58,13 @@
 // the case-folded name, nameSearch every case-folded prefix (up to 24 runes)
 // of each word-suffix of the name, sortAt is publishedAt for a published
 // story and submittedAt otherwise. rsvps, posts and reactions repeat their
-// community (and parents) for the collection-group queries below.
+// community (and parents) for the collection-group queries below; rsvps also
+// copy their event's startsAt, endsAt and cancelled, set on every write of
+// the RSVP from the event read in the same transaction and rewritten on
+// every RSVP to the event when UpdateEvent changes them (NextRSVP). An RSVP
+// document written before these fields existed has none, and NextRSVP does
+// not see it until its next write: a project with such documents needs them
+// copied once (from the event) with admin access.
 //
 // # What a member's client writes (for firestore.rules)
 //
@@ -67,9 +74,11 @@
 //
 //	Join         members/{own uid} created with role member, points and lifetimePoints 0,
 //	             and memberCodes/{code} created with member = own uid (code "RG-" + uid prefix)
-//	RSVP         rsvps/{own uid} set (status going|waiting, seq = event's new seq);
-//	             events/{eid} set: seq +1 and going or waiting +1, nothing else changed
-//	CancelRSVP   rsvps/{own uid} status cancelled; the first waiter's rsvps/{uid} status going;
+//	RSVP         rsvps/{own uid} set (status going|waiting, seq = event's new seq, eventStartsAt,
+//	             eventEndsAt and eventCancelled = the event's); events/{eid} set: seq +1 and
+//	             going or waiting +1, nothing else changed
+//	CancelRSVP   rsvps/{own uid} status cancelled; the first waiter's rsvps/{uid} status going
+//	             (both with the event's times copied, as in RSVP);
 //	             events/{eid} going/waiting adjusted; then members/{waiter}/notifications/
 //	             "promoted:{eid}:{waiter}" created by the canceller's client
 //	CreateThread threads/{tid} created (posts 1, seq 1) and posts/{pid} created (seq 1)
@@ -108,6 +117,8 @@
 //	posts group    community ==, author ==                        (DeleteMember)
 //	rsvps          status ==, seq asc; status in, seq asc
 //	rsvps group    community ==, member ==, at desc               (MemberRSVPs, DeleteMember)
+//	rsvps group    community ==, member ==, eventCancelled ==, status in, eventStartsAt asc,
+//	               eventEndsAt asc (and > now)                    (NextRSVP: range and order on two fields)
 //	reactions group community ==, thread ==, member ==            (ReactionsOf)
 //	stories        status ==, sortAt desc; author == (single field)
 //	polls          status ==, createdAt desc
@@ -118,11 +129,13 @@
 // the community's size, except the explicit lists (RSVPs of an event,
 // Feedback since a date, Voters of an option, Posts/Threads/Ledger pages,
 // SearchMembers with its limit). CountMembers, CountVotes and a waiter's
-// Position are aggregation counts (one read per 1,000 index entries); Tally
-// sums at most 10 shard documents. community.Service.Home reads one event
-// per RSVP of the member's latest ten (13 documents for the demo member);
-// a store method "next RSVP" over a denormalized event end time in rsvps
-// would bring it to 8.
+// Position and UnreadCount are aggregation counts (one read per 1,000 index
+// entries); Tally sums at most 10 shard documents. community.Service.Home
+// reads 8 documents: the community, the member, one announcement, NextRSVP
+// (one RSVP, found by its copy of the event's times) and its event, one
+// poll, one story and the count of unread notifications; one count more for
+// a member whose next RSVP waits (their position). UpdateEvent reads and
+// writes every RSVP of the event, only when its times or cancellation change.
 //
 // SearchMembers matches a case-insensitive prefix of any word of the name
 // ("gar" finds "José García") with array-contains on nameSearch; unlike the

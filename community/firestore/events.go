@@ -23,7 +23,9 @@ func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
 }
 
 // UpdateEvent edits an event and, when seats became free, promotes waiters
-// by Seq in the same transaction.
+// by Seq in the same transaction. When the times or the cancellation change,
+// it also reads every RSVP to the event and copies them onto each (one read
+// and one write per RSVP, only then).
 func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.Event) error) (community.Event, []community.RSVP, error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
@@ -44,7 +46,16 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 		if err != nil {
 			return err
 		}
+		var stale []string // members whose RSVP has the old times
+		if !d.StartsAt.Equal(old.StartsAt) || !d.EndsAt.Equal(old.EndsAt) || d.Cancelled != old.Cancelled {
+			if stale, err = s.rsvpMembers(tx, id); err != nil {
+				return err
+			}
+		}
 		if promoted, err = s.promote(tx, id, &d, waiters, d.UpdatedAt, ch); err != nil {
+			return err
+		}
+		if err := s.restamp(tx, id, d, stale, promoted, ch); err != nil {
 			return err
 		}
 		ch.add(community.KindEvent, id, "", "")
@@ -125,6 +136,7 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 		}
 		e.Seq++
 		r := rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Name: in.Name, At: in.At, Seq: e.Seq}
+		stamp(&r, e)
 		if e.Capacity == 0 || e.Going < e.Capacity {
 			r.Status = string(community.StatusGoing)
 			e.Going++
@@ -175,6 +187,7 @@ func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at tim
 			return err
 		}
 		r.Status, r.At = string(community.StatusCancelled), at
+		stamp(&r, e)
 		if err := tx.Set(s.rsvpRef(eventID, memberID), r); err != nil {
 			return err
 		}
@@ -241,6 +254,7 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 		if in.Name != "" {
 			r.Name = in.Name
 		}
+		stamp(&r, e)
 		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
 			return err
 		}
@@ -258,6 +272,41 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 		return nil
 	})
 	return out, applied, err
+}
+
+// rsvpMembers reads, inside tx, who has an RSVP to the event (any status):
+// their document names only.
+func (s *Store) rsvpMembers(tx *firestore.Transaction, eventID string) ([]string, error) {
+	var out []string
+	err := docs(context.Background(), tx, s.eventRef(eventID).Collection("rsvps").Select(), func(snap *firestore.DocumentSnapshot) error {
+		out = append(out, snap.Ref.ID)
+		return nil
+	})
+	return out, err
+}
+
+// restamp copies e's times and cancellation onto the members' RSVPs, but for
+// the promoted ones, which promote wrote whole (one write per document).
+func (s *Store) restamp(tx *firestore.Transaction, eventID string, e eventDoc, members []string, promoted []community.RSVP, ch *changes) error {
+	done := map[string]bool{}
+	for _, r := range promoted {
+		done[r.MemberID] = true
+	}
+	for _, m := range members {
+		if done[m] {
+			continue
+		}
+		err := tx.Update(s.rsvpRef(eventID, m), []firestore.Update{
+			{Path: "eventStartsAt", Value: e.StartsAt},
+			{Path: "eventEndsAt", Value: e.EndsAt},
+			{Path: "eventCancelled", Value: e.Cancelled},
+		})
+		if err != nil {
+			return err
+		}
+		ch.add(community.KindRSVP, m, eventID, m)
+	}
+	return nil
 }
 
 func (s *Store) rsvpRef(eventID, memberID string) *firestore.DocumentRef {
@@ -307,6 +356,7 @@ func (s *Store) promote(tx *firestore.Transaction, eventID string, e *eventDoc, 
 		if !at.IsZero() {
 			r.At = at
 		}
+		stamp(&r, *e)
 		if err := tx.Set(s.rsvpRef(eventID, r.Member), r); err != nil {
 			return nil, err
 		}

@@ -151,6 +151,18 @@ func (s *Store) Notifications(ctx context.Context, memberID string, limit int) (
 	return out, nil
 }
 
+// UnreadCount is an aggregation count of the member's notifications with
+// read == false: one read per 1,000 unread, none of them fetched.
+func (s *Store) UnreadCount(ctx context.Context, memberID string) (int, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	n, err := count(ctx, s.memberRef(memberID).Collection("notifications").Where("read", "==", false))
+	if err != nil {
+		return 0, s.wrap("unread notifications of "+memberID, err)
+	}
+	return n, nil
+}
+
 // MarkRead marks one notification read; a missing one is ErrNotFound.
 func (s *Store) MarkRead(ctx context.Context, memberID, id string) error {
 	ctx, cancel := s.withTimeout(ctx)

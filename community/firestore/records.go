@@ -165,20 +165,31 @@ func fromEventDoc(id string, d eventDoc) community.Event {
 }
 
 // rsvpDoc is events/{eid}/rsvps/{uid}. community, event and member are
-// stored for the collection-group query of a member's RSVPs.
+// stored for the collection-group query of a member's RSVPs; eventStartsAt,
+// eventEndsAt and eventCancelled copy the event's (see stamp) for NextRSVP.
 type rsvpDoc struct {
-	Community string    `firestore:"community"`
-	Event     string    `firestore:"event"`
-	Member    string    `firestore:"member"`
-	Name      string    `firestore:"name"`
-	Status    string    `firestore:"status"`
-	At        time.Time `firestore:"at"`
-	Seq       int64     `firestore:"seq"`
+	Community      string    `firestore:"community"`
+	Event          string    `firestore:"event"`
+	Member         string    `firestore:"member"`
+	Name           string    `firestore:"name"`
+	Status         string    `firestore:"status"`
+	At             time.Time `firestore:"at"`
+	Seq            int64     `firestore:"seq"`
+	EventStartsAt  time.Time `firestore:"eventStartsAt"`
+	EventEndsAt    time.Time `firestore:"eventEndsAt"`
+	EventCancelled bool      `firestore:"eventCancelled"`
 }
 
 func fromRSVPDoc(d rsvpDoc) community.RSVP {
 	return community.RSVP{EventID: d.Event, MemberID: d.Member, Name: d.Name, Status: community.RSVPStatus(d.Status),
-		At: d.At, Seq: d.Seq}
+		At: d.At, Seq: d.Seq, EventStartsAt: d.EventStartsAt, EventEndsAt: d.EventEndsAt}
+}
+
+// stamp copies the event's times and cancellation onto r: every write of an
+// RSVP does, in the transaction that read the event (firestore.rules checks
+// a member's writes against the event).
+func stamp(r *rsvpDoc, e eventDoc) {
+	r.EventStartsAt, r.EventEndsAt, r.EventCancelled = e.StartsAt, e.EndsAt, e.Cancelled
 }
 
 type announcementDoc struct {

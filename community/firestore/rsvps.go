@@ -3,6 +3,7 @@ package firestore
 import (
 	"context"
 	"sort"
+	"time"
 
 	"cloud.google.com/go/firestore"
 
@@ -90,6 +91,40 @@ func (s *Store) MemberRSVPs(ctx context.Context, memberID string, limit int) ([]
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
+}
+
+// NextRSVP queries the rsvps collection group for the member's answers that
+// hold a seat or wait, to events not cancelled and not ended at now, by the
+// copies of the event's times each RSVP carries: one document (and a count
+// for a waiter's position), whatever the member's history.
+func (s *Store) NextRSVP(ctx context.Context, memberID string, now time.Time) (community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	q := s.client.CollectionGroup("rsvps").Where("community", "==", s.cid).Where("member", "==", memberID).
+		Where("eventCancelled", "==", false).
+		Where("status", "in", []string{string(community.StatusGoing), string(community.StatusWaiting), string(community.StatusCheckedIn)}).
+		Where("eventEndsAt", ">", now).
+		OrderBy("eventStartsAt", firestore.Asc).OrderBy("eventEndsAt", firestore.Asc).Limit(1)
+	var ds []rsvpDoc
+	err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
+		var d rsvpDoc
+		if err := snap.DataTo(&d); err != nil {
+			return err
+		}
+		ds = append(ds, d)
+		return nil
+	})
+	if err != nil {
+		return community.RSVP{}, s.wrap("next rsvp of "+memberID, err)
+	}
+	if len(ds) == 0 {
+		return community.RSVP{}, notFound("next rsvp of", memberID)
+	}
+	r, err := s.withPosition(ctx, nil, ds[0])
+	if err != nil {
+		return r, s.wrap("next rsvp of "+memberID, err)
+	}
+	return r, nil
 }
 
 // waitlist is the query of an event's waiters, first in line first.

@@ -36,7 +36,7 @@ func (s *Store) DeleteMember(ctx context.Context, id string) error {
 		if err := tx.Bucket(bMembers).Delete([]byte(id)); err != nil {
 			return err
 		}
-		for _, b := range [][]byte{bLedger, bLedgerIDs, bNotes, bNotesAt} {
+		for _, b := range [][]byte{bLedger, bLedgerIDs, bNotes, bNotesAt, bNotesUnread} {
 			if err := deletePrefix(tx.Bucket(b), prefix(id)); err != nil {
 				return err
 			}

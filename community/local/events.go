@@ -42,6 +42,11 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 		}
 		r := toEventRec(ev)
 		r.ID, r.Going, r.Waiting, r.CheckedIn, r.LastSeq = old.ID, old.Going, old.Waiting, old.CheckedIn, old.LastSeq
+		if !r.StartsAt.Equal(old.StartsAt) || !r.EndsAt.Equal(old.EndsAt) || r.Cancelled != old.Cancelled {
+			if err := restampRSVPs(tx, r, ch); err != nil {
+				return err
+			}
+		}
 		if promoted, err = promote(tx, &r, r.UpdatedAt, ch); err != nil {
 			return err
 		}

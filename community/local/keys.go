@@ -26,6 +26,7 @@ var (
 	bSeats         = []byte("rsvp_seats")     // eventID \x00 be64(seq) -> memberID
 	bWaitlist      = []byte("rsvp_waitlist")  // eventID \x00 be64(seq) -> memberID
 	bMemberRSVPs   = []byte("member_rsvps")   // memberID \x00 eventID -> nil
+	bMemberNext    = []byte("member_next")    // memberID \x00 timeKey(end) timeKey(start) eventID -> nil (see nextKey)
 	bThreads       = []byte("threads")        // threadID -> threadRec
 	bThreadOrder   = []byte("thread_order")   // threadKey -> threadID
 	bThreadCat     = []byte("thread_cat")     // category \x00 threadKey -> threadID
@@ -49,14 +50,15 @@ var (
 	bFeedbackAt    = []byte("feedback_at")    // timeKey id -> nil
 	bNotes         = []byte("notifications")  // memberID \x00 id -> notificationRec
 	bNotesAt       = []byte("notif_at")       // memberID \x00 timeKey id -> nil
+	bNotesUnread   = []byte("notif_unread")   // memberID \x00 id -> nil, for the notifications not read
 )
 
 var allBuckets = [][]byte{
 	bMeta, bMembers, bMemberCodes, bMemberNames, bMemberPoints, bLedger, bLedgerIDs,
-	bEvents, bEventsByStart, bRSVPs, bSeats, bWaitlist, bMemberRSVPs,
+	bEvents, bEventsByStart, bRSVPs, bSeats, bWaitlist, bMemberRSVPs, bMemberNext,
 	bThreads, bThreadOrder, bThreadCat, bPosts, bPostIDs, bReports, bReported, bReactions, bAuthored,
 	bStories, bStoryOrder, bLikes, bPolls, bPollOrder, bVotes, bVoters, bTally,
-	bAnnouncements, bAnnOrder, bFeedback, bFeedbackAt, bNotes, bNotesAt,
+	bAnnouncements, bAnnOrder, bFeedback, bFeedbackAt, bNotes, bNotesAt, bNotesUnread,
 }
 
 // key joins parts with zero bytes: the parts are IDs, which never contain one.

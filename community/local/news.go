@@ -155,6 +155,11 @@ func (s *Store) Notify(ctx context.Context, n community.Notification) error {
 		if err := tx.Bucket(bNotesAt).Put(cat(prefix(n.MemberID), timeKey(n.At), []byte(n.ID)), nil); err != nil {
 			return err
 		}
+		if !n.Read {
+			if err := tx.Bucket(bNotesUnread).Put(k(n.MemberID, n.ID), nil); err != nil {
+				return err
+			}
+		}
 		ch.add(community.KindNotification, n.ID, "", n.MemberID)
 		return putJSON(b, k(n.MemberID, n.ID), notificationRec(n))
 	})
@@ -193,7 +198,21 @@ func (s *Store) MarkRead(ctx context.Context, memberID, id string) error {
 			return nil
 		}
 		r.Read = true
+		if err := tx.Bucket(bNotesUnread).Delete(k(memberID, id)); err != nil {
+			return err
+		}
 		ch.add(community.KindNotification, id, "", memberID)
 		return putJSON(b, k(memberID, id), r)
 	})
+}
+
+// UnreadCount counts the member's keys in notif_unread, which holds only the
+// notifications not read.
+func (s *Store) UnreadCount(ctx context.Context, memberID string) (int, error) {
+	var n int
+	err := s.view(ctx, "unread notifications of "+memberID, func(tx *bolt.Tx) error {
+		n = countPrefix(tx.Bucket(bNotesUnread), prefix(memberID))
+		return nil
+	})
+	return n, err
 }

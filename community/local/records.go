@@ -147,21 +147,28 @@ func fromEventRec(r eventRec) community.Event {
 		CheckedIn: r.CheckedIn, Cancelled: r.Cancelled, CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt}
 }
 
+// rsvpRec is one member's answer. EventStartsAt, EventEndsAt and
+// EventCancelled copy the event's (see stampRSVP), for the member_next index.
 type rsvpRec struct {
-	EventID  string    `json:"event"`
-	MemberID string    `json:"member"`
-	Name     string    `json:"name,omitempty"`
-	Status   string    `json:"status"`
-	At       time.Time `json:"at"`
-	Seq      int64     `json:"seq"`
+	EventID        string    `json:"event"`
+	MemberID       string    `json:"member"`
+	Name           string    `json:"name,omitempty"`
+	Status         string    `json:"status"`
+	At             time.Time `json:"at"`
+	Seq            int64     `json:"seq"`
+	EventStartsAt  time.Time `json:"eventStartsAt"`
+	EventEndsAt    time.Time `json:"eventEndsAt"`
+	EventCancelled bool      `json:"eventCancelled,omitempty"`
 }
 
 func toRSVPRec(r community.RSVP) rsvpRec {
-	return rsvpRec{EventID: r.EventID, MemberID: r.MemberID, Name: r.Name, Status: string(r.Status), At: r.At, Seq: r.Seq}
+	return rsvpRec{EventID: r.EventID, MemberID: r.MemberID, Name: r.Name, Status: string(r.Status), At: r.At, Seq: r.Seq,
+		EventStartsAt: r.EventStartsAt, EventEndsAt: r.EventEndsAt}
 }
 
 func fromRSVPRec(r rsvpRec) community.RSVP {
-	return community.RSVP{EventID: r.EventID, MemberID: r.MemberID, Name: r.Name, Status: community.RSVPStatus(r.Status), At: r.At, Seq: r.Seq}
+	return community.RSVP{EventID: r.EventID, MemberID: r.MemberID, Name: r.Name, Status: community.RSVPStatus(r.Status), At: r.At, Seq: r.Seq,
+		EventStartsAt: r.EventStartsAt, EventEndsAt: r.EventEndsAt}
 }
 
 type threadRec struct {

@@ -3,6 +3,7 @@ package local
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"time"
 
@@ -14,6 +15,10 @@ import (
 // Each member's answer is in rsvps; rsvp_seats and rsvp_waitlist map
 // eventID \x00 be64(Seq) to the member, so seats and waitlist read in arrival
 // order with one cursor and the head of the waitlist is one seek away.
+// member_next lists each member's RSVPs that hold a seat or wait, for events
+// not cancelled, by the event's end: NextRSVP seeks past now and compares the
+// starts of the events not ended only, so a long history of past events
+// costs nothing. putRSVP keeps it.
 
 // RSVP gives the member a seat when one is free, else the end of the waitlist.
 func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (community.RSVP, error) {
@@ -40,6 +45,7 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 		old := e
 		e.LastSeq++
 		r := rsvpRec{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At, Seq: e.LastSeq}
+		stampRSVP(&r, e)
 		if e.Capacity == 0 || e.Going < e.Capacity {
 			r.Status = string(community.StatusGoing)
 			e.Going++
@@ -92,6 +98,7 @@ func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at tim
 			return err
 		}
 		r.Status, r.At = string(community.StatusCancelled), at
+		stampRSVP(&r, e)
 		if err := putRSVP(tx, r); err != nil {
 			return err
 		}
@@ -152,6 +159,7 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 		if in.Name != "" {
 			r.Name = in.Name
 		}
+		stampRSVP(&r, e)
 		if err := putRSVP(tx, r); err != nil {
 			return err
 		}
@@ -243,7 +251,82 @@ func (s *Store) MemberRSVPs(ctx context.Context, memberID string, limit int) ([]
 	return out, err
 }
 
+// NextRSVP seeks the member's member_next entries ending after now and
+// returns the one that starts first (then ends first, then by event ID).
+func (s *Store) NextRSVP(ctx context.Context, memberID string, now time.Time) (community.RSVP, error) {
+	var out community.RSVP
+	err := s.view(ctx, "next rsvp of "+memberID, func(tx *bolt.Tx) error {
+		pfx, after := prefix(memberID), timeKey(now)
+		var best []byte // start, end, event ID of the best so far
+		c := tx.Bucket(bMemberNext).Cursor()
+		for key, _ := c.Seek(cat(pfx, after)); key != nil && bytes.HasPrefix(key, pfx); key, _ = c.Next() {
+			end, start, id := key[len(pfx):len(pfx)+12], key[len(pfx)+12:len(pfx)+24], key[len(pfx)+24:]
+			if bytes.Equal(end, after) {
+				continue // ended at now
+			}
+			if cand := cat(start, end, id); best == nil || bytes.Compare(cand, best) < 0 {
+				best = cand
+			}
+		}
+		if best == nil {
+			return notFound("next rsvp of", memberID)
+		}
+		eventID := string(best[24:])
+		r, found, err := loadRSVP(tx, eventID, memberID)
+		if err == nil && !found {
+			err = fmt.Errorf("member_next lists %s at %s without an RSVP", memberID, eventID)
+		}
+		if err != nil {
+			return err
+		}
+		out, err = withPosition(tx, r)
+		return err
+	})
+	return out, err
+}
+
 func seqKey(parent string, seq int64) []byte { return cat(prefix(parent), be64(uint64(seq))) }
+
+// stampRSVP copies the event's times and cancellation onto r: every write of
+// an RSVP does, inside the transaction that read the event.
+func stampRSVP(r *rsvpRec, e eventRec) {
+	r.EventStartsAt, r.EventEndsAt, r.EventCancelled = e.StartsAt, e.EndsAt, e.Cancelled
+}
+
+// nextKey is r's member_next key; listed reports whether r has one.
+func nextKey(r rsvpRec) []byte {
+	return cat(prefix(r.MemberID), timeKey(r.EventEndsAt), timeKey(r.EventStartsAt), []byte(r.EventID))
+}
+
+func listed(r rsvpRec) bool {
+	st := community.RSVPStatus(r.Status)
+	return (st.Holds() || st == community.StatusWaiting) && !r.EventCancelled
+}
+
+// restampRSVPs gives every RSVP to e the event's times and cancellation,
+// after UpdateEvent changed them.
+func restampRSVPs(tx *bolt.Tx, e eventRec, ch *changes) error {
+	var rs []rsvpRec
+	err := each(tx.Bucket(bRSVPs), prefix(e.ID), func(_, v []byte) (bool, error) {
+		var r rsvpRec
+		if err := decode(v, &r); err != nil {
+			return false, err
+		}
+		rs = append(rs, r)
+		return true, nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range rs { // written after the walk: bbolt cursors must not see their bucket change
+		stampRSVP(&r, e)
+		if err := putRSVP(tx, r); err != nil {
+			return err
+		}
+		ch.add(community.KindRSVP, r.MemberID, e.ID, r.MemberID)
+	}
+	return nil
+}
 
 func loadRSVP(tx *bolt.Tx, eventID, memberID string) (rsvpRec, bool, error) {
 	var r rsvpRec
@@ -251,7 +334,23 @@ func loadRSVP(tx *bolt.Tx, eventID, memberID string) (rsvpRec, bool, error) {
 	return r, found, err
 }
 
+// putRSVP stores r and moves its index entries from the record it replaces.
 func putRSVP(tx *bolt.Tx, r rsvpRec) error {
+	old, found, err := loadRSVP(tx, r.EventID, r.MemberID)
+	if err != nil {
+		return err
+	}
+	next := tx.Bucket(bMemberNext)
+	if found && listed(old) {
+		if err := next.Delete(nextKey(old)); err != nil {
+			return err
+		}
+	}
+	if listed(r) {
+		if err := next.Put(nextKey(r), nil); err != nil {
+			return err
+		}
+	}
 	if err := tx.Bucket(bMemberRSVPs).Put(k(r.MemberID, r.EventID), nil); err != nil {
 		return err
 	}
@@ -299,6 +398,7 @@ func promote(tx *bolt.Tx, e *eventRec, at time.Time, ch *changes) ([]community.R
 		if !at.IsZero() {
 			r.At = at
 		}
+		stampRSVP(&r, *e)
 		if err := putRSVP(tx, r); err != nil {
 			return nil, err
 		}

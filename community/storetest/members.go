@@ -256,6 +256,9 @@ func testDeleteMember(t *testing.T, newStore NewStore, opts Options) {
 	if ns, _ := f.s.Notifications(f.ctx, "ana", 0); len(ns) != 0 {
 		t.Errorf("deleted member keeps %d notifications", len(ns))
 	}
+	if n, err := f.s.UnreadCount(f.ctx, "ana"); err != nil || n != 0 {
+		t.Errorf("deleted member's unread count = %d, %v; want 0", n, err)
+	}
 	if th, _ := f.s.Thread(f.ctx, "th"); th.AuthorName != "" || th.AuthorID != "ana" {
 		t.Errorf("thread author = %q/%q, want ana/\"\"", th.AuthorID, th.AuthorName)
 	}
@@ -284,6 +287,9 @@ func testDeleteMember(t *testing.T, newStore NewStore, opts Options) {
 	}
 	if ns, _ := f.s.Notifications(f.ctx, "bob", 0); len(ns) != 1 {
 		t.Errorf("bob has %d notifications, want 1", len(ns))
+	}
+	if n, _ := f.s.UnreadCount(f.ctx, "bob"); n != 1 {
+		t.Errorf("bob has %d unread, want 1", n)
 	}
 	f.is(f.s.DeleteMember(f.ctx, "ana"), community.ErrNotFound, "delete twice")
 }

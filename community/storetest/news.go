@@ -90,10 +90,21 @@ func testNotifications(t *testing.T, newStore NewStore, opts Options) {
 		f.ok(f.s.Notify(f.ctx, community.Notification{ID: id, MemberID: member, Kind: "points", Ref: "ev", Title: title, Amount: 50, At: at(hour)}),
 			"notify %s", id)
 	}
+	unread := func(member string, want int, when string) {
+		t.Helper()
+		n, err := f.s.UnreadCount(f.ctx, member)
+		f.ok(err, "unread count of %s", member)
+		if n != want {
+			t.Errorf("%s: UnreadCount(%s) = %d, want %d", when, member, n, want)
+		}
+	}
+	unread("m1", 0, "before any notification")
 	notify("n1", "m1", 1, "first")
 	notify("n2", "m1", 2, "second")
 	notify("n3", "m2", 3, "other member")
 	notify("n1", "m1", 1, "changed")
+	unread("m1", 2, "after n1, n2 and a repeat of n1")
+	unread("m2", 1, "another member's")
 	ns, err := f.s.Notifications(f.ctx, "m1", 10)
 	f.ok(err, "notifications")
 	if len(ns) != 2 || ns[0].ID != "n2" || ns[1].ID != "n1" || ns[1].Title != "first" || ns[1].Amount != 50 || ns[1].Read {
@@ -103,13 +114,21 @@ func testNotifications(t *testing.T, newStore NewStore, opts Options) {
 		t.Errorf("limit 1 = %+v", ns)
 	}
 	f.ok(f.s.MarkRead(f.ctx, "m1", "n1"), "mark read")
+	unread("m1", 1, "after MarkRead(n1)")
+	f.ok(f.s.MarkRead(f.ctx, "m1", "n1"), "mark read again")
 	notify("n1", "m1", 1, "again") // a repeat does not make it unread
+	unread("m1", 1, "after marking n1 read twice and repeating it")
 	ns, _ = f.s.Notifications(f.ctx, "m1", 10)
 	if len(ns) != 2 || !ns[1].Read || ns[0].Read {
 		t.Errorf("after MarkRead(n1): %+v", ns)
 	}
 	f.is(f.s.MarkRead(f.ctx, "m1", "nope"), community.ErrNotFound, "mark an unknown notification")
 	f.is(f.s.MarkRead(f.ctx, "m1", "n3"), community.ErrNotFound, "mark another member's notification")
+	unread("m2", 1, "after m1 tried to mark m2's notification")
+	f.ok(f.s.Notify(f.ctx, community.Notification{ID: "n4", MemberID: "m1", Kind: "points", At: at(4), Read: true}), "notify read")
+	unread("m1", 1, "after a notification stored as read")
+	f.ok(f.s.MarkRead(f.ctx, "m1", "n2"), "mark read")
+	unread("m1", 0, "after reading them all")
 }
 
 func testWatch(t *testing.T, newStore NewStore, opts Options) {

@@ -87,6 +87,7 @@ func RunWith(t *testing.T, newStore func(t *testing.T) community.Store, opts Opt
 		{"DeleteMember", testDeleteMember},
 		{"Events", testEvents},
 		{"RSVP", testRSVP},
+		{"NextRSVP", testNextRSVP},
 		{"CheckIn", testCheckIn},
 		{"Threads", testThreads},
 		{"Posts", testPosts},

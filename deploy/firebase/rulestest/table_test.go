@@ -67,9 +67,15 @@ func cases() []rulesCase {
 			if err != nil {
 				return err
 			}
-			in.Capacity = 10
+			e.rsvp(t, ev.ID, other)
+			// Moving the event rewrites the RSVPs' copies of its times.
+			in.Capacity, in.StartsAt, in.EndsAt = 10, in.StartsAt.Add(time.Hour), in.EndsAt.Add(time.Hour)
 			if _, err := a.svc.EditEvent(ctx, a.who, ev.ID, in); err != nil {
 				return err
+			}
+			if r, err := e.admin.NextRSVP(ctx, e.id(other), time.Now()); err != nil || r.EventID != ev.ID ||
+				!r.EventStartsAt.Equal(in.StartsAt.Truncate(time.Microsecond)) {
+				return fmt.Errorf("next RSVP after the move = %+v, %v; want %s starting %s", r, err, ev.ID, in.StartsAt)
 			}
 			_, err = a.svc.CancelEvent(ctx, a.who, ev.ID)
 			return err
