@@ -63,7 +63,9 @@ func (s *Service) Threads(ctx context.Context, category, cursor string) ([]Threa
 }
 
 // Thread returns one thread.
-func (s *Service) Thread(ctx context.Context, id string) (Thread, error) { return s.store.Thread(ctx, id) }
+func (s *Service) Thread(ctx context.Context, id string) (Thread, error) {
+	return s.store.Thread(ctx, id)
+}
 
 // Posts returns up to limit posts of a thread from position fromSeq. Hidden
 // and removed posts are returned too, flagged, so positions stay stable; the

@@ -48,21 +48,30 @@ func TestService_MembersAreRefusedStaffActions(t *testing.T) {
 			_, err := svc.CreateEvent(ctx, a, community.EventInput{Title: "x", Place: "y", StartsAt: future, EndsAt: future.Add(time.Hour)})
 			return err
 		},
-		"check in":     func(a community.Actor) error { _, err := svc.CheckIn(ctx, a, "ev-cupping", a.ID); return err },
-		"award":        func(a community.Actor) error { _, _, err := svc.AwardPoints(ctx, a, a.ID, 1000, "", "op1"); return err },
-		"redeem other": func(a community.Actor) error { _, _, err := svc.RedeemPoints(ctx, a, "mem-tom", 10, "", "op2"); return err },
-		"approve":      func(a community.Actor) error { _, err := svc.ReviewStory(ctx, a, "st-dog", true); return err },
-		"moderate":     func(a community.Actor) error { _, err := svc.ModeratePost(ctx, a, "th-quiet", "th-quiet-2", false); return err },
-		"pin":          func(a community.Actor) error { _, err := svc.PinThread(ctx, a, "th-grinder", true); return err },
+		"check in": func(a community.Actor) error { _, err := svc.CheckIn(ctx, a, "ev-cupping", a.ID); return err },
+		"award":    func(a community.Actor) error { _, _, err := svc.AwardPoints(ctx, a, a.ID, 1000, "", "op1"); return err },
+		"redeem other": func(a community.Actor) error {
+			_, _, err := svc.RedeemPoints(ctx, a, "mem-tom", 10, "", "op2")
+			return err
+		},
+		"approve": func(a community.Actor) error { _, err := svc.ReviewStory(ctx, a, "st-dog", true); return err },
+		"moderate": func(a community.Actor) error {
+			_, err := svc.ModeratePost(ctx, a, "th-quiet", "th-quiet-2", false)
+			return err
+		},
+		"pin": func(a community.Actor) error { _, err := svc.PinThread(ctx, a, "th-grinder", true); return err },
 		"create poll": func(a community.Actor) error {
 			_, err := svc.CreatePoll(ctx, a, community.PollInput{Question: "Q", Options: []string{"a", "b"}})
 			return err
 		},
-		"close poll":  func(a community.Actor) error { _, err := svc.ClosePoll(ctx, a, "poll-winter"); return err },
-		"idea status": func(a community.Actor) error { _, err := svc.SetIdeaStatus(ctx, a, "poll-winter", "chai", community.IdeaOpen); return err },
-		"set role":    func(a community.Actor) error { _, err := svc.SetRole(ctx, a, a.ID, community.RoleOwner); return err },
-		"insights":    func(a community.Actor) error { _, err := svc.Insights(ctx, a); return err },
-		"usual":       func(a community.Actor) error { _, err := svc.SetUsual(ctx, a, a.ID, "free cake forever"); return err },
+		"close poll": func(a community.Actor) error { _, err := svc.ClosePoll(ctx, a, "poll-winter"); return err },
+		"idea status": func(a community.Actor) error {
+			_, err := svc.SetIdeaStatus(ctx, a, "poll-winter", "chai", community.IdeaOpen)
+			return err
+		},
+		"set role": func(a community.Actor) error { _, err := svc.SetRole(ctx, a, a.ID, community.RoleOwner); return err },
+		"insights": func(a community.Actor) error { _, err := svc.Insights(ctx, a); return err },
+		"usual":    func(a community.Actor) error { _, err := svc.SetUsual(ctx, a, a.ID, "free cake forever"); return err },
 		"ledger of other": func(a community.Actor) error {
 			_, err := svc.Ledger(ctx, a, "mem-tom", 10)
 			return err

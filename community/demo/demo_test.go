@@ -3,8 +3,8 @@ package demo_test
 import (
 	"context"
 	"path/filepath"
-	"time"
 	"testing"
+	"time"
 
 	"regulars/community"
 	"regulars/community/demo"
