@@ -136,7 +136,6 @@ type Member struct {
 	LifetimePoints int64  // sum of positive ledger entries: decides the tier
 	Since          time.Time
 	LastActive     time.Time
-	Deleted        bool // the account was deleted; posts stay, anonymised
 }
 
 // Actor returns the member as the actor of a use case.

@@ -110,7 +110,7 @@ func (s *Store) UpdateMember(ctx context.Context, id string, fn func(*community.
 		if err := fn(&m); err != nil {
 			return err
 		}
-		m.ID, m.Points, m.LifetimePoints, m.Deleted = id, old.Points, old.LifetimePoints, false
+		m.ID, m.Points, m.LifetimePoints = id, old.Points, old.LifetimePoints
 		if m.Code != old.Code {
 			if strings.Contains(m.Code, "/") {
 				return community.Invalid("code", community.ReasonInvalid)

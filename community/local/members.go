@@ -93,7 +93,7 @@ func (s *Store) UpdateMember(ctx context.Context, id string, fn func(*community.
 		if err := fn(&m); err != nil {
 			return err
 		}
-		m.ID, m.Points, m.LifetimePoints, m.Deleted = old.ID, old.Points, old.LifetimePoints, false
+		m.ID, m.Points, m.LifetimePoints = old.ID, old.Points, old.LifetimePoints
 		if err := putMember(tx, &old, toMemberRec(m)); err != nil {
 			return err
 		}
