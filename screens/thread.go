@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,12 +24,14 @@ type thread struct {
 	id  string
 
 	info      community.Thread
-	pages     map[int64][]community.Post // by page index: posts with Seq in [i*threadPage+1, (i+1)*threadPage]
-	requested map[int64]bool             // pages being fetched
-	stale     map[int64]bool             // pages to fetch again when shown
-	mine      map[string][]string        // my reactions by post ID
-	heights   map[int]float32            // measured row heights by list index
-	fetched   int                        // posts read so far (tests check laziness)
+	pages     map[int64][]community.Post   // by page index: posts with Seq in [i*threadPage+1, (i+1)*threadPage]
+	requested map[int64]bool               // pages being fetched
+	stale     map[int64]bool               // pages to fetch again when shown
+	mine      map[string][]string          // my reactions by post ID
+	heights   map[int]float32              // measured row heights by list index
+	rev       map[string]int               // bumped when a post (or my reactions to it) changes
+	rows      map[fyne.CanvasObject]string // what each recycled row shows: post ID and revision
+	fetched   int                          // posts read so far (tests check laziness)
 	sending   bool
 
 	title   *DataLabel
@@ -51,7 +54,8 @@ func NewThread(env *Env, threadID string) fyne.CanvasObject {
 
 func newThread(env *Env, threadID string) *thread {
 	s := &thread{env: env, id: threadID, pages: map[int64][]community.Post{}, requested: map[int64]bool{},
-		stale: map[int64]bool{}, mine: map[string][]string{}, heights: map[int]float32{}}
+		stale: map[int64]bool{}, mine: map[string][]string{}, heights: map[int]float32{},
+		rev: map[string]int{}, rows: map[fyne.CanvasObject]string{}}
 	s.buildUI()
 	env.Subscribe(subKey("thread"), s.onChange)
 	s.load(false)
@@ -122,6 +126,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	idx := int((seq - 1) % threadPage)
 	if idx >= len(posts) {
+		s.rows[o] = ""
 		author.SetText("")
 		when.SetText("")
 		body.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: l.T("ThreadLoading"), Style: widget.RichTextStyleEmphasis}}
@@ -130,6 +135,14 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	p := posts[idx]
+	// The list sets up every visible row again on each refresh: a row that
+	// already shows this revision of the post is left alone (parsing its
+	// Markdown and shaping its text is the costly part of scrolling).
+	key := p.ID + "#" + strconv.Itoa(s.rev[p.ID])
+	if s.rows[o] == key {
+		return
+	}
+	s.rows[o] = key
 	setData(s.env, author, p.AuthorName)
 	when.Alignment = alignFor(!l.RTL())
 	when.SetText(Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
@@ -225,10 +238,12 @@ func (s *thread) fetch(page int64) {
 			for k, v := range mine {
 				s.mine[k] = v
 			}
-			first := int(page * threadPage)
-			for i := range posts {
-				s.list.RefreshItem(first + i)
+			for _, p := range posts {
+				s.rev[p.ID]++ // it may have changed since it was shown
 			}
+			// One refresh for the page: RefreshItem would refresh the whole
+			// list once per post.
+			s.list.Refresh()
 		}
 	})
 }
@@ -354,6 +369,7 @@ func (s *thread) replace(p community.Post) {
 	if posts := s.pages[page]; idx < len(posts) {
 		posts[idx] = p
 	}
+	s.rev[p.ID]++
 	s.list.RefreshItem(int(p.Seq - 1))
 }
 
