@@ -83,6 +83,20 @@ func TestThread_TenThousandPostsLoadLazily(t *testing.T) {
 	if _, ok := s.pages[(10_000-1)/threadPage]; !ok {
 		t.Errorf("last page not loaded")
 	}
+	markup := test.RenderToMarkup(f.win.Canvas())
+	if !strings.Contains(markup, ">post 10000<") || strings.Contains(markup, env.L().T("ThreadLoading")) {
+		t.Errorf("the end of the thread does not show post 10000 (or still shows rows loading)")
+	}
+	// Back to the middle: recycled rows show the posts now under them.
+	s.list.ScrollTo(5000)
+	settle()
+	markup = test.RenderToMarkup(f.win.Canvas())
+	if !strings.Contains(markup, ">post 5001<") || strings.Contains(markup, ">post 10000<") {
+		t.Errorf("the middle of the thread does not show post 5001")
+	}
+	if s.fetched > 5*threadPage {
+		t.Errorf("fetched %d posts after visiting the middle", s.fetched)
+	}
 	f.capture("thread_10k_end")
 }
 
