@@ -25,6 +25,13 @@ func Machine() map[string]any {
 	if out, err := exec.Command("uname", "-r").Output(); err == nil {
 		m["kernel"] = strings.TrimSpace(string(out))
 	}
+	if out, err := exec.Command("git", "rev-parse", "HEAD").Output(); err == nil {
+		m["git_head"] = strings.TrimSpace(string(out))
+	}
+	if out, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil {
+		// Other people's uncommitted changes are compiled in: say so.
+		m["uncommitted_files"] = len(strings.Fields(strings.TrimSpace(string(out)))) / 2
+	}
 	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
 		m["loadavg_at_start"] = strings.TrimSpace(string(data))
 	}

@@ -15,6 +15,7 @@ import (
 type SyncRun struct {
 	Listener []time.Duration // write start → the member's Watch names it
 	Poll1s   []time.Duration // write start → the first 1 Hz poll that returns it
+	Write    []time.Duration // write start → the owner's write acknowledged
 }
 
 // Sync has the owner post samples announcements, one after the other, from
@@ -97,6 +98,7 @@ func Sync(ctx context.Context, emu *emulators.FirestoreEmulator, cid string, sam
 		if err := owner.SaveAnnouncement(ctx, a); err != nil {
 			return run, fmt.Errorf("announcement %d: %w", i, err)
 		}
+		run.Write = append(run.Write, time.Since(t0))
 		timeout := time.After(30 * time.Second)
 	wait:
 		for {

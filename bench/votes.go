@@ -94,7 +94,7 @@ func Votes(ctx context.Context, emu *emulators.FirestoreEmulator, cid, pollID st
 			v := community.Vote{PollID: pollID, MemberID: uid, OptionID: opts[i%len(opts)].ID}
 			vctx := withToken(ctx, uid)
 			<-start
-			n, err := Retry(vctx, 2*time.Minute, func(ctx context.Context) error {
+			n, err := Retry(vctx, 5*time.Minute, func(ctx context.Context) error {
 				v.At = time.Now()
 				return stores[i%clients].CastVote(ctx, v)
 			})
@@ -157,7 +157,9 @@ func tokenFromContext(ctx context.Context) (string, error) {
 }
 
 // Retry calls op until it succeeds, fails for a reason a retry cannot cure,
-// or budget passes; each attempt gets its own deadline. It returns the number
+// or budget passes; each attempt gets its own deadline (a third of the
+// budget, at most a minute: on the emulator a transaction may wait long for
+// the locks its security rules' reads take). It returns the number
 // of retries. Contention (ErrConflict) and an unreachable backend
 // (ErrUnavailable, deadlines) are retried: the operations retried here are
 // idempotent by key, so a retry of an attempt that did commit changes nothing.
@@ -166,7 +168,7 @@ func Retry(ctx context.Context, budget time.Duration, op func(context.Context) e
 	defer cancel()
 	pause := 20 * time.Millisecond
 	for n := 0; ; n++ {
-		actx, acancel := context.WithTimeout(ctx, 15*time.Second)
+		actx, acancel := context.WithTimeout(ctx, min(budget/3, time.Minute))
 		err := op(actx)
 		acancel()
 		if err == nil {

@@ -60,6 +60,8 @@ func syncSection(ctx context.Context, r *bench.Results, emu *emulators.Firestore
 	r.Set("sync_p95_ms", bench.Ms(bench.Percentile(run.Listener, 95)))
 	r.Set("poll_1s_p50_ms", bench.Ms(bench.Percentile(run.Poll1s, 50)))
 	r.Set("poll_1s_p95_ms", bench.Ms(bench.Percentile(run.Poll1s, 95)))
+	r.Set("sync_write_p50_ms", bench.Ms(bench.Percentile(run.Write, 50)))
+	r.Set("sync_write_p95_ms", bench.Ms(bench.Percentile(run.Write, 95)))
 	r.Note("sync: %d announcements by the owner's client, 100 ms apart; latency from the start of the write to the member's "+
 		"Watch (listener on another client) and to the first 1 Hz poll that returns it; max listener %s",
 		len(run.Listener), bench.Percentile(run.Listener, 100).Round(time.Millisecond))
