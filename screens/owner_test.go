@@ -248,3 +248,23 @@ func TestCheckIn_ByName(t *testing.T) {
 		t.Errorf("outcome = %q", s.outcome.Text)
 	}
 }
+
+func TestAnnounce_CtrlNStartsOver(t *testing.T) {
+	f := newFixture(t)
+	owner := f.env(demo.OwnerID, "en")
+	s := newAnnounce(owner)
+	f.show(s.root, desktopSize)
+	test.Type(s.titles["en"], "Half-written")
+	if owner.NewAction() == nil {
+		t.Fatal("the composer offers nothing for Ctrl+N")
+	}
+	owner.NewAction()() // Ctrl+N through the shell
+	if s.titles["en"].Text != "" {
+		t.Fatalf("title after Ctrl+N = %q", s.titles["en"].Text)
+	}
+	test.Type(s.titles["es"], "A medias")
+	s.titles["es"].TypedShortcut(newShortcut) // Ctrl+N typed in an entry
+	if s.titles["es"].Text != "" {
+		t.Errorf("title after Ctrl+N in the entry = %q", s.titles["es"].Text)
+	}
+}
