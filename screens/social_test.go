@@ -270,3 +270,24 @@ func TestForum_LoadMorePages(t *testing.T) {
 		seen[th.ID] = true
 	}
 }
+
+func TestThread_ReactToggles(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "en")
+	s := newThread(env, "th-grinder")
+	f.show(s.root, phoneSize)
+	before := s.pages[0][0].Reactions["☕"]
+	s.onReact("th-grinder-1", "☕")
+	settle()
+	if got := s.pages[0][0].Reactions["☕"]; got != before+1 || len(s.mine["th-grinder-1"]) != 1 {
+		t.Fatalf("after reacting: %d (was %d), mine %v", got, before, s.mine["th-grinder-1"])
+	}
+	if !strings.Contains(test.RenderToMarkup(f.win.Canvas()), "☕ 1") {
+		t.Errorf("the reaction count is not shown")
+	}
+	s.onReact("th-grinder-1", "☕")
+	settle()
+	if got := s.pages[0][0].Reactions["☕"]; got != before || len(s.mine["th-grinder-1"]) != 0 {
+		t.Errorf("after taking it back: %d, mine %v", got, s.mine["th-grinder-1"])
+	}
+}
