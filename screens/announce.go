@@ -33,9 +33,11 @@ type announce struct {
 	previewTitle   *DataLabel
 	previewBody    *dataRich
 	publish        *widget.Button
+	publishing     bool // a publish or save is on its way: a second tap waits
 	problem        *widget.Label
 	list           *widget.List
 	form           *fyne.Container
+	formScroll     *container.Scroll
 	root           fyne.CanvasObject
 }
 
@@ -78,16 +80,17 @@ func (s *announce) buildUI() {
 	s.list = widget.NewList(func() int { return len(s.posted) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onEdit
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
+	s.formScroll = container.NewVScroll(s.form)
 	if s.env.Phone() {
-		s.root = container.NewAppTabs(
-			container.NewTabItem(l.T("AnnounceCompose"), container.NewVScroll(s.form)),
+		s.root = newAppTabs(s.env,
+			container.NewTabItem(l.T("AnnounceCompose"), s.formScroll),
 			container.NewTabItem(l.T("AnnouncePosted"), left))
 		return
 	}
-	split := container.NewHSplit(left, container.NewVScroll(s.form))
+	split := container.NewHSplit(left, s.formScroll)
 	split.Offset = 0.28
 	if l.RTL() {
-		split = container.NewHSplit(container.NewVScroll(s.form), left)
+		split = container.NewHSplit(s.formScroll, left)
 		split.Offset = 0.72
 	}
 	s.root = split
@@ -107,7 +110,7 @@ func (s *announce) setLocales(locales []string) {
 		body.OnChanged = func(string) { s.onPreview(); s.markTabs() }
 		s.titles[lang], s.bodies[lang] = title, body
 		tab := l.T("AnnounceLanguageTab", map[string]any{"Language": languageName(lang)})
-		s.tabs.Append(container.NewTabItem(tab, container.NewVBox(title, body)))
+		appendTab(s.env, s.tabs, container.NewTabItem(tab, container.NewVBox(title, body)))
 		names = append(names, languageName(lang))
 	}
 	s.previewLang.SetOptions(names)
@@ -156,6 +159,9 @@ func (s *announce) load() {
 				}
 				s.setLocales(locales)
 				s.when.zone = s.zone
+				// The tabs grew from nothing while the preview changed too:
+				// lay the composer out again (see relayout).
+				relayout(s.formScroll, s.form)
 			}
 			s.posted = posted
 			s.list.Refresh()
@@ -190,7 +196,7 @@ func (s *announce) markTabs() {
 			id = "AnnounceLanguageTabWritten"
 		}
 		text := l.T(id, map[string]any{"Language": languageName(lang)})
-		if item := s.tabs.Items[i]; item.Text != text {
+		if item := tabAt(s.env, s.tabs, i); item.Text != text {
 			item.Text, changed = text, true
 		}
 	}
@@ -247,6 +253,10 @@ func (s *announce) onPublish() {
 		showRefusal(s.problem, s.env.L().T("AnnounceWhenInvalid"))
 		return
 	}
+	if s.publishing {
+		return // a double tap: the first one is being saved
+	}
+	s.publishing = true
 	s.publish.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.editing
 	background(func() func() {
@@ -258,13 +268,17 @@ func (s *announce) onPublish() {
 			a, err = svc.EditAnnouncement(context.Background(), me, id, in)
 		}
 		return func() {
+			s.publishing = false
 			s.publish.Enable()
 			l := s.env.L()
 			if err != nil {
 				showRefusal(s.problem, ErrorText(l, err)) // every tab keeps what was typed
 				return
 			}
+			// The composer now edits what was published: another tap saves
+			// changes to it instead of publishing it again.
 			s.editing = a.ID
+			s.publish.SetText(l.T("AnnounceUpdate"))
 			if a.PublishAt.After(s.env.Svc.Now()) {
 				showNote(s.problem, l.T("AnnounceScheduled", map[string]any{"When": l.DateTime(a.PublishAt, s.zone)}))
 			} else {
@@ -288,7 +302,7 @@ func (s *announce) onNew() {
 	showRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnouncePublish"))
 	if len(s.locales) > 0 {
-		s.tabs.SelectIndex(0)
+		s.tabs.Select(tabAt(s.env, s.tabs, 0))
 		if c := fyne.CurrentApp().Driver().CanvasForObject(s.form); c != nil {
 			c.Focus(s.titles[s.locales[0]])
 		}

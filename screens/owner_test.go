@@ -268,3 +268,31 @@ func TestAnnounce_CtrlNStartsOver(t *testing.T) {
 		t.Errorf("title after Ctrl+N in the entry = %q", s.titles["es"].Text)
 	}
 }
+
+func TestAnnounce_DoubleTapPublishesOnce(t *testing.T) {
+	f := newFixture(t)
+	owner := f.env(demo.OwnerID, "en")
+	s := newAnnounce(owner)
+	f.show(s.root, desktopSize)
+	count := func() int {
+		anns, err := f.svc.Announcements(context.Background(), owner.Me(), true, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(anns)
+	}
+	before := count()
+	test.Type(s.titles["en"], "Quiz night")
+	test.Type(s.bodies["en"], "Thursday at 8.")
+	s.onPublish()
+	s.onPublish() // a double tap, before the first is saved
+	settle()
+	test.Tap(s.publish) // and a tap after it
+	settle()
+	if got := count(); got != before+1 {
+		t.Fatalf("announcements: %d -> %d, want one more", before, got)
+	}
+	if s.publish.Text != owner.L().T("AnnounceUpdate") || s.editing == "" {
+		t.Errorf("after publishing: button %q, editing %q", s.publish.Text, s.editing)
+	}
+}

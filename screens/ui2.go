@@ -392,3 +392,54 @@ func uiFaint(env *Env, text string) *widget.Label {
 	setLine(env, l, text)
 	return l
 }
+
+// relayout lays objs out again, outermost first, after a background load
+// changed the size of what they hold. Fyne re-lays out the parent of an
+// object whose minimum size changed, but only one such parent per frame:
+// when one update changes sizes in two branches (the composer's language
+// tabs appear while its preview fills in), the first branch keeps its old
+// layout and its widgets overlap until the window is resized. Scrolls first
+// (they resize their content to its new minimum), then the containers.
+func relayout(objs ...fyne.CanvasObject) {
+	for _, o := range objs {
+		if o != nil {
+			o.Refresh()
+		}
+	}
+}
+
+// newAppTabs returns tabs in reading order: for right-to-left languages the
+// first tab sits on the right (container.AppTabs always runs left to right),
+// and it is the one selected.
+func newAppTabs(env *Env, items ...*container.TabItem) *container.AppTabs {
+	t := container.NewAppTabs()
+	for _, it := range items {
+		appendTab(env, t, it)
+	}
+	if len(items) > 0 {
+		t.Select(items[0])
+	}
+	return t
+}
+
+// appendTab adds a tab after the others in reading order: at the left end
+// for right-to-left languages.
+func appendTab(env *Env, t *container.AppTabs, item *container.TabItem) {
+	if !env.L().RTL() {
+		t.Append(item)
+		return
+	}
+	sel := t.Selected()
+	t.SetItems(append([]*container.TabItem{item}, t.Items...))
+	if sel != nil {
+		t.Select(sel)
+	}
+}
+
+// tabAt returns the tab at reading position i.
+func tabAt(env *Env, t *container.AppTabs, i int) *container.TabItem {
+	if env.L().RTL() {
+		return t.Items[len(t.Items)-1-i]
+	}
+	return t.Items[i]
+}
