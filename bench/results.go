@@ -88,10 +88,10 @@ func (r *Results) PrintTable(w io.Writer, targets []Target) (missed int) {
 	keys := append([]string(nil), r.order...)
 	r.mu.Unlock()
 	sort.Strings(keys)
-	fmt.Fprintf(w, "\n| %-26s | %12s |\n|%s|%s|\n", "figure", "value", strings.Repeat("-", 28), strings.Repeat("-", 14))
+	fmt.Fprintf(w, "\n| %-32s | %12s |\n|%s|%s|\n", "figure", "value", strings.Repeat("-", 34), strings.Repeat("-", 14))
 	for _, k := range keys {
 		v, _ := r.Get(k)
-		fmt.Fprintf(w, "| %-26s | %12s |\n", k, trim(v))
+		fmt.Fprintf(w, "| %-32s | %12s |\n", k, trim(v))
 	}
 	fmt.Fprintf(w, "\n| %-44s | %-6s | %s\n", "target", "result", "measured")
 	for _, t := range targets {
