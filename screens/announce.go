@@ -133,7 +133,7 @@ func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
 	setData(s.env, box.Objects[0].(*DataLabel), title)
-	setLine(s.env, box.Objects[1].(*widget.Label), announcementWhen(l, a, s.env.Svc, s.zone))
+	setLine(s.env, asLabel(box.Objects[1]), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 func (s *announce) load() {

@@ -22,7 +22,7 @@ type announcementDetail struct {
 	zone *time.Location
 
 	title   *DataLabel
-	when    *widget.Label
+	when    *Secondary
 	body    *dataRich
 	others  *fyne.Container
 	problem *widget.Label

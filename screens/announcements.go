@@ -68,7 +68,7 @@ func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	setData(s.env, box.Objects[0].(*DataLabel), title)
 	setData(s.env, box.Objects[1].(*DataLabel), firstLine(text.Body))
-	setLine(s.env, box.Objects[2].(*widget.Label), announcementWhen(l, a, s.env.Svc, s.zone))
+	setLine(s.env, asLabel(box.Objects[2]), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 // announcementWhen says when an announcement was (or will be) published.

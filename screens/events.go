@@ -97,8 +97,7 @@ func (s *events) show(d eventsData, err error) {
 	}
 	for _, e := range d.past {
 		title := NewDataLabel(s.env, e.Title)
-		when := NewText(s.env, l.Date(e.StartsAt, e.Location()))
-		when.Importance = widget.LowImportance
+		when := secondaryOf(NewText(s.env, l.Date(e.StartsAt, e.Location())))
 		objs = append(objs, NewRowBorder(s.env, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(title, when)))
 	}
 	s.body.Objects = objs
@@ -111,8 +110,7 @@ func (s *events) card(e community.Event, mine community.RSVP) fyne.CanvasObject 
 	title := NewDataLabel(s.env, e.Title)
 	title.TextStyle.Bold = true
 	when := NewText(s.env, l.DateTime(e.StartsAt, e.Location()))
-	place := NewDataLabel(s.env, e.Place)
-	place.Importance = widget.LowImportance
+	place := secondaryData(NewDataLabel(s.env, e.Place))
 	lines := []fyne.CanvasObject{title, when, place}
 	if seats := seatsText(s.env, e); seats != "" {
 		lines = append(lines, NewText(s.env, seats))

@@ -76,14 +76,14 @@ func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e, l := s.events[id], s.env.L()
 	box := o.(*fyne.Container)
-	title, meta := box.Objects[0].(*DataLabel), box.Objects[1].(*widget.Label)
+	title, meta := box.Objects[0].(*DataLabel), asLabel(box.Objects[1])
 	setData(s.env, title, e.Title)
 	seats := l.T("OwnerEventsSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Waiting": l.Number(int64(e.Waiting))})
 	if e.Cancelled {
 		seats = l.T("OwnerEventsCancelled")
 	}
 	setLine(s.env, meta, l.DateTime(e.StartsAt, e.Location()))
-	setLine(s.env, box.Objects[2].(*widget.Label), seats)
+	setLine(s.env, asLabel(box.Objects[2]), seats)
 }
 
 func (s *eventsManager) load() {
@@ -212,7 +212,7 @@ func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	case community.StatusWaiting:
 		status = l.T("OwnerEventsStatusWaiting", map[string]any{"Position": l.Number(int64(r.Position))})
 	}
-	row.Objects[1].(*widget.Label).SetText(status)
+	asLabel(row.Objects[1]).SetText(status)
 	row.Refresh()
 }
 

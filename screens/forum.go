@@ -86,7 +86,7 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
 	}
 	setData(s.env, title, text)
-	meta := box.Objects[1].(*widget.Label)
+	meta := asLabel(box.Objects[1])
 	setLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
 }

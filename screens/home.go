@@ -169,8 +169,7 @@ func (h *home) story(data community.Home) fyne.CanvasObject {
 	s := *data.NewestStory
 	title := NewDataLabel(h.env, s.Title)
 	title.TextStyle.Bold = true
-	by := NewText(h.env, l.T("HomeStoryBy", map[string]any{"Name": s.AuthorName}))
-	by.Importance = widget.LowImportance
+	by := secondaryOf(NewText(h.env, l.T("HomeStoryBy", map[string]any{"Name": s.AuthorName})))
 	return container.NewVBox(head, NewTapCard(container.NewVBox(title, by, NewDataLabel(h.env, excerpt(s.Body, 140))), func() { h.onStory(s.ID) }))
 }
 

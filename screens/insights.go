@@ -68,7 +68,8 @@ func (s *insights) buildUI() {
 // withHint shows hint instead of the chart while it has no points.
 func (s *insights) withHint(c *chart, hint string) fyne.CanvasObject {
 	h := uiFaint(s.env, hint)
-	h.Wrapping = fyne.TextWrapWord
+	h.Label.Wrapping = fyne.TextWrapWord
+	h.Label.Truncation = fyne.TextTruncateOff
 	s.hints = append(s.hints, chartHint{c, h})
 	return container.NewStack(c, h)
 }
@@ -76,7 +77,7 @@ func (s *insights) withHint(c *chart, hint string) fyne.CanvasObject {
 // chartHint pairs a chart with what it says when empty.
 type chartHint struct {
 	chart *chart
-	hint  *widget.Label
+	hint  *Secondary
 }
 
 func (s *insights) load() {

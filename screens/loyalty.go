@@ -89,8 +89,7 @@ func (s *loyalty) show(d loyaltyData, err error) {
 	name := NewDataLabel(s.env, d.member.Name)
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameSubHeadingText
-	club := NewDataLabel(s.env, d.community.Name)
-	club.Importance = widget.LowImportance
+	club := secondaryData(NewDataLabel(s.env, d.community.Name))
 	since := NewText(s.env, l.Since(d.member.Since, d.now.In(d.community.Location())))
 	code := NewDataLabel(s.env, d.member.Code)
 	code.Alignment = fyne.TextAlignCenter
@@ -113,8 +112,7 @@ func (s *loyalty) show(d loyaltyData, err error) {
 	if st.Next != nil {
 		next = l.N("HomeToNextTier", int(st.ToNext), map[string]any{"Tier": TierName(l, *st.Next)})
 	}
-	lifetime := NewText(s.env, l.T("LoyaltyLifetime", map[string]any{"Points": l.Points(st.Lifetime)}))
-	lifetime.Importance = widget.LowImportance
+	lifetime := secondaryOf(NewText(s.env, l.T("LoyaltyLifetime", map[string]any{"Points": l.Points(st.Lifetime)})))
 
 	objs := []fyne.CanvasObject{widget.NewCard("", "", card), points, bar, NewText(s.env, next), lifetime,
 		NewSectionHeader(s.env, l.T("LoyaltyRewards")), s.note, s.refuse}
@@ -144,9 +142,7 @@ func (s *loyalty) rewards(d loyaltyData) []fyne.CanvasObject {
 			b.Importance = widget.HighImportance
 			action = b
 		} else {
-			missing := widget.NewLabel(Visual(s.env, l.N("LoyaltyMissing", int(rc.Missing))))
-			missing.Importance = widget.LowImportance
-			action = missing
+			action = NewSecondary(Visual(s.env, l.N("LoyaltyMissing", int(rc.Missing))))
 		}
 		lines := []fyne.CanvasObject{name, cost}
 		if !rc.Affordable {
@@ -178,8 +174,7 @@ func (s *loyalty) history(d loyaltyData) []fyne.CanvasObject {
 		if r, ok := rewards[e.Ref]; ok && e.Reason == community.ReasonReward {
 			lines = append(lines, NewDataLabel(s.env, r.Names.In(l.Code())))
 		}
-		when := NewText(s.env, l.Date(e.At, loc))
-		when.Importance = widget.LowImportance
+		when := secondaryOf(NewText(s.env, l.Date(e.At, loc)))
 		lines = append(lines, when)
 		delta := widget.NewLabel(Visual(s.env, l.T("LoyaltyGained", map[string]any{"Points": l.Number(e.Delta)})))
 		delta.Importance = widget.SuccessImportance

@@ -142,8 +142,7 @@ func (s *me) profile() fyne.CanvasObject {
 	name := NewDataLabel(s.env, s.member.Name)
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameSubHeadingText
-	since := NewText(s.env, l.Since(s.member.Since, s.env.Svc.Now().In(s.community.Location())))
-	since.Importance = widget.LowImportance
+	since := secondaryOf(NewText(s.env, l.Since(s.member.Since, s.env.Svc.Now().In(s.community.Location()))))
 	card := NewRowBorder(s.env, NewAvatar(s.member.Name, 0), nil, container.NewVBox(name, since))
 	save := widget.NewButton(l.T("MeSaveName"), s.onSaveName)
 	loyalty := widget.NewButtonWithIcon(l.T("HomeOpenCard"), theme.AccountIcon(), s.onOpenCard)
@@ -173,8 +172,7 @@ func (s *me) notifications() fyne.CanvasObject {
 		if !n.Read {
 			text.TextStyle.Bold = true
 		}
-		when := NewText(s.env, l.Relative(n.At, now))
-		when.Importance = widget.LowImportance
+		when := secondaryOf(NewText(s.env, l.Relative(n.At, now)))
 		icon := widget.NewIcon(theme.MailComposeIcon())
 		if n.Read {
 			icon.SetResource(theme.NewDisabledResource(theme.MailComposeIcon()))
@@ -222,9 +220,8 @@ func (s *me) nps() fyne.CanvasObject {
 		cols = 6
 	}
 	lo, hi := NewText(s.env, l.T("MeNPSNotLikely")), widget.NewLabel(l.T("MeNPSVeryLikely"))
-	lo.Importance, hi.Importance = widget.LowImportance, widget.LowImportance
 	hi.Alignment = TextAlignEnd(s.env)
-	scale := container.NewGridWithColumns(2, Mirror(s.env, lo, hi)...)
+	scale := container.NewGridWithColumns(2, Mirror(s.env, secondaryOf(lo), secondaryOf(hi))...)
 	send := widget.NewButton(l.T("MeNPSSend"), s.onSendFeedback)
 	send.Importance = widget.HighImportance
 	return container.NewVBox(

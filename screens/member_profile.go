@@ -52,7 +52,6 @@ func (s *memberProfile) buildUI() {
 	l := s.env.L()
 	s.name = dataLabel(s.env, "", true)
 	s.meta = wrapped("")
-	s.meta.Importance = widget.LowImportance
 	s.points = heading("")
 	for _, lb := range []*widget.Label{s.meta, s.points} {
 		lb.Alignment = alignFor(l.RTL())
@@ -67,7 +66,7 @@ func (s *memberProfile) buildUI() {
 	s.problem = newRefusal(s.env)
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
 		borderStart(l.RTL(), nil, nil, nil, s.saveUsual, s.usual))
-	s.root = container.NewVScroll(container.NewVBox(s.name, s.meta, s.points, rowStart(l.RTL(), award, redeem), s.problem,
+	s.root = container.NewVScroll(container.NewVBox(s.name, secondaryOf(s.meta), s.points, rowStart(l.RTL(), award, redeem), s.problem,
 		widget.NewSeparator(), usual, widget.NewSeparator(), uiHeading(s.env, l.T("MembersHistory")), s.history))
 }
 

@@ -79,7 +79,7 @@ func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	m, l := s.found[id], s.env.L()
 	box := o.(*fyne.Container)
-	name, meta := box.Objects[0].(*DataLabel), box.Objects[1].(*widget.Label)
+	name, meta := box.Objects[0].(*DataLabel), asLabel(box.Objects[1])
 	setData(s.env, name, m.Name)
 	setLine(s.env, meta, l.T("MembersRowMeta", map[string]any{"Code": m.Code, "Points": l.Points(m.Points)}))
 }

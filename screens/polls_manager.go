@@ -80,7 +80,7 @@ func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if !p.Open(s.env.Svc.Now()) {
 		state = l.T("PollStateClosed")
 	}
-	setLine(s.env, box.Objects[1].(*widget.Label), state)
+	setLine(s.env, asLabel(box.Objects[1]), state)
 }
 
 func (s *pollsManager) load() {
@@ -233,7 +233,7 @@ type pollAdmin struct {
 	results community.Results
 
 	question *DataLabel
-	state    *widget.Label
+	state    *Secondary
 	close    *widget.Button
 	options  *fyne.Container
 	outcome  *widget.Label
@@ -251,7 +251,7 @@ func newPollAdmin(env *Env, id string) *pollAdmin {
 	l := env.L()
 	s.question = dataLabel(env, "", true)
 	s.state = faint("")
-	s.state.Alignment = alignFor(l.RTL())
+	s.state.Label.Alignment = alignFor(l.RTL())
 	s.close = dangerButton(l.T("PollClose"), s.onClose)
 	s.options = container.NewVBox()
 	s.outcome = newRefusal(s.env)

@@ -44,13 +44,12 @@ func (s *storyDetail) buildUI() {
 	l := s.env.L()
 	s.title = dataLabel(s.env, "", true)
 	s.byline = wrapped("")
-	s.byline.Importance = widget.LowImportance
 	s.title.Alignment, s.byline.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
 	s.body = newDataRich()
 	s.like = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onLike)
 	s.like.Disable()
 	s.problem = newRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.title, s.byline, s.body, rowStart(l.RTL(), s.like), s.problem))
+	s.root = container.NewVScroll(container.NewVBox(s.title, secondaryOf(s.byline), s.body, rowStart(l.RTL(), s.like), s.problem))
 }
 
 func (s *storyDetail) load() {

@@ -94,7 +94,7 @@ func (s *thread) length() int { return s.info.Posts }
 func (s *thread) createRow() fyne.CanvasObject {
 	author := dataLine(s.env, true)
 	when := faint("")
-	when.Truncation = fyne.TextTruncateOff
+	when.Label.Truncation = fyne.TextTruncateOff
 	body := newDataRich()
 	var buttons []fyne.CanvasObject
 	for _, r := range community.Reactions {
@@ -114,7 +114,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	l := s.env.L()
 	box := o.(*fyne.Container)
 	header := box.Objects[0].(*fyne.Container)
-	author, when := header.Objects[0].(*DataLabel), header.Objects[1].(*widget.Label)
+	author, when := header.Objects[0].(*DataLabel), asLabel(header.Objects[1])
 	body := &box.Objects[1].(*dataRich).RichText
 	reacts := box.Objects[2].(*fyne.Container)
 

@@ -184,10 +184,8 @@ func NewFormRow(env *Env, label string, input fyne.CanvasObject, fe *FieldError)
 // next, with an optional button that does it (actionText "" or action nil
 // for none). icon may be nil.
 func NewEmptyState(env *Env, icon fyne.Resource, text, actionText string, action func()) fyne.CanvasObject {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Alignment = fyne.TextAlignCenter
-	msg.Importance = widget.LowImportance
+	msg := secondaryWrapped(text)
+	msg.Label.Alignment = fyne.TextAlignCenter
 	objs := []fyne.CanvasObject{}
 	if icon != nil {
 		img := widget.NewIcon(theme.NewDisabledResource(icon))

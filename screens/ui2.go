@@ -88,12 +88,18 @@ func heading(text string) *widget.Label {
 	return l
 }
 
-// faint returns a low-importance label for metadata (author, date).
-func faint(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
+// faint returns one line of secondary text for metadata (author, date).
+func faint(text string) *Secondary {
+	s := NewSecondary(text)
+	s.Label.Truncation = fyne.TextTruncateEllipsis
+	return s
+}
+
+// secondaryWrapped returns word-wrapping secondary text (a subtitle).
+func secondaryWrapped(text string) *Secondary {
+	s := NewSecondary(text)
+	s.Label.Wrapping = fyne.TextWrapWord
+	return s
 }
 
 // rowStart lays objects out in a row from the reading direction's start:
@@ -215,9 +221,8 @@ func wrappedCard(rtl bool, title, subtitle string, content fyne.CanvasObject) *w
 		box.Add(t)
 	}
 	if subtitle != "" {
-		s := wrapped(subtitle)
-		s.Importance = widget.LowImportance
-		s.Alignment = alignFor(rtl)
+		s := secondaryWrapped(subtitle)
+		s.Label.Alignment = alignFor(rtl)
 		box.Add(s)
 	}
 	if content != nil {
@@ -308,7 +313,8 @@ func setData(env *Env, d *DataLabel, text string) {
 
 // setLine sets an interface label's text (already translated, perhaps with
 // names in it) in visual order, aligned to the reading start.
-func setLine(env *Env, l *widget.Label, text string) {
+func setLine(env *Env, o fyne.CanvasObject, text string) {
+	l := asLabel(o)
 	l.Alignment = alignFor(env.L().RTL())
 	l.SetText(Visual(env, text))
 }
@@ -351,9 +357,8 @@ func (b *dataButton) IsUserData() bool { return true }
 func dataCard(env *Env, title, subtitle string, body, actions fyne.CanvasObject) *widget.Card {
 	box := container.NewVBox(dataLabel(env, title, true))
 	if subtitle != "" {
-		s := wrapped("")
-		s.Importance = widget.LowImportance
-		setLine(env, s, subtitle)
+		s := secondaryWrapped("")
+		setLine(env, s.Label, subtitle)
 		box.Add(s)
 	}
 	if body != nil {
@@ -387,9 +392,9 @@ func uiText(env *Env, text string) *widget.Label {
 	return l
 }
 
-func uiFaint(env *Env, text string) *widget.Label {
+func uiFaint(env *Env, text string) *Secondary {
 	l := faint("")
-	setLine(env, l, text)
+	setLine(env, l.Label, text)
 	return l
 }
 
@@ -442,4 +447,17 @@ func tabAt(env *Env, t *container.AppTabs, i int) *container.TabItem {
 		return t.Items[len(t.Items)-1-i]
 	}
 	return t.Items[i]
+}
+
+// asLabel returns the label of a label, of secondary text or of a data label.
+func asLabel(o fyne.CanvasObject) *widget.Label {
+	switch v := o.(type) {
+	case *widget.Label:
+		return v
+	case *Secondary:
+		return v.Label
+	case *DataLabel:
+		return &v.Label
+	}
+	panic("screens: not a label")
 }

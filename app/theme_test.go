@@ -1,0 +1,62 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"regulars/screens"
+)
+
+// luminance is the WCAG relative luminance of c.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// contrast is the WCAG contrast ratio of two opaque colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func TestTheme_SecondaryTextContrast(t *testing.T) {
+	th := NewTheme("en")
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		fg := th.Color(ColorNameSecondaryText, v)
+		if _, _, _, a := fg.RGBA(); a != 0xffff {
+			t.Fatalf("variant %d: secondary text %v is not opaque", v, fg)
+		}
+		for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameOverlayBackground, theme.ColorNameInputBackground, theme.ColorNameMenuBackground} {
+			if c := contrast(fg, th.Color(bg, v)); c < 4.5 {
+				t.Errorf("variant %d: secondary text on %s: contrast %.2f, want at least 4.5", v, bg, c)
+			}
+		}
+		if got := screens.SecondaryTextColor(th, v); got != fg {
+			t.Errorf("variant %d: screens use %v, the theme has %v", v, got, fg)
+		}
+	}
+}
+
+func TestSecondaryTextColor_Fallback(t *testing.T) {
+	base := theme.DefaultTheme() // has no secondary text colour
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		c := screens.SecondaryTextColor(base, v)
+		if r := contrast(c, base.Color(theme.ColorNameBackground, v)); r < 4.5 {
+			t.Errorf("variant %d: fallback %v has contrast %.2f", v, c, r)
+		}
+	}
+}
