@@ -120,6 +120,8 @@ func runCloud(a fyne.App, opts Options, code string) error {
 	win := a.NewWindow(title)
 	win.Resize(fyne.NewSize(1100, 760))
 	start := func(svc *community.Service, m community.Member) {
+		code := memberLanguage(opts.Lang, m.Lang, code)
+		a.Settings().SetTheme(NewTheme(code))
 		env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
 		shell := NewShell(win, env, LayoutAuto, nil)
 		shell.OnLanguage = func(code string) { a.Preferences().SetString(prefLanguage, code) }
@@ -150,4 +152,18 @@ func runCloud(a fyne.App, opts Options, code string) error {
 	}
 	win.ShowAndRun()
 	return nil
+}
+
+// memberLanguage is the language to show once a member has signed in: the
+// -lang flag when given, else the language saved in the member's profile
+// (chosen on another device, or by the member when they joined), else the
+// one the sign-in screen was shown in.
+func memberLanguage(flag, saved, current string) string {
+	if l, ok := i18n.Lookup(flag); ok {
+		return l.Code
+	}
+	if l, ok := i18n.Lookup(saved); ok {
+		return l.Code
+	}
+	return current
 }

@@ -229,3 +229,17 @@ func TestShell_AutoLayoutFollowsTheWindowWidth(t *testing.T) {
 		t.Errorf("no bottom tabs, or still a side navigation:\n%s", got)
 	}
 }
+
+func TestMemberLanguage(t *testing.T) {
+	cases := []struct{ flag, saved, current, want string }{
+		{"", "es", "en", "es"},   // the owner Lucía saved Spanish
+		{"ja", "es", "en", "ja"}, // -lang wins
+		{"", "", "de", "de"},     // nothing saved: as signed in
+		{"", "xx", "en", "en"},   // an unknown saved code
+	}
+	for _, c := range cases {
+		if got := memberLanguage(c.flag, c.saved, c.current); got != c.want {
+			t.Errorf("memberLanguage(%q, %q, %q) = %q, want %q", c.flag, c.saved, c.current, got, c.want)
+		}
+	}
+}
