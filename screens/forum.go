@@ -92,13 +92,24 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // load reads the categories and the first page of threads.
-func (s *forum) load() {
+func (s *forum) load() { s.reload(0) }
+
+// reload reads the categories and the threads again, page after page until
+// at least keep threads are shown (as many as "load more" had brought in) or
+// there are no more: a live change must not take away pages the member
+// loaded and is reading.
+func (s *forum) reload(keep int) {
 	s.gen++
 	gen, category, svc := s.gen, s.category, s.env.Svc
 	background(func() func() {
 		ctx := context.Background()
 		c, cerr := svc.Community(ctx)
 		page, next, err := svc.Threads(ctx, category, "")
+		for err == nil && next != "" && len(page) < keep {
+			var more []community.Thread
+			more, next, err = svc.Threads(ctx, category, next)
+			page = append(page, more...)
+		}
 		return func() {
 			if gen != s.gen {
 				return
@@ -182,10 +193,10 @@ func (s *forum) onStart() {
 	push(s.env, s.env.L().T("ForumStartThread"), NewThreadComposer(s.env, s.category))
 }
 
-// onChange reloads the first page when threads change (a new thread, a new
-// post moving a thread up, a pin or lock).
+// onChange reloads the threads shown when threads change (a new thread, a
+// new post moving a thread up, a pin or lock), keeping as many as were loaded.
 func (s *forum) onChange(c community.Change) {
 	if c.Kind == community.KindThread {
-		s.load()
+		s.reload(len(s.threads))
 	}
 }

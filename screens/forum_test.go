@@ -179,3 +179,38 @@ func TestSubmitEntry_EnterSendsShiftEnterBreaks(t *testing.T) {
 		t.Errorf("Enter: sent %d times, text %q", sent, e.Text)
 	}
 }
+
+// TestForum_LiveChangeKeepsLoadedPages: a new thread arriving while the
+// member has loaded a second page keeps both pages on show.
+func TestForum_LiveChangeKeepsLoadedPages(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.MemberID, "en")
+	watch := f.watch(env)
+	ctx := context.Background()
+	for i := range community.PageSize + 5 {
+		if _, err := f.svc.StartThread(ctx, f.actor("mem-tom"), "general", fmt.Sprintf("Thread %d", i), "Hello"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	watch()
+	s := newForum(env)
+	f.show(s.root, phoneSize)
+	settle()
+	s.onMore()
+	settle()
+	loaded := len(s.threads)
+	if loaded <= community.PageSize {
+		t.Fatalf("after load more: %d threads", loaded)
+	}
+	if _, err := f.svc.StartThread(ctx, f.actor("mem-tom"), "general", "One more", "Hi"); err != nil {
+		t.Fatal(err)
+	}
+	watch()
+	settle()
+	if len(s.threads) < loaded+1 {
+		t.Errorf("after a live change: %d threads shown, had %d loaded", len(s.threads), loaded)
+	}
+	if s.threads[0].Title != "One more" {
+		t.Errorf("first thread = %q", s.threads[0].Title)
+	}
+}
