@@ -16,6 +16,10 @@ type Place struct {
 	Icon      fyne.Resource
 	New       func(*screens.Env) fyne.CanvasObject
 	StaffOnly bool // the owner's and staff's tools; members never see them
+	// Wide places (a list beside the detail of what is picked in it) take
+	// the desktop window's whole width; the others are kept to a readable
+	// width.
+	Wide bool
 }
 
 // Places is the one list of destinations, members' first.
@@ -27,11 +31,11 @@ func Places() []Place {
 		{ID: "polls", Title: "TabPolls", Icon: theme.ListIcon(), New: screens.NewPolls},
 		{ID: "me", Title: "TabMe", Icon: theme.AccountIcon(), New: screens.NewMe},
 
-		{ID: "announce", Title: "NavAnnounce", Icon: theme.MailSendIcon(), New: screens.NewAnnounce, StaffOnly: true},
-		{ID: "events-manager", Title: "NavEventsManager", Icon: theme.DocumentCreateIcon(), New: screens.NewEventsManager, StaffOnly: true},
-		{ID: "members", Title: "NavMembers", Icon: theme.AccountIcon(), New: screens.NewMembers, StaffOnly: true},
+		{ID: "announce", Wide: true, Title: "NavAnnounce", Icon: theme.MailSendIcon(), New: screens.NewAnnounce, StaffOnly: true},
+		{ID: "events-manager", Wide: true, Title: "NavEventsManager", Icon: theme.DocumentCreateIcon(), New: screens.NewEventsManager, StaffOnly: true},
+		{ID: "members", Wide: true, Title: "NavMembers", Icon: theme.AccountIcon(), New: screens.NewMembers, StaffOnly: true},
 		{ID: "moderation", Title: "NavModeration", Icon: theme.WarningIcon(), New: screens.NewModeration, StaffOnly: true},
-		{ID: "polls-manager", Title: "NavPollsManager", Icon: theme.SettingsIcon(), New: screens.NewPollsManager, StaffOnly: true},
+		{ID: "polls-manager", Wide: true, Title: "NavPollsManager", Icon: theme.SettingsIcon(), New: screens.NewPollsManager, StaffOnly: true},
 		{ID: "insights", Title: "NavInsights", Icon: theme.GridIcon(), New: screens.NewInsights, StaffOnly: true},
 	}
 }

@@ -55,6 +55,8 @@ type Shell struct {
 	current string
 	stack   []view // pushed detail views over the current place
 	content *fyne.Container
+	fit     *readable       // keeps the content to a readable width on a desktop
+	fitBox  *fyne.Container // the content laid out by fit
 	title   *widget.Label
 	back    *widget.Button
 }
@@ -161,7 +163,9 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
-	main := container.NewBorder(s.header(), nil, nil, nil, container.New(&readable{max: 980}, s.content))
+	s.fit = &readable{max: 980}
+	s.fitBox = container.New(s.fit, s.content)
+	main := container.NewBorder(s.header(), nil, nil, nil, s.fitBox)
 	return screens.NewRowBorder(s.env, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
 }
 
@@ -296,6 +300,10 @@ func (s *Shell) showPlace(place string) {
 		p = s.places()[0]
 		s.current = p.ID
 	}
+	if s.fit != nil && s.fit.wide != p.Wide {
+		s.fit.wide = p.Wide
+		s.fitBox.Refresh()
+	}
 	s.env.UnsubscribeAll()
 	s.env.OfferNew(nil)
 	s.registerShortcuts()
@@ -395,11 +403,19 @@ func (w *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // readable centres its objects at most max wide: lines of text wider than
-// that are hard to read on a big desktop window.
-type readable struct{ max float32 }
+// that are hard to read on a big desktop window. A wide place (a list beside
+// its detail) takes the whole width instead: centred, it would leave an
+// empty gap between the navigation and its list.
+type readable struct {
+	max  float32
+	wide bool
+}
 
 func (r *readable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	w := min(size.Width, r.max)
+	if r.wide {
+		w = size.Width
+	}
 	for _, o := range objs {
 		o.Resize(fyne.NewSize(w, size.Height))
 		o.Move(fyne.NewPos((size.Width-w)/2, 0))

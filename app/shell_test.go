@@ -243,3 +243,20 @@ func TestMemberLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestShell_WidePlacesFillTheWidth: a list beside its detail starts at the
+// navigation (no gap) on a wide desktop window; other places stay readable.
+func TestShell_WidePlacesFillTheWidth(t *testing.T) {
+	s, _ := newTestShell(t, demo.OwnerID, "en", LayoutDesktop, fyne.NewSize(1600, 900))
+	for _, p := range Places() {
+		s.Show(p.ID)
+		screens.Settle()
+		got, room := s.content.Size().Width, s.fitBox.Size().Width
+		if p.Wide && (got != room || s.content.Position().X != 0) {
+			t.Errorf("%s: content %v wide at %v, has %v", p.ID, got, s.content.Position(), room)
+		}
+		if !p.Wide && got > 980 {
+			t.Errorf("%s: content %v wide, want at most 980", p.ID, got)
+		}
+	}
+}

@@ -87,13 +87,7 @@ func (s *announce) buildUI() {
 			container.NewTabItem(l.T("AnnouncePosted"), left))
 		return
 	}
-	split := container.NewHSplit(left, s.formScroll)
-	split.Offset = 0.28
-	if l.RTL() {
-		split = container.NewHSplit(s.formScroll, left)
-		split.Offset = 0.72
-	}
-	s.root = split
+	s.root = listDetail(s.env, left, s.formScroll, 0.3)
 }
 
 // setLocales makes one tab per language the business writes in.

@@ -57,13 +57,7 @@ func (s *eventsManager) buildUI() {
 		return
 	}
 	s.detail = container.NewStack(NewEmptyState(s.env, nil, l.T("OwnerEventsPick"), "", nil))
-	split := container.NewHSplit(left, s.detail)
-	split.Offset = 0.3
-	if l.RTL() {
-		split = container.NewHSplit(s.detail, left)
-		split.Offset = 0.7
-	}
-	s.root = split
+	s.root = listDetail(s.env, left, s.detail, 0.42)
 }
 
 func (s *eventsManager) createRow() fyne.CanvasObject {

@@ -60,13 +60,7 @@ func (s *members) buildUI() {
 		return
 	}
 	s.detail = container.NewStack(NewEmptyState(s.env, theme.AccountIcon(), l.T("MembersPick"), "", nil))
-	split := container.NewHSplit(left, s.detail)
-	split.Offset = 0.35
-	if l.RTL() {
-		split = container.NewHSplit(s.detail, left)
-		split.Offset = 0.65
-	}
-	s.root = split
+	s.root = listDetail(s.env, left, s.detail, 0.38)
 }
 
 func (s *members) createRow() fyne.CanvasObject {

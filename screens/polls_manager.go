@@ -56,13 +56,7 @@ func (s *pollsManager) buildUI() {
 		return
 	}
 	s.detail = container.NewStack(NewEmptyState(s.env, nil, l.T("PollManagerPick"), "", nil))
-	split := container.NewHSplit(left, s.detail)
-	split.Offset = 0.3
-	if l.RTL() {
-		split = container.NewHSplit(s.detail, left)
-		split.Offset = 0.7
-	}
-	s.root = split
+	s.root = listDetail(s.env, left, s.detail, 0.36)
 }
 
 func (s *pollsManager) createRow() fyne.CanvasObject {

@@ -413,6 +413,20 @@ func relayout(objs ...fyne.CanvasObject) {
 	}
 }
 
+// listDetail lays a list out at the reading start and the detail of what is
+// picked in it beside it, the list taking the share list of the width (the
+// divider can be dragged): left to right, or mirrored for Arabic.
+func listDetail(env *Env, list, detail fyne.CanvasObject, share float64) *container.Split {
+	if env.L().RTL() {
+		split := container.NewHSplit(detail, list)
+		split.Offset = 1 - share
+		return split
+	}
+	split := container.NewHSplit(list, detail)
+	split.Offset = share
+	return split
+}
+
 // newAppTabs returns tabs in reading order: for right-to-left languages the
 // first tab sits on the right (container.AppTabs always runs left to right),
 // and it is the one selected.
