@@ -64,7 +64,7 @@ func (s *announce) buildUI() {
 	s.tabs = container.NewAppTabs()
 	s.tabs.SetTabLocation(container.TabLocationTop)
 	s.pinned = widget.NewCheck(l.T("AnnouncePin"), nil)
-	s.when = newDateTimeField(l.T("OwnerEventsTimePlaceholder"))
+	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()
 	s.schedule = widget.NewCheck(l.T("AnnounceSchedule"), s.onSchedule)
 	s.previewLang = widget.NewSelect(nil, func(string) { s.onPreview() })

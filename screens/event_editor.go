@@ -76,7 +76,7 @@ func (s *eventEditor) buildUI() {
 	s.place = widget.NewEntry()
 	s.capacity = widget.NewEntry()
 	s.capacity.SetPlaceHolder(l.T("OwnerEventsCapacityUnlimited"))
-	s.starts, s.ends = newDateTimeField(l.T("OwnerEventsTimePlaceholder")), newDateTimeField(l.T("OwnerEventsTimePlaceholder"))
+	s.starts, s.ends = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder")), newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	text := l.T("OwnerEventsCreate")
 	if s.id != "" {
 		text = l.T("OwnerEventsSave")
@@ -159,28 +159,30 @@ func (s *eventEditor) onSave() {
 	})
 }
 
-// dateTimeField is a date (the stock date entry with its calendar) and a
-// 24-hour time of day, read in a time zone.
+// dateTimeField is a date (a button showing it the way the member's
+// language writes dates, with a calendar to pick another) and a time of day
+// (HH:MM) in a zone.
 type dateTimeField struct {
-	date  *dateEntry
+	date  *dateButton
 	clock *widget.Entry
 	zone  *time.Location
 	root  fyne.CanvasObject
 }
 
-func newDateTimeField(timeHint string) *dateTimeField {
-	f := &dateTimeField{date: newDateEntry(), clock: widget.NewEntry(), zone: time.UTC}
+func newDateTimeField(env *Env, timeHint string) *dateTimeField {
+	f := &dateTimeField{date: newDateButton(env), clock: widget.NewEntry(), zone: time.UTC}
 	f.clock.SetPlaceHolder(timeHint)
 	// The date takes the room; the time needs only five characters.
 	clockWidth := fyne.MeasureText("00:00", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
-	f.root = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(clockWidth, f.clock.MinSize().Height), f.clock), f.date)
+	clock := container.NewGridWrap(fyne.NewSize(clockWidth, f.clock.MinSize().Height), f.clock)
+	f.root = NewRowBorder(env, nil, clock, f.date)
 	return f
 }
 
 func (f *dateTimeField) set(t time.Time, zone *time.Location) {
 	f.zone = zone
 	t = t.In(zone)
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local)
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	f.date.SetDate(&d)
 	f.clock.SetText(t.Format("15:04"))
 }
@@ -198,18 +200,59 @@ func (f *dateTimeField) value() (time.Time, bool) {
 	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, f.zone), true
 }
 
-// dateEntry is the stock date entry, marked as holding the user's input
-// (the pseudo-locale test skips what entries hold).
-type dateEntry struct {
-	widget.DateEntry
+// dateButton shows a date through the Localizer ("الجمعة، ٢٧ نوفمبر ٢٠٢٦",
+// "27 nov 2026") and opens a calendar to pick another: Fyne's date entry
+// writes and reads dates in its own format, whatever the member's language.
+type dateButton struct {
+	widget.Button
+	env  *Env
+	Date *time.Time // midnight UTC of the day picked; nil for none
+	pop  *widget.PopUp
 }
 
-func newDateEntry() *dateEntry {
-	e := &dateEntry{}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewDateEntry
-	e.ExtendBaseWidget(e)
-	return e
+func newDateButton(env *Env) *dateButton {
+	b := &dateButton{env: env}
+	b.Icon = theme.CalendarIcon()
+	b.Alignment = widget.ButtonAlignLeading
+	if RTL(env) {
+		b.Alignment = widget.ButtonAlignTrailing
+	}
+	b.OnTapped = b.onTapped
+	b.ExtendBaseWidget(b)
+	b.SetDate(nil)
+	return b
 }
 
-// IsUserData marks the typed or picked date as input.
-func (e *dateEntry) IsUserData() bool { return true }
+// SetDate shows d (nil: none picked yet).
+func (b *dateButton) SetDate(d *time.Time) {
+	b.Date = d
+	if d == nil {
+		b.SetText(b.env.L().T("OwnerEventsPickDate"))
+		return
+	}
+	b.SetText(Visual(b.env, b.env.L().Date(*d, time.UTC)))
+}
+
+func (b *dateButton) onTapped() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if c == nil {
+		return
+	}
+	start := time.Now()
+	if b.Date != nil {
+		start = *b.Date
+	}
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		b.SetDate(&d)
+		if b.pop != nil {
+			b.pop.Hide()
+		}
+	})
+	b.pop = widget.NewPopUp(cal, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	b.pop.ShowAtPosition(pos.Add(fyne.NewPos(0, b.Size().Height)))
+}
+
+// IsUserData marks the picked date as input (the pseudo-locale test skips it).
+func (b *dateButton) IsUserData() bool { return true }

@@ -106,7 +106,7 @@ func (s *insights) render() {
 	}
 	var trend []chartPoint
 	for _, m := range in.NPSTrend {
-		trend = append(trend, chartPoint{Label: l.Date(m.Month, nil), Value: float64(m.Score), Text: num(m.Score)})
+		trend = append(trend, chartPoint{Label: l.MonthYear(m.Month, nil), Value: float64(m.Score), Text: num(m.Score)})
 	}
 	s.nps.SetPoints(trend)
 

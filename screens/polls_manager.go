@@ -155,7 +155,7 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	s.options = widget.NewMultiLineEntry()
 	s.options.SetMinRowsVisible(5)
 	s.options.SetPlaceHolder(l.T("PollOptionsPlaceholder"))
-	s.when = newDateTimeField(l.T("OwnerEventsTimePlaceholder"))
+	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()
 	s.closes = widget.NewCheck(l.T("PollCloses"), func(on bool) {
 		if on {
