@@ -30,6 +30,7 @@ type me struct {
 	name       *widget.Entry
 	nameErrors *FieldErrors
 	nameSaved  *widget.Label
+	birthday   *birthdayForm
 	language   *widget.Select
 
 	score       int // -1 until chosen
@@ -132,6 +133,7 @@ func (s *me) show(m community.Member, c community.Community, notes []community.N
 	s.member, s.community, s.notes = m, c, notes
 	if first {
 		s.name.SetText(m.Name) // later reloads keep what the member is typing
+		s.birthday = newBirthdayForm(s.env, func() community.Member { return s.member }, func(m community.Member) { s.member = m })
 	}
 	s.body.Objects = []fyne.CanvasObject{s.profile(), s.languageSection(), s.notifications(), s.nps(), s.privacy()}
 	s.body.Refresh()
@@ -151,6 +153,7 @@ func (s *me) profile() fyne.CanvasObject {
 		card,
 		NewFormRow(s.env, l.T("FieldName"), NewRowBorder(s.env, nil, save, s.name), s.nameErrors.Field("name")),
 		s.nameErrors.General(), s.nameSaved,
+		s.birthday.root,
 		NewRow(s.env, loyalty),
 	)
 }

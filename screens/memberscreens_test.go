@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -394,5 +395,44 @@ func TestMe_ExportShowsProgressThenAsksWhere(t *testing.T) {
 	}
 	if s.exportBtn.Disabled() {
 		t.Errorf("the export button stays disabled")
+	}
+}
+
+func TestMe_Birthday(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	s := newMe(f.env(demo.MemberID, "de"))
+	f.show(s.buildUI(), phoneSize)
+	settle()
+	b := s.birthday
+	if got := b.month.Options[6]; got != "Juli" {
+		t.Errorf("month names: %q", got)
+	}
+	b.set(community.Birthday{})
+	b.month.SetSelected("März")
+	test.Tap(b.save)
+	settle()
+	if fe := b.errors.Field("birthday"); !fe.Visible() || fe.Text == "" {
+		t.Fatal("a month without a day was not refused next to the birthday")
+	}
+	b.day.SetSelectedIndex(8)
+	test.Tap(b.save)
+	settle()
+	m, _ := f.store.Member(ctx, demo.MemberID)
+	if m.Birthday != (community.Birthday{Month: time.March, Day: 9}) || b.errors.Field("birthday").Visible() {
+		t.Fatalf("saved birthday = %+v", m.Birthday)
+	}
+	b.day.SetSelectedIndex(30) // 31 March is fine; 31 April is not
+	b.month.SetSelectedIndex(3)
+	test.Tap(b.save)
+	settle()
+	if !b.errors.Field("birthday").Visible() || b.month.SelectedIndex() != 3 {
+		t.Fatal("31 April: no refusal, or the pickers were reset")
+	}
+	test.Tap(b.clear)
+	settle()
+	m, _ = f.store.Member(ctx, demo.MemberID)
+	if !m.Birthday.IsZero() || m.Name == "" {
+		t.Fatalf("after clear: %+v", m)
 	}
 }
