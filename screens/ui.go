@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -227,7 +228,7 @@ type DataLabel struct {
 // NewDataLabel returns a word-wrapping DataLabel aligned to the reading start.
 func NewDataLabel(env *Env, text string) *DataLabel {
 	d := &DataLabel{}
-	d.Text = Visual(env, text)
+	d.Text = visualContent(env, text)
 	d.Wrapping = fyne.TextWrapWord
 	d.Alignment = TextAlign(env)
 	d.ExtendBaseWidget(d)
@@ -412,7 +413,7 @@ type TierBadge struct {
 
 // NewTierBadge returns a badge for tier t in env's language.
 func NewTierBadge(env *Env, t community.Tier) *TierBadge {
-	b := &TierBadge{name: Visual(env, TierName(env.L(), t))}
+	b := &TierBadge{name: visualContent(env, TierName(env.L(), t))}
 	b.ExtendBaseWidget(b)
 	return b
 }
@@ -618,57 +619,226 @@ func Settle() {
 // one line, where the reordering is right.
 const visualMax = 60
 
-// Visual returns s with its direction runs in visual order for a
+// Visual returns interface text (a translated message, perhaps with names
+// or numbers in it) with its direction runs in visual order for a
 // right-to-left language, so that Fyne, which draws the runs of a text left
-// to right in logical order (it shapes each run in its own direction but
-// does not reorder them), shows "الجمعة، ٢٧ نوفمبر" or "مرحبا Amira!" the
-// way Arabic reads. Left-to-right languages, texts whose paragraph direction
-// is left to right, texts of a single run and long texts are returned as is.
+// to right in logical order (it resolves directions with a left-to-right
+// paragraph and shapes each run in its own direction, but does not reorder
+// them), shows "الجمعة، ٢٧ نوفمبر" or "عيد ميلاد سعيد يا Amira!" the way
+// Arabic reads. The paragraph is right to left, as the interface, even when
+// the text starts with a Latin name ("Amira Haddad · ٤ ردود"). Left-to-right
+// languages and long texts are returned as is.
+//
+// The runs come from the Unicode bidi algorithm (golang.org/x/text, the
+// package Fyne's text shaper uses too). A right-to-left run keeps its letters
+// in logical order (Fyne shapes and turns them), but the spaces and
+// punctuation at its edges are moved out of it, turned and mirrored, to the
+// side the algorithm puts them: left inside the run, Fyne would resolve them
+// as left to right and draw them at the wrong end. Where a moved space would
+// still touch a number on one side and Arabic on the other (which Fyne would
+// fold back into the Arabic run), left-to-right marks pin it.
 func Visual(env *Env, s string) string {
-	if !RTL(env) || s == "" || len([]rune(s)) > visualMax {
+	if !RTL(env) {
 		return s
+	}
+	return visualOrder(s)
+}
+
+// visualContent is Visual for user content (a name, a title, a story): its
+// paragraph direction is its own, from its first letter (Unicode bidi rule
+// P2), whatever the interface's language; text without letters takes the
+// interface's.
+func visualContent(env *Env, s string) string {
+	if !rtlParagraph(s, RTL(env)) {
+		return s
+	}
+	return visualOrder(s)
+}
+
+// contentAlign is the alignment of user content: the start of its own
+// writing direction (an Arabic story on an English screen reads from the
+// right, an English poll option on an Arabic screen from the left).
+func contentAlign(env *Env, s string) fyne.TextAlign {
+	return alignFor(rtlParagraph(s, RTL(env)))
+}
+
+// visualOrder reorders s, read as a right-to-left paragraph, for Fyne.
+func visualOrder(s string) string {
+	if s == "" || len([]rune(s)) > visualMax {
+		return s
+	}
+	runs, ok := bidiRuns(s, true)
+	if !ok || len(runs) == 0 || len(runs) == 1 && !runs[0].rtl {
+		return s
+	}
+	// The plainest text Fyne draws right: without marks, with marks, and
+	// with a mark first that makes Fyne's paragraph left to right (Fyne
+	// takes the paragraph's direction from its first letter).
+	want := displayOrder(s, true)
+	var out string
+	for _, candidate := range []func() string{
+		func() string { return visualRuns(runs, false) },
+		func() string { return visualRuns(runs, true) },
+		func() string { return lrm + visualRuns(runs, true) },
+	} {
+		if out = candidate(); displayOrder(out, false) == want {
+			break
+		}
+	}
+	return out
+}
+
+// lrm and rlm are the left-to-right and right-to-left marks: invisible,
+// strong characters of their direction.
+const (
+	lrm = "\u200e"
+	rlm = "\u200f"
+)
+
+// bidiRun is a run of one direction, in logical order.
+type bidiRun struct {
+	text string
+	rtl  bool
+}
+
+// bidiRuns splits s into its direction runs, in logical order: in a right to
+// left paragraph with rtl, else in the paragraph direction its first letter
+// gives (left to right without one), as Fyne's shaper splits it.
+func bidiRuns(s string, rtl bool) ([]bidiRun, bool) {
+	if rtl {
+		s = rlm + s // x/text takes the paragraph's direction from the first letter
 	}
 	var p bidi.Paragraph
-	if _, err := p.SetString(s, bidi.DefaultDirection(bidi.RightToLeft)); err != nil {
-		return s
-	}
-	if !startsRTL(s) {
-		return s
+	if _, err := p.SetString(s, bidi.DefaultDirection(bidi.LeftToRight)); err != nil {
+		return nil, false
 	}
 	o, err := p.Order()
-	if err != nil || o.NumRuns() < 2 {
-		return s
+	if err != nil {
+		return nil, false
 	}
-	var b strings.Builder
-	for i := o.NumRuns() - 1; i >= 0; i-- {
+	runs := make([]bidiRun, 0, o.NumRuns())
+	for i := range o.NumRuns() {
 		r := o.Run(i)
 		text := r.String()
-		if prev := o.Run(1); i == 0 && r.Direction() == bidi.RightToLeft && hasStrongLTR(prev.String()) {
-			// Fyne lays spaces at the end of a text out left to right,
-			// at the far end, when a left-to-right letter precedes them
-			// ("Amira" before "مرحبا "): keep them between the runs.
-			core := strings.TrimRight(text, " ")
-			text = text[len(core):] + core
+		if rtl && i == 0 {
+			text = strings.TrimPrefix(text, rlm)
 		}
-		b.WriteString(text)
+		if text != "" {
+			runs = append(runs, bidiRun{text: text, rtl: r.Direction() == bidi.RightToLeft})
+		}
+	}
+	return runs, true
+}
+
+// visualRuns writes the runs (of a right-to-left paragraph) in visual order,
+// each right-to-left run with its edge neutrals moved out (see Visual); with
+// marks, the moved neutrals and the left-to-right runs are fenced with
+// left-to-right marks.
+func visualRuns(runs []bidiRun, marks bool) string {
+	var b strings.Builder
+	for i := len(runs) - 1; i >= 0; i-- {
+		r := runs[i]
+		if !r.rtl {
+			if marks {
+				b.WriteString(lrm + r.text + lrm)
+			} else {
+				b.WriteString(r.text)
+			}
+			continue
+		}
+		lead, core, trail := splitNeutral(r.text)
+		if core == "" {
+			b.WriteString(mirrorReverse(r.text))
+			continue
+		}
+		b.WriteString(mirrorReverse(trail))
+		if marks && trail != "" {
+			b.WriteString(lrm)
+		}
+		b.WriteString(core)
+		if marks && lead != "" {
+			b.WriteString(lrm)
+		}
+		b.WriteString(mirrorReverse(lead))
 	}
 	return b.String()
 }
 
-// hasStrongLTR reports whether s has a left-to-right letter.
-func hasStrongLTR(s string) bool {
-	for _, r := range s {
-		if p, _ := bidi.LookupRune(r); p.Class() == bidi.L {
+// splitNeutral cuts the neutral characters (spaces, punctuation) off both
+// ends of a right-to-left run.
+func splitNeutral(s string) (lead, core, trail string) {
+	strong := func(r rune) bool {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L, bidi.R, bidi.AL, bidi.EN, bidi.AN, bidi.NSM:
 			return true
 		}
+		return false
 	}
-	return false
+	start := strings.IndexFunc(s, strong)
+	if start < 0 {
+		return s, "", ""
+	}
+	end := strings.LastIndexFunc(s, strong)
+	_, size := utf8.DecodeRuneInString(s[end:])
+	return s[:start], s[start : end+size], s[end+size:]
 }
 
-// startsRTL reports whether the paragraph direction of s is right to left:
-// its first strong character is Arabic or Hebrew (Unicode bidi rule P2), or
-// it has none (the interface's direction then decides).
-func startsRTL(s string) bool {
+// mirrorReverse returns s backwards with brackets mirrored: how a run of
+// neutrals reads inside right-to-left text.
+func mirrorReverse(s string) string {
+	rs := []rune(s)
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	for i, r := range rs {
+		if p, _ := bidi.LookupRune(r); p.IsBracket() || p.IsOpeningBracket() {
+			rs[i] = mirror(r)
+		}
+	}
+	return string(rs)
+}
+
+// mirror returns the mirrored form of a paired bracket.
+func mirror(r rune) rune {
+	pairs := map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '«': '»', '»': '«', '<': '>', '>': '<'}
+	if m, ok := pairs[r]; ok {
+		return m
+	}
+	return r
+}
+
+// displayOrder is the order, left to right, in which the characters of s
+// appear on screen: with rtl, as the bidi algorithm shows a right-to-left
+// paragraph (runs in reverse order); without, as Fyne draws a label (runs in
+// logical order, whatever the paragraph's direction). The characters of a
+// right-to-left run are reversed and mirrored; marks are invisible and left
+// out.
+func displayOrder(s string, rtl bool) string {
+	runs, ok := bidiRuns(s, rtl)
+	if !ok {
+		return s
+	}
+	if rtl {
+		for i, j := 0, len(runs)-1; i < j; i, j = i+1, j-1 {
+			runs[i], runs[j] = runs[j], runs[i]
+		}
+	}
+	var b strings.Builder
+	for _, r := range runs {
+		if r.rtl {
+			b.WriteString(mirrorReverse(r.text))
+		} else {
+			b.WriteString(r.text)
+		}
+	}
+	return strings.NewReplacer(lrm, "", rlm, "").Replace(b.String())
+}
+
+// rtlParagraph reports whether the paragraph direction of s is right to
+// left: its first strong character is Arabic or Hebrew (Unicode bidi rule
+// P2), or, when it has none, whether dflt is.
+func rtlParagraph(s string, dflt bool) bool {
 	for _, r := range s {
 		p, _ := bidi.LookupRune(r)
 		switch p.Class() {
@@ -678,5 +848,5 @@ func startsRTL(s string) bool {
 			return true
 		}
 	}
-	return true
+	return dflt
 }

@@ -308,7 +308,7 @@ func dataLine(env *Env, bold bool) *DataLabel {
 // setData sets a data label's text in visual order.
 func setData(env *Env, d *DataLabel, text string) {
 	d.Alignment = alignFor(env.L().RTL())
-	d.SetText(Visual(env, text))
+	d.SetText(visualContent(env, text))
 }
 
 // setLine sets an interface label's text (already translated, perhaps with

@@ -3,7 +3,9 @@ package screens
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"regulars/community"
 	"regulars/i18n"
@@ -14,9 +16,16 @@ var visualCases = []struct {
 }{
 	{"ltr language untouched", "en", "Hello, Amira", "Hello, Amira"},
 	{"pure arabic is one run", "ar", "مواعيد الشتاء", "مواعيد الشتاء"},
-	{"date runs reversed", "ar", "الجمعة، ٢٧ نوفمبر", " نوفمبر" + "٢٧" + "الجمعة، "},
-	{"latin paragraph in rtl ui untouched", "ar", "Café Lumen, bar counter", "Café Lumen, bar counter"},
-	{"latin name in arabic", "ar", "مرحبا Amira!", "!" + "Amira" + " مرحبا"},
+	{"arabic with final punctuation", "ar", "تم الحفظ.", "." + lrm + "تم الحفظ"},
+	{"date: spaces pinned beside the number", "ar", "الجمعة، ٢٧ نوفمبر", "نوفمبر" + lrm + " " + lrm + "٢٧" + lrm + " ،" + lrm + "الجمعة"},
+	{"latin paragraph in rtl ui reads from the right", "ar", "Café Lumen, bar counter.", ".Café Lumen, bar counter"},
+	{"latin name in arabic", "ar", "مرحبا Amira!", "!Amira مرحبا"},
+	// The space between "يا" and the name stays between them, the "!" ends
+	// the sentence on the left.
+	{"birthday greeting", "ar", "عيد ميلاد سعيد يا Amira Haddad!", "!Amira Haddad عيد ميلاد سعيد يا"},
+	{"name first, then arabic and numbers", "ar", "Amira Haddad · ٤ ردود", "ردود" + lrm + " " + lrm + "٤" + lrm + " · " + lrm + "Amira Haddad" + lrm},
+	{"time range", "ar", "٧:٠٠ م – ٩:٠٠ م", ""},
+	{"latin digits in arabic", "ar", "أميرة · 4 ردود", ""},
 	{"empty", "ar", "", ""},
 }
 
@@ -24,22 +33,58 @@ func TestVisual(t *testing.T) {
 	for _, c := range visualCases {
 		t.Run(c.name, func(t *testing.T) {
 			env := NewEnv(nil, nil, nil, community.Actor{}, i18n.New(c.lang))
-			if got := Visual(env, c.in); got != c.want {
+			got := Visual(env, c.in)
+			if c.want != "" && got != c.want {
 				t.Errorf("Visual(%q) = %q, want %q", c.in, got, c.want)
+			}
+			if !env.L().RTL() {
+				return
+			}
+			// What Fyne draws, left to right, is what the bidi algorithm
+			// shows for a right-to-left paragraph.
+			if drawn, want := displayOrder(got, false), displayOrder(c.in, true); drawn != want {
+				t.Errorf("Visual(%q) = %q is drawn as %q, want %q", c.in, got, drawn, want)
 			}
 		})
 	}
 }
 
-// FuzzVisual checks that reordering never loses or invents a character.
+func TestVisualContent(t *testing.T) {
+	cases := []struct{ lang, in, want string }{
+		{"ar", "Cupping: Ethiopian naturals", "Cupping: Ethiopian naturals"}, // its own direction: left to right
+		{"en", "مرحبا Amira!", "!Amira مرحبا"},                                // Arabic content on an English screen
+		{"en", "Hello", "Hello"},
+		{"ar", "١٢٣", "١٢٣"}, // no letters: the interface's direction
+	}
+	for _, c := range cases {
+		env := NewEnv(nil, nil, nil, community.Actor{}, i18n.New(c.lang))
+		if got := visualContent(env, c.in); got != c.want {
+			t.Errorf("%s visualContent(%q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}
+
+// FuzzVisual checks that reordering never loses or invents a character
+// (other than the invisible marks it adds and the brackets it mirrors).
 func FuzzVisual(f *testing.F) {
 	for _, c := range visualCases {
 		f.Add(c.in)
 	}
 	env := NewEnv(nil, nil, nil, community.Actor{}, i18n.New("ar"))
 	f.Fuzz(func(t *testing.T, s string) {
-		got := []rune(Visual(env, s))
-		want := []rune(s)
+		if !utf8.ValidString(s) || strings.Contains(s, lrm) {
+			return
+		}
+		// Brackets turned around in right-to-left text are mirrored.
+		canon := func(s string) []rune {
+			rs := []rune(s)
+			for i, r := range rs {
+				rs[i] = min(r, mirror(r))
+			}
+			return rs
+		}
+		got := canon(strings.ReplaceAll(Visual(env, s), lrm, ""))
+		want := canon(s)
 		slices.Sort(got)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
