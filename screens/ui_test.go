@@ -52,7 +52,7 @@ func TestVisual(t *testing.T) {
 func TestVisualContent(t *testing.T) {
 	cases := []struct{ lang, in, want string }{
 		{"ar", "Cupping: Ethiopian naturals", "Cupping: Ethiopian naturals"}, // its own direction: left to right
-		{"en", "مرحبا Amira!", "!Amira مرحبا"},                                // Arabic content on an English screen
+		{"en", "مرحبا Amira!", "!Amira مرحبا"},                               // Arabic content on an English screen
 		{"en", "Hello", "Hello"},
 		{"ar", "١٢٣", "١٢٣"}, // no letters: the interface's direction
 	}
