@@ -39,6 +39,16 @@ func votesSection(ctx context.Context, r *bench.Results, emu *emulators.Firestor
 		r.Note("%s (rules %t): %d voters over %d connections, %d tally shard(s): %s, %.1f votes/s, %d retries, %d lost, %d over, %d under",
 			c.poll, c.rules, voters, clients, shards, run.Elapsed.Round(time.Millisecond), run.PerS, run.Retries, run.Lost, run.Doubled, run.Mismatch)
 	}
+	run, err := bench.VotesReadModifyWrite(ctx, emu, "bench-votes", "poll-single-rmw-norules", voters, clients, 45*time.Second)
+	if err != nil {
+		return fmt.Errorf("read-modify-write counter: %w", err)
+	}
+	r.Set("votes_single_doc_rmw_norules_per_s", float64(int(run.PerS*10))/10)
+	lost += run.Lost
+	doubled += run.Doubled + run.Mismatch
+	r.Note("poll-single-rmw-norules (rules false): %d voters over %d connections, one counter read and written back in each "+
+		"vote's transaction, 45 s at most: %d votes in %s, %.1f votes/s, %d retries, %d lost, %d over, %d under",
+		voters, clients, run.Done, run.Elapsed.Round(time.Millisecond), run.PerS, run.Retries, run.Lost, run.Doubled, run.Mismatch)
 	r.Set("votes_lost", float64(lost))
 	r.Set("votes_doubled", float64(doubled))
 	return nil
