@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -662,30 +661,75 @@ func contentAlign(env *Env, s string) fyne.TextAlign {
 	return alignFor(rtlParagraph(s, RTL(env)))
 }
 
-// visualOrder reorders s, read as a right-to-left paragraph, for Fyne.
+// visualOrder reorders s, read as a right-to-left paragraph, for Fyne: the
+// characters in the order the bidi algorithm shows them, left to right,
+// except that each group of right-to-left letters (with the spaces between
+// them) is kept in logical order for Fyne to shape and turn. Fyne turns a
+// right-to-left run only piece by piece where its font changes (a "·" the
+// Arabic font lacks splits it), so every group is fenced with left-to-right
+// marks to make it a run of its own, and a mark first makes Fyne's paragraph
+// left to right: the spaces and punctuation between the groups are then
+// drawn where they stand.
 func visualOrder(s string) string {
 	if s == "" || len([]rune(s)) > visualMax {
 		return s
 	}
 	runs, ok := bidiRuns(s, true)
-	if !ok || len(runs) == 0 || len(runs) == 1 && !runs[0].rtl {
+	if !ok || len(runs) == 0 || len(runs) == 1 && (!runs[0].rtl || pureRTL(runs[0].text)) {
 		return s
 	}
-	// The plainest text Fyne draws right: without marks, with marks, and
-	// with a mark first that makes Fyne's paragraph left to right (Fyne
-	// takes the paragraph's direction from its first letter).
-	want := displayOrder(s, true)
-	var out string
-	for _, candidate := range []func() string{
-		func() string { return visualRuns(runs, false) },
-		func() string { return visualRuns(runs, true) },
-		func() string { return lrm + visualRuns(runs, true) },
-	} {
-		if out = candidate(); displayOrder(out, false) == want {
-			break
+	var b strings.Builder
+	b.WriteString(lrm)
+	pixels := []rune(displayOrder(s, true))
+	for i := 0; i < len(pixels); {
+		if !rtlLetter(pixels[i]) {
+			b.WriteRune(pixels[i])
+			i++
+			continue
+		}
+		// A group: right-to-left letters and the spaces between them.
+		j, end := i, i
+		for j < len(pixels) && (rtlLetter(pixels[j]) || pixels[j] == ' ') {
+			if rtlLetter(pixels[j]) {
+				end = j + 1
+			}
+			j++
+		}
+		group := pixels[i:end]
+		if !strings.HasSuffix(b.String(), lrm) {
+			b.WriteString(lrm)
+		}
+		for k := len(group) - 1; k >= 0; k-- {
+			b.WriteRune(group[k])
+		}
+		b.WriteString(lrm)
+		i = end
+	}
+	return b.String()
+}
+
+// rtlLetter reports whether r is a right-to-left letter or a mark on one.
+func rtlLetter(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL, bidi.NSM:
+		return true
+	}
+	return false
+}
+
+// pureRTL reports whether s is right-to-left letters and the spaces between
+// them only, which Fyne draws right as it is.
+func pureRTL(s string) bool {
+	if s == "" || !rtlLetter([]rune(s)[0]) || !rtlLetter([]rune(s)[len([]rune(s))-1]) {
+		return false
+	}
+	for _, r := range s {
+		if !rtlLetter(r) && r != ' ' {
+			return false
 		}
 	}
-	return out
+	return true
 }
 
 // lrm and rlm are the left-to-right and right-to-left marks: invisible,
@@ -730,80 +774,42 @@ func bidiRuns(s string, rtl bool) ([]bidiRun, bool) {
 	return runs, true
 }
 
-// visualRuns writes the runs (of a right-to-left paragraph) in visual order,
-// each right-to-left run with its edge neutrals moved out (see Visual); with
-// marks, the moved neutrals and the left-to-right runs are fenced with
-// left-to-right marks.
-func visualRuns(runs []bidiRun, marks bool) string {
-	var b strings.Builder
-	for i := len(runs) - 1; i >= 0; i-- {
-		r := runs[i]
-		if !r.rtl {
-			if marks {
-				b.WriteString(lrm + r.text + lrm)
-			} else {
-				b.WriteString(r.text)
-			}
-			continue
-		}
-		lead, core, trail := splitNeutral(r.text)
-		if core == "" {
-			b.WriteString(mirrorReverse(r.text))
-			continue
-		}
-		b.WriteString(mirrorReverse(trail))
-		if marks && trail != "" {
-			b.WriteString(lrm)
-		}
-		b.WriteString(core)
-		if marks && lead != "" {
-			b.WriteString(lrm)
-		}
-		b.WriteString(mirrorReverse(lead))
-	}
-	return b.String()
-}
-
-// splitNeutral cuts the neutral characters (spaces, punctuation) off both
-// ends of a right-to-left run.
-func splitNeutral(s string) (lead, core, trail string) {
-	strong := func(r rune) bool {
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.L, bidi.R, bidi.AL, bidi.EN, bidi.AN, bidi.NSM:
-			return true
-		}
-		return false
-	}
-	start := strings.IndexFunc(s, strong)
-	if start < 0 {
-		return s, "", ""
-	}
-	end := strings.LastIndexFunc(s, strong)
-	_, size := utf8.DecodeRuneInString(s[end:])
-	return s[:start], s[start : end+size], s[end+size:]
-}
-
-// mirrorReverse returns s backwards with brackets mirrored: how a run of
-// neutrals reads inside right-to-left text.
+// mirrorReverse returns s backwards with brackets mirrored: how a run reads
+// inside right-to-left text.
 func mirrorReverse(s string) string {
 	rs := []rune(s)
 	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
 		rs[i], rs[j] = rs[j], rs[i]
 	}
 	for i, r := range rs {
-		if p, _ := bidi.LookupRune(r); p.IsBracket() || p.IsOpeningBracket() {
-			rs[i] = mirror(r)
-		}
+		rs[i] = mirror(r)
 	}
 	return string(rs)
 }
 
-// mirror returns the mirrored form of a paired bracket.
+// mirror returns the mirrored form of a paired bracket, r for anything else.
 func mirror(r rune) rune {
-	pairs := map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '«': '»', '»': '«', '<': '>', '>': '<'}
-	if m, ok := pairs[r]; ok {
-		return m
+	switch r {
+	case '(':
+		return ')'
+	case ')':
+		return '('
+	case '[':
+		return ']'
+	case ']':
+		return '['
+	case '{':
+		return '}'
+	case '}':
+		return '{'
+	case '«':
+		return '»'
+	case '»':
+		return '«'
+	case '<':
+		return '>'
+	case '>':
+		return '<'
 	}
 	return r
 }

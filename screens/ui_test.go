@@ -16,16 +16,18 @@ var visualCases = []struct {
 }{
 	{"ltr language untouched", "en", "Hello, Amira", "Hello, Amira"},
 	{"pure arabic is one run", "ar", "مواعيد الشتاء", "مواعيد الشتاء"},
-	{"arabic with final punctuation", "ar", "تم الحفظ.", "." + lrm + "تم الحفظ"},
-	{"date: spaces pinned beside the number", "ar", "الجمعة، ٢٧ نوفمبر", "نوفمبر" + lrm + " " + lrm + "٢٧" + lrm + " ،" + lrm + "الجمعة"},
-	{"latin paragraph in rtl ui reads from the right", "ar", "Café Lumen, bar counter.", ".Café Lumen, bar counter"},
-	{"latin name in arabic", "ar", "مرحبا Amira!", "!Amira مرحبا"},
+	{"arabic with final punctuation", "ar", "تم الحفظ.", lrm + "." + lrm + "تم الحفظ" + lrm},
+	{"date: number between arabic words", "ar", "الجمعة، ٢٧ نوفمبر", lrm + "نوفمبر" + lrm + " ٢٧ ،" + lrm + "الجمعة" + lrm},
+	{"latin paragraph in rtl ui reads from the right", "ar", "Café Lumen, bar counter.", lrm + ".Café Lumen, bar counter"},
+	{"latin name in arabic", "ar", "مرحبا Amira!", lrm + "!Amira " + lrm + "مرحبا" + lrm},
 	// The space between "يا" and the name stays between them, the "!" ends
 	// the sentence on the left.
-	{"birthday greeting", "ar", "عيد ميلاد سعيد يا Amira Haddad!", "!Amira Haddad عيد ميلاد سعيد يا"},
-	{"name first, then arabic and numbers", "ar", "Amira Haddad · ٤ ردود", "ردود" + lrm + " " + lrm + "٤" + lrm + " · " + lrm + "Amira Haddad" + lrm},
+	{"birthday greeting", "ar", "عيد ميلاد سعيد يا Amira Haddad!", lrm + "!Amira Haddad " + lrm + "عيد ميلاد سعيد يا" + lrm},
+	// "·" is not in the Arabic font: each Arabic word is a run of its own.
+	{"name first, then arabic and numbers", "ar", "Amira Haddad · ٤ ردود · قبل ٢٠ يومًا", lrm + "يومًا" + lrm + " ٢٠ " + lrm + "قبل" + lrm + " · " + lrm + "ردود" + lrm + " ٤ · Amira Haddad"},
 	{"time range", "ar", "٧:٠٠ م – ٩:٠٠ م", ""},
 	{"latin digits in arabic", "ar", "أميرة · 4 ردود", ""},
+	{"brackets", "ar", "كتبت (مرة) أمس", ""},
 	{"empty", "ar", "", ""},
 }
 
@@ -45,6 +47,14 @@ func TestVisual(t *testing.T) {
 			if drawn, want := displayOrder(got, false), displayOrder(c.in, true); drawn != want {
 				t.Errorf("Visual(%q) = %q is drawn as %q, want %q", c.in, got, drawn, want)
 			}
+			// Fyne turns a right-to-left run piece by piece where its font
+			// changes: each run must be letters and spaces only.
+			runs, _ := bidiRuns(got, false)
+			for _, r := range runs {
+				if r.rtl && !pureRTL(r.text) && len(runs) > 1 {
+					t.Errorf("Visual(%q) = %q has the right-to-left run %q", c.in, got, r.text)
+				}
+			}
 		})
 	}
 }
@@ -52,7 +62,7 @@ func TestVisual(t *testing.T) {
 func TestVisualContent(t *testing.T) {
 	cases := []struct{ lang, in, want string }{
 		{"ar", "Cupping: Ethiopian naturals", "Cupping: Ethiopian naturals"}, // its own direction: left to right
-		{"en", "مرحبا Amira!", "!Amira مرحبا"},                               // Arabic content on an English screen
+		{"en", "مرحبا Amira!", lrm + "!Amira " + lrm + "مرحبا" + lrm},        // Arabic content on an English screen
 		{"en", "Hello", "Hello"},
 		{"ar", "١٢٣", "١٢٣"}, // no letters: the interface's direction
 	}
