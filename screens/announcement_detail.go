@@ -76,7 +76,7 @@ func (s *announcementDetail) load() {
 func (s *announcementDetail) render() {
 	l := s.env.L()
 	text := s.an.Texts[s.lang]
-	setData(s.env, s.title, text.Title)
+	setContent(s.env, s.title, text.Title)
 	setLine(s.env, s.when, announcementWhen(l, s.an, s.env.Svc, s.zone))
 	s.body.ParseMarkdown(text.Body)
 	alignRich(&s.body.RichText, isRTLText(text.Body))

@@ -66,8 +66,8 @@ func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if a.Pinned {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
-	setData(s.env, box.Objects[0].(*DataLabel), title)
-	setData(s.env, box.Objects[1].(*DataLabel), firstLine(text.Body))
+	setContent(s.env, box.Objects[0].(*DataLabel), title)
+	setContent(s.env, box.Objects[1].(*DataLabel), firstLine(text.Body))
 	setLine(s.env, asLabel(box.Objects[2]), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 

@@ -123,9 +123,8 @@ func (h *home) announcement(data community.Home) fyne.CanvasObject {
 	}
 	an := *data.Pinned
 	text, _ := an.In(l.Code())
-	title := NewDataLabel(h.env, text.Title)
-	title.TextStyle.Bold = true
-	body := NewDataLabel(h.env, excerpt(text.Body, 160))
+	title := contentLabel(h.env, text.Title, true)
+	body := contentLabel(h.env, excerpt(text.Body, 160), false)
 	return container.NewVBox(head, NewTapCard(container.NewVBox(title, body), func() { h.onAnnouncement(an.ID) }))
 }
 
@@ -167,10 +166,9 @@ func (h *home) story(data community.Home) fyne.CanvasObject {
 		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoStory"), l.T("HomeTellStory"), h.onAllStories))
 	}
 	s := *data.NewestStory
-	title := NewDataLabel(h.env, s.Title)
-	title.TextStyle.Bold = true
+	title := contentLabel(h.env, s.Title, true)
 	by := secondaryOf(NewText(h.env, l.T("HomeStoryBy", map[string]any{"Name": s.AuthorName})))
-	return container.NewVBox(head, NewTapCard(container.NewVBox(title, by, NewDataLabel(h.env, excerpt(s.Body, 140))), func() { h.onStory(s.ID) }))
+	return container.NewVBox(head, NewTapCard(container.NewVBox(title, by, contentLabel(h.env, excerpt(s.Body, 140), false)), func() { h.onStory(s.ID) }))
 }
 
 func (h *home) onRetry() { h.load() }

@@ -154,7 +154,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 				b.SetText(l.T("PollVoted"))
 				b.Importance = widget.HighImportance
 			}
-			box.Add(borderStart(l.RTL(), nil, nil, nil, b, dataLabel(s.env, o.Text, o.ID == st.mine)))
+			box.Add(borderStart(l.RTL(), nil, nil, nil, b, contentLabel(s.env, o.Text, o.ID == st.mine)))
 		}
 	} else {
 		for _, o := range p.Options {
@@ -211,6 +211,7 @@ func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyn
 		text = l.T("PollYourVote", map[string]any{"Option": o.Text})
 	}
 	label := dataLabel(env, text, mine)
+	label.Alignment = contentAlign(env, o.Text)
 	return container.NewVBox(label, bar)
 }
 

@@ -60,8 +60,8 @@ func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	st, l := s.items[id], s.env.L()
 	box := o.(*fyne.Container)
-	setData(s.env, box.Objects[0].(*DataLabel), st.Title)
-	setData(s.env, box.Objects[1].(*DataLabel), firstLine(st.Body))
+	setContent(s.env, box.Objects[0].(*DataLabel), st.Title)
+	setContent(s.env, box.Objects[1].(*DataLabel), firstLine(st.Body))
 	setLine(s.env, asLabel(box.Objects[2]), l.N("StoryMeta", st.Likes, map[string]any{
 		"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 }

@@ -72,7 +72,7 @@ func (s *storyDetail) load() {
 func (s *storyDetail) render() {
 	l := s.env.L()
 	st := s.story
-	setData(s.env, s.title, st.Title)
+	setContent(s.env, s.title, st.Title)
 	setLine(s.env, s.byline, l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 	s.body.ParseMarkdown(st.Body)
 	alignRich(&s.body.RichText, isRTLText(st.Body))

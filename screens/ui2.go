@@ -311,6 +311,21 @@ func setData(env *Env, d *DataLabel, text string) {
 	d.SetText(visualContent(env, text))
 }
 
+// contentLabel is a word-wrapping label of user content aligned to the start
+// of its own writing direction (see contentAlign): an Arabic story on an
+// English screen, an English poll option on an Arabic one.
+func contentLabel(env *Env, text string, bold bool) *DataLabel {
+	d := dataLabel(env, text, bold)
+	d.Alignment = contentAlign(env, text)
+	return d
+}
+
+// setContent sets a content label's text, aligned by its own direction.
+func setContent(env *Env, d *DataLabel, text string) {
+	d.Alignment = contentAlign(env, text)
+	d.SetText(visualContent(env, text))
+}
+
 // setLine sets an interface label's text (already translated, perhaps with
 // names in it) in visual order, aligned to the reading start.
 func setLine(env *Env, o fyne.CanvasObject, text string) {

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"fyne.io/fyne/v2"
+
 	"errors"
 	"slices"
 	"strings"
@@ -127,6 +129,25 @@ func TestInitials(t *testing.T) {
 	for in, want := range map[string]string{"Amira Haddad": "AH", "lucía": "L", "Nguyễn Văn Minh": "NM", "  ": "?", "أميرة حداد": "أح"} {
 		if got := Initials(in); got != want {
 			t.Errorf("Initials(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestContentLabel_AlignsByItsOwnDirection(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       fyne.TextAlign
+	}{
+		{"en", "قهوة صارت عائلة", fyne.TextAlignTrailing}, // an Arabic story on an English screen
+		{"ar", "Cardamom latte", fyne.TextAlignLeading},   // an English poll option on an Arabic screen
+		{"ar", "قهوة", fyne.TextAlignTrailing},
+		{"en", "Latte", fyne.TextAlignLeading},
+		{"ar", "١٢٣", fyne.TextAlignTrailing}, // no letters: the interface's direction
+	}
+	for _, c := range cases {
+		env := NewEnv(nil, nil, nil, community.Actor{}, i18n.New(c.lang))
+		if got := contentLabel(env, c.text, false).Alignment; got != c.want {
+			t.Errorf("%s %q aligned %v, want %v", c.lang, c.text, got, c.want)
 		}
 	}
 }
