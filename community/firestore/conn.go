@@ -8,6 +8,8 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+
+	"regulars/community/changefeed"
 )
 
 // connMonitor watches every RPC of a client Dial made and tells the store's
@@ -15,7 +17,7 @@ import (
 // The Go client retries a broken listener stream by itself, so listeners alone
 // never see an outage; the monitor sees each attempt fail with Unavailable.
 type connMonitor struct {
-	hub atomic.Pointer[hub]
+	hub atomic.Pointer[changefeed.Feed]
 }
 
 func (m *connMonitor) options() []option.ClientOption {
@@ -33,9 +35,9 @@ func (m *connMonitor) observe(err error) {
 	}
 	switch status.Code(err) {
 	case codes.OK:
-		h.online()
+		h.Online()
 	case codes.Unavailable:
-		h.offline()
+		h.Offline()
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"regulars/community"
+	"regulars/community/changefeed"
 )
 
 var _ community.Store = (*Store)(nil)
@@ -28,7 +29,7 @@ type Store struct {
 	shards   int
 	memberID string // whose own documents Watch follows; "" for none
 	owned    bool   // Close closes the client
-	hub      *hub
+	hub      *changefeed.Feed
 	locks    keyedLocks
 	timeout  time.Duration
 }
@@ -74,7 +75,7 @@ func New(_ context.Context, client *firestore.Client, communityID string, opts .
 	for _, o := range opts {
 		o(s)
 	}
-	s.hub = newHub(s)
+	s.hub = changefeed.New(s.startListeners)
 	return s
 }
 
@@ -86,7 +87,7 @@ func (s *Store) CommunityID() string { return s.cid }
 
 // Close ends every Watch and, when the store dialled its own client, closes it.
 func (s *Store) Close() error {
-	s.hub.close()
+	s.hub.Close()
 	if s.owned {
 		if err := s.client.Close(); err != nil {
 			return fmt.Errorf("close firestore store: %w", err)
@@ -99,7 +100,7 @@ func (s *Store) Close() error {
 // is closed, then closes the channel: this store's own writes as soon as they
 // commit, and other clients' writes to the documents the snapshot listeners
 // follow (see doc.go). A slow reader gets changes coalesced by kind and ID.
-func (s *Store) Watch(ctx context.Context) <-chan community.Change { return s.hub.subscribe(ctx) }
+func (s *Store) Watch(ctx context.Context) <-chan community.Change { return s.hub.Subscribe(ctx) }
 
 // Collection references.
 func (s *Store) col(name string) *firestore.CollectionRef { return s.root.Collection(name) }
@@ -157,8 +158,8 @@ func (s *Store) run(ctx context.Context, op string, keys []string, fn func(tx *f
 	if err != nil {
 		return s.wrap(op, err)
 	}
-	s.hub.online()
-	s.hub.publish(ch)
+	s.hub.Online()
+	s.hub.Publish(ch)
 	return nil
 }
 
@@ -167,8 +168,8 @@ func (s *Store) write(op string, err error, ch ...community.Change) error {
 	if err != nil {
 		return s.wrap(op, err)
 	}
-	s.hub.online()
-	s.hub.publish(ch)
+	s.hub.Online()
+	s.hub.Publish(ch)
 	return nil
 }
 
@@ -194,7 +195,7 @@ func (s *Store) wrap(op string, err error) error {
 		sentinel = community.ErrUnavailable
 	}
 	if status.Code(err) == codes.Unavailable {
-		s.hub.offline() // a timeout alone may be contention, not an outage
+		s.hub.Offline() // a timeout alone may be contention, not an outage
 	}
 	if sentinel != nil && !errors.Is(err, sentinel) {
 		return fmt.Errorf("%s: %w: %w", op, sentinel, err)

@@ -72,6 +72,18 @@ func (s *Store) listeners() []listener {
 	return ls
 }
 
+// startListeners runs the snapshot listeners while the change feed has
+// subscribers; the returned function stops them and waits until they have.
+func (s *Store) startListeners() (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan struct{})
+	go s.listen(ctx, stopped)
+	return func() {
+		cancel()
+		<-stopped
+	}
+}
+
 // listen runs every listener until ctx is done, then closes stopped.
 func (s *Store) listen(ctx context.Context, stopped chan struct{}) {
 	defer close(stopped)
@@ -98,7 +110,7 @@ func (s *Store) follow(ctx context.Context, l listener) {
 			return
 		}
 		if transient(err) {
-			s.hub.offline()
+			s.hub.Offline()
 		} else if err != nil {
 			pause = listenRetryMax // refused (rules, a missing index): do not hammer
 		}
@@ -118,14 +130,14 @@ func (s *Store) followOnce(ctx context.Context, l listener, connected func()) er
 		if first {
 			first = false
 			connected()
-			s.hub.online()
+			s.hub.Online()
 			return
 		}
 		ch := make([]community.Change, 0, len(refs))
 		for _, ref := range refs {
 			ch = append(ch, l.change(ref))
 		}
-		s.hub.publish(ch)
+		s.hub.Publish(ch)
 	}
 	if l.doc != nil {
 		it := l.doc.Snapshots(ctx)

@@ -27,6 +27,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"regulars/community"
+	"regulars/community/changefeed"
 )
 
 var _ community.Store = (*Store)(nil)
@@ -35,7 +36,7 @@ var _ community.Store = (*Store)(nil)
 type Store struct {
 	db   *bolt.DB
 	path string
-	hub  *hub
+	hub  *changefeed.Feed
 }
 
 type options struct {
@@ -80,7 +81,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return &Store{db: db, path: path, hub: newHub()}, nil
+	return &Store{db: db, path: path, hub: changefeed.New(nil)}, nil
 }
 
 // DefaultPath returns where the store of the app appID lives: a file in the
@@ -103,7 +104,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close ends every Watch and closes the file.
 func (s *Store) Close() error {
-	s.hub.close()
+	s.hub.Close()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
@@ -114,7 +115,7 @@ func (s *Store) Close() error {
 // is closed, then closes the channel. Writers never wait for a reader: a slow
 // reader gets changes coalesced by kind and ID.
 func (s *Store) Watch(ctx context.Context) <-chan community.Change {
-	return s.hub.subscribe(ctx)
+	return s.hub.Subscribe(ctx)
 }
 
 // changes collects what a write transaction changed, published after commit.
@@ -138,7 +139,7 @@ func (s *Store) update(ctx context.Context, op string, fn func(tx *bolt.Tx, ch *
 	if err != nil {
 		return wrap(op, err)
 	}
-	s.hub.publish(ch)
+	s.hub.Publish(ch)
 	return nil
 }
 
