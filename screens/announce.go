@@ -25,7 +25,7 @@ type announce struct {
 	zone    *time.Location
 
 	titles, bodies map[string]*shortcutEntry
-	tabs           *container.AppTabs
+	tabs           *Tabs
 	pinned         *widget.Check
 	schedule       *widget.Check
 	when           *dateTimeField
@@ -61,8 +61,7 @@ func newAnnounce(env *Env) *announce {
 
 func (s *announce) buildUI() {
 	l := s.env.L()
-	s.tabs = container.NewAppTabs()
-	s.tabs.SetTabLocation(container.TabLocationTop)
+	s.tabs = newAppTabs(s.env)
 	s.pinned = widget.NewCheck(l.T("AnnouncePin"), nil)
 	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()

@@ -23,7 +23,7 @@ type moderation struct {
 	stories []community.Story
 	ideas   []community.Idea
 
-	tabs                       *container.AppTabs
+	tabs                       *Tabs
 	postsHead, storiesHead     *widget.Label
 	ideasHead                  *widget.Label
 	postBox, storyBox, ideaBox *fyne.Container

@@ -186,7 +186,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 		sub = l.T("PollClosesAt", map[string]any{"When": l.DateTime(p.ClosesAt, nil)})
 	}
 	// The question wraps: a card title would not, and phones are narrow.
-	q := dataLabel(s.env, p.Question, true)
+	q := contentLabel(s.env, p.Question, true)
 	head := container.NewVBox(q)
 	if sub != "" {
 		when := faint("")

@@ -442,41 +442,18 @@ func listDetail(env *Env, list, detail fyne.CanvasObject, share float64) *contai
 	return split
 }
 
-// newAppTabs returns tabs in reading order: for right-to-left languages the
-// first tab sits on the right (container.AppTabs always runs left to right),
-// and it is the one selected.
-func newAppTabs(env *Env, items ...*container.TabItem) *container.AppTabs {
-	t := container.NewAppTabs()
-	for _, it := range items {
-		appendTab(env, t, it)
-	}
-	if len(items) > 0 {
-		t.Select(items[0])
-	}
+// newAppTabs returns tabs in reading order (see Tabs), the first selected.
+func newAppTabs(env *Env, items ...*container.TabItem) *Tabs {
+	t := &Tabs{env: env, Items: items}
+	t.ExtendBaseWidget(t)
 	return t
 }
 
-// appendTab adds a tab after the others in reading order: at the left end
-// for right-to-left languages.
-func appendTab(env *Env, t *container.AppTabs, item *container.TabItem) {
-	if !env.L().RTL() {
-		t.Append(item)
-		return
-	}
-	sel := t.Selected()
-	t.SetItems(append([]*container.TabItem{item}, t.Items...))
-	if sel != nil {
-		t.Select(sel)
-	}
-}
+// appendTab adds a tab after the others in reading order.
+func appendTab(_ *Env, t *Tabs, item *container.TabItem) { t.Append(item) }
 
 // tabAt returns the tab at reading position i.
-func tabAt(env *Env, t *container.AppTabs, i int) *container.TabItem {
-	if env.L().RTL() {
-		return t.Items[len(t.Items)-1-i]
-	}
-	return t.Items[i]
-}
+func tabAt(_ *Env, t *Tabs, i int) *container.TabItem { return t.Items[i] }
 
 // asLabel returns the label of a label, of secondary text or of a data label.
 func asLabel(o fyne.CanvasObject) *widget.Label {
