@@ -296,3 +296,18 @@ func TestAnnounce_DoubleTapPublishesOnce(t *testing.T) {
 		t.Errorf("after publishing: button %q, editing %q", s.publish.Text, s.editing)
 	}
 }
+
+func TestDateButton_ShowsDatesThroughTheLocalizer(t *testing.T) {
+	f := newFixture(t)
+	for lang, want := range map[string]string{"en": "Mar 5, 2026", "de": "05.03.2026", "ja": "2026/03/05"} {
+		env := f.env(demo.OwnerID, lang)
+		field := newDateTimeField(env, "HH:MM")
+		field.set(time.Date(2026, 3, 5, 19, 30, 0, 0, time.UTC), time.UTC)
+		if field.date.Text != want {
+			t.Errorf("%s: date shows %q, want %q", lang, field.date.Text, want)
+		}
+		if got, ok := field.value(); !ok || !got.Equal(time.Date(2026, 3, 5, 19, 30, 0, 0, time.UTC)) {
+			t.Errorf("%s: value = %v, %v", lang, got, ok)
+		}
+	}
+}
