@@ -43,7 +43,7 @@ func NewTheme(lang string) *Theme {
 func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch n {
 	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
-		if v == theme.VariantDark {
+		if t.dark(v) {
 			return color.NRGBA{R: 0xe0, G: 0x8a, B: 0x4f, A: 0xff}
 		}
 		return color.NRGBA{R: 0xa8, G: 0x51, B: 0x1c, A: 0xff}
@@ -55,12 +55,21 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 		// Dates, authors, subtitles: quieter than the foreground but
 		// readable (at least 4.5:1 on the background and on cards), unlike
 		// the disabled colour low-importance labels get.
-		if v == theme.VariantDark {
+		if t.dark(v) {
 			return color.NRGBA{R: 0xa6, G: 0xa6, B: 0xab, A: 0xff}
 		}
 		return color.NRGBA{R: 0x5f, G: 0x5f, B: 0x66, A: 0xff}
 	}
 	return t.base.Color(n, v)
+}
+
+// dark reports whether the background drawn for variant v is dark. It is
+// asked of the base theme rather than read from v: a base may hold one
+// variant whatever the settings ask for (Fyne's test app does), and the
+// colours here must suit the background actually drawn.
+func (t *Theme) dark(v fyne.ThemeVariant) bool {
+	r, g, b, _ := t.base.Color(theme.ColorNameBackground, v).RGBA()
+	return r+g+b < 3*0x8000
 }
 
 // HasColor reports the colours the theme adds to Fyne's (screens.ColorHaver).
