@@ -83,7 +83,7 @@ func (t *Tabs) Refresh() {
 func (t *Tabs) sync() {
 	var buttons []fyne.CanvasObject
 	for i, it := range t.Items {
-		b := widget.NewButtonWithIcon(it.Text, it.Icon, func() { t.SelectIndex(i) })
+		b := widget.NewButtonWithIcon(Visual(t.env, it.Text), it.Icon, func() { t.SelectIndex(i) })
 		b.Importance = widget.LowImportance
 		if i == t.sel {
 			b.Importance = widget.HighImportance
