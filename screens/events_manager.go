@@ -226,7 +226,7 @@ func (s *attendees) load() {
 				return
 			}
 			s.rsvps = rs
-			s.summary.SetText(l.T("OwnerEventsSummary", map[string]any{"Going": l.Number(int64(e.Going)),
+			setLine(s.env, s.summary, l.T("OwnerEventsSummary", map[string]any{"Going": l.Number(int64(e.Going)),
 				"Capacity": capacityText(l.T, l.Number, e.Capacity), "CheckedIn": l.Number(int64(e.CheckedIn)), "Waiting": l.Number(int64(e.Waiting))}))
 			if len(rs) == 0 {
 				s.empty.Show()

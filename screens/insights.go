@@ -100,7 +100,7 @@ func (s *insights) render() {
 	l, in := s.env.L(), s.data
 	num := func(n int) string { return l.Number(int64(n)) }
 	if in.HasNPS {
-		s.npsScore.SetText(l.T("InsightsNPSScore", map[string]any{"Score": num(in.NPS)}))
+		setLine(s.env, s.npsScore, l.T("InsightsNPSScore", map[string]any{"Score": num(in.NPS)}))
 	} else {
 		s.npsScore.SetText(l.T("InsightsNPSNone"))
 	}
@@ -110,7 +110,7 @@ func (s *insights) render() {
 	}
 	s.nps.SetPoints(trend)
 
-	s.activeText.SetText(l.T("InsightsActiveText", map[string]any{"Active": num(in.Active30), "Members": num(in.Members)}))
+	setLine(s.env, s.activeText, l.T("InsightsActiveText", map[string]any{"Active": num(in.Active30), "Members": num(in.Members)}))
 	s.active.SetPoints([]chartPoint{
 		{Label: l.T("InsightsActiveBar"), Value: float64(in.Active30), Text: num(in.Active30)},
 		{Label: l.T("InsightsQuietBar"), Value: float64(in.Members - in.Active30), Text: num(in.Members - in.Active30)},

@@ -205,7 +205,7 @@ func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyn
 	if r.Total > 0 {
 		bar.SetValue(float64(n) / float64(r.Total))
 	}
-	bar.SetText(l.N("PollVotes", n))
+	bar.SetText(Visual(env, l.N("PollVotes", n)))
 	text := o.Text
 	if mine {
 		text = l.T("PollYourVote", map[string]any{"Option": o.Text})

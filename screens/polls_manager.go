@@ -280,10 +280,10 @@ func (s *pollAdmin) render() {
 	p := s.poll
 	setData(s.env, s.question, p.Question)
 	if p.Open(s.env.Svc.Now()) {
-		s.state.SetText(l.N("PollStateOpenVotes", s.results.Total))
+		setLine(s.env, s.state, l.N("PollStateOpenVotes", s.results.Total))
 		s.close.Show()
 	} else {
-		s.state.SetText(l.N("PollStateClosedVotes", s.results.Total))
+		setLine(s.env, s.state, l.N("PollStateClosedVotes", s.results.Total))
 		s.close.Hide()
 	}
 	statuses := append([]community.IdeaStatus{community.IdeaPending}, community.IdeaStatuses...)

@@ -76,7 +76,7 @@ func (s *storyDetail) render() {
 	setLine(s.env, s.byline, l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 	s.body.ParseMarkdown(st.Body)
 	alignRich(&s.body.RichText, isRTLText(st.Body))
-	s.like.SetText(l.N("StoryLikes", st.Likes))
+	s.like.SetText(Visual(s.env, l.N("StoryLikes", st.Likes)))
 	if s.liked {
 		s.like.Importance = widget.HighImportance
 	} else {
