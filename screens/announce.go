@@ -61,7 +61,7 @@ func newAnnounce(env *Env) *announce {
 
 func (s *announce) buildUI() {
 	l := s.env.L()
-	s.tabs = newAppTabs(s.env)
+	s.tabs = newTabs(s.env)
 	s.pinned = widget.NewCheck(l.T("AnnouncePin"), nil)
 	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()
@@ -81,7 +81,7 @@ func (s *announce) buildUI() {
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
 	s.formScroll = container.NewVScroll(s.form)
 	if s.env.Phone() {
-		s.root = newAppTabs(s.env,
+		s.root = newTabs(s.env,
 			container.NewTabItem(l.T("AnnounceCompose"), s.formScroll),
 			container.NewTabItem(l.T("AnnouncePosted"), left))
 		return
@@ -103,11 +103,17 @@ func (s *announce) setLocales(locales []string) {
 		body.OnChanged = func(string) { s.onPreview(); s.markTabs() }
 		s.titles[lang], s.bodies[lang] = title, body
 		tab := l.T("AnnounceLanguageTab", map[string]any{"Language": languageName(lang)})
-		appendTab(s.env, s.tabs, container.NewTabItem(tab, container.NewVBox(title, body)))
+		s.tabs.Append(container.NewTabItem(tab, container.NewVBox(title, body)))
 		names = append(names, languageName(lang))
 	}
 	s.previewLang.SetOptions(names)
-	s.previewLang.SetSelected(languageName(community.BestLanguage(locales, l.Code(), locales[0])))
+	mine := community.BestLanguage(locales, l.Code(), locales[0])
+	s.previewLang.SetSelected(languageName(mine))
+	for i, lang := range locales {
+		if lang == mine {
+			s.tabs.SelectIndex(i) // the owner writes in their own language first
+		}
+	}
 }
 
 func (s *announce) createRow() fyne.CanvasObject {
@@ -189,7 +195,7 @@ func (s *announce) markTabs() {
 			id = "AnnounceLanguageTabWritten"
 		}
 		text := l.T(id, map[string]any{"Language": languageName(lang)})
-		if item := tabAt(s.env, s.tabs, i); item.Text != text {
+		if item := s.tabs.Items[i]; item.Text != text {
 			item.Text, changed = text, true
 		}
 	}
@@ -295,9 +301,14 @@ func (s *announce) onNew() {
 	showRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnouncePublish"))
 	if len(s.locales) > 0 {
-		s.tabs.Select(tabAt(s.env, s.tabs, 0))
+		mine := community.BestLanguage(s.locales, s.env.L().Code(), s.locales[0])
+		for i, lang := range s.locales {
+			if lang == mine {
+				s.tabs.SelectIndex(i)
+			}
+		}
 		if c := fyne.CurrentApp().Driver().CanvasForObject(s.form); c != nil {
-			c.Focus(s.titles[s.locales[0]])
+			c.Focus(s.titles[mine])
 		}
 	}
 }

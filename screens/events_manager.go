@@ -146,7 +146,7 @@ func (s *eventsManager) onChange(c community.Change) {
 func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 	l := env.L()
 	title, when := dataLabel(env, "", true), faint("")
-	tabs := newAppTabs(env,
+	tabs := newTabs(env,
 		container.NewTabItem(l.T("OwnerEventsCheckIn"), newCheckIn(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsAttendees"), newAttendees(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsEdit"), newEventEditor(env, eventID, nil).root),

@@ -49,7 +49,7 @@ func (s *moderation) buildUI() {
 	s.postBox, s.storyBox, s.ideaBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
 	s.problem = newRefusal(s.env)
 	s.postsHead, s.storiesHead, s.ideasHead = heading(""), heading(""), heading("")
-	s.tabs = newAppTabs(s.env,
+	s.tabs = newTabs(s.env,
 		container.NewTabItem(l.T("ModerationPosts"), container.NewVScroll(s.postBox)),
 		container.NewTabItem(l.T("ModerationStories"), container.NewVScroll(s.storyBox)),
 		container.NewTabItem(l.T("ModerationIdeas"), container.NewVScroll(s.ideaBox)),
@@ -93,7 +93,7 @@ func (s *moderation) load() {
 
 func (s *moderation) render() {
 	l := s.env.L()
-	tabs := []*container.TabItem{tabAt(s.env, s.tabs, 0), tabAt(s.env, s.tabs, 1), tabAt(s.env, s.tabs, 2)}
+	tabs := []*container.TabItem{s.tabs.Items[0], s.tabs.Items[1], s.tabs.Items[2]}
 	tabs[0].Text = l.N("ModerationPostsCount", len(s.posts))
 	tabs[1].Text = l.N("ModerationStoriesCount", len(s.stories))
 	tabs[2].Text = l.N("ModerationIdeasCount", len(s.ideas))

@@ -60,7 +60,7 @@ func (s *polls) buildUI() {
 	s.empty.Hide()
 	s.problem = newRefusal(s.env)
 	s.board = newIdeasBoard(s.env)
-	s.root = newAppTabs(s.env,
+	s.root = newTabs(s.env,
 		container.NewTabItem(l.T("PollTabOpen"), container.NewVScroll(container.NewVBox(s.problem, s.empty, s.cards))),
 		container.NewTabItem(l.T("IdeasTabBoard"), s.board.root),
 	)

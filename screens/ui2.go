@@ -443,7 +443,7 @@ func listDetail(env *Env, list, detail fyne.CanvasObject, share float64) *contai
 }
 
 // newAppTabs returns tabs in reading order (see Tabs), the first selected.
-func newAppTabs(env *Env, items ...*container.TabItem) *Tabs {
+func newTabs(env *Env, items ...*container.TabItem) *Tabs {
 	t := &Tabs{env: env, Items: items}
 	t.ExtendBaseWidget(t)
 	return t
