@@ -442,18 +442,12 @@ func listDetail(env *Env, list, detail fyne.CanvasObject, share float64) *contai
 	return split
 }
 
-// newAppTabs returns tabs in reading order (see Tabs), the first selected.
+// newTabs returns tabs in reading order (see Tabs), the first selected.
 func newTabs(env *Env, items ...*container.TabItem) *Tabs {
 	t := &Tabs{env: env, Items: items}
 	t.ExtendBaseWidget(t)
 	return t
 }
-
-// appendTab adds a tab after the others in reading order.
-func appendTab(_ *Env, t *Tabs, item *container.TabItem) { t.Append(item) }
-
-// tabAt returns the tab at reading position i.
-func tabAt(_ *Env, t *Tabs, i int) *container.TabItem { return t.Items[i] }
 
 // asLabel returns the label of a label, of secondary text or of a data label.
 func asLabel(o fyne.CanvasObject) *widget.Label {
