@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	gfs "cloud.google.com/go/firestore"
 )
@@ -54,11 +55,8 @@ func Restore(ctx context.Context, client *gfs.Client, docs []docData) error {
 
 // relPath turns projects/p/databases/d/documents/a/b into a/b.
 func relPath(full string) string {
-	const marker = "/documents/"
-	for i := 0; i+len(marker) <= len(full); i++ {
-		if full[i:i+len(marker)] == marker {
-			return full[i+len(marker):]
-		}
+	if _, rel, ok := strings.Cut(full, "/documents/"); ok {
+		return rel
 	}
 	return full
 }

@@ -92,7 +92,7 @@ func Fault(ctx context.Context, emu **emulators.FirestoreEmulator, run, members 
 	owner := community.Actor{ID: demo.OwnerID, Role: community.RoleOwner, Name: "Lucía"}
 
 	got := make([]acks, members)
-	var acked, tried, cutAcked atomic.Int64
+	var acked, tried, cutAcked, retries atomic.Int64
 	var failed atomic.Int64
 	var cut atomic.Bool
 	var failMu sync.Mutex
@@ -114,7 +114,6 @@ func Fault(ctx context.Context, emu **emulators.FirestoreEmulator, run, members 
 		}
 		return true
 	}
-	retries.Store(0)
 	var wg sync.WaitGroup
 	for i := range members {
 		wg.Add(1)
@@ -333,6 +332,3 @@ func Fault(ctx context.Context, emu **emulators.FirestoreEmulator, run, members 
 	slices.Sort(res.Problems)
 	return res, nil
 }
-
-// retries counts the retries of the current fault run.
-var retries atomic.Int64
