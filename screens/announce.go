@@ -160,7 +160,7 @@ func (s *announce) load() {
 				s.when.zone = s.zone
 				// The tabs grew from nothing while the preview changed too:
 				// lay the composer out again (see relayout).
-				relayout(s.formScroll, s.form)
+				relayout(s.formScroll)
 			}
 			s.posted = posted
 			s.list.Refresh()

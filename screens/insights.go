@@ -146,6 +146,7 @@ func (s *insights) render() {
 		}
 	}
 	s.grid.Refresh()
+	relayout(s.root) // every card changed together
 }
 
 // short cuts text to at most n characters with an ellipsis, for chart labels.

@@ -113,6 +113,7 @@ func (s *memberProfile) render() {
 		s.history.Add(uiFaint(s.env, l.T("MembersHistoryEmpty")))
 	}
 	s.history.Refresh()
+	relayout(s.root) // name, points and history changed together
 }
 
 // ledgerRow is one line of a member's points history.

@@ -144,8 +144,8 @@ func (s *moderation) render() {
 	if len(s.ideas) == 0 {
 		s.ideaBox.Add(NewEmptyState(s.env, nil, l.T("ModerationIdeasEmpty"), "", nil))
 	}
-	// The boxes changed size: lay the whole page out again.
-	s.root.Refresh()
+	// The three queues changed together: lay the whole page out again.
+	relayout(s.root)
 }
 
 func (s *moderation) actions(buttons ...fyne.CanvasObject) fyne.CanvasObject {

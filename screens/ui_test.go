@@ -1,13 +1,15 @@
 package screens
 
 import (
-	"fyne.io/fyne/v2"
-
 	"errors"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
 	"regulars/i18n"
@@ -149,5 +151,24 @@ func TestContentLabel_AlignsByItsOwnDirection(t *testing.T) {
 		if got := contentLabel(env, c.text, false).Alignment; got != c.want {
 			t.Errorf("%s %q aligned %v, want %v", c.lang, c.text, got, c.want)
 		}
+	}
+}
+
+// TestRelayout: a box inside a scroll grows after it was laid out (as the
+// composer's tabs do when the community loads); relayout moves what follows
+// it down, through the scroll.
+func TestRelayout(t *testing.T) {
+	grows := container.NewVBox()
+	below := widget.NewLabel("below")
+	page := container.NewVBox(grows, below)
+	scroll := container.NewVScroll(page)
+	scroll.Resize(fyne.NewSize(300, 400))
+	before := below.Position().Y
+	// Grow without telling the parents, as a widget that changes its
+	// minimum size does.
+	grows.Objects = append(grows.Objects, widget.NewLabel("one"), widget.NewLabel("two"))
+	relayout(scroll)
+	if below.Position().Y < before+grows.MinSize().Height {
+		t.Errorf("after relayout the label below is at %v, the grown box ends at %v", below.Position().Y, grows.Position().Y+grows.MinSize().Height)
 	}
 }
