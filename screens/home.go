@@ -151,7 +151,7 @@ func (h *home) poll(data community.Home) fyne.CanvasObject {
 	if data.OpenPoll == nil {
 		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoPoll"), "", nil))
 	}
-	q := NewDataLabel(h.env, data.OpenPoll.Question)
+	q := contentLabel(h.env, data.OpenPoll.Question, false)
 	vote := widget.NewButton(l.T("HomeVote"), h.onPolls)
 	vote.Importance = widget.HighImportance
 	return container.NewVBox(head, NewTapCard(container.NewVBox(q, NewRow(h.env, vote)), h.onPolls))
