@@ -5,7 +5,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,18 +57,13 @@ func Run(opts Options) error {
 		}
 		path = p
 	}
-	store, err := local.Open(path)
-	if err != nil {
-		return fmt.Errorf("open the local store: %w", err)
-	}
-	defer store.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	if !demo.Seeded(ctx, store) {
-		if err := demo.Seed(ctx, store, time.Now()); err != nil {
-			return fmt.Errorf("seed the demo community: %w", err)
-		}
+	store, err := openLocal(ctx, path, time.Now())
+	if err != nil {
+		return err
 	}
+	defer store.Close()
 	svc := community.NewService(store)
 
 	memberID := demo.MemberID
@@ -114,4 +111,48 @@ func Language(flag, saved string) string {
 		prefs = append(prefs, sys)
 	}
 	return i18n.Negotiate(saved, prefs).Code
+}
+
+// openLocal opens the embedded store at path, seeding the demo community on
+// the first run. The demo is written to a file beside it without a disk sync
+// per record (they made up most of a first start), synced once, and renamed
+// into place: a crash while seeding leaves no half-seeded community behind.
+func openLocal(ctx context.Context, path string, now time.Time) (*local.Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if err := seedFile(ctx, path, now); err != nil {
+			return nil, fmt.Errorf("seed the demo community: %w", err)
+		}
+	}
+	store, err := local.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open the local store: %w", err)
+	}
+	if !demo.Seeded(ctx, store) { // a file from before the demo, or emptied
+		if err := demo.Seed(ctx, store, now); err != nil {
+			store.Close()
+			return nil, fmt.Errorf("seed the demo community: %w", err)
+		}
+	}
+	return store, nil
+}
+
+func seedFile(ctx context.Context, path string, now time.Time) error {
+	tmp := path + ".seeding"
+	_ = os.Remove(tmp) // left by a crash during an earlier first start
+	s, err := local.Open(tmp, local.WithNoSync())
+	if err != nil {
+		return err
+	}
+	err = demo.Seed(ctx, s, now)
+	if err == nil {
+		err = s.Sync()
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
 }

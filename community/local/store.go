@@ -102,6 +102,14 @@ func DefaultPath(appID string) (string, error) {
 // Path returns the file the store keeps its data in.
 func (s *Store) Path() string { return s.path }
 
+// Sync flushes the file to disk: after writes made under WithNoSync.
+func (s *Store) Sync() error {
+	if err := s.db.Sync(); err != nil {
+		return fmt.Errorf("sync store: %w", err)
+	}
+	return nil
+}
+
 // Close ends every Watch and closes the file.
 func (s *Store) Close() error {
 	s.hub.Close()
