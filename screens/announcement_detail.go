@@ -24,6 +24,7 @@ type announcementDetail struct {
 	title   *DataLabel
 	when    *Secondary
 	body    *dataRich
+	plain   *fyne.Container // the body as Paragraphs (see setBody)
 	others  *fyne.Container
 	problem *widget.Label
 	root    fyne.CanvasObject
@@ -46,9 +47,10 @@ func (s *announcementDetail) buildUI() {
 	s.title = dataLabel(s.env, "", true)
 	s.when = faint("")
 	s.body = newDataRich()
+	s.plain = newPlainBody()
 	s.others = container.NewVBox()
 	s.problem = newRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, widget.NewSeparator(), s.others, s.problem))
+	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, s.plain, widget.NewSeparator(), s.others, s.problem))
 }
 
 func (s *announcementDetail) load() {
@@ -78,8 +80,8 @@ func (s *announcementDetail) render() {
 	text := s.an.Texts[s.lang]
 	setContent(s.env, s.title, text.Title)
 	setLine(s.env, s.when, announcementWhen(l, s.an, s.env.Svc, s.zone))
-	s.body.ParseMarkdown(text.Body)
-	alignRich(&s.body.RichText, isRTLText(text.Body))
+	setBody(s.env, s.body, s.plain, text.Body)
+	relayout(s.root) // the body may have changed height
 	s.others.RemoveAll()
 	langs := s.an.Languages()
 	if len(langs) > 1 {

@@ -52,7 +52,7 @@ func (s *announcements) buildUI() {
 }
 
 func (s *announcements) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), dataLine(s.env, false), faint(""))
+	return container.NewVBox(dataLine(s.env, true), contentRow(s.env), faint(""))
 }
 
 func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -67,7 +67,7 @@ func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
 	setContent(s.env, box.Objects[0].(*DataLabel), title)
-	setContent(s.env, box.Objects[1].(*DataLabel), firstLine(text.Body))
+	setRowContent(s.env, box.Objects[1], firstLine(text.Body))
 	setLine(s.env, asLabel(box.Objects[2]), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 

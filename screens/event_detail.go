@@ -95,7 +95,7 @@ func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
 		NewRowBorder(s.env, widget.NewIcon(theme.HomeIcon()), nil, place),
 	}
 	if e.Description != "" {
-		objs = append(objs, contentLabel(s.env, e.Description, false))
+		objs = append(objs, contentText(s.env, e.Description))
 	}
 	if e.Capacity > 0 {
 		seats := NewText(s.env, l.T("EventSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Capacity": l.Number(int64(e.Capacity))}))

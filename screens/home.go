@@ -124,7 +124,7 @@ func (h *home) announcement(data community.Home) fyne.CanvasObject {
 	an := *data.Pinned
 	text, _ := an.In(l.Code())
 	title := contentLabel(h.env, text.Title, true)
-	body := contentLabel(h.env, excerpt(text.Body, 160), false)
+	body := contentText(h.env, excerpt(text.Body, 160))
 	return container.NewVBox(head, NewTapCard(container.NewVBox(title, body), func() { h.onAnnouncement(an.ID) }))
 }
 
@@ -168,7 +168,7 @@ func (h *home) story(data community.Home) fyne.CanvasObject {
 	s := *data.NewestStory
 	title := contentLabel(h.env, s.Title, true)
 	by := secondaryOf(NewText(h.env, l.T("HomeStoryBy", map[string]any{"Name": s.AuthorName})))
-	return container.NewVBox(head, NewTapCard(container.NewVBox(title, by, contentLabel(h.env, excerpt(s.Body, 140), false)), func() { h.onStory(s.ID) }))
+	return container.NewVBox(head, NewTapCard(container.NewVBox(title, by, contentText(h.env, excerpt(s.Body, 140))), func() { h.onStory(s.ID) }))
 }
 
 func (h *home) onRetry() { h.load() }

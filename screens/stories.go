@@ -51,7 +51,7 @@ func (s *stories) buildUI() {
 }
 
 func (s *stories) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), dataLine(s.env, false), faint(""))
+	return container.NewVBox(dataLine(s.env, true), contentRow(s.env), faint(""))
 }
 
 func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -61,7 +61,7 @@ func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	st, l := s.items[id], s.env.L()
 	box := o.(*fyne.Container)
 	setContent(s.env, box.Objects[0].(*DataLabel), st.Title)
-	setContent(s.env, box.Objects[1].(*DataLabel), firstLine(st.Body))
+	setRowContent(s.env, box.Objects[1], firstLine(st.Body))
 	setLine(s.env, asLabel(box.Objects[2]), l.N("StoryMeta", st.Likes, map[string]any{
 		"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 }

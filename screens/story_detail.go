@@ -22,6 +22,7 @@ type storyDetail struct {
 	title   *DataLabel
 	byline  *widget.Label
 	body    *dataRich
+	plain   *fyne.Container // the body as Paragraphs (see setBody)
 	like    *widget.Button
 	problem *widget.Label
 	root    fyne.CanvasObject
@@ -46,10 +47,11 @@ func (s *storyDetail) buildUI() {
 	s.byline = wrapped("")
 	s.title.Alignment, s.byline.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
 	s.body = newDataRich()
+	s.plain = newPlainBody()
 	s.like = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onLike)
 	s.like.Disable()
 	s.problem = newRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.title, secondaryOf(s.byline), s.body, rowStart(l.RTL(), s.like), s.problem))
+	s.root = container.NewVScroll(container.NewVBox(s.title, secondaryOf(s.byline), s.body, s.plain, rowStart(l.RTL(), s.like), s.problem))
 }
 
 func (s *storyDetail) load() {
@@ -74,8 +76,8 @@ func (s *storyDetail) render() {
 	st := s.story
 	setContent(s.env, s.title, st.Title)
 	setLine(s.env, s.byline, l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
-	s.body.ParseMarkdown(st.Body)
-	alignRich(&s.body.RichText, isRTLText(st.Body))
+	setBody(s.env, s.body, s.plain, st.Body)
+	relayout(s.root) // the body may have changed height
 	s.like.SetText(Visual(s.env, l.N("StoryLikes", st.Likes)))
 	if s.liked {
 		s.like.Importance = widget.HighImportance

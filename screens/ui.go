@@ -671,7 +671,16 @@ func contentAlign(env *Env, s string) fyne.TextAlign {
 // left to right: the spaces and punctuation between the groups are then
 // drawn where they stand.
 func visualOrder(s string) string {
-	if s == "" || len([]rune(s)) > visualMax {
+	if len([]rune(s)) > visualMax {
+		return s
+	}
+	return visualLine(s)
+}
+
+// visualLine is visualOrder for one line of any length: a Paragraph breaks
+// its text into lines first, then reorders each.
+func visualLine(s string) string {
+	if s == "" {
 		return s
 	}
 	runs, ok := bidiRuns(s, true)
