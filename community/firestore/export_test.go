@@ -33,3 +33,6 @@ func WarmUp(t testing.TB, s *Store) {
 		t.Fatalf("the emulator does not answer: %v", warmErr)
 	}
 }
+
+// Retryable exposes retryable to the tests.
+var Retryable = retryable

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"cloud.google.com/go/firestore"
@@ -126,6 +127,20 @@ func (c *changes) add(kind community.Kind, id, parent, member string) {
 // client's default of 5 is too few for 200 members answering one event).
 const txAttempts = 60
 
+// retryable reports whether a transaction failed without committing in a
+// way a new attempt can cure: aborted for contention, or forgotten by a
+// backend that restarted under it ("Transaction is invalid or closed", seen
+// when the emulator was killed mid-burst in make bench).
+func retryable(err error) bool {
+	switch status.Code(err) {
+	case codes.Aborted:
+		return true
+	case codes.InvalidArgument:
+		return strings.Contains(status.Convert(err).Message(), "Transaction is invalid or closed")
+	}
+	return false
+}
+
 // run runs fn in a read-write transaction, retrying it when the backend aborts
 // it for contention, and publishes fn's changes once it has committed. fn must
 // do all its reads before its writes and may run more than once. keys name
@@ -144,7 +159,7 @@ func (s *Store) run(ctx context.Context, op string, keys []string, fn func(tx *f
 			ch = ch[:0]
 			return fn(tx, &ch)
 		}, firestore.MaxAttempts(1))
-		if status.Code(err) != codes.Aborted || ctx.Err() != nil {
+		if !retryable(err) || ctx.Err() != nil {
 			break
 		}
 		// Jittered exponential backoff: the client's own starts at 1 s, far
