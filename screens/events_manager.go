@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
@@ -21,11 +20,7 @@ type eventsManager struct {
 	events []community.Event
 	gen    int
 
-	list    *widget.List
-	empty   fyne.CanvasObject
-	detail  *fyne.Container
-	problem *widget.Label
-	root    fyne.CanvasObject
+	managerPane
 }
 
 // NewEventsManager returns the events manager (owner and staff).
@@ -43,21 +38,8 @@ func newEventsManager(env *Env) *eventsManager {
 }
 
 func (s *eventsManager) buildUI() {
-	l := s.env.L()
-	create := widget.NewButtonWithIcon(l.T("OwnerEventsNew"), theme.ContentAddIcon(), s.onNew)
-	create.Importance = widget.HighImportance
-	s.list = widget.NewList(func() int { return len(s.events) }, s.createRow, s.updateRow)
-	s.list.OnSelected = s.onOpen
-	s.empty = NewEmptyState(s.env, nil, l.T("OwnerEventsEmpty"), l.T("OwnerEventsNew"), s.onNew)
-	s.empty.Hide()
-	s.problem = newRefusal(s.env)
-	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
-	if s.env.Phone() {
-		s.root = left
-		return
-	}
-	s.detail = container.NewStack(NewEmptyState(s.env, nil, l.T("OwnerEventsPick"), "", nil))
-	s.root = listDetail(s.env, left, s.detail, 0.42)
+	s.managerPane = newManagerPane(s.env, managerTexts{New: "OwnerEventsNew", Empty: "OwnerEventsEmpty", Pick: "OwnerEventsPick"}, 0.42,
+		func() int { return len(s.events) }, s.createRow, s.updateRow, s.onOpen, s.onNew)
 }
 
 func (s *eventsManager) createRow() fyne.CanvasObject {

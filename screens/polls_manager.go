@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"regulars/community"
@@ -20,11 +19,7 @@ type pollsManager struct {
 	polls []community.Poll
 	gen   int
 
-	list    *widget.List
-	empty   fyne.CanvasObject
-	detail  *fyne.Container
-	problem *widget.Label
-	root    fyne.CanvasObject
+	managerPane
 }
 
 // NewPollsManager returns the polls manager (owner and staff).
@@ -42,21 +37,8 @@ func newPollsManager(env *Env) *pollsManager {
 }
 
 func (s *pollsManager) buildUI() {
-	l := s.env.L()
-	create := widget.NewButtonWithIcon(l.T("PollNew"), theme.ContentAddIcon(), s.onNew)
-	create.Importance = widget.HighImportance
-	s.list = widget.NewList(func() int { return len(s.polls) }, s.createRow, s.updateRow)
-	s.list.OnSelected = s.onOpen
-	s.empty = NewEmptyState(s.env, nil, l.T("PollManagerEmpty"), l.T("PollNew"), s.onNew)
-	s.empty.Hide()
-	s.problem = newRefusal(s.env)
-	left := container.NewBorder(container.NewVBox(create, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
-	if s.env.Phone() {
-		s.root = left
-		return
-	}
-	s.detail = container.NewStack(NewEmptyState(s.env, nil, l.T("PollManagerPick"), "", nil))
-	s.root = listDetail(s.env, left, s.detail, 0.36)
+	s.managerPane = newManagerPane(s.env, managerTexts{New: "PollNew", Empty: "PollManagerEmpty", Pick: "PollManagerPick"}, 0.36,
+		func() int { return len(s.polls) }, s.createRow, s.updateRow, s.onOpen, s.onNew)
 }
 
 func (s *pollsManager) createRow() fyne.CanvasObject {

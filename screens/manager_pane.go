@@ -1,0 +1,45 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// managerTexts are the message IDs of a staff place's list: the "new" button,
+// the empty list and the hint shown before anything is picked.
+type managerTexts struct{ New, Empty, Pick string }
+
+// managerPane is the frame the staff's list-and-detail places share (events,
+// polls): a "new" button over the list, an empty state, a line for refusals,
+// and beside the list on a desktop the detail of the picked row.
+type managerPane struct {
+	list    *widget.List
+	empty   fyne.CanvasObject
+	detail  *fyne.Container // nil on a phone: rows open as pushed views
+	problem *widget.Label
+	root    fyne.CanvasObject
+}
+
+func newManagerPane(env *Env, texts managerTexts, share float64, length func() int,
+	create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject),
+	onOpen func(widget.ListItemID), onNew func()) managerPane {
+	l := env.L()
+	var p managerPane
+	add := widget.NewButtonWithIcon(l.T(texts.New), theme.ContentAddIcon(), onNew)
+	add.Importance = widget.HighImportance
+	p.list = widget.NewList(length, create, update)
+	p.list.OnSelected = onOpen
+	p.empty = NewEmptyState(env, nil, l.T(texts.Empty), l.T(texts.New), onNew)
+	p.empty.Hide()
+	p.problem = newRefusal(env)
+	left := container.NewBorder(container.NewVBox(add, p.problem), nil, nil, nil, container.NewStack(p.list, p.empty))
+	if env.Phone() {
+		p.root = left
+		return p
+	}
+	p.detail = container.NewStack(NewEmptyState(env, nil, l.T(texts.Pick), "", nil))
+	p.root = listDetail(env, left, p.detail, share)
+	return p
+}
