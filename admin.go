@@ -4,7 +4,7 @@ import (
 	"context"
 	"os"
 
-	"regulars/admin"
+	"github.com/regulars-app/regulars/admin"
 )
 
 // adminCmd runs the admin subcommands (they need admin access to the

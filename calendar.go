@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/local"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/local"
 )
 
 // calendarCmd writes the demo community's upcoming events as one iCalendar

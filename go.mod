@@ -1,4 +1,4 @@
-module regulars
+module github.com/regulars-app/regulars
 
 go 1.26.0
 

@@ -11,8 +11,8 @@ import (
 	"fmt"
 	"os"
 
-	"regulars/app"
-	"regulars/config"
+	"github.com/regulars-app/regulars/app"
+	"github.com/regulars-app/regulars/config"
 )
 
 func main() {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"regulars/app"
+	"github.com/regulars-app/regulars/app"
 )
 
 // screenshotsCmd renders every screen at phone and desktop size in each

@@ -29,10 +29,10 @@ import (
 	"strings"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	fsstore "regulars/community/firestore"
-	"regulars/config"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	fsstore "github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/config"
 )
 
 // Usage is the subcommands' synopsis.

@@ -13,12 +13,12 @@ import (
 	"testing"
 	"time"
 
-	"regulars/auth"
-	"regulars/community"
-	"regulars/community/demo"
-	fsstore "regulars/community/firestore"
-	"regulars/config"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/auth"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	fsstore "github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/config"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 func TestMain(m *testing.M) {

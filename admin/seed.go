@@ -12,9 +12,9 @@ import (
 
 	"golang.org/x/oauth2/google"
 
-	"regulars/community"
-	"regulars/community/demo"
-	fsstore "regulars/community/firestore"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	fsstore "github.com/regulars-app/regulars/community/firestore"
 )
 
 // DemoPassword is the password seed-demo -accounts gives the demo people

@@ -14,12 +14,12 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
-	"regulars/assets"
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/local"
-	"regulars/i18n"
-	"regulars/screens"
+	"github.com/regulars-app/regulars/assets"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/local"
+	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // ID is the application ID (FyneApp.toml); preferences and the local store

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"regulars/community"
-	"regulars/community/demo"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
 )
 
 func TestOpenLocal_SeedsOnceAndKeepsData(t *testing.T) {

@@ -9,12 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"regulars/auth"
-	"regulars/community"
-	fsstore "regulars/community/firestore"
-	"regulars/config"
-	"regulars/i18n"
-	"regulars/screens"
+	"github.com/regulars-app/regulars/auth"
+	"github.com/regulars-app/regulars/community"
+	fsstore "github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/config"
+	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // Environment variables that sign in at start instead of showing the

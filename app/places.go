@@ -4,8 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"regulars/community"
-	"regulars/screens"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // Place is one top-level destination of the app. The phone's bottom tabs and

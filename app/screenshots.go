@@ -13,11 +13,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/local"
-	"regulars/i18n"
-	"regulars/screens"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/local"
+	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // Screen sizes of the screenshots.

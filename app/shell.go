@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
-	"regulars/i18n"
-	"regulars/screens"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // Layout is how the shell arranges places.

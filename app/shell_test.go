@@ -15,11 +15,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/go-text/typesetting/font"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/local"
-	"regulars/i18n"
-	"regulars/screens"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/local"
+	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/screens"
 )
 
 func TestMain(m *testing.M) {

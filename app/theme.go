@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"regulars/screens"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // Theme is the look of Regulars: Fyne's default theme with a warm coffee

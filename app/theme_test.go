@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"regulars/screens"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // luminance is the WCAG relative luminance of c.

@@ -28,7 +28,7 @@ import (
 	"strings"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Production endpoints of the REST APIs.

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 func TestMain(m *testing.M) {

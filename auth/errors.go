@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Sentinel errors; the returned errors wrap an *Error that matches them with

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func TestParseError(t *testing.T) {

@@ -8,8 +8,8 @@ import (
 
 	"google.golang.org/api/option"
 
-	"regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // Project is the emulator project every measurement uses.

@@ -15,8 +15,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"regulars/community"
-	"regulars/community/local"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/local"
 )
 
 // CrashChildArg is the argument that makes the bench binary a crash child:

@@ -8,10 +8,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // FaultRun is one burst of writes with the emulator killed in its middle.

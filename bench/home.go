@@ -6,11 +6,11 @@ import (
 	"path/filepath"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/firestore"
-	"regulars/community/local"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/community/local"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // HomeReads opens the demo member's home screen on community cid as that

@@ -11,10 +11,10 @@ import (
 	gfs "cloud.google.com/go/firestore"
 	"golang.org/x/sync/errgroup"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // Size is how big a seeded community is, beyond the demo café.

@@ -6,9 +6,9 @@ import (
 	"sync"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // SyncRun is how long an announcement takes to reach a member.

@@ -14,11 +14,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/local"
-	"regulars/i18n"
-	"regulars/screens"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/local"
+	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/screens"
 )
 
 // ThreadRun is how fast the 10,000-post thread screen shows.

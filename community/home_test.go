@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
 )
 
 // TestService_HomeNextEventAndUnread checks Home's next event and unread count

@@ -9,7 +9,7 @@ import (
 
 	"github.com/emersion/go-ical"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func icsEvents() []community.Event {

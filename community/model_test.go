@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 var tiers = []community.Tier{{ID: "bean", Threshold: 0}, {ID: "regular", Threshold: 200}, {ID: "local", Threshold: 1000}}

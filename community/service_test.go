@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/local"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/local"
 )
 
 var (

@@ -6,7 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 var nameCases = []struct {

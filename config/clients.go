@@ -6,7 +6,7 @@ import (
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 
-	"regulars/auth"
+	"github.com/regulars-app/regulars/auth"
 )
 
 // AuthClient returns the Firebase Auth client of the configuration: the Auth

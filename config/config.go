@@ -6,7 +6,7 @@
 // Sources, later ones overriding earlier ones field by field:
 //
 //  1. a TOML or JSON file: the -config flag's path (which must exist), else
-//     config.toml or config.json in the user config directory's "regulars"
+//     config.toml or config.json in the user config directory's "github.com/regulars-app/regulars"
 //     folder (used when present; see DefaultPath);
 //  2. environment variables:
 //     REGULARS_FIREBASE_PROJECT    Firebase project ID
@@ -127,7 +127,7 @@ func DefaultPath() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("config: %w", err)
 	}
-	base := filepath.Join(dir, "regulars")
+	base := filepath.Join(dir, "github.com/regulars-app/regulars")
 	toml := filepath.Join(base, "config.toml")
 	if _, err := os.Stat(toml); err != nil {
 		if js := filepath.Join(base, "config.json"); fileExists(js) {

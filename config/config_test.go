@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"regulars/auth"
+	"github.com/regulars-app/regulars/auth"
 )
 
 func writeFile(t *testing.T, name, content string) string {

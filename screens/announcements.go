@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // announcementsLimit is how many announcements the list shows.

@@ -9,8 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"regulars/community"
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // Navigator moves between places and detail views. The app shell implements

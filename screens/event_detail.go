@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // eventDetail shows one event and the member's answer: RSVP (a seat, or the

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // eventEditor creates or edits an event. A refused save shows why next to

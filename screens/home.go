@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // home is what a member sees first: who they are to the business (name,

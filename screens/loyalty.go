@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	qrcode "github.com/yeqown/go-qrcode/v2"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // loyalty is the member card: the code staff scan at the counter (as a QR

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	"regulars/community"
-	"regulars/community/demo"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
 )
 
 // markdownCases are post bodies as members write them, and as a hostile

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // me is the member's own corner: profile, language, the NPS question, their

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // ledgerLimit is how many ledger entries a profile shows.

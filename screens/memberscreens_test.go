@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // visit calls fn for every visible object under o (widgets through their

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // pollsManager is the staff's polls place: create polls, close them, and

@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community/demo"
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // unlocalized lists the visible texts under the window that did not come

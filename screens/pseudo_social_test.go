@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // TestScreens_SocialScreensArePseudoLocalized shows the forum, stories,

@@ -7,8 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"regulars/community"
-	"regulars/community/demo"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
 )
 
 // screenCase builds one screen for an env.

@@ -7,8 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"regulars/community"
-	"regulars/community/demo"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
 )
 
 func TestThread_ReportedByThreeIsHidden(t *testing.T) {

@@ -27,8 +27,8 @@ import (
 
 	"golang.org/x/text/unicode/bidi"
 
-	"regulars/community"
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // UserData is implemented by widgets that show user content rather than

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"regulars/community"
-	"regulars/i18n"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 var visualCases = []struct {

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"regulars/bench"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/bench"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // votesSection runs each variant on an emulator of its own: a burst the

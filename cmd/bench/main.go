@@ -20,7 +20,7 @@ import (
 	"syscall"
 	"time"
 
-	"regulars/bench"
+	"github.com/regulars-app/regulars/bench"
 )
 
 func main() {

@@ -6,8 +6,8 @@ import (
 	"os"
 	"time"
 
-	"regulars/bench"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/bench"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 var sections = []string{"home", "votes", "sync", "fault", "local", "crash", "thread", "start"}

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"regulars/bench"
+	"github.com/regulars-app/regulars/bench"
 )
 
 // check builds a target from the figures it needs.

@@ -9,7 +9,7 @@ import (
 	"context"
 	"sync"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Feed is one store's change feed. The zero value is not usable; call New.

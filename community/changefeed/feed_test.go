@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/changefeed"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/changefeed"
 )
 
 func next(t *testing.T, ch <-chan community.Change) community.Change {

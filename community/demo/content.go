@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func at(now time.Time, days int, hour, minute int) time.Time {

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // IDs of the people the app shows in local mode.

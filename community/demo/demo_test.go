@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/community/local"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/community/local"
 )
 
 func seeded(t *testing.T) community.Store {

@@ -9,7 +9,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"regulars/community/changefeed"
+	"github.com/regulars-app/regulars/community/changefeed"
 )
 
 // connMonitor watches every RPC of a client Dial made and tells the store's

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 var (

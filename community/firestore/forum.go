@@ -9,7 +9,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // threadDoc is threads/{id}.

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Community returns the community's settings; ErrNotFound before the first save.

@@ -7,7 +7,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // reportDoc is threads/{tid}/posts/{pid}/reports/{uid}: one per reporter.

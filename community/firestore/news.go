@@ -8,7 +8,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // SaveAnnouncement creates or replaces an announcement.

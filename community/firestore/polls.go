@@ -8,7 +8,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // pollDoc is polls/{id}.

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/firestore"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/firestore"
 )
 
 // TestStore_RaceAcrossClients: the contract suite's races run inside one

@@ -8,9 +8,9 @@ import (
 
 	"cloud.google.com/go/firestore"
 
-	"regulars/community"
-	"regulars/community/demo"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // maxHomeReads is how many documents the demo member's home screen may read,

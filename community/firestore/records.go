@@ -3,7 +3,7 @@ package firestore
 import (
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Storage-only documents. The firestore tags are the stored layout that

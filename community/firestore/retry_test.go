@@ -7,7 +7,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"regulars/community/firestore"
+	"github.com/regulars-app/regulars/community/firestore"
 )
 
 func TestRetryable(t *testing.T) {

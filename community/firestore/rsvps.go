@@ -7,7 +7,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // RSVPOf returns a member's RSVP; a waiter's position is an aggregation count

@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // TestStore_RulesApply dials the emulator as members carrying unsigned ID

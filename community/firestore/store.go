@@ -12,8 +12,8 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"regulars/community"
-	"regulars/community/changefeed"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/changefeed"
 )
 
 var _ community.Store = (*Store)(nil)

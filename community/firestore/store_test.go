@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/firestore"
-	"regulars/community/storetest"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/community/storetest"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // TestMain starts the official Firestore emulator for the package: a missing

@@ -6,7 +6,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // storyDoc is stories/{id}. sortAt is publishedAt once published, else

@@ -9,7 +9,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Listener limits: each listener reads at most this many documents when it

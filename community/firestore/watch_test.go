@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // waitFor reads ch until a change matches want or the timeout passes.

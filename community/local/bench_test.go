@@ -10,7 +10,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 var benchT0 = time.Date(2030, time.March, 14, 9, 0, 0, 0, time.UTC)

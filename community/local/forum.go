@@ -9,7 +9,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // CreateThread adds a thread and its first post (Seq 1) atomically.

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 var communityKey = []byte("community")

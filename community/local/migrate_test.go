@@ -8,7 +8,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // TestOpen_BackfillsNewIndexes opens a file as an older version left it (RSVPs

@@ -7,7 +7,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // annKey orders announcements: pinned first, then newest publication first.

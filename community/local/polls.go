@@ -6,7 +6,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // CreatePoll adds a poll.

@@ -3,7 +3,7 @@ package local
 import (
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Storage-only records. The JSON names are the file format: renaming a field

@@ -26,8 +26,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"regulars/community"
-	"regulars/community/changefeed"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/changefeed"
 )
 
 var _ community.Store = (*Store)(nil)
@@ -94,9 +94,9 @@ func DefaultPath(appID string) (string, error) {
 		return "", fmt.Errorf("store path: %w", err)
 	}
 	if appID == "" {
-		appID = "regulars"
+		appID = "github.com/regulars-app/regulars"
 	}
-	return filepath.Join(dir, "regulars", filepath.Base(appID), "community.db"), nil
+	return filepath.Join(dir, "github.com/regulars-app/regulars", filepath.Base(appID), "community.db"), nil
 }
 
 // Path returns the file the store keeps its data in.

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/storetest"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/storetest"
 )
 
 // newStore opens a store on a fresh file, closed when the test ends.
@@ -81,7 +81,7 @@ func TestDefaultPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !filepath.IsAbs(p) || !strings.Contains(p, "regulars") || filepath.Ext(p) != ".db" {
+	if !filepath.IsAbs(p) || !strings.Contains(p, "github.com/regulars-app/regulars") || filepath.Ext(p) != ".db" {
 		t.Errorf("DefaultPath = %q, want an absolute .db file under the user's config folder", p)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func testConcurrency(t *testing.T, newStore NewStore, opts Options) {

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func testEvents(t *testing.T, newStore NewStore, opts Options) {

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"testing"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // thread creates a thread whose first post is at `hours`.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func testCommunity(t *testing.T, newStore NewStore, opts Options) {

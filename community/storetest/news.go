@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func testAnnouncements(t *testing.T, newStore NewStore, opts Options) {

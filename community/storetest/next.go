@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // testNextRSVP checks NextRSVP: the member's RSVP (going, waiting or checked

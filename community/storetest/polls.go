@@ -3,7 +3,7 @@ package storetest
 import (
 	"testing"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 func testStories(t *testing.T, newStore NewStore, opts Options) {

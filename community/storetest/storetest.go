@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // Options sizes the concurrency tests. Zero fields take the defaults, which

@@ -164,7 +164,7 @@ func RepoRoot() (string, error) {
 	}
 	for {
 		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil && modulePath(data) == "regulars" {
+		if err == nil && modulePath(data) == "github.com/regulars-app/regulars" {
 			return dir, nil
 		}
 		parent := filepath.Dir(dir)

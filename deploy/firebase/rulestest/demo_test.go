@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	"regulars/community/demo"
-	fsstore "regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	fsstore "github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // TestRules_DemoCommunity walks the screens' use cases over the whole demo café

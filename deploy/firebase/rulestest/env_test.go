@@ -12,10 +12,10 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"regulars/community"
-	"regulars/community/demo"
-	fsstore "regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
+	fsstore "github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 func TestMain(m *testing.M) {

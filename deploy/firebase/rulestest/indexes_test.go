@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // TestIndexes checks firestore.indexes.json: well formed for `firebase

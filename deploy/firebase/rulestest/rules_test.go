@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"regulars/community"
+	"github.com/regulars-app/regulars/community"
 )
 
 // TestRules runs the table. Each case gets a fresh community, so cases

@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"regulars/community"
-	fsstore "regulars/community/firestore"
-	"regulars/internal/emulators"
+	"github.com/regulars-app/regulars/community"
+	fsstore "github.com/regulars-app/regulars/community/firestore"
+	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // TestRules_WatchAsMember checks the store's snapshot listeners pass the rules
