@@ -1,7 +1,8 @@
 # Regulars: developer and CI entry points.
 #
 #   make run              the app on the embedded demo community
-#   make test             go vet + every test, with the Firestore and Auth emulators
+#   make test             the app's dependency check, go vet, every test (with the
+#                         Firestore and Auth emulators)
 #   make test-firestore   only the packages that talk to the emulators
 #   make fuzz             every fuzz target for $(FUZZTIME) each
 #   make bench            every benchmark
@@ -43,7 +44,7 @@ LANGS ?= en,ar
 I18N_DIR := i18n/locales
 GOI18N := go run github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0
 
-.PHONY: help deps deps-apt deps-npm run test vet test-firestore bench fuzz \
+.PHONY: help deps deps-apt deps-npm run test vet app-deps test-firestore bench fuzz \
 	screenshots i18n i18n-apply run-cloud-demo
 
 help: ## list the targets
@@ -80,7 +81,11 @@ run: deps ## run the app (local mode, demo community)
 vet: deps ## go vet ./...
 	go vet ./...
 
-test: deps ## go vet, then every test with the race detector
+# The members' app must not link test code (tools live under cmd/).
+app-deps: ## fail if the app binary links fyne.io/fyne/v2/test or testing
+	scripts/check-app-deps.sh
+
+test: deps app-deps ## the app's dependency check, go vet, then every test with the race detector
 	go vet ./...
 	go test -race -timeout $(TEST_TIMEOUT) ./...
 
@@ -111,7 +116,7 @@ fuzz: deps ## every Fuzz* target for FUZZTIME (default 20s) each, in FUZZ_PKGS
 	if (( $${#failed[@]} )); then echo "fuzz failures: $${failed[*]}" >&2; exit 1; fi; }
 
 screenshots: deps ## PNG of every screen: OUT=docs/screenshots LANGS=en,ar
-	go run . screenshots -out $(OUT) -langs $(LANGS)
+	go run ./cmd/screenshots -out $(OUT) -langs $(LANGS)
 
 # goi18n extract only finds messages written as i18n.Message literals in Go; the
 # catalog itself is hand-written in $(I18N_DIR)/active.en.toml. Extracting into
