@@ -32,7 +32,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Packages whose tests reach Firestore or Auth (their TestMain calls
 # emulators.Main). Directories that do not exist are left out, so the list can
 # name packages before they are written.
-FIRESTORE_DIRS := community/firestore internal/emulators auth admin config deploy/firebase/rulestest
+FIRESTORE_DIRS := community/firestore internal/emulators auth admin cmd/calendar config deploy/firebase/rulestest
 FIRESTORE_PKGS = $(foreach d,$(FIRESTORE_DIRS),$(if $(wildcard $(d)),./$(d)/...))
 
 TEST_TIMEOUT := 25m
