@@ -95,7 +95,7 @@ test-firestore: deps ## tests of the Firestore store, the emulators and auth
 	echo go test -race -timeout $(TEST_TIMEOUT) $$pkgs; \
 	go test -race -timeout $(TEST_TIMEOUT) $$pkgs
 
-bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes bench/results.json
+bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes internal/bench/results.json
 	@command -v xwininfo >/dev/null || { echo "apt-get install: x11-utils (xwininfo)"; $(SUDO) apt-get update -q; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends x11-utils; }
 	@dpkg -s google-cloud-cli-firestore-emulator >/dev/null 2>&1 || { echo "bench: the Firestore emulator (Debian package" \
