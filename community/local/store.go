@@ -25,6 +25,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/changefeed"
@@ -70,7 +71,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.timeout, NoSync: o.noSync})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("open store %s: %w (waited %s)", path, ErrLocked, o.timeout)
 	}
 	if err != nil {
@@ -164,7 +165,7 @@ func (s *Store) view(ctx context.Context, op string, fn func(tx *bolt.Tx) error)
 
 // wrap adds the operation to err; a closed database reads as unavailable.
 func wrap(op string, err error) error {
-	if errors.Is(err, bolt.ErrDatabaseNotOpen) {
+	if errors.Is(err, bolterrors.ErrDatabaseNotOpen) {
 		return fmt.Errorf("%s: %w: %w", op, community.ErrUnavailable, err)
 	}
 	return fmt.Errorf("%s: %w", op, err)
