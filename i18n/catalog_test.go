@@ -27,6 +27,7 @@ var cldrForms = map[string][]string{
 	"ar": {"zero", "one", "two", "few", "many", "other"},
 	"vi": {"one", "other"}, // CLDR 47+: "i = 0 or n = 1", like hi; Vietnamese words do not change
 	"ja": {"other"}, "ko": {"other"}, "zh-Hans": {"other"},
+	"fa": {"one", "other"}, // "i = 0 or n = 1"; the noun stays singular after a number
 }
 
 var formNames = []string{"zero", "one", "two", "few", "many", "other"}
