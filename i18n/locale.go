@@ -27,6 +27,7 @@ import (
 	cldrES "github.com/go-playground/locales/es"
 	cldrFA "github.com/go-playground/locales/fa"
 	cldrFR "github.com/go-playground/locales/fr"
+	cldrHE "github.com/go-playground/locales/he"
 	cldrHI "github.com/go-playground/locales/hi"
 	cldrIT "github.com/go-playground/locales/it"
 	cldrJA "github.com/go-playground/locales/ja"
@@ -117,6 +118,7 @@ var registry = []Locale{
 	{"zh-Hans", language.SimplifiedChinese, "简体中文", "Chinese (Simplified)", LTR, currency.CNY, "¤#,##0.00", cldrZH.New, Gregorian},
 	{"vi", language.Vietnamese, "Tiếng Việt", "Vietnamese", LTR, currency.MustParseISO("VND"), "#,##0.00\u00a0¤", cldrVI.New, Gregorian},
 	{"fa", language.Persian, "فارسی", "Persian", RTL, currency.MustParseISO("IRR"), "¤#,##0.00", cldrFA.New, Persian},
+	{"he", language.Hebrew, "עברית", "Hebrew", RTL, currency.MustParseISO("ILS"), "#,##0.00\u00a0¤", cldrHE.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a
