@@ -12,7 +12,7 @@ import (
 // independent implementation, which agrees with calendar.go on every day
 // from 1925-01-01 to 2124-03-19.
 var persianPairs = []struct {
-	g string
+	g       string
 	y, m, d int
 }{
 	{"1979-02-11", 1357, 11, 22}, // 22 Bahman 1357, the revolution's anniversary
