@@ -22,7 +22,8 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 # Debian packages: headers Fyne's cgo build needs (GL, X11), a virtual display,
-# ImageMagick and fonts for screenshots (Noto CJK covers ja, ko, zh).
+# ImageMagick and fonts for screenshots (Noto core covers Arabic, Persian and Hebrew,
+# Urdu Nastaliq and Naskh, Devanagari; Noto CJK covers ja, ko, zh).
 APT_PACKAGES := libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb imagemagick \
 	fonts-noto-core fonts-noto-cjk pkg-config

@@ -17,8 +17,9 @@ func main() {
 	var opts app.Options
 	flag.StringVar(&opts.Profile, "profile", "member", "who local mode starts as: member or owner")
 	flag.StringVar(&opts.Lang, "lang", "", "language code (e.g. en, ar, ja); default: saved choice, else the system's")
-	flag.StringVar(&opts.DataPath, "data", "", "file of the local store (default: in the user's config folder)")
-	flag.BoolVar(&opts.Cloud, "cloud", false, "run on Cloud Firestore as configured (see -config), signing in first")
+	flag.StringVar(&opts.DataPath, "data", "", "file of the local store (default: in the app's storage)")
+	flag.BoolVar(&opts.Cloud, "cloud", false, "insist on Cloud Firestore: fail when no cloud is configured (build settings, -config or environment)")
+	flag.BoolVar(&opts.Local, "local", false, "the local demo community, even when the build or the environment configures a cloud")
 	flag.StringVar(&opts.ConfigPath, "config", "", config.FlagUsage)
 	flag.Parse()
 	if flag.NArg() > 0 {

@@ -47,7 +47,16 @@ func shots() []shot {
 	}
 	return append(out,
 		shot{name: "signin", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
-			return screens.NewSignIn(env, func(string, string, string) error { return nil })
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{})
+		}},
+		shot{name: "signup", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{SignUp: true})
+		}},
+		shot{name: "reset", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{Reset: true, Email: "sam@example.com"})
+		}},
+		shot{name: "check-inbox", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
+			return screens.NewCheckInbox(env, shotInbox{})
 		}},
 		detail("loyalty", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("LoyaltyTitle"), screens.NewLoyalty(env)
@@ -176,3 +185,19 @@ func capture(svc *community.Service, sh shot, code string, layout app.Layout, si
 	}
 	return f.Close()
 }
+
+// shotAccounts and shotInbox stand in for Firebase Auth on the sign-in
+// screens' pictures.
+type shotAccounts struct{}
+
+func (shotAccounts) SignIn(string, string) error         { return nil }
+func (shotAccounts) SignUp(string, string, string) error { return nil }
+func (shotAccounts) SendPasswordReset(string) error      { return nil }
+
+type shotInbox struct{}
+
+func (shotInbox) Email() string           { return "sam@example.com" }
+func (shotInbox) Resend() error           { return nil }
+func (shotInbox) Verified() (bool, error) { return false, nil }
+func (shotInbox) LookAround()             {}
+func (shotInbox) SignOut()                {}
