@@ -85,21 +85,6 @@ func Open(path string, opts ...Option) (*Store, error) {
 	return &Store{db: db, path: path, hub: changefeed.New(nil)}, nil
 }
 
-// DefaultPath returns where the store of the app appID lives: a file in the
-// user's configuration folder ($XDG_CONFIG_HOME or ~/.config on Linux,
-// ~/Library/Application Support on macOS, %AppData% on Windows), never the
-// working directory.
-func DefaultPath(appID string) (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("store path: %w", err)
-	}
-	if appID == "" {
-		appID = "github.com/regulars-app/regulars"
-	}
-	return filepath.Join(dir, "github.com/regulars-app/regulars", filepath.Base(appID), "community.db"), nil
-}
-
 // Path returns the file the store keeps its data in.
 func (s *Store) Path() string { return s.path }
 
