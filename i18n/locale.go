@@ -34,6 +34,7 @@ import (
 	cldrKO "github.com/go-playground/locales/ko"
 	cldrPT "github.com/go-playground/locales/pt_BR"
 	cldrTR "github.com/go-playground/locales/tr"
+	cldrUR "github.com/go-playground/locales/ur"
 	cldrVI "github.com/go-playground/locales/vi"
 	cldrZH "github.com/go-playground/locales/zh_Hans"
 	"golang.org/x/text/currency"
@@ -119,6 +120,7 @@ var registry = []Locale{
 	{"vi", language.Vietnamese, "Tiếng Việt", "Vietnamese", LTR, currency.MustParseISO("VND"), "#,##0.00\u00a0¤", cldrVI.New, Gregorian},
 	{"fa", language.Persian, "فارسی", "Persian", RTL, currency.MustParseISO("IRR"), "¤#,##0.00", cldrFA.New, Persian},
 	{"he", language.Hebrew, "עברית", "Hebrew", RTL, currency.MustParseISO("ILS"), "#,##0.00\u00a0¤", cldrHE.New, Gregorian},
+	{"ur", language.Urdu, "اردو", "Urdu", RTL, currency.MustParseISO("PKR"), "¤#,##0.00", cldrUR.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a
