@@ -33,6 +33,7 @@ import (
 	cldrJA "github.com/go-playground/locales/ja"
 	cldrKO "github.com/go-playground/locales/ko"
 	cldrPT "github.com/go-playground/locales/pt_BR"
+	cldrRU "github.com/go-playground/locales/ru"
 	cldrTR "github.com/go-playground/locales/tr"
 	cldrUR "github.com/go-playground/locales/ur"
 	cldrVI "github.com/go-playground/locales/vi"
@@ -121,6 +122,7 @@ var registry = []Locale{
 	{"fa", language.Persian, "فارسی", "Persian", RTL, currency.MustParseISO("IRR"), "¤#,##0.00", cldrFA.New, Persian},
 	{"he", language.Hebrew, "עברית", "Hebrew", RTL, currency.MustParseISO("ILS"), "#,##0.00\u00a0¤", cldrHE.New, Gregorian},
 	{"ur", language.Urdu, "اردو", "Urdu", RTL, currency.MustParseISO("PKR"), "¤#,##0.00", cldrUR.New, Gregorian},
+	{"ru", language.Russian, "Русский", "Russian", LTR, currency.MustParseISO("RUB"), "#,##0.00\u00a0¤", cldrRU.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a
