@@ -31,6 +31,7 @@ var cldrForms = map[string][]string{
 	"he": {"one", "two", "other"},         // CLDR 42+: "many" (20, 30, …) merged into "other"
 	"ur": {"one", "other"},                // "i = 1 and v = 0"
 	"ru": {"one", "few", "many", "other"}, // other: fractions ("1,5 балла")
+	"pl": {"one", "few", "many", "other"}, // other: fractions ("1,5 punktu")
 }
 
 var formNames = []string{"zero", "one", "two", "few", "many", "other"}

@@ -32,6 +32,7 @@ import (
 	cldrIT "github.com/go-playground/locales/it"
 	cldrJA "github.com/go-playground/locales/ja"
 	cldrKO "github.com/go-playground/locales/ko"
+	cldrPL "github.com/go-playground/locales/pl"
 	cldrPT "github.com/go-playground/locales/pt_BR"
 	cldrRU "github.com/go-playground/locales/ru"
 	cldrTR "github.com/go-playground/locales/tr"
@@ -123,6 +124,7 @@ var registry = []Locale{
 	{"he", language.Hebrew, "עברית", "Hebrew", RTL, currency.MustParseISO("ILS"), "#,##0.00\u00a0¤", cldrHE.New, Gregorian},
 	{"ur", language.Urdu, "اردو", "Urdu", RTL, currency.MustParseISO("PKR"), "¤#,##0.00", cldrUR.New, Gregorian},
 	{"ru", language.Russian, "Русский", "Russian", LTR, currency.MustParseISO("RUB"), "#,##0.00\u00a0¤", cldrRU.New, Gregorian},
+	{"pl", language.Polish, "Polski", "Polish", LTR, currency.MustParseISO("PLN"), "#,##0.00\u00a0¤", cldrPL.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a
