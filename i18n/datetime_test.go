@@ -30,6 +30,11 @@ func TestLocalizer_Date(t *testing.T) {
 		{"ja", day, nil, "2026/03/05"},
 		{"fr", day, nil, "5 mars 2026"},
 		{"ko", day, nil, "2026. 3. 5."},
+		{"fa", day, nil, "۱۴ اسفند ۱۴۰۴"}, // Solar Hijri
+		{"he", day, nil, "5 במרץ 2026"},
+		{"ur", day, nil, "5 مارچ، 2026"},
+		{"ru", day, nil, "5 мар. 2026 г."},
+		{"pl", day, nil, "5 mar 2026"},
 		// The member's zone decides the calendar day.
 		{"ja", late, tokyo, "2026/03/06"},
 		{"ja", late, time.UTC, "2026/03/05"},
