@@ -32,6 +32,7 @@ var cldrForms = map[string][]string{
 	"ur": {"one", "other"},                // "i = 1 and v = 0"
 	"ru": {"one", "few", "many", "other"}, // other: fractions ("1,5 балла")
 	"pl": {"one", "few", "many", "other"}, // other: fractions ("1,5 punktu")
+	"uk": {"one", "few", "many", "other"}, // other: fractions ("1,5 бала")
 }
 
 var formNames = []string{"zero", "one", "two", "few", "many", "other"}

@@ -26,6 +26,7 @@ func TestLocalizer_Number(t *testing.T) {
 		{"ur", 1234567, "1,234,567"},
 		{"ru", 1234567, "1\u00a0234\u00a0567"},
 		{"pl", 1234567, "1\u00a0234\u00a0567"},
+		{"uk", 1234567, "1\u00a0234\u00a0567"},
 		{"en", 0, "0"},
 		{"en", -1234, "-1,234"},
 		{"ar", -1234, "\u061c-١٬٢٣٤"},
@@ -86,6 +87,7 @@ func TestLocalizer_Money(t *testing.T) {
 		{"ur", 123450, currency.MustParseISO("PKR"), "Rs" + nb + "123,450"},
 		{"ru", 123450, currency.MustParseISO("RUB"), "1\u00a0234,50" + nb + "₽"},
 		{"pl", 123450, currency.MustParseISO("PLN"), "1\u00a0234,50" + nb + "zł"},
+		{"uk", 123450, currency.MustParseISO("UAH"), "1\u00a0234,50" + nb + "₴"},
 		{"en", 1234, kwd, "KWD\u00a01.234"}, // CLDR currencySpacing: a letter symbol gets a space
 		{"en", 5, currency.CHF, "CHF\u00a00.05"},
 		{"en", 0, currency.USD, "$0.00"},

@@ -36,6 +36,7 @@ import (
 	cldrPT "github.com/go-playground/locales/pt_BR"
 	cldrRU "github.com/go-playground/locales/ru"
 	cldrTR "github.com/go-playground/locales/tr"
+	cldrUK "github.com/go-playground/locales/uk"
 	cldrUR "github.com/go-playground/locales/ur"
 	cldrVI "github.com/go-playground/locales/vi"
 	cldrZH "github.com/go-playground/locales/zh_Hans"
@@ -125,6 +126,7 @@ var registry = []Locale{
 	{"ur", language.Urdu, "اردو", "Urdu", RTL, currency.MustParseISO("PKR"), "¤#,##0.00", cldrUR.New, Gregorian},
 	{"ru", language.Russian, "Русский", "Russian", LTR, currency.MustParseISO("RUB"), "#,##0.00\u00a0¤", cldrRU.New, Gregorian},
 	{"pl", language.Polish, "Polski", "Polish", LTR, currency.MustParseISO("PLN"), "#,##0.00\u00a0¤", cldrPL.New, Gregorian},
+	{"uk", language.Ukrainian, "Українська", "Ukrainian", LTR, currency.MustParseISO("UAH"), "#,##0.00\u00a0¤", cldrUK.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a

@@ -22,6 +22,7 @@ func TestLocalizer_MonthYear(t *testing.T) {
 		{"zh-Hans", july, nil, "2026年7月"},
 		{"ru", july, nil, "июль 2026 г."},
 		{"pl", july, nil, "lip 2026"},
+		{"uk", july, nil, "лип. 2026 р."},
 		{"fa", july, nil, "ژوئیهٔ ۲۰۲۶"},
 		{"he", july, nil, "יולי 2026"},
 		// The zone decides the month: 1 July 00:00 UTC is still June in Los Angeles.
@@ -44,6 +45,7 @@ func TestLocalizer_MonthName(t *testing.T) {
 		{"de", time.March, "März"},
 		{"ru", time.December, "Декабрь"},
 		{"pl", time.December, "Grudzień"},
+		{"uk", time.December, "Грудень"},
 		{"ar", time.July, "يوليو"},
 		{"hi", time.January, "जनवरी"},
 		{"ja", time.July, "7月"},
