@@ -33,6 +33,7 @@ var cldrForms = map[string][]string{
 	"ru": {"one", "few", "many", "other"}, // other: fractions ("1,5 балла")
 	"pl": {"one", "few", "many", "other"}, // other: fractions ("1,5 punktu")
 	"uk": {"one", "few", "many", "other"}, // other: fractions ("1,5 бала")
+	"id": {"other"},
 }
 
 var formNames = []string{"zero", "one", "two", "few", "many", "other"}

@@ -36,6 +36,7 @@ func TestLocalizer_Date(t *testing.T) {
 		{"ru", day, nil, "5 мар. 2026 г."},
 		{"pl", day, nil, "5 mar 2026"},
 		{"uk", day, nil, "5 бер. 2026 р."},
+		{"id", day, nil, "5 Mar 2026"},
 		// The member's zone decides the calendar day.
 		{"ja", late, tokyo, "2026/03/06"},
 		{"ja", late, time.UTC, "2026/03/05"},

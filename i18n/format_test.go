@@ -27,6 +27,7 @@ func TestLocalizer_Number(t *testing.T) {
 		{"ru", 1234567, "1\u00a0234\u00a0567"},
 		{"pl", 1234567, "1\u00a0234\u00a0567"},
 		{"uk", 1234567, "1\u00a0234\u00a0567"},
+		{"id", 1234567, "1.234.567"},
 		{"en", 0, "0"},
 		{"en", -1234, "-1,234"},
 		{"ar", -1234, "\u061c-١٬٢٣٤"},
@@ -88,6 +89,7 @@ func TestLocalizer_Money(t *testing.T) {
 		{"ru", 123450, currency.MustParseISO("RUB"), "1\u00a0234,50" + nb + "₽"},
 		{"pl", 123450, currency.MustParseISO("PLN"), "1\u00a0234,50" + nb + "zł"},
 		{"uk", 123450, currency.MustParseISO("UAH"), "1\u00a0234,50" + nb + "₴"},
+		{"id", 1500000, currency.MustParseISO("IDR"), "Rp" + nb + "1.500.000"},
 		{"en", 1234, kwd, "KWD\u00a01.234"}, // CLDR currencySpacing: a letter symbol gets a space
 		{"en", 5, currency.CHF, "CHF\u00a00.05"},
 		{"en", 0, currency.USD, "$0.00"},

@@ -29,6 +29,7 @@ import (
 	cldrFR "github.com/go-playground/locales/fr"
 	cldrHE "github.com/go-playground/locales/he"
 	cldrHI "github.com/go-playground/locales/hi"
+	cldrID "github.com/go-playground/locales/id"
 	cldrIT "github.com/go-playground/locales/it"
 	cldrJA "github.com/go-playground/locales/ja"
 	cldrKO "github.com/go-playground/locales/ko"
@@ -127,6 +128,7 @@ var registry = []Locale{
 	{"ru", language.Russian, "Русский", "Russian", LTR, currency.MustParseISO("RUB"), "#,##0.00\u00a0¤", cldrRU.New, Gregorian},
 	{"pl", language.Polish, "Polski", "Polish", LTR, currency.MustParseISO("PLN"), "#,##0.00\u00a0¤", cldrPL.New, Gregorian},
 	{"uk", language.Ukrainian, "Українська", "Ukrainian", LTR, currency.MustParseISO("UAH"), "#,##0.00\u00a0¤", cldrUK.New, Gregorian},
+	{"id", language.Indonesian, "Bahasa Indonesia", "Indonesian", LTR, currency.MustParseISO("IDR"), "¤#,##0.00", cldrID.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a
