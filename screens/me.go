@@ -250,7 +250,27 @@ func (s *me) privacy() fyne.CanvasObject {
 		NewRow(s.env, s.exportBtn), s.exportBar, s.exportNote, s.exportError,
 		NewText(s.env, l.T("MeDeleteExplain")),
 		NewRow(s.env, del), s.deleteError,
+		s.account(),
 	)
+}
+
+// account offers to confirm the email while it is not, and to sign out
+// (cloud mode only).
+func (s *me) account() fyne.CanvasObject {
+	acc := s.env.Account
+	if acc == nil {
+		return container.NewVBox()
+	}
+	l := s.env.L()
+	box := container.NewVBox(NewSectionHeader(s.env, l.T("MeAccount")))
+	if !acc.EmailVerified() {
+		confirm := widget.NewButtonWithIcon(l.T("AppVerifyOpen"), theme.MailComposeIcon(), acc.ConfirmEmail)
+		box.Add(NewText(s.env, l.T("AppVerifyBanner")))
+		box.Add(NewRow(s.env, confirm))
+	}
+	out := widget.NewButtonWithIcon(l.T("AppSignOut"), theme.LogoutIcon(), acc.SignOut)
+	box.Add(NewRow(s.env, out))
+	return box
 }
 
 func (s *me) onOpenCard() { push(s.env, s.env.L().T("LoyaltyTitle"), NewLoyalty(s.env)) }
@@ -429,12 +449,20 @@ func (s *me) onDelete() {
 
 func (s *me) deleteAccount() {
 	actor := s.env.Me()
-	svc := s.env.Svc
+	svc, acc := s.env.Svc, s.env.Account
 	background(func() func() {
 		err := svc.DeleteAccount(context.Background(), actor)
+		if err == nil && acc != nil {
+			// The data first: with the sign-in gone, the rules would refuse it.
+			err = acc.Delete()
+		}
 		return func() {
 			if err != nil {
 				s.deleteError.SetError(err)
+				return
+			}
+			if acc != nil {
+				acc.Deleted()
 				return
 			}
 			s.body.Objects = []fyne.CanvasObject{NewEmptyState(s.env, theme.AccountIcon(), s.env.L().T("MeDeleted"), "", nil)}

@@ -1,0 +1,170 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Inbox is what the "check your inbox" screen asks of the app while a new
+// member's email is not verified. Resend and Verified run off the UI
+// goroutine; LookAround and SignOut on it.
+type Inbox interface {
+	Email() string
+	// Resend sends the verification email again.
+	Resend() error
+	// Verified gets a fresh ID token, so that security rules see the
+	// verification, and reports whether the email is verified now. When it
+	// is, the app moves on to the community.
+	Verified() (bool, error)
+	// LookAround shows the community before the email is verified.
+	LookAround()
+	SignOut()
+}
+
+// ResendCoolDown is how long "Resend" waits after an email was sent, so
+// that a member does not run into Firebase's rate limit.
+const ResendCoolDown = 60 * time.Second
+
+// checkInbox asks a new member to open the link in the verification email.
+type checkInbox struct {
+	env     *Env
+	inbox   Inbox
+	done    *widget.Button
+	resend  *widget.Button
+	status  *widget.Label
+	errors  *FieldErrors
+	busy    *widget.ProgressBarInfinite
+	waitFor time.Time // resend is possible again then
+	ticker  *time.Ticker
+}
+
+// NewCheckInbox returns the "check your inbox" screen; the verification
+// email has just been sent.
+func NewCheckInbox(env *Env, inbox Inbox) fyne.CanvasObject {
+	s := &checkInbox{env: env, inbox: inbox}
+	o := s.buildUI()
+	s.coolDown()
+	return o
+}
+
+func (s *checkInbox) buildUI() fyne.CanvasObject {
+	l := s.env.L()
+	title := NewText(s.env, l.T("AppInboxTitle"))
+	title.TextStyle.Bold = true
+	title.SizeName = theme.SizeNameHeadingText
+	s.done = widget.NewButtonWithIcon(l.T("AppInboxVerified"), theme.ConfirmIcon(), s.onVerified)
+	s.done.Importance = widget.HighImportance
+	s.resend = widget.NewButtonWithIcon(l.T("AppInboxResend"), theme.MailSendIcon(), s.onResend)
+	look := widget.NewButton(l.T("AppInboxLookAround"), s.inbox.LookAround)
+	look.Importance = widget.LowImportance
+	out := widget.NewButton(l.T("AppSignOut"), s.inbox.SignOut)
+	out.Importance = widget.LowImportance
+	s.status = NewText(s.env, "")
+	s.status.Hide()
+	s.errors = NewFieldErrors(s.env)
+	s.busy = widget.NewProgressBarInfinite()
+	s.busy.Hide()
+	icon := widget.NewIcon(theme.MailComposeIcon())
+	form := container.NewVBox(
+		container.NewCenter(container.New(&fixedSquare{size: 64}, icon)),
+		title,
+		NewText(s.env, l.T("AppInboxIntro", map[string]any{"Email": s.inbox.Email()})),
+		NewText(s.env, l.T("AppInboxWhy")),
+		NewRow(s.env, s.done), s.busy,
+		s.errors.General(), s.status,
+		NewRow(s.env, s.resend),
+		widget.NewSeparator(),
+		NewRow(s.env, look, out),
+	)
+	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
+}
+
+// onVerified checks with Firebase that the link was opened.
+func (s *checkInbox) onVerified() {
+	s.errors.Clear()
+	s.status.Hide()
+	s.done.Disable()
+	s.busy.Show()
+	inbox := s.inbox
+	background(func() func() {
+		ok, err := inbox.Verified()
+		return func() {
+			s.done.Enable()
+			s.busy.Hide()
+			if s.errors.Show(err) {
+				return
+			}
+			if !ok {
+				s.errors.General().SetMessage(s.env.L().T("AppInboxNotYet"))
+			}
+		}
+	})
+}
+
+// onResend sends the email again, then waits ResendCoolDown.
+func (s *checkInbox) onResend() {
+	s.errors.Clear()
+	s.status.Hide()
+	s.resend.Disable()
+	inbox := s.inbox
+	background(func() func() {
+		err := inbox.Resend()
+		return func() {
+			if s.errors.Show(err) {
+				s.resend.Enable()
+				return
+			}
+			s.status.SetText(Visual(s.env, s.env.L().T("AppInboxSent")))
+			s.status.Show()
+			s.coolDown()
+		}
+	})
+}
+
+// coolDown disables Resend for ResendCoolDown, counting down on it.
+func (s *checkInbox) coolDown() {
+	s.waitFor = time.Now().Add(ResendCoolDown)
+	s.resend.Disable()
+	s.tick()
+	if s.ticker != nil {
+		return
+	}
+	s.ticker = time.NewTicker(time.Second)
+	go func() {
+		for range s.ticker.C {
+			toUI(s.tick)
+		}
+	}()
+}
+
+// tick shows the seconds left, or enables Resend once they are up.
+func (s *checkInbox) tick() {
+	l := s.env.L()
+	left := time.Until(s.waitFor).Round(time.Second)
+	if left <= 0 {
+		s.resend.SetText(l.T("AppInboxResend"))
+		s.resend.Enable()
+		if s.ticker != nil {
+			s.ticker.Stop()
+			s.ticker = nil
+		}
+		return
+	}
+	s.resend.SetText(l.T("AppInboxResendIn", map[string]any{"Seconds": l.Number(int64(left / time.Second))}))
+}
+
+// fixedSquare gives its objects a square of size.
+type fixedSquare struct{ size float32 }
+
+func (f *fixedSquare) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSquareSize(f.size))
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (f *fixedSquare) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSquareSize(f.size) }
