@@ -145,3 +145,19 @@ func TestLocalizer_SplitPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestASCIIDigits(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"۱۸:۳۰", "18:30"},
+		{"١٨:٣٠", "18:30"},
+		{"१८:३०", "18:30"},
+		{"18:30", "18:30"},
+		{"۰۹", "09"},
+		{"RG-۴۲ abc", "RG-42 abc"},
+	}
+	for _, tt := range tests {
+		if got := ASCIIDigits(tt.in); got != tt.want {
+			t.Errorf("ASCIIDigits(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
