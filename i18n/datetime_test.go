@@ -76,6 +76,12 @@ func TestLocalizer_Time(t *testing.T) {
 		{"ar", time.UTC, "٢:٠٧ م"},
 		{"ko", time.UTC, "PM 2:07"},
 		{"zh-Hans", time.UTC, "下午2:07"},
+		{"fa", time.UTC, "۱۴:۰۷"},
+		{"he", time.UTC, "14:07"},
+		// A left-to-right mark keeps "2:07 PM" in order inside Urdu text.
+		{"ur", time.UTC, "\u200e2:07 PM"},
+		{"ru", time.UTC, "14:07"},
+		{"id", time.UTC, "14.07"},
 	}
 	for _, tt := range tests {
 		if got := New(tt.code).Time(day, tt.loc); got != tt.want {
