@@ -104,12 +104,20 @@ func (a *cafe) tap(label string) {
 	a.settle()
 }
 
+// entry is what typeAt types into: widget.Entry and the screens' own
+// entries that embed it.
+type entry interface {
+	fyne.Focusable
+	SetText(string)
+	SetPlaceHolder(string)
+}
+
 // typeAt types into the i-th visible entry.
 func (a *cafe) typeAt(i int, text string) {
 	a.t.Helper()
-	var found []*widget.Entry
+	var found []entry
 	walkVisible(a.root(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(entry); ok {
 			found = append(found, e)
 		}
 	})
@@ -247,8 +255,18 @@ func TestCloud_EndToEnd(t *testing.T) {
 	if err != nil || len(threads) == 0 {
 		t.Fatalf("threads: %v, %v", threads, err)
 	}
-	if _, err := a.c.shell.Env().Svc.Reply(ctx, me, threads[0].ID, "Hello from the end-to-end test"); err != nil {
-		t.Fatalf("post after the forced refresh: %v", err)
+	// Post, through the thread screen, with the refreshed token.
+	a.c.shell.Push(threads[0].Title, screens.NewThread(a.c.shell.Env(), threads[0].ID))
+	a.waitFor("Send")
+	a.typeAt(0, "Hello from the end-to-end test")
+	a.tap("Send")
+	a.waitFor("Hello from the end-to-end test")
+	posts, err := a.c.shell.Env().Svc.Posts(ctx, threads[0].ID, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := posts[len(posts)-1]; last.AuthorID != me.ID || last.Body != "Hello from the end-to-end test" {
+		t.Errorf("the last post is %+v, want the member's", last)
 	}
 
 	// A revoked session: the member signs in again over the screen on
