@@ -1,7 +1,8 @@
 # Regulars: developer and CI entry points.
 #
 #   make run              the app on the embedded demo community
-#   make test             go vet + every test, with the Firestore and Auth emulators
+#   make test             the app's dependency check, go vet, every test (with the
+#                         Firestore and Auth emulators)
 #   make test-firestore   only the packages that talk to the emulators
 #   make fuzz             every fuzz target for $(FUZZTIME) each
 #   make bench            every benchmark
@@ -20,7 +21,8 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 # Debian packages: headers Fyne's cgo build needs (GL, X11), a virtual display,
-# ImageMagick and fonts for screenshots (Noto CJK covers ja, ko, zh).
+# ImageMagick and fonts for screenshots (Noto core covers Arabic, Persian and Hebrew,
+# Urdu Nastaliq and Naskh, Devanagari; Noto CJK covers ja, ko, zh).
 APT_PACKAGES := libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb imagemagick \
 	fonts-noto-core fonts-noto-cjk pkg-config
@@ -31,7 +33,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Packages whose tests reach Firestore or Auth (their TestMain calls
 # emulators.Main). Directories that do not exist are left out, so the list can
 # name packages before they are written.
-FIRESTORE_DIRS := community/firestore internal/emulators auth admin config deploy/firebase/rulestest
+FIRESTORE_DIRS := community/firestore internal/emulators auth admin cmd/calendar config deploy/firebase/rulestest
 FIRESTORE_PKGS = $(foreach d,$(FIRESTORE_DIRS),$(if $(wildcard $(d)),./$(d)/...))
 
 TEST_TIMEOUT := 25m
@@ -43,7 +45,7 @@ LANGS ?= en,ar
 I18N_DIR := i18n/locales
 GOI18N := go run github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0
 
-.PHONY: help deps deps-apt deps-npm run test vet test-firestore bench fuzz \
+.PHONY: help deps deps-apt deps-npm run test vet app-deps test-firestore bench fuzz \
 	screenshots i18n i18n-apply run-cloud-demo
 
 help: ## list the targets
@@ -80,7 +82,11 @@ run: deps ## run the app (local mode, demo community)
 vet: deps ## go vet ./...
 	go vet ./...
 
-test: deps ## go vet, then every test with the race detector
+# The members' app must not link test code (tools live under cmd/).
+app-deps: ## fail if the app binary links fyne.io/fyne/v2/test or testing
+	scripts/check-app-deps.sh
+
+test: deps app-deps ## the app's dependency check, go vet, then every test with the race detector
 	go vet ./...
 	go test -race -timeout $(TEST_TIMEOUT) ./...
 
@@ -90,7 +96,7 @@ test-firestore: deps ## tests of the Firestore store, the emulators and auth
 	echo go test -race -timeout $(TEST_TIMEOUT) $$pkgs; \
 	go test -race -timeout $(TEST_TIMEOUT) $$pkgs
 
-bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes bench/results.json
+bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes internal/bench/results.json
 	@command -v xwininfo >/dev/null || { echo "apt-get install: x11-utils (xwininfo)"; $(SUDO) apt-get update -q; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends x11-utils; }
 	@dpkg -s google-cloud-cli-firestore-emulator >/dev/null 2>&1 || { echo "bench: the Firestore emulator (Debian package" \
@@ -111,7 +117,7 @@ fuzz: deps ## every Fuzz* target for FUZZTIME (default 20s) each, in FUZZ_PKGS
 	if (( $${#failed[@]} )); then echo "fuzz failures: $${failed[*]}" >&2; exit 1; fi; }
 
 screenshots: deps ## PNG of every screen: OUT=docs/screenshots LANGS=en,ar
-	go run . screenshots -out $(OUT) -langs $(LANGS)
+	go run ./cmd/screenshots -out $(OUT) -langs $(LANGS)
 
 # goi18n extract only finds messages written as i18n.Message literals in Go; the
 # catalog itself is hand-written in $(I18N_DIR)/active.en.toml. Extracting into

@@ -2,6 +2,8 @@ package i18n
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/message"
@@ -70,7 +72,16 @@ func formatMoney(p *message.Printer, pattern string, minor int64, cur currency.U
 
 	prefix, suffix := splitPattern(pattern)
 	sym := p.Sprint(currency.Symbol(cur))
-	s := strings.ReplaceAll(prefix, "¤", sym) + amount + strings.ReplaceAll(suffix, "¤", sym)
+	prefix, suffix = strings.ReplaceAll(prefix, "¤", sym), strings.ReplaceAll(suffix, "¤", sym)
+	// CLDR's currencySpacing: a symbol that is a word ("Rp", "ریال", "CHF")
+	// and touches the digits gets a no-break space; "$" and "€" do not.
+	if r, _ := utf8.DecodeLastRuneInString(prefix); prefix != "" && unicode.IsLetter(r) {
+		prefix += "\u00a0"
+	}
+	if r, _ := utf8.DecodeRuneInString(suffix); suffix != "" && unicode.IsLetter(r) {
+		suffix = "\u00a0" + suffix
+	}
+	s := prefix + amount + suffix
 	if neg {
 		s = minusSign(p) + s
 	}

@@ -76,8 +76,8 @@ func TestLocalizer_Money(t *testing.T) {
 		{"ko", 5000, currency.MustParseISO("KRW"), "₩5,000"},
 		{"zh-Hans", 990, currency.CNY, "￥9.90"},
 		{"vi", 50000, currency.MustParseISO("VND"), "50.000" + nb + "₫"},
-		{"en", 1234, kwd, "KWD1.234"},
-		{"en", 5, currency.CHF, "CHF0.05"},
+		{"en", 1234, kwd, "KWD\u00a01.234"}, // CLDR currencySpacing: a letter symbol gets a space
+		{"en", 5, currency.CHF, "CHF\u00a00.05"},
 		{"en", 0, currency.USD, "$0.00"},
 		{"en", -350, currency.USD, "-$3.50"},
 		{"de", -5, currency.EUR, "-0,05" + nb + "€"},

@@ -1,4 +1,4 @@
-package app
+package main
 
 import (
 	"context"
@@ -13,17 +13,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/regulars-app/regulars/app"
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/screens"
-)
-
-// Screen sizes of the screenshots.
-var (
-	PhoneSize   = fyne.NewSize(390, 844)
-	DesktopSize = fyne.NewSize(1280, 800)
 )
 
 // shot is one screen to capture: a place, or a detail view pushed over one.
@@ -37,7 +32,7 @@ type shot struct {
 
 func shots() []shot {
 	out := []shot{}
-	for _, p := range Places() {
+	for _, p := range app.Places() {
 		who := demo.MemberID
 		if p.StaffOnly {
 			who = demo.OwnerID
@@ -93,12 +88,12 @@ func shots() []shot {
 	)
 }
 
-// Screenshots renders every screen (member and owner where it applies) at
+// screenshots renders every screen (member and owner where it applies) at
 // phone and desktop size in each language, with Fyne's test driver, on the
 // demo community with demo.Now as the clock. It writes
 // <screen>-<phone|desktop>-<lang>.png into dir and returns the files
 // written. only, when not empty, limits the screens by name.
-func Screenshots(dir string, langs, only []string) ([]string, error) {
+func screenshots(dir string, langs, only []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -132,7 +127,7 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 		// From another goroutine: the test driver's SetTheme hands its
 		// listeners to fyne.Do, which must not be called from this one.
 		done := make(chan struct{})
-		go func() { a.Settings().SetTheme(NewTheme(code)); close(done) }()
+		go func() { a.Settings().SetTheme(app.NewTheme(code)); close(done) }()
 		<-done
 		for _, sh := range shots() {
 			if len(only) > 0 && !slices.Contains(only, sh.name) {
@@ -140,9 +135,9 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 			}
 			for _, form := range []struct {
 				name   string
-				layout Layout
+				layout app.Layout
 				size   fyne.Size
-			}{{"phone", LayoutPhone, PhoneSize}, {"desktop", LayoutDesktop, DesktopSize}} {
+			}{{"phone", app.LayoutPhone, app.PhoneSize}, {"desktop", app.LayoutDesktop, app.DesktopSize}} {
 				file := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", sh.name, form.name, code))
 				if err := capture(svc, sh, code, form.layout, form.size, file); err != nil {
 					errs = append(errs, fmt.Errorf("%s: %w", file, err))
@@ -155,7 +150,7 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 	return files, errors.Join(errs...)
 }
 
-func capture(svc *community.Service, sh shot, code string, layout Layout, size fyne.Size, file string) error {
+func capture(svc *community.Service, sh shot, code string, layout app.Layout, size fyne.Size, file string) error {
 	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
 	if err != nil {
 		return err
@@ -165,10 +160,10 @@ func capture(svc *community.Service, sh shot, code string, layout Layout, size f
 	win.Resize(size)
 	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
 	if sh.alone != nil {
-		env.SetPhone(layout == LayoutPhone)
+		env.SetPhone(layout == app.LayoutPhone)
 		win.SetContent(sh.alone(env))
 	} else {
-		shell := NewShell(win, env, layout, LocalProfiles())
+		shell := app.NewShell(win, env, layout, app.LocalProfiles())
 		shell.Show(sh.place)
 		screens.Settle()
 		if sh.detail != nil {

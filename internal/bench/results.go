@@ -10,7 +10,7 @@ import (
 	"sync"
 )
 
-// Results are the figures of one run, by the keys of bench/results.json,
+// Results are the figures of one run, by the keys of internal/bench/results.json,
 // with notes on how each was obtained.
 type Results struct {
 	mu     sync.Mutex
