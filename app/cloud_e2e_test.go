@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/auth"
+	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
 	fsstore "github.com/regulars-app/regulars/community/firestore"
 	"github.com/regulars-app/regulars/config"
@@ -267,6 +268,19 @@ func TestCloud_EndToEnd(t *testing.T) {
 	}
 	if last := posts[len(posts)-1]; last.AuthorID != me.ID || last.Body != "Hello from the end-to-end test" {
 		t.Errorf("the last post is %+v, want the member's", last)
+	}
+
+	// The export, under the rules as the member: what they wrote and chose.
+	data, err := a.c.shell.Env().Svc.ExportMyData(ctx, me, nil)
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	var x community.DataExport
+	if err := json.Unmarshal(data, &x); err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Votes) != 1 || len(x.Posts) != 1 || x.Posts[0].Body != "Hello from the end-to-end test" {
+		t.Errorf("export has votes %+v and posts %+v, want the vote and the post", x.Votes, x.Posts)
 	}
 
 	// A revoked session: the member signs in again over the screen on
