@@ -112,6 +112,17 @@ func (ts *TokenSource) refreshLocked(ctx context.Context) error {
 	return nil
 }
 
+// Replace makes the source hand out s's tokens from now on: the same
+// member signed in again after their session ended (ErrSessionExpired).
+func (ts *TokenSource) Replace(s Session) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	ts.sess = s
+	if ts.onRefresh != nil {
+		ts.onRefresh(s)
+	}
+}
+
 // Session returns the current session (its ID token may be near expiry; use
 // Token for one to send).
 func (ts *TokenSource) Session() Session {
