@@ -82,7 +82,7 @@ func (s *Store) SaveFeedback(ctx context.Context, f community.Feedback) error {
 	if f.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
-	d := feedbackDoc{Member: f.MemberID, Score: f.Score, Comment: f.Comment, At: f.At}
+	d := s.stamped(feedbackDoc{Member: f.MemberID, Score: f.Score, Comment: f.Comment, At: f.At}, "at")
 	_, err := s.col("feedback").Doc(f.ID).Set(ctx, d)
 	return s.write("save feedback "+f.ID, err, community.Change{Kind: community.KindFeedback, ID: f.ID, MemberID: f.MemberID})
 }
