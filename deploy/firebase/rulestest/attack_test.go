@@ -59,7 +59,7 @@ func TestAttack_Ledger(t *testing.T) {
 		})
 		e.attack(t, invBalance, who, "a redemption taking the balance below zero", func(b *batch) {
 			b.update("members/"+id, "points", -500, "lastOp", "reward:z")
-			b.create("members/"+id+"/ledger/reward:z", entry(-(pts + 500), "reward", "cookie", e.actors[who].id))
+			b.create("members/"+id+"/ledger/reward:z", entry(-(pts+500), "reward", "cookie", e.actors[who].id))
 		})
 		e.attack(t, invBalance, who, "an entry dated last year", func(b *batch) {
 			b.update("members/"+id, "points", firestore.Increment(-80), "lastOp", "reward:old")
@@ -545,5 +545,64 @@ func TestAttack_Listing(t *testing.T) {
 		if _, err := e.actors[who].store.Community(ctx); err != nil {
 			t.Errorf("control: %s reads the community by ID: %v", who, err)
 		}
+	}
+}
+
+// TestAttack_Scheduled: class 11, scheduled announcements read early.
+func TestAttack_Scheduled(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	s := e.actors[staff]
+	texts := map[string]community.AnnouncementText{"en": {Title: "Secret sale", Body: "Half price on Friday."}}
+	a, err := s.svc.Announce(ctx, s.who, community.AnnouncementInput{Texts: texts, PublishAt: time.Now().Add(48 * time.Hour)})
+	if err != nil {
+		t.Fatalf("control: schedule: %v", err)
+	}
+	for _, who := range members {
+		st := e.actors[who].store
+		leaked := false
+		if snap, err := st.Client().Doc("communities/" + e.cid + "/announcements/" + a.ID).Get(ctx); err == nil {
+			if m, _ := snap.Data()["texts"].(map[string]any); len(m) > 0 {
+				leaked = true
+			}
+		}
+		_, err := st.Client().Doc("communities/" + e.cid + "/announcements/" + a.ID + "/draft/texts").Get(ctx)
+		leaked = leaked || err == nil
+		if list, err := st.Announcements(ctx, time.Time{}, 10); err == nil {
+			for _, x := range list {
+				leaked = leaked || x.ID == a.ID
+			}
+		}
+		countAttack(invScheduled, !leaked)
+		if leaked {
+			t.Errorf("ATTACK GOT THROUGH: %s read a scheduled announcement", who)
+		}
+	}
+	for _, who := range []string{owner, staff} {
+		e.attack(t, invScheduled, who, "a scheduled announcement written with its texts", func(b *batch) {
+			b.set("announcements/x-"+who, map[string]any{"texts": map[string]any{"en": map[string]any{"title": "Sale", "body": "Soon"}},
+				"pinned": false, "publishAt": time.Now().Add(24 * time.Hour), "createdBy": e.id(who), "createdAt": time.Now()})
+		})
+		e.attack(t, invScheduled, who, "texts put into a scheduled announcement", func(b *batch) {
+			b.update("announcements/"+a.ID, "texts", map[string]any{"en": map[string]any{"title": "Sale", "body": "Soon"}})
+		})
+	}
+	// Controls: staff see the scheduled texts; once its time has come, the
+	// first staff listing publishes it and members read it.
+	if got, err := s.svc.Announcements(ctx, s.who, true, 10); err != nil || len(got) != 1 || got[0].Texts["en"].Title != "Secret sale" {
+		t.Fatalf("control: staff list %+v, %v", got, err)
+	}
+	if _, err := e.admin.Client().Doc("communities/"+e.cid+"/announcements/"+a.ID).Update(ctx,
+		[]firestore.Update{{Path: "publishAt", Value: time.Now().Add(-time.Minute)}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Announcements(ctx, s.who, false, 10); err != nil {
+		t.Fatalf("control: staff list when due: %v", err)
+	}
+	m := e.actors[member]
+	got, err := m.svc.Announcements(ctx, m.who, false, 10)
+	if err != nil || len(got) != 1 || got[0].Texts["en"].Body != "Half price on Friday." {
+		t.Errorf("control: member reads the published announcement: %+v, %v", got, err)
 	}
 }

@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 	code := emulators.Main(m, emulators.KindFirestore)
 	// Shown by go test -v, or by go test run inside this directory (go test
 	// hides a passing package's output when given package paths).
-	fmt.Print(attackSummary())
+	fmt.Print(attackSummary(), randomSummary)
 	os.Exit(code)
 }
 

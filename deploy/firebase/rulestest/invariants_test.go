@@ -25,10 +25,11 @@ const (
 	invReports   = "one report per verified member, dated now, decisions kept"
 	invProposals = "proposals take a new option id"
 	invListing   = "communities are not listed"
+	invScheduled = "scheduled announcements unread before their time"
 )
 
 var invariantNames = []string{invBalance, invSeats, invTally, invWords, invFeedback, invJoin, invNotes, invThreads,
-	invReports, invProposals, invListing}
+	invReports, invProposals, invScheduled, invListing}
 
 // attackTally counts, per invariant, the attacks tried and those the rules
 // refused; TestMain prints it.
