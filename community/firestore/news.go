@@ -16,7 +16,9 @@ import (
 // minutes early, for clocks that disagree).
 const scheduleLead = time.Minute
 
-func (s *Store) announcementRef(id string) *firestore.DocumentRef { return s.col("announcements").Doc(id) }
+func (s *Store) announcementRef(id string) *firestore.DocumentRef {
+	return s.col("announcements").Doc(id)
+}
 
 // draftRef is announcements/{id}/draft/texts: a scheduled announcement's
 // words, which only staff read, until it is published.
