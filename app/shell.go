@@ -12,6 +12,8 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -107,9 +109,9 @@ func (s *Shell) rebuild() {
 	s.title = widget.NewLabel("")
 	s.title.TextStyle.Bold = true
 	s.title.Truncation = fyne.TextTruncateEllipsis
-	s.title.Alignment = screens.TextAlign(s.env)
+	s.title.Alignment = mirror.Start(s.env)
 	backIcon := theme.NavigateBackIcon()
-	if screens.RTL(s.env) {
+	if s.env.RTL() {
 		backIcon = theme.NavigateNextIcon()
 	}
 	s.back = widget.NewButtonWithIcon(s.env.L().T("NavBack"), backIcon, s.Pop)
@@ -132,7 +134,7 @@ func (s *Shell) rebuild() {
 func (s *Shell) places() []Place { return placesFor(s.env.Me().Role) }
 
 func (s *Shell) header() fyne.CanvasObject {
-	return container.NewVBox(screens.NewRowBorder(s.env, s.back, s.profileSwitch(), s.title), widget.NewSeparator())
+	return container.NewVBox(mirror.Border(s.env, nil, nil, s.back, s.profileSwitch(), s.title), widget.NewSeparator())
 }
 
 func (s *Shell) desktopLayout() fyne.CanvasObject {
@@ -142,11 +144,11 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	for _, p := range s.places() {
 		if p.StaffOnly && !staffHeader {
 			staffHeader = true
-			items = append(items, widget.NewSeparator(), screens.NewSectionHeader(s.env, l.T("NavOwnerTools")))
+			items = append(items, widget.NewSeparator(), ui.NewSectionHeader(s.env, l.T("NavOwnerTools")))
 		}
 		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
 		b.Alignment = widget.ButtonAlignLeading
-		if screens.RTL(s.env) {
+		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing
 		}
 		if p.ID == s.current {
@@ -159,14 +161,14 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	name := widget.NewLabel(l.T("AppName"))
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameSubHeadingText
-	name.Alignment = screens.TextAlign(s.env)
+	name.Alignment = mirror.Start(s.env)
 	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
 	s.fit = &readable{max: 980}
 	s.fitBox = container.New(s.fit, s.content)
 	main := container.NewBorder(s.header(), nil, nil, nil, s.fitBox)
-	return screens.NewRowBorder(s.env, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
+	return mirror.Border(s.env, nil, nil, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
 }
 
 func (s *Shell) phoneLayout() fyne.CanvasObject {
@@ -187,7 +189,7 @@ func (s *Shell) phoneLayout() fyne.CanvasObject {
 		}
 		tabs = append(tabs, newNavTab(l.T("NavTools"), theme.SettingsIcon(), active, s.showTools))
 	}
-	bar := container.NewGridWithColumns(len(tabs), screens.Mirror(s.env, tabs...)...)
+	bar := container.NewGridWithColumns(len(tabs), mirror.Order(s.env, tabs...)...)
 	return container.NewBorder(s.header(), container.NewVBox(widget.NewSeparator(), bar), nil, nil, s.content)
 }
 
@@ -201,7 +203,7 @@ func (s *Shell) showTools() {
 		}
 		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
 		b.Alignment = widget.ButtonAlignLeading
-		if screens.RTL(s.env) {
+		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing
 		}
 		items = append(items, b)

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // SignInFunc signs in (or, with a name, signs up) with email and password.
@@ -53,21 +55,21 @@ func (s *signIn) buildUI() fyne.CanvasObject {
 	s.toggle.Importance = widget.LowImportance
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Hide()
-	s.nameRow = NewFormRow(s.env, l.T("FieldName"), s.name, s.errors.Field("name"))
+	s.nameRow = ui.NewFormRow(s.env, l.T("FieldName"), s.name, s.errors.Field("name"))
 	s.nameRow.Hide()
 
-	title := NewText(s.env, l.T("AppWelcome"))
+	title := ui.NewText(s.env, l.T("AppWelcome"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
 	form := container.NewVBox(
 		title,
-		NewText(s.env, l.T("AppSignInIntro")),
-		NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
-		NewFormRow(s.env, l.T("FieldPassword"), s.password, s.errors.Field("password")),
+		ui.NewText(s.env, l.T("AppSignInIntro")),
+		ui.NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
+		ui.NewFormRow(s.env, l.T("FieldPassword"), s.password, s.errors.Field("password")),
 		s.nameRow,
 		s.errors.General(),
-		NewRow(s.env, s.button), s.busy,
-		NewRow(s.env, s.toggle),
+		mirror.Row(s.env, s.button), s.busy,
+		mirror.Row(s.env, s.toggle),
 	)
 	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
 }
