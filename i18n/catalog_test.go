@@ -27,8 +27,13 @@ var cldrForms = map[string][]string{
 	"ar": {"zero", "one", "two", "few", "many", "other"},
 	"vi": {"one", "other"}, // CLDR 47+: "i = 0 or n = 1", like hi; Vietnamese words do not change
 	"ja": {"other"}, "ko": {"other"}, "zh-Hans": {"other"},
-	"fa": {"one", "other"},
-	"he": {"one", "two", "other"}, // CLDR 42+: "many" (20, 30, …) merged into "other" // "i = 0 or n = 1"; the noun stays singular after a number
+	"fa": {"one", "other"},                // "i = 0 or n = 1"; the noun stays singular after a number
+	"he": {"one", "two", "other"},         // CLDR 42+: "many" (20, 30, …) merged into "other"
+	"ur": {"one", "other"},                // "i = 1 and v = 0"
+	"ru": {"one", "few", "many", "other"}, // other: fractions ("1,5 балла")
+	"pl": {"one", "few", "many", "other"}, // other: fractions ("1,5 punktu")
+	"uk": {"one", "few", "many", "other"}, // other: fractions ("1,5 бала")
+	"id": {"other"},
 }
 
 var formNames = []string{"zero", "one", "two", "few", "many", "other"}
