@@ -9,7 +9,9 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/auth"
 	"github.com/regulars-app/regulars/community"
@@ -49,7 +51,8 @@ type cloud struct {
 	verified bool
 	stop     context.CancelFunc // ends the watch of the shell on show
 
-	shell *Shell
+	shell  *Shell
+	reauth *widget.PopUp // "sign in again" over the shell, while on show
 }
 
 func newCloud(win fyne.Window, cfg config.Config, dir, lang, code string) *cloud {
@@ -77,6 +80,9 @@ func (c *cloud) env() *screens.Env {
 // good, else the sign-in screen (with the reason when the session ended).
 func (c *cloud) start() {
 	if email, pw := os.Getenv(EnvEmail), os.Getenv(EnvPassword); email != "" && pw != "" {
+		// A developer's window (scripts/cloud-demo.sh runs two side by
+		// side): nothing to keep, and two windows must not share a file.
+		c.file = sessionFile{}
 		c.background(func() func() {
 			if err := c.SignIn(email, pw); err != nil {
 				return func() {
@@ -181,7 +187,7 @@ func (c *cloud) enter(ts *auth.TokenSource, sess auth.Session, name string) erro
 		sess.Email = acc.Email
 	}
 	store, err := fsstore.Dial(ctx, fsstore.Config{ProjectID: c.cfg.Project, CommunityID: c.cfg.Community,
-		Endpoint: c.cfg.FirestoreEndpoint, IDToken: ts.Token, MemberID: sess.UID})
+		Endpoint: c.cfg.FirestoreEndpoint, IDToken: c.idToken(ts), MemberID: sess.UID})
 	if err != nil {
 		return fmt.Errorf("%w: %v", community.ErrUnavailable, err)
 	}
@@ -208,6 +214,88 @@ func (c *cloud) enter(ts *auth.TokenSource, sess auth.Session, name string) erro
 		}
 	})
 	return nil
+}
+
+// idToken is the store's token function: ts's, and when the session has
+// ended (revoked, password changed) it asks the member to sign in again.
+func (c *cloud) idToken(ts *auth.TokenSource) func(context.Context) (string, error) {
+	return func(ctx context.Context) (string, error) {
+		tok, err := ts.Token(ctx)
+		if errors.Is(err, auth.ErrSessionExpired) {
+			c.toUI(func() { c.sessionEnded(ts) })
+		}
+		return tok, err
+	}
+}
+
+// sessionEnded asks the member to sign in again over what is on show, so
+// that nothing typed is lost; the same member's new session then carries on
+// in ts. Another account signing in starts afresh.
+func (c *cloud) sessionEnded(ts *auth.TokenSource) {
+	if c.reauth != nil || c.shell == nil {
+		return
+	}
+	l := i18n.New(c.code)
+	form := screens.NewSignIn(c.env(), reauth{c: c, ts: ts}, screens.SignInOptions{Email: ts.Session().Email, Notice: l.T("AppSessionEnded")})
+	c.reauth = widget.NewModalPopUp(container.NewPadded(form), c.win.Canvas())
+	c.reauth.Resize(fyne.NewSize(min(c.win.Canvas().Size().Width-32, 440), min(c.win.Canvas().Size().Height-32, 560)))
+	c.reauth.Show()
+}
+
+// reauth signs the member in again after their session ended.
+type reauth struct {
+	c  *cloud
+	ts *auth.TokenSource
+}
+
+func (r reauth) SignIn(email, password string) error {
+	sess, err := r.c.auth.SignIn(context.Background(), strings.TrimSpace(email), password)
+	if err != nil {
+		return authRefusal(err)
+	}
+	if sess.UID == r.ts.Session().UID {
+		r.ts.Replace(sess) // saves it through OnRefresh
+		r.c.toUI(r.c.dismissReauth)
+		return nil
+	}
+	r.afresh(func() error {
+		r.c.keep(sess)
+		return r.c.enter(r.c.auth.TokenSource(sess, auth.OnRefresh(r.c.keep)), sess, "")
+	})
+	return nil
+}
+
+func (r reauth) SignUp(name, email, password string) error {
+	if err := community.CheckName("name", name, community.MaxNameLen); err != nil {
+		return err
+	}
+	r.afresh(func() error { return r.c.SignUp(name, email, password) })
+	return nil
+}
+
+// afresh closes what the old session showed, then runs start (which shows
+// the new member's shell), or the sign-in screen when it fails.
+func (r reauth) afresh(start func() error) {
+	c := r.c
+	c.toUI(func() {
+		c.dismissReauth()
+		c.close()
+		c.background(func() func() {
+			if err := start(); err != nil {
+				return func() { c.showSignIn(screens.SignInOptions{Notice: screens.ErrorText(i18n.New(c.code), err)}) }
+			}
+			return nil
+		})
+	})
+}
+
+func (r reauth) SendPasswordReset(email string) error { return r.c.SendPasswordReset(email) }
+
+func (c *cloud) dismissReauth() {
+	if c.reauth != nil {
+		c.reauth.Hide()
+		c.reauth = nil
+	}
 }
 
 // showShell builds the shell on svc for m and follows the store's changes.
@@ -345,6 +433,7 @@ func (c *cloud) close() {
 	c.stop, c.store, c.ts, c.verified = nil, nil, nil, false
 	c.mu.Unlock()
 	c.shell = nil
+	c.dismissReauth()
 	if stop != nil {
 		stop()
 	}

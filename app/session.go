@@ -15,6 +15,7 @@ import (
 // storage between launches, readable by the member's OS account alone
 // (0600; on a phone the app's sandbox). The token never goes to a log or an
 // error message: the file's errors name the file, not its content.
+// The zero value keeps nothing.
 type sessionFile struct{ path string }
 
 // savedSession is the file's content: what Refresh needs, and who it was.
@@ -33,6 +34,9 @@ func newSessionFile(dir string, cfg config.Config) sessionFile {
 // Load returns the saved session, with no ID token (Refresh gets one);
 // ok is false when there is none.
 func (f sessionFile) Load() (s auth.Session, ok bool, err error) {
+	if f.path == "" {
+		return auth.Session{}, false, nil
+	}
 	data, err := os.ReadFile(f.path)
 	if errors.Is(err, os.ErrNotExist) {
 		return auth.Session{}, false, nil
@@ -51,6 +55,9 @@ func (f sessionFile) Load() (s auth.Session, ok bool, err error) {
 // Save keeps s's refresh token: written beside the file, then renamed over
 // it, so that a crash leaves the old session or the new one.
 func (f sessionFile) Save(s auth.Session) error {
+	if f.path == "" {
+		return nil
+	}
 	data, err := json.Marshal(savedSession{UID: s.UID, Email: s.Email, RefreshToken: s.RefreshToken})
 	if err != nil {
 		return err
@@ -72,6 +79,9 @@ func (f sessionFile) Save(s auth.Session) error {
 
 // Remove forgets the session (sign out, account deleted).
 func (f sessionFile) Remove() error {
+	if f.path == "" {
+		return nil
+	}
 	if err := os.Remove(f.path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("remove the session: %w", err)
 	}

@@ -182,7 +182,7 @@ func ttcFace(data []byte, index int) ([]byte, error) {
 	if off+dirLen > len(data) {
 		return nil, errors.New("truncated font collection")
 	}
-	out := make([]byte, dirLen, dirLen)
+	out := make([]byte, dirLen)
 	copy(out, data[off:off+dirLen])
 	for i := 0; i < numTables; i++ {
 		rec := out[12+16*i:]

@@ -34,6 +34,7 @@ type Store interface {
 	AnnouncementStore
 	FeedbackStore
 	NotificationStore
+	ExportStore
 
 	// Watch streams changes until ctx is done, then closes the channel. A slow
 	// reader may see changes coalesced (the latest of a kind and ID), never a
@@ -232,6 +233,24 @@ type NotificationStore interface {
 	// without reading them where the backend can (an aggregation count on
 	// Firestore: one read per 1,000 unread).
 	UnreadCount(ctx context.Context, memberID string) (int, error)
+}
+
+// ExportStore gathers what one member wrote or chose, for their data export.
+type ExportStore interface {
+	// MemberRecords returns the threads, posts and stories memberID wrote,
+	// their votes and their feedback answers, each oldest first. Its cost
+	// follows the member's own records (and, for votes, the community's
+	// polls: one read each), never the whole community's posts.
+	MemberRecords(ctx context.Context, memberID string) (MemberRecords, error)
+}
+
+// MemberRecords are what a member wrote or chose (see ExportStore).
+type MemberRecords struct {
+	Threads  []Thread
+	Posts    []Post
+	Stories  []Story
+	Votes    []Vote
+	Feedback []Feedback
 }
 
 // Kind names what a Change is about.

@@ -36,6 +36,7 @@ type checkInbox struct {
 	done    *widget.Button
 	resend  *widget.Button
 	status  *widget.Label
+	wait    *widget.Label // how long until Resend can be pressed again
 	errors  *FieldErrors
 	busy    *widget.ProgressBarInfinite
 	waitFor time.Time // resend is possible again then
@@ -65,6 +66,13 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	out.Importance = widget.LowImportance
 	s.status = NewText(s.env, "")
 	s.status.Hide()
+	s.wait = NewText(s.env, "")
+	s.wait.SizeName = theme.SizeNameCaptionText
+	s.wait.Hide()
+	// The address on a line of its own: inside a right-to-left sentence a
+	// left-to-right address and its punctuation would be reordered.
+	email := NewText(s.env, s.inbox.Email())
+	email.TextStyle.Bold = true
 	s.errors = NewFieldErrors(s.env)
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Hide()
@@ -72,11 +80,12 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(
 		container.NewCenter(container.New(&fixedSquare{size: 64}, icon)),
 		title,
-		NewText(s.env, l.T("AppInboxIntro", map[string]any{"Email": s.inbox.Email()})),
+		NewText(s.env, l.T("AppInboxIntro")),
+		email,
 		NewText(s.env, l.T("AppInboxWhy")),
 		NewRow(s.env, s.done), s.busy,
 		s.errors.General(), s.status,
-		NewRow(s.env, s.resend),
+		NewRow(s.env, s.resend), s.wait,
 		widget.NewSeparator(),
 		NewRow(s.env, look, out),
 	)
@@ -146,7 +155,7 @@ func (s *checkInbox) tick() {
 	l := s.env.L()
 	left := time.Until(s.waitFor).Round(time.Second)
 	if left <= 0 {
-		s.resend.SetText(l.T("AppInboxResend"))
+		s.wait.Hide()
 		s.resend.Enable()
 		if s.ticker != nil {
 			s.ticker.Stop()
@@ -154,7 +163,8 @@ func (s *checkInbox) tick() {
 		}
 		return
 	}
-	s.resend.SetText(l.T("AppInboxResendIn", map[string]any{"Seconds": l.Number(int64(left / time.Second))}))
+	s.wait.SetText(Visual(s.env, l.T("AppInboxResendIn", map[string]any{"Seconds": l.Number(int64(left / time.Second))})))
+	s.wait.Show()
 }
 
 // fixedSquare gives its objects a square of size.

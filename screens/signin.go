@@ -194,7 +194,7 @@ func (s *signIn) onSubmit() {
 			}
 			if mode == modeReset {
 				s.setMode(modeSignIn)
-				s.notice.SetText(Visual(s.env, s.env.L().T("AppResetSent", map[string]any{"Email": email})))
+				s.notice.SetText(Visual(s.env, s.env.L().T("AppResetSent")))
 				s.notice.Show()
 			}
 		}

@@ -76,7 +76,7 @@ func (s *thread) buildUI() {
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = newRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, borderStart(l.RTL(), nil, nil, nil, s.send, s.reply))
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), borderStart(l.RTL(), nil, nil, nil, s.send, s.reply))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
 	if s.env.Me().Can(community.ActModerate) {

@@ -202,13 +202,6 @@ func push(env *Env, title string, content fyne.CanvasObject) {
 	}
 }
 
-// pop returns from a detail view.
-func pop(env *Env) {
-	if env.Nav != nil {
-		env.Nav.Pop()
-	}
-}
-
 // errorsIsNotFound reports whether err is (or wraps) community.ErrNotFound.
 func errorsIsNotFound(err error) bool { return errors.Is(err, community.ErrNotFound) }
 

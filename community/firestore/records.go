@@ -98,6 +98,7 @@ type memberDoc struct {
 	LifetimePoints int64     `firestore:"lifetimePoints"`
 	Since          time.Time `firestore:"since"`
 	LastActive     time.Time `firestore:"lastActive"`
+	LastOp         string    `firestore:"lastOp,omitempty"` // the ledger entry that last moved points (firestore.rules)
 }
 
 func toMemberDoc(m community.Member) memberDoc {
@@ -149,7 +150,24 @@ type eventDoc struct {
 	Cancelled   bool      `firestore:"cancelled"`
 	CreatedBy   string    `firestore:"createdBy"`
 	UpdatedAt   time.Time `firestore:"updatedAt"`
-	Seq         int64     `firestore:"seq"` // the last RSVP Seq handed out
+	Seq         int64     `firestore:"seq"` // the last RSVP Seq handed out; +1 on every RSVP move
+	// Queue is the waitlist, first in line first (Waiting == len(Queue)); By
+	// is whose RSVP the last RSVP move changed and Promoted who it seated:
+	// firestore.rules checks the counters against them.
+	Queue    []string `firestore:"queue"`
+	By       string   `firestore:"by"`
+	Promoted []string `firestore:"promoted"`
+}
+
+// settle makes the queue and promoted lists non-nil: firestore.rules
+// compares them with lists, and a nil slice is stored as null.
+func (d *eventDoc) settle() {
+	if d.Queue == nil {
+		d.Queue = []string{}
+	}
+	if d.Promoted == nil {
+		d.Promoted = []string{}
+	}
 }
 
 func toEventDoc(e community.Event) eventDoc {

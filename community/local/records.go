@@ -161,11 +161,6 @@ type rsvpRec struct {
 	EventCancelled bool      `json:"eventCancelled,omitempty"`
 }
 
-func toRSVPRec(r community.RSVP) rsvpRec {
-	return rsvpRec{EventID: r.EventID, MemberID: r.MemberID, Name: r.Name, Status: string(r.Status), At: r.At, Seq: r.Seq,
-		EventStartsAt: r.EventStartsAt, EventEndsAt: r.EventEndsAt}
-}
-
 func fromRSVPRec(r rsvpRec) community.RSVP {
 	return community.RSVP{EventID: r.EventID, MemberID: r.MemberID, Name: r.Name, Status: community.RSVPStatus(r.Status), At: r.At, Seq: r.Seq,
 		EventStartsAt: r.EventStartsAt, EventEndsAt: r.EventEndsAt}

@@ -97,6 +97,7 @@ func RunWith(t *testing.T, newStore func(t *testing.T) community.Store, opts Opt
 		{"Announcements", testAnnouncements},
 		{"Feedback", testFeedback},
 		{"Notifications", testNotifications},
+		{"MemberRecords", testMemberRecords},
 		{"Watch", testWatch},
 		{"Concurrency", testConcurrency},
 		{"Invariants", testInvariants},
