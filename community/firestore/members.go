@@ -287,9 +287,7 @@ func (s *Store) writeLedger(tx *firestore.Transaction, l ledgerRead, ch *changes
 			&community.ValidationError{Field: "points", Reason: community.ReasonInsufficient, Limit: int(m.Points)}
 	}
 	m.Points += e.Delta
-	if e.Delta > 0 {
-		m.LifetimePoints += e.Delta
-	}
+	m.LifetimePoints += e.LifetimeDelta()
 	ref := s.memberRef(e.MemberID)
 	if err := tx.Create(ref.Collection("ledger").Doc(e.ID), s.stamped(toLedgerDoc(e), "at")); err != nil {
 		return community.Member{}, false, err
