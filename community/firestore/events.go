@@ -130,40 +130,34 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
 			return err
 		}
-		if e.Cancelled {
-			return community.Invalid("event", community.ReasonCancelled)
-		}
 		var cur rsvpDoc
 		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &cur)
 		if err != nil {
 			return err
 		}
-		if found && cur.Status != string(community.StatusCancelled) {
-			out, err = s.withPosition(ctx, tx, cur)
+		seats, answer, changed, err := community.Answer(e.seats(), fromRSVPDoc(cur), found,
+			community.RSVP{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At})
+		if err != nil || !changed {
+			if err == nil {
+				out, err = s.withPosition(ctx, tx, cur)
+			}
 			return err
 		}
 		e.settle()
-		e.Seq++
+		e.setSeats(seats)
 		e.By, e.Promoted = in.MemberID, []string{}
-		r := rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Name: in.Name, At: in.At, Seq: e.Seq}
-		stamp(&r, e)
-		if e.Capacity == 0 || e.Going < e.Capacity {
-			r.Status = string(community.StatusGoing)
-			e.Going++
-		} else {
-			r.Status = string(community.StatusWaiting)
-			e.Waiting++
+		if answer.Status == community.StatusWaiting {
 			e.Queue = append(e.Queue, in.MemberID)
 		}
+		r := s.toRSVPDoc(answer)
+		stamp(&r, e)
 		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
 			return err
 		}
 		ch.add(community.KindRSVP, in.MemberID, eventID, in.MemberID)
 		ch.add(community.KindEvent, eventID, "", "")
-		out = fromRSVPDoc(r)
-		if r.Status == string(community.StatusWaiting) {
-			out.Position = e.Waiting
-		}
+		out = answer
+		out.EventStartsAt, out.EventEndsAt = r.EventStartsAt, r.EventEndsAt
 		return tx.Set(s.eventRef(eventID), e)
 	})
 	return out, err
@@ -189,18 +183,20 @@ func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at tim
 		if !found {
 			return notFound("rsvp of "+memberID+" to", eventID)
 		}
-		if r.Status == string(community.StatusCancelled) {
+		seats, cancelled, changed := community.Cancel(e.seats(), fromRSVPDoc(r), at)
+		if !changed {
 			return nil
 		}
 		e.settle()
-		e.Seq++
+		e.setSeats(seats)
+		e.Seq++ // every RSVP move, for firestore.rules
 		e.By, e.Promoted = memberID, []string{}
-		leave(&e, r)
+		e.dequeue(memberID)
 		waiters, err := s.firstWaiters(tx, eventID, &e)
 		if err != nil {
 			return err
 		}
-		r.Status, r.At = string(community.StatusCancelled), at
+		r.Status, r.At = string(cancelled.Status), cancelled.At
 		stamp(&r, e)
 		if err := tx.Set(s.rsvpRef(eventID, memberID), r); err != nil {
 			return err
@@ -235,17 +231,16 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
 			return err
 		}
-		if e.Cancelled {
-			return community.Invalid("event", community.ReasonCancelled)
-		}
-		var r rsvpDoc
-		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &r)
+		var cur rsvpDoc
+		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &cur)
 		if err != nil {
 			return err
 		}
-		if found && r.Status == string(community.StatusCheckedIn) {
-			out = fromRSVPDoc(r)
-			return nil
+		seats, checked, changed, err := community.CheckIn(e.seats(), fromRSVPDoc(cur), found,
+			community.RSVP{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At})
+		if err != nil || !changed {
+			out = fromRSVPDoc(cur)
+			return err
 		}
 		var l ledgerRead
 		if entry.ID != "" {
@@ -254,22 +249,13 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 			}
 		}
 		e.settle()
-		e.Seq++
+		if seats.Seq == e.Seq {
+			seats.Seq++ // every RSVP move, for firestore.rules
+		}
+		e.setSeats(seats)
 		e.By, e.Promoted = in.MemberID, []string{}
-		if !found || !community.RSVPStatus(r.Status).Holds() {
-			if found {
-				leave(&e, r)
-			}
-			if !found || r.Status == string(community.StatusCancelled) {
-				r = rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Seq: e.Seq}
-			}
-			e.Going++
-		}
-		e.CheckedIn++
-		r.Status, r.At = string(community.StatusCheckedIn), in.At
-		if in.Name != "" {
-			r.Name = in.Name
-		}
+		e.dequeue(in.MemberID)
+		r := s.toRSVPDoc(checked)
 		stamp(&r, e)
 		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
 			return err
@@ -329,18 +315,9 @@ func (s *Store) rsvpRef(eventID, memberID string) *firestore.DocumentRef {
 	return s.eventRef(eventID).Collection("rsvps").Doc(memberID)
 }
 
-// leave takes r off the seats or the waitlist (its counter and queue) in e.
-func leave(e *eventDoc, r rsvpDoc) {
-	switch community.RSVPStatus(r.Status) {
-	case community.StatusGoing:
-		e.Going--
-	case community.StatusCheckedIn:
-		e.Going--
-		e.CheckedIn--
-	case community.StatusWaiting:
-		e.Waiting--
-		e.Queue = slices.DeleteFunc(slices.Clone(e.Queue), func(m string) bool { return m == r.Member })
-	}
+// dequeue takes member off e's waitlist queue, if they are on it.
+func (e *eventDoc) dequeue(member string) {
+	e.Queue = slices.DeleteFunc(slices.Clone(e.Queue), func(m string) bool { return m == member })
 }
 
 // firstWaiters reads, inside tx, the waiters e has free seats for: the head
@@ -348,11 +325,8 @@ func leave(e *eventDoc, r rsvpDoc) {
 // queue) has its waitlist queried by seq instead; such an event needs its
 // queue filled by an admin before members' writes pass firestore.rules.
 func (s *Store) firstWaiters(tx *firestore.Transaction, eventID string, e *eventDoc) ([]rsvpDoc, error) {
-	n := e.Waiting
-	if e.Capacity > 0 {
-		n = min(n, e.Capacity-e.Going)
-	}
-	if e.Cancelled || n <= 0 {
+	n := e.seats().Openings()
+	if n == 0 {
 		return nil, nil
 	}
 	var out []rsvpDoc
@@ -382,17 +356,14 @@ func (s *Store) firstWaiters(tx *firestore.Transaction, eventID string, e *event
 func (s *Store) promote(tx *firestore.Transaction, eventID string, e *eventDoc, waiters []rsvpDoc, at time.Time, ch *changes) ([]community.RSVP, error) {
 	var out []community.RSVP
 	for _, r := range waiters {
-		r.Status = string(community.StatusGoing)
-		if !at.IsZero() {
-			r.At = at
-		}
+		seats, seated := community.Promote(e.seats(), fromRSVPDoc(r), at)
+		e.setSeats(seats)
+		r.Status, r.At = string(seated.Status), seated.At
 		stamp(&r, *e)
 		if err := tx.Set(s.rsvpRef(eventID, r.Member), r); err != nil {
 			return nil, err
 		}
-		e.Waiting--
-		e.Going++
-		e.Queue = slices.DeleteFunc(slices.Clone(e.Queue), func(m string) bool { return m == r.Member })
+		e.dequeue(r.Member)
 		e.Promoted = append(e.Promoted, r.Member)
 		ch.add(community.KindRSVP, r.Member, eventID, r.Member)
 		out = append(out, fromRSVPDoc(r))
