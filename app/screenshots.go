@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/regulars-app/regulars/internal/ui/uitest"
+
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
@@ -109,9 +111,12 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 	}
 	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
 
-	a := test.NewApp()
+	// The harness queues what the screens hand to fyne.Do until Settle
+	// runs it here: Fyne's test driver would run it at once on the worker
+	// goroutine, racing with the goroutine that drives and captures the
+	// window.
+	a := uitest.NewApp()
 	defer a.Quit()
-	screens.QueueUI()
 
 	var files []string
 	var errs []error
@@ -120,11 +125,8 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 			errs = append(errs, fmt.Errorf("unknown language %q", code))
 			continue
 		}
-		// From another goroutine: the test driver's SetTheme hands its
-		// listeners to fyne.Do, which must not be called from this one.
-		done := make(chan struct{})
-		go func() { a.Settings().SetTheme(NewTheme(code)); close(done) }()
-		<-done
+		a.Settings().SetTheme(NewTheme(code))
+		a.Settle() // the test driver hands the theme's listeners to fyne.Do
 		for _, sh := range shots() {
 			if len(only) > 0 && !slices.Contains(only, sh.name) {
 				continue
@@ -135,7 +137,7 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 				size   fyne.Size
 			}{{"phone", LayoutPhone, PhoneSize}, {"desktop", LayoutDesktop, DesktopSize}} {
 				file := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", sh.name, form.name, code))
-				if err := capture(svc, sh, code, form.layout, form.size, file); err != nil {
+				if err := capture(a, svc, sh, code, form.layout, form.size, file); err != nil {
 					errs = append(errs, fmt.Errorf("%s: %w", file, err))
 					continue
 				}
@@ -146,7 +148,7 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 	return files, errors.Join(errs...)
 }
 
-func capture(svc *community.Service, sh shot, code string, layout Layout, size fyne.Size, file string) error {
+func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout Layout, size fyne.Size, file string) error {
 	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
 	if err != nil {
 		return err
@@ -155,21 +157,23 @@ func capture(svc *community.Service, sh shot, code string, layout Layout, size f
 	defer win.Close()
 	win.Resize(size)
 	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
+	a.Track(env)
+	defer env.CloseAll()
 	if sh.alone != nil {
 		env.SetPhone(layout == LayoutPhone)
 		win.SetContent(sh.alone(env))
 	} else {
 		shell := NewShell(win, env, layout, LocalProfiles())
 		shell.Show(sh.place)
-		screens.Settle()
+		a.Settle()
 		if sh.detail != nil {
 			shell.Push(sh.detail(env))
 		}
 	}
-	screens.Settle()
+	a.Settle()
 	win.Resize(size)
 	win.Content().Refresh()
-	screens.Settle()
+	a.Settle()
 	img := win.Canvas().Capture()
 	f, err := os.Create(file)
 	if err != nil {

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -17,6 +19,7 @@ type SignInFunc func(email, password, name string) error
 // account with a name. Env.Svc is not needed (there is no store yet).
 type signIn struct {
 	env      *Env
+	scope    *Scope
 	submit   SignInFunc
 	email    *widget.Entry
 	password *widget.Entry
@@ -36,7 +39,7 @@ func NewSignIn(env *Env, submit SignInFunc) fyne.CanvasObject {
 }
 
 func newSignIn(env *Env, submit SignInFunc) *signIn {
-	return &signIn{env: env, submit: submit}
+	return &signIn{env: env, scope: env.Open("signin", nil), submit: submit}
 }
 
 func (s *signIn) buildUI() fyne.CanvasObject {
@@ -99,7 +102,7 @@ func (s *signIn) onSubmit() {
 	s.button.Disable()
 	s.busy.Show()
 	submit := s.submit
-	background(func() func() {
+	s.scope.Go(func(ctx context.Context) func() {
 		err := submit(email, password, name)
 		return func() {
 			s.button.Enable()
