@@ -1,7 +1,9 @@
 # Regulars: developer and CI entry points.
 #
 #   make run              the app on the embedded demo community
-#   make test             go vet + every test, with the Firestore and Auth emulators
+#   make test             the app's dependency check, go vet, staticcheck, every test
+#                         (with the Firestore and Auth emulators)
+#   make vet              go vet and staticcheck only
 #   make test-firestore   only the packages that talk to the emulators
 #   make fuzz             every fuzz target for $(FUZZTIME) each
 #   make bench            every benchmark
@@ -9,6 +11,7 @@
 #   make i18n             extract new messages, write translate.*.toml for what is missing
 #   make i18n-apply       fold translated translate.*.toml back into active.*.toml
 #   make run-cloud-demo   owner and member windows synced through local emulators
+#   make package          Linux archive + Windows .exe in dist/, the .exe checked under Wine
 #
 # `make deps` installs what the targets need and does nothing when it is there.
 # The Go tests start the emulators themselves (internal/emulators); the Firestore
@@ -20,10 +23,13 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 # Debian packages: headers Fyne's cgo build needs (GL, X11), a virtual display,
-# ImageMagick and fonts for screenshots (Noto CJK covers ja, ko, zh).
+# ImageMagick and fonts for screenshots (Noto core covers Arabic, Persian and Hebrew,
+# Urdu Nastaliq and Naskh, Devanagari; Noto CJK covers ja, ko, zh).
 APT_PACKAGES := libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb imagemagick \
 	fonts-noto-core fonts-noto-cjk pkg-config
+# make package only: the Windows cross-compiler and Wine to start its output.
+PACKAGE_APT := gcc-mingw-w64-x86-64 wine wine64 xdotool x11-utils
 
 # sudo only when we are not already root (CI and these machines run as root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -31,7 +37,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Packages whose tests reach Firestore or Auth (their TestMain calls
 # emulators.Main). Directories that do not exist are left out, so the list can
 # name packages before they are written.
-FIRESTORE_DIRS := community/firestore internal/emulators auth admin config deploy/firebase/rulestest
+FIRESTORE_DIRS := community/firestore internal/emulators auth admin cmd/calendar config deploy/firebase/rulestest app
 FIRESTORE_PKGS = $(foreach d,$(FIRESTORE_DIRS),$(if $(wildcard $(d)),./$(d)/...))
 
 TEST_TIMEOUT := 25m
@@ -42,9 +48,13 @@ LANGS ?= en,ar
 
 I18N_DIR := i18n/locales
 GOI18N := go run github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0
+# staticcheck, pinned; `go run pkg@version` keeps its dependencies out of the
+# app's go.mod. Its first run builds it and analyses every dependency: about
+# 100 s of CPU on top of a cold go vet (see docs/architecture.md, "Checks").
+STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: help deps deps-apt deps-npm run test vet test-firestore bench fuzz \
-	screenshots i18n i18n-apply run-cloud-demo
+.PHONY: help deps deps-apt deps-npm run test vet app-deps test-firestore bench fuzz \
+	screenshots i18n i18n-apply run-cloud-demo package
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -77,11 +87,15 @@ deps-npm:
 run: deps ## run the app (local mode, demo community)
 	go run .
 
-vet: deps ## go vet ./...
+vet: deps ## go vet and staticcheck over ./...
 	go vet ./...
+	$(STATICCHECK) ./...
 
-test: deps ## go vet, then every test with the race detector
-	go vet ./...
+# The members' app must not link test code (tools live under cmd/).
+app-deps: ## fail if the app binary links fyne.io/fyne/v2/test or testing
+	scripts/check-app-deps.sh
+
+test: deps app-deps vet ## the app's dependency check, go vet, staticcheck, then every test with the race detector
 	go test -race -timeout $(TEST_TIMEOUT) ./...
 
 test-firestore: deps ## tests of the Firestore store, the emulators and auth
@@ -90,7 +104,7 @@ test-firestore: deps ## tests of the Firestore store, the emulators and auth
 	echo go test -race -timeout $(TEST_TIMEOUT) $$pkgs; \
 	go test -race -timeout $(TEST_TIMEOUT) $$pkgs
 
-bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes bench/results.json
+bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes internal/bench/results.json
 	@command -v xwininfo >/dev/null || { echo "apt-get install: x11-utils (xwininfo)"; $(SUDO) apt-get update -q; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends x11-utils; }
 	@dpkg -s google-cloud-cli-firestore-emulator >/dev/null 2>&1 || { echo "bench: the Firestore emulator (Debian package" \
@@ -111,7 +125,7 @@ fuzz: deps ## every Fuzz* target for FUZZTIME (default 20s) each, in FUZZ_PKGS
 	if (( $${#failed[@]} )); then echo "fuzz failures: $${failed[*]}" >&2; exit 1; fi; }
 
 screenshots: deps ## PNG of every screen: OUT=docs/screenshots LANGS=en,ar
-	go run . screenshots -out $(OUT) -langs $(LANGS)
+	go run ./cmd/screenshots -out $(OUT) -langs $(LANGS)
 
 # goi18n extract only finds messages written as i18n.Message literals in Go; the
 # catalog itself is hand-written in $(I18N_DIR)/active.en.toml. Extracting into
@@ -135,3 +149,25 @@ i18n-apply: ## merge translated translate.*.toml into active.*.toml
 
 run-cloud-demo: deps ## owner + member windows on the Firestore and Auth emulators
 	scripts/cloud-demo.sh
+
+# A café's app: the fyne tool (pinned) packages FyneApp.toml's [Release]
+# settings into the binaries, with CAFE_* over them (see docs/deploy.md):
+#   make package CAFE_PROJECT=lumen-prod CAFE_API_KEY=AIza... CAFE_COMMUNITY=cafe-lumen
+# Without them the packages open the local demo community. The Windows build
+# is cross-compiled with mingw-w64, then started under Wine on Xvfb and its
+# window saved as docs/screenshots/package-windows-wine.png.
+FYNE_TOOL := go run fyne.io/tools/cmd/fyne@v1.7.4
+CAFE_METADATA = $(if $(CAFE_PROJECT),-metadata project=$(CAFE_PROJECT)) \
+	$(if $(CAFE_API_KEY),-metadata api_key=$(CAFE_API_KEY)) \
+	$(if $(CAFE_COMMUNITY),-metadata community=$(CAFE_COMMUNITY))
+
+package: deps ## Linux archive and Windows .exe in dist/ (fyne tool, mingw-w64), the .exe checked under Wine
+	@missing=(); for p in $(PACKAGE_APT); do dpkg -s "$$p" >/dev/null 2>&1 || missing+=("$$p"); done; \
+	if (( $${#missing[@]} )); then echo "apt-get install: $${missing[*]}"; $(SUDO) apt-get update -q; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$${missing[@]}"; fi
+	mkdir -p dist
+	$(FYNE_TOOL) package -os linux -release $(CAFE_METADATA)
+	mv -f Regulars.tar.xz dist/
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package -os windows -release $(CAFE_METADATA)
+	mv -f Regulars.exe dist/
+	scripts/wine-check.sh dist/Regulars.exe docs/screenshots/package-windows-wine.png

@@ -2,10 +2,12 @@
 // to the Firebase project (a service account, or the emulators' admin token)
 // and therefore never ship to members' phones.
 //
-//	regulars admin [flags] create-community -name NAME [-locales en,es] [-currency EUR] [-timezone Europe/Madrid]
-//	regulars admin [flags] grant-role UID ROLE [-name NAME] [-email EMAIL]
-//	regulars admin [flags] revoke-role UID
-//	regulars admin [flags] seed-demo [-accounts] [-password PASSWORD]
+//	admin [flags] create-community -name NAME [-locales en,es] [-currency EUR] [-timezone Europe/Madrid]
+//	admin [flags] grant-role UID ROLE [-name NAME] [-email EMAIL]
+//	admin [flags] revoke-role UID
+//	admin [flags] seed-demo [-accounts] [-password PASSWORD]
+//
+// (the command cmd/admin: `go run ./cmd/admin ...`).
 //
 // Flags before the subcommand: -config FILE (see package config), -project
 // and -community (override the configuration). Environment:
@@ -36,7 +38,7 @@ import (
 )
 
 // Usage is the subcommands' synopsis.
-const Usage = `usage: regulars admin [-config FILE] [-project ID] [-community ID] SUBCOMMAND
+const Usage = `usage: admin [-config FILE] [-project ID] [-community ID] SUBCOMMAND
 
 subcommands:
   create-community -name NAME [-locales en,es] [-currency EUR] [-timezone Europe/Madrid]
@@ -66,8 +68,8 @@ type Target struct {
 	Now func() time.Time
 }
 
-// Run runs one admin subcommand; args are what follows "admin" on the
-// command line. It writes what it did to stdout.
+// Run runs one admin subcommand; args are what follows the command's name on
+// the command line. It writes what it did to stdout.
 func Run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("admin", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -77,17 +79,30 @@ func Run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v\n%s", ErrUsage, err, Usage)
 	}
-	cfg, err := config.Read(*cfgPath)
+	t, err := NewTarget(*cfgPath, *project, *cid)
 	if err != nil {
 		return err
 	}
+	return t.Run(ctx, fs.Args(), stdout)
+}
+
+// NewTarget resolves the project and community an admin tool works on: the
+// configuration file at cfgPath (none when empty) and the environment (see
+// package config), then project and community when not empty. Without an
+// endpoint in the configuration, FIRESTORE_EMULATOR_HOST names an emulator;
+// without a project, GOOGLE_CLOUD_PROJECT names it.
+func NewTarget(cfgPath, project, community string) (Target, error) {
+	cfg, err := config.Read(cfgPath)
+	if err != nil {
+		return Target{}, err
+	}
 	t := Target{Project: cfg.Project, Community: cfg.Community, FirestoreEndpoint: cfg.FirestoreEndpoint,
 		AuthEmulatorHost: cfg.AuthEmulatorHost}
-	if *project != "" {
-		t.Project = *project
+	if project != "" {
+		t.Project = project
 	}
-	if *cid != "" {
-		t.Community = *cid
+	if community != "" {
+		t.Community = community
 	}
 	if t.FirestoreEndpoint == "" {
 		t.FirestoreEndpoint = os.Getenv("FIRESTORE_EMULATOR_HOST")
@@ -95,17 +110,24 @@ func Run(ctx context.Context, args []string, stdout io.Writer) error {
 	if t.Project == "" {
 		t.Project = os.Getenv("GOOGLE_CLOUD_PROJECT")
 	}
-	return t.Run(ctx, fs.Args(), stdout)
+	return t, nil
+}
+
+// Dial connects to the target's community with admin access: the emulator's
+// admin token, or Application Default Credentials (a service account).
+func (t Target) Dial(ctx context.Context) (*fsstore.Store, error) {
+	if t.Project == "" || t.Community == "" {
+		return nil, fmt.Errorf("%w: no project or community: set -project and -community, or %s and %s",
+			ErrUsage, config.EnvProject, config.EnvCommunity)
+	}
+	return fsstore.Dial(ctx, fsstore.Config{ProjectID: t.Project, CommunityID: t.Community,
+		Endpoint: t.FirestoreEndpoint, Admin: true})
 }
 
 // Run runs one subcommand against the target.
 func (t Target) Run(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return fmt.Errorf("%w: no subcommand\n%s", ErrUsage, Usage)
-	}
-	if t.Project == "" || t.Community == "" {
-		return fmt.Errorf("%w: no project or community: set -project and -community, or %s and %s",
-			ErrUsage, config.EnvProject, config.EnvCommunity)
 	}
 	cmds := map[string]func(context.Context, *fsstore.Store, []string, io.Writer) error{
 		"create-community": t.createCommunity,
@@ -117,8 +139,7 @@ func (t Target) Run(ctx context.Context, args []string, stdout io.Writer) error 
 	if !ok {
 		return fmt.Errorf("%w: unknown subcommand %q\n%s", ErrUsage, args[0], Usage)
 	}
-	s, err := fsstore.Dial(ctx, fsstore.Config{ProjectID: t.Project, CommunityID: t.Community,
-		Endpoint: t.FirestoreEndpoint, Admin: true})
+	s, err := t.Dial(ctx)
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ func adminStore(t *testing.T, tg Target) *fsstore.Store {
 func signedIn(t *testing.T, tg Target, email, password string) (*fsstore.Store, auth.Session) {
 	t.Helper()
 	ctx := testContext(t)
-	ac := config.Config{AuthEmulatorHost: tg.AuthEmulatorHost}.AuthClient()
+	ac := &auth.Client{APIKey: "test", BaseURL: "http://" + tg.AuthEmulatorHost}
 	sess, err := ac.SignIn(ctx, email, password)
 	if errors.Is(err, auth.ErrBadCredentials) {
 		sess, err = ac.SignUp(ctx, email, password)
@@ -249,7 +249,7 @@ func TestVerifiedEmailUnlocksPosting(t *testing.T) {
 	ctx := testContext(t)
 	tg := target(t)
 	mustRun(t, tg, "create-community", "-name", "Café Lumen")
-	ac := config.Config{AuthEmulatorHost: tg.AuthEmulatorHost}.AuthClient()
+	ac := &auth.Client{APIKey: "test", BaseURL: "http://" + tg.AuthEmulatorHost}
 	email := tg.Community + "-new@example.com"
 	sess, err := ac.SignUp(ctx, email, "correct horse")
 	if err != nil {

@@ -8,10 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
-	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/regulars-app/regulars/assets"
@@ -22,8 +22,8 @@ import (
 	"github.com/regulars-app/regulars/screens"
 )
 
-// ID is the application ID (FyneApp.toml); preferences and the local store
-// are kept under it.
+// ID is the application ID of FyneApp.toml, for a binary that has no
+// metadata of its build (see newFyneApp); a café's build has its own.
 const ID = "app.regulars.community"
 
 // prefLanguage is the preference that keeps the language the member chose.
@@ -33,29 +33,45 @@ const prefLanguage = "language"
 type Options struct {
 	Profile    string // local mode: "member" or "owner", who to start as; cloud mode: a name for the window
 	Lang       string // a language code that overrides the saved choice
-	DataPath   string // the local store's file; "" for local.DefaultPath
-	Cloud      bool   // run on Firestore (see package config) instead of the local store
+	DataPath   string // the local store's file; "" for the app's storage
+	Cloud      bool   // insist on Firestore: fail when no cloud is configured
+	Local      bool   // the local demo even when the build or the environment configures a cloud
 	ConfigPath string // the cloud configuration file; "" for config's default
 }
 
 // Run negotiates the language and shows the app until its window closes:
-// on the local store (seeding the demo community on first run), or with
-// opts.Cloud on Firestore after signing in (see runCloud).
+// on Firestore when the build's settings, a -config file or the
+// environment configure a cloud (see Settings; signing in first, see
+// runCloud), else on the local store, seeding the demo community on first
+// run.
 func Run(opts Options) error {
-	a := fyneapp.NewWithID(ID)
-	a.SetIcon(assets.Icon)
+	a := newFyneApp()
+	if icon := a.Metadata().Icon; icon != nil {
+		a.SetIcon(icon) // the café's icon, baked in by fyne package
+	} else {
+		a.SetIcon(assets.Icon)
+	}
 	code := Language(opts.Lang, a.Preferences().String(prefLanguage))
 	a.Settings().SetTheme(NewTheme(code))
-	if opts.Cloud {
-		return runCloud(a, opts, code)
+	cfg, err := Settings(a.Metadata(), opts)
+	if err != nil {
+		return err
+	}
+	if !cfg.Local() {
+		return runCloud(a, cfg, opts, code)
 	}
 	path := opts.DataPath
 	if path == "" {
-		p, err := local.DefaultPath(a.UniqueID())
+		dir, err := storageDir(a)
 		if err != nil {
 			return err
 		}
-		path = p
+		path = filepath.Join(dir, storeFile)
+		if from, err := moveLegacy(path, legacyStorePaths(a.UniqueID())); err != nil {
+			return err
+		} else if from != "" {
+			fyne.LogError("moved the local store from "+from+" to the app's storage", nil)
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

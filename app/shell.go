@@ -13,6 +13,7 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 	"github.com/regulars-app/regulars/screens"
 )
@@ -61,6 +62,11 @@ type Shell struct {
 	fitBox  *fyne.Container // the content laid out by fit
 	title   *widget.Label
 	back    *widget.Button
+
+	// The quiet banners under the header: offline, email not verified.
+	banners    *fyne.Container
+	offline    bool
+	unverified bool
 }
 
 type view struct {
@@ -134,7 +140,53 @@ func (s *Shell) rebuild() {
 func (s *Shell) places() []Place { return placesFor(s.env.Me().Role) }
 
 func (s *Shell) header() fyne.CanvasObject {
-	return container.NewVBox(mirror.Border(s.env, nil, nil, s.back, s.profileSwitch(), s.title), widget.NewSeparator())
+	s.banners = container.NewVBox()
+	s.showBanners()
+	return container.NewVBox(mirror.Border(s.env, nil, nil, s.back, s.profileSwitch(), s.title), widget.NewSeparator(), s.banners)
+}
+
+// SetVerified says whether the member's email is verified; until it is, a
+// banner says what waits for it and offers to confirm it.
+func (s *Shell) SetVerified(ok bool) {
+	s.unverified = !ok
+	s.showBanners()
+}
+
+// Offline reports whether the offline banner is on show.
+func (s *Shell) Offline() bool { return s.offline }
+
+// showBanners lays out the banners the state calls for.
+func (s *Shell) showBanners() {
+	if s.banners == nil {
+		return
+	}
+	l := s.env.L()
+	var objs []fyne.CanvasObject
+	if s.offline {
+		objs = append(objs, newBanner(s.env, theme.WarningIcon(), l.T("AppOffline"), nil))
+	}
+	if s.unverified && s.env.Account != nil {
+		confirm := widget.NewButton(l.T("AppVerifyOpen"), s.env.Account.ConfirmEmail)
+		confirm.Importance = widget.LowImportance
+		objs = append(objs, newBanner(s.env, theme.MailComposeIcon(), l.T("AppVerifyBanner"), confirm))
+	}
+	s.banners.Objects = objs
+	if len(objs) == 0 {
+		s.banners.Hide() // no gap under the header
+	} else {
+		s.banners.Show()
+	}
+	s.banners.Refresh()
+}
+
+// newBanner is a quiet line under the header: an icon, a sentence, maybe a
+// button, over a separator.
+func newBanner(env *screens.Env, icon fyne.Resource, text string, action fyne.CanvasObject) fyne.CanvasObject {
+	msg := widget.NewLabel(bidi.Visual(env, text))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.SizeName = theme.SizeNameCaptionText
+	msg.Alignment = mirror.Start(env)
+	return container.NewVBox(mirror.Border(env, nil, nil, widget.NewIcon(icon), action, msg), widget.NewSeparator())
 }
 
 func (s *Shell) desktopLayout() fyne.CanvasObject {
@@ -365,8 +417,17 @@ func (s *Shell) registerShortcuts() {
 	})
 }
 
-// Dispatch hands a store change to the screens. Call it on the UI goroutine.
-func (s *Shell) Dispatch(c community.Change) { s.env.Dispatch(c) }
+// Dispatch hands a store change to the screens, and shows or hides the
+// offline banner on a change of connection. Call it on the UI goroutine.
+func (s *Shell) Dispatch(c community.Change) {
+	if c.Kind == community.KindConnection {
+		if off := c.ID == "offline"; off != s.offline {
+			s.offline = off
+			s.showBanners()
+		}
+	}
+	s.env.Dispatch(c)
+}
 
 // widthWatch lays its one object out over the whole space and switches the
 // shell between phone and desktop when the width crosses PhoneWidth.

@@ -19,9 +19,15 @@ import (
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/emulators"
 	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
+
+func TestMain(m *testing.M) {
+	// The end-to-end test of cloud mode runs on both emulators.
+	os.Exit(emulators.Main(m, emulators.KindFirestore, emulators.KindAuth))
+}
 
 // newTestShell builds the shell over a seeded store for member id.
 func newTestShell(t *testing.T, id, lang string, layout Layout, size fyne.Size) (*Shell, fyne.Window) {
@@ -72,6 +78,9 @@ func texts(w fyne.Window) string {
 		}
 	}
 	walk(w.Content())
+	for _, o := range w.Canvas().Overlays().List() {
+		walk(o)
+	}
 	return b.String()
 }
 

@@ -17,7 +17,7 @@ import (
 
 // Theme is the look of Regulars: Fyne's default theme with a warm coffee
 // primary colour, and text fonts chosen for the language shown. Fyne's
-// bundled font has no Arabic, Devanagari or CJK glyphs, so for those
+// bundled font has no Arabic-script, Hebrew, Devanagari or CJK glyphs, so for those
 // languages the theme loads the Noto fonts the system has (Debian's
 // fonts-noto-core and fonts-noto-cjk); text in other scripts inside them
 // (a Latin name in an Arabic screen) falls back to Fyne's own font.
@@ -99,12 +99,18 @@ type scriptFont struct {
 	ttcIndex      int
 }
 
-var scriptFonts = map[string]scriptFont{
-	"ar":      {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", 0},
-	"hi":      {"NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", 0},
-	"ja":      {"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", 0},
-	"ko":      {"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", 1},
-	"zh-Hans": {"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", 2},
+// scriptFonts lists, for each language Fyne's font does not cover, the
+// fonts to try in order: Urdu is written in Nastaliq where the system has
+// it (Debian's fonts-noto-core does), else in Naskh like Arabic.
+var scriptFonts = map[string][]scriptFont{
+	"ar":      {{"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", 0}},
+	"fa":      {{"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", 0}},
+	"ur":      {{"NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf", 0}, {"NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", 0}},
+	"he":      {{"NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", 0}},
+	"hi":      {{"NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", 0}},
+	"ja":      {{"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", 0}},
+	"ko":      {{"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", 1}},
+	"zh-Hans": {{"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", 2}},
 }
 
 var (
@@ -115,16 +121,12 @@ var (
 // fontsFor loads (once) the fonts of a language, or returns nil for
 // languages Fyne's font covers and when the files are missing.
 func fontsFor(lang string) (regular, bold fyne.Resource) {
-	sf, ok := scriptFonts[lang]
-	if !ok {
-		return nil, nil
+	for _, sf := range scriptFonts[lang] {
+		if regular = loadFont(sf.regular, sf.ttcIndex); regular != nil {
+			return regular, loadFont(sf.bold, sf.ttcIndex)
+		}
 	}
-	regular = loadFont(sf.regular, sf.ttcIndex)
-	if regular == nil {
-		return nil, nil
-	}
-	bold = loadFont(sf.bold, sf.ttcIndex)
-	return regular, bold
+	return nil, nil
 }
 
 func loadFont(name string, index int) fyne.Resource {

@@ -9,7 +9,7 @@
 // request the app makes.
 //
 // Failures are typed: errors.Is(err, ErrEmailTaken), ErrBadCredentials,
-// ErrWeakPassword, ErrRateLimited, ... and community.ErrUnavailable when the
+// ErrWeakPassword, ErrRateLimited, ... and ErrUnavailable when the
 // service cannot be reached, so that screens can say what happened in the
 // member's language.
 package auth
@@ -27,8 +27,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/regulars-app/regulars/community"
 )
 
 // Production endpoints of the REST APIs.
@@ -104,7 +102,7 @@ func (c *Client) passwordCall(ctx context.Context, method, email, password strin
 		return Session{}, fmt.Errorf("auth %s: %w", method, err)
 	}
 	if out.IDToken == "" || out.LocalID == "" {
-		return Session{}, fmt.Errorf("auth %s: answer without an ID token: %w", method, community.ErrUnavailable)
+		return Session{}, fmt.Errorf("auth %s: answer without an ID token: %w", method, ErrUnavailable)
 	}
 	return Session{UID: out.LocalID, Email: out.Email, IDToken: out.IDToken, RefreshToken: out.RefreshToken,
 		ExpiresAt: c.expiry(out.ExpiresIn)}, nil
@@ -129,7 +127,7 @@ func (c *Client) Refresh(ctx context.Context, refreshToken string) (Session, err
 		return Session{}, fmt.Errorf("auth refresh: %w", err)
 	}
 	if out.IDToken == "" {
-		return Session{}, fmt.Errorf("auth refresh: answer without an ID token: %w", community.ErrUnavailable)
+		return Session{}, fmt.Errorf("auth refresh: answer without an ID token: %w", ErrUnavailable)
 	}
 	return Session{UID: out.UserID, IDToken: out.IDToken, RefreshToken: out.RefreshToken,
 		ExpiresAt: c.expiry(out.ExpiresIn)}, nil
@@ -138,7 +136,7 @@ func (c *Client) Refresh(ctx context.Context, refreshToken string) (Session, err
 // SendPasswordReset asks Firebase to email a password reset link. To avoid
 // telling strangers which addresses have accounts, screens should say "if an
 // account exists, we sent a link" whatever the answer, except ErrRateLimited
-// and community.ErrUnavailable.
+// and ErrUnavailable.
 func (c *Client) SendPasswordReset(ctx context.Context, email string) error {
 	req := map[string]any{"requestType": "PASSWORD_RESET", "email": email}
 	if err := c.call(ctx, "accounts:sendOobCode", req, nil); err != nil {
@@ -176,7 +174,7 @@ func (c *Client) ConfirmPasswordReset(ctx context.Context, oobCode, newPassword 
 }
 
 // DeleteAccount deletes the signed-in account from Firebase Auth, after the
-// app has erased the member's data (community.Service.DeleteAccount): the
+// app has erased the member's data (the community service's DeleteAccount): the
 // email can then sign up again as a new member.
 func (c *Client) DeleteAccount(ctx context.Context, idToken string) error {
 	if err := c.call(ctx, "accounts:delete", map[string]any{"idToken": idToken}, nil); err != nil {
@@ -248,12 +246,12 @@ func (c *Client) post(ctx context.Context, endpoint, contentType string, body []
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return fmt.Errorf("%w: %v", community.ErrUnavailable, err)
+		return fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return fmt.Errorf("%w: read answer: %v", community.ErrUnavailable, err)
+		return fmt.Errorf("%w: read answer: %v", ErrUnavailable, err)
 	}
 	if resp.StatusCode/100 != 2 {
 		return parseError(resp.StatusCode, data)
@@ -262,7 +260,7 @@ func (c *Client) post(ctx context.Context, endpoint, contentType string, body []
 		return nil
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("%w: decode answer: %v", community.ErrUnavailable, err)
+		return fmt.Errorf("%w: decode answer: %v", ErrUnavailable, err)
 	}
 	return nil
 }

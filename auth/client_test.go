@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/emulators"
 )
 
@@ -220,14 +219,14 @@ func TestClient_Unavailable(t *testing.T) {
 	l.Close()
 	c := &Client{APIKey: "secret-key", BaseURL: "http://" + addr}
 	_, err = c.SignIn(ctx, "a@example.com", password)
-	if !errors.Is(err, community.ErrUnavailable) {
-		t.Fatalf("SignIn to a closed port = %v, want community.ErrUnavailable", err)
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("SignIn to a closed port = %v, want ErrUnavailable", err)
 	}
 	if strings.Contains(err.Error(), "secret-key") {
 		t.Errorf("error %q leaks the API key", err)
 	}
-	if err := c.SendPasswordReset(ctx, "a@example.com"); !errors.Is(err, community.ErrUnavailable) {
-		t.Errorf("SendPasswordReset to a closed port = %v, want community.ErrUnavailable", err)
+	if err := c.SendPasswordReset(ctx, "a@example.com"); !errors.Is(err, ErrUnavailable) {
+		t.Errorf("SendPasswordReset to a closed port = %v, want ErrUnavailable", err)
 	}
 }
 

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/regulars-app/regulars/community"
 )
 
 // Sentinel errors; the returned errors wrap an *Error that matches them with
@@ -29,6 +27,10 @@ var (
 	ErrSessionExpired = errors.New("session expired")
 	// ErrInvalidCode: an email link's code is wrong, used or expired.
 	ErrInvalidCode = errors.New("invalid or expired code")
+	// ErrUnavailable: Firebase Auth could not be reached or failed (no
+	// network, a 5xx answer): try again later. The app maps it to the
+	// domain's unavailable error; this package knows no domain.
+	ErrUnavailable = errors.New("auth service unavailable")
 )
 
 // Error is a refusal from Firebase Auth.
@@ -68,15 +70,15 @@ var codes = map[string][]error{
 	"EXPIRED_OOB_CODE":               {ErrInvalidCode},
 }
 
-// Is matches the sentinel errors of the code, and community.ErrUnavailable
-// for server-side failures (5xx).
+// Is matches the sentinel errors of the code, and ErrUnavailable for
+// server-side failures (5xx).
 func (e *Error) Is(target error) bool {
 	for _, s := range codes[e.Code] {
 		if s == target {
 			return true
 		}
 	}
-	return target == community.ErrUnavailable && e.Status >= 500
+	return target == ErrUnavailable && e.Status >= 500
 }
 
 // parseError reads Google's error body:
@@ -134,7 +136,7 @@ func Reason(err error) string {
 		{ErrRateLimited, "rate_limited"},
 		{ErrSessionExpired, "session_expired"},
 		{ErrInvalidCode, "invalid_code"},
-		{community.ErrUnavailable, "unavailable"},
+		{ErrUnavailable, "unavailable"},
 	} {
 		if errors.Is(err, r.err) {
 			return r.code

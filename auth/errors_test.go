@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/regulars-app/regulars/community"
 )
 
 func TestParseError(t *testing.T) {
@@ -27,7 +25,7 @@ func TestParseError(t *testing.T) {
 		{"rate limited", 400, `{"error":{"code":400,"message":"TOO_MANY_ATTEMPTS_TRY_LATER : Access disabled"}}`, "TOO_MANY_ATTEMPTS_TRY_LATER", ErrRateLimited},
 		{"429 without code", 429, `busy`, "TOO_MANY_ATTEMPTS_TRY_LATER", ErrRateLimited},
 		{"refresh grant", 400, `{"error":"invalid_grant","error_description":"bad"}`, "INVALID_REFRESH_TOKEN", ErrSessionExpired},
-		{"server error", 503, `<html>`, "HTTP_503", community.ErrUnavailable},
+		{"server error", 503, `<html>`, "HTTP_503", ErrUnavailable},
 		{"oob", 400, `{"error":{"message":"INVALID_OOB_CODE"}}`, "INVALID_OOB_CODE", ErrInvalidCode},
 	}
 	for _, tt := range tests {
@@ -91,7 +89,7 @@ func TestReason(t *testing.T) {
 		{parseError(400, []byte(`{"error":{"message":"TOO_MANY_ATTEMPTS_TRY_LATER"}}`)), "rate_limited"},
 		{parseError(400, []byte(`{"error":"invalid_grant"}`)), "session_expired"},
 		{parseError(502, nil), "unavailable"},
-		{fmt.Errorf("sign in: %w", community.ErrUnavailable), "unavailable"},
+		{fmt.Errorf("sign in: %w", ErrUnavailable), "unavailable"},
 		{errors.New("boom"), "unknown"},
 	}
 	for _, tt := range tests {

@@ -46,11 +46,6 @@ func WithClock(now func() time.Time) TokenSourceOption {
 	return func(ts *TokenSource) { ts.now = now }
 }
 
-// WithRefreshMargin sets how long before expiry the token is refreshed.
-func WithRefreshMargin(d time.Duration) TokenSourceOption {
-	return func(ts *TokenSource) { ts.margin = d }
-}
-
 // OnRefresh calls fn with every refreshed session (under the source's lock:
 // fn must be quick and must not call the source), e.g. to store the new
 // refresh token for the next start of the app.
@@ -115,6 +110,17 @@ func (ts *TokenSource) refreshLocked(ctx context.Context) error {
 		ts.onRefresh(ns)
 	}
 	return nil
+}
+
+// Replace makes the source hand out s's tokens from now on: the same
+// member signed in again after their session ended (ErrSessionExpired).
+func (ts *TokenSource) Replace(s Session) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	ts.sess = s
+	if ts.onRefresh != nil {
+		ts.onRefresh(s)
+	}
 }
 
 // Session returns the current session (its ID token may be near expiry; use

@@ -14,6 +14,11 @@ type DataExport struct {
 	Member        ExportMember   `json:"member"`
 	Ledger        []LedgerEntry  `json:"ledger"`
 	RSVPs         []RSVP         `json:"rsvps"`
+	Threads       []Thread       `json:"threads"`
+	Posts         []Post         `json:"posts"`
+	Stories       []Story        `json:"stories"`
+	Votes         []Vote         `json:"votes"`
+	Feedback      []Feedback     `json:"feedback"`
 	Notifications []Notification `json:"notifications"`
 }
 
@@ -39,7 +44,7 @@ func (s *Service) ExportMyData(ctx context.Context, a Actor, progress func(done,
 	if err := a.require(ActEditProfile); err != nil {
 		return nil, err
 	}
-	const total = 5
+	const total = 6
 	step := func(n int) {
 		if progress != nil {
 			progress(n, total)
@@ -72,6 +77,12 @@ func (s *Service) ExportMyData(ctx context.Context, a Actor, progress func(done,
 		return nil, fmt.Errorf("export notifications: %w", err)
 	}
 	step(4)
+	rec, err := s.store.MemberRecords(ctx, a.ID)
+	if err != nil {
+		return nil, fmt.Errorf("export what the member wrote: %w", err)
+	}
+	x.Threads, x.Posts, x.Stories, x.Votes, x.Feedback = rec.Threads, rec.Posts, rec.Stories, rec.Votes, rec.Feedback
+	step(5)
 	out, err := json.MarshalIndent(x, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)

@@ -95,6 +95,13 @@ func (s *Service) nextEvent(ctx context.Context, memberID string, now time.Time)
 	return &e, &r, nil
 }
 
+// ActiveDays and NPSDays are the windows Insights counts active members and
+// recent NPS answers over; screens say them in words ("the last 30 days").
+const (
+	ActiveDays = 30
+	NPSDays    = 90
+)
+
 // Insights is the community's health, for the owner.
 type Insights struct {
 	Members    int
@@ -142,7 +149,7 @@ func (s *Service) Insights(ctx context.Context, a Actor) (Insights, error) {
 	if in.Members, err = s.store.CountMembers(ctx, MemberFilter{}); err != nil {
 		return in, fmt.Errorf("insights members: %w", err)
 	}
-	if in.Active30, err = s.store.CountMembers(ctx, MemberFilter{ActiveSince: now.AddDate(0, 0, -30)}); err != nil {
+	if in.Active30, err = s.store.CountMembers(ctx, MemberFilter{ActiveSince: now.AddDate(0, 0, -ActiveDays)}); err != nil {
 		return in, fmt.Errorf("insights active: %w", err)
 	}
 	for i, t := range c.Tiers {
@@ -163,7 +170,7 @@ func (s *Service) Insights(ctx context.Context, a Actor) (Insights, error) {
 	in.NPSTrend = NPSTrend(answers, c.Location())
 	var recent []Feedback
 	for _, f := range answers {
-		if f.At.After(now.AddDate(0, 0, -90)) {
+		if f.At.After(now.AddDate(0, 0, -NPSDays)) {
 			recent = append(recent, f)
 		}
 	}
@@ -189,19 +196,3 @@ func (s *Service) Insights(ctx context.Context, a Actor) (Insights, error) {
 	}
 	return in, nil
 }
-
-// since is a helper for "member for N years": whole years and months between t and now.
-func since(t, now time.Time) (years, months int) {
-	if t.IsZero() || now.Before(t) {
-		return 0, 0
-	}
-	months = (now.Year()-t.Year())*12 + int(now.Month()-t.Month())
-	if now.Day() < t.Day() {
-		months--
-	}
-	return months / 12, months % 12
-}
-
-// MembershipLength returns how long someone has been a member at now, in whole
-// years and remaining months.
-func MembershipLength(since_, now time.Time) (years, months int) { return since(since_, now) }

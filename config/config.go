@@ -5,17 +5,23 @@
 //
 // Sources, later ones overriding earlier ones field by field:
 //
-//  1. a TOML or JSON file: the -config flag's path (which must exist), else
-//     config.toml or config.json in the user config directory's "github.com/regulars-app/regulars"
-//     folder (used when present; see DefaultPath);
-//  2. environment variables:
+//  1. the build's settings: the custom metadata of FyneApp.toml, which the
+//     app reads with fyne.App.Metadata().Custom (see FromMetadata). `fyne
+//     package -release` bakes the [Release] table (and -metadata key=value
+//     flags) into the binary, on every platform; `go run` and `go build`
+//     read the [Development] table of the FyneApp.toml beside them. A café's
+//     build therefore starts in cloud mode with no flag, file or variable;
+//  2. a TOML or JSON file: the -config flag's path (which must exist), else
+//     config.toml or config.json in the user config directory's "regulars"
+//     folder (used when present; see DefaultPath), for development;
+//  3. environment variables, for development:
 //     REGULARS_FIREBASE_PROJECT    Firebase project ID
 //     REGULARS_FIREBASE_API_KEY    the project's Web API key
 //     REGULARS_COMMUNITY           ID of the community (communities/{id})
 //     REGULARS_FIRESTORE_ENDPOINT  host:port of a Firestore emulator (plain gRPC)
 //     FIREBASE_AUTH_EMULATOR_HOST  host:port of a Firebase Auth emulator
 //
-// A file names the same settings:
+// The metadata and a file name the same settings:
 //
 //	project = "my-cafe-prod"
 //	api_key = "AIza..."
@@ -127,7 +133,7 @@ func DefaultPath() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("config: %w", err)
 	}
-	base := filepath.Join(dir, "github.com/regulars-app/regulars")
+	base := filepath.Join(dir, "regulars")
 	toml := filepath.Join(base, "config.toml")
 	if _, err := os.Stat(toml); err != nil {
 		if js := filepath.Join(base, "config.json"); fileExists(js) {
@@ -139,18 +145,44 @@ func DefaultPath() (string, error) {
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
-// Load reads the configuration: the file at path (the -config flag; it must
-// exist) or the default file when path is empty (used when it exists), then
-// the environment. The result is validated.
-func Load(path string) (Config, error) {
-	explicit := path != ""
-	if !explicit {
+// Load reads the configuration: the build's settings (custom, the app's
+// metadata; see FromMetadata), then the file at path (the -config flag; it
+// must exist) or the default file when path is empty (used when it exists),
+// then the environment. The result is validated.
+func Load(custom map[string]string, path string) (Config, error) {
+	if path == "" {
 		p, err := DefaultPath()
 		if err == nil && fileExists(p) {
 			path = p
 		}
 	}
-	return load(path, os.Getenv)
+	return load(custom, path, os.Getenv)
+}
+
+// Keys of the build's settings in FyneApp.toml's [Release] and
+// [Development] tables (fyne.AppMetadata.Custom): the names of a file's
+// settings.
+const (
+	KeyProject           = "project"
+	KeyAPIKey            = "api_key"
+	KeyCommunity         = "community"
+	KeyFirestoreEndpoint = "firestore_endpoint"
+	KeyAuthEmulatorHost  = "auth_emulator_host"
+)
+
+// FromMetadata reads the build's settings from the app's custom metadata
+// (other keys are the app's or Fyne's business and are left alone), and
+// reports whether there were any. The result is not validated.
+func FromMetadata(custom map[string]string) (Config, bool) {
+	c := Config{
+		Project:           custom[KeyProject],
+		APIKey:            custom[KeyAPIKey],
+		Community:         custom[KeyCommunity],
+		FirestoreEndpoint: custom[KeyFirestoreEndpoint],
+		AuthEmulatorHost:  custom[KeyAuthEmulatorHost],
+	}
+	c = trim(c)
+	return c, c != Config{}
 }
 
 // Read reads the file at path (none when empty) and overrides it with the
@@ -194,16 +226,20 @@ func fromEnv(c *Config, getenv func(string) string) bool {
 	return set
 }
 
-// load reads the file at path (none when empty) and overrides it with getenv.
-func load(path string, getenv func(string) string) (Config, error) {
-	var c Config
+// load reads the build's settings, the file at path (none when empty) and
+// overrides them with getenv.
+func load(custom map[string]string, path string, getenv func(string) string) (Config, error) {
+	c, built := FromMetadata(custom)
 	var sources []string
+	if built {
+		sources = append(sources, "build")
+	}
 	if path != "" {
 		fc, err := ReadFile(path)
 		if err != nil {
 			return Config{}, err
 		}
-		c = fc
+		c = overlay(c, fc)
 		sources = append(sources, path)
 	}
 	envSet := fromEnv(&c, getenv)
@@ -212,11 +248,11 @@ func load(path string, getenv func(string) string) (Config, error) {
 	}
 	// FIREBASE_AUTH_EMULATOR_HOST alone is common in a developer's shell
 	// (firebase emulators:exec sets it): it does not turn the cloud on.
-	if c.Project == "" && c.APIKey == "" && c.Community == "" && c.FirestoreEndpoint == "" && path == "" {
+	if c.Project == "" && c.APIKey == "" && c.Community == "" && c.FirestoreEndpoint == "" && path == "" && !built {
 		return Config{}, nil
 	}
 	if c.Local() {
-		// A file that configures no cloud is a mistake, not a wish for local mode.
+		// Settings that configure no cloud are a mistake, not a wish for local mode.
 		return Config{}, fmt.Errorf("config: cloud settings without a Firebase project: set project (%s) (from %s)", EnvProject, strings.Join(sources, "+"))
 	}
 	c.Source = strings.Join(sources, "+")
@@ -224,6 +260,19 @@ func load(path string, getenv func(string) string) (Config, error) {
 		return Config{}, fmt.Errorf("%w (from %s)", err, strings.Join(sources, "+"))
 	}
 	return c, nil
+}
+
+// overlay returns base with the settings over sets.
+func overlay(base, over Config) Config {
+	for _, f := range []struct{ dst, src *string }{
+		{&base.Project, &over.Project}, {&base.APIKey, &over.APIKey}, {&base.Community, &over.Community},
+		{&base.FirestoreEndpoint, &over.FirestoreEndpoint}, {&base.AuthEmulatorHost, &over.AuthEmulatorHost},
+	} {
+		if *f.src != "" {
+			*f.dst = *f.src
+		}
+	}
+	return base
 }
 
 // ReadFile reads a configuration file: JSON when its name ends in .json, TOML

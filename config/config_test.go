@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/regulars-app/regulars/auth"
 )
 
 func writeFile(t *testing.T, name, content string) string {
@@ -28,6 +26,7 @@ func TestLoad(t *testing.T) {
 		name    string
 		file    string // file name; "" for none
 		content string
+		build   map[string]string // the app's custom metadata (FyneApp.toml)
 		env     map[string]string
 		want    Config
 		wantErr string
@@ -54,6 +53,15 @@ func TestLoad(t *testing.T) {
 		{name: "unknown json key", file: "c.json", content: `{"project": "p", "apikey": "k"}`, wantErr: "unknown field"},
 		{name: "broken toml", file: "c.toml", content: "project = ", wantErr: "c.toml"},
 		{name: "empty file is an error", file: "c.toml", content: "", wantErr: "without a Firebase project"},
+		{name: "a café's build is cloud with nothing else", build: map[string]string{KeyProject: "cafe-prod", KeyAPIKey: "AIzaKey", KeyCommunity: "cafe-lumen"}, want: prod},
+		{name: "build keys of others are ignored", build: map[string]string{"theme": "dark"}},
+		{name: "file overrides the build", build: map[string]string{KeyProject: "other", KeyAPIKey: "k2", KeyCommunity: "c2"}, file: "c.toml", content: prodTOML, want: prod},
+		{name: "env overrides the build", build: map[string]string{KeyProject: "cafe-prod", KeyAPIKey: "AIzaKey", KeyCommunity: "c2"},
+			env: map[string]string{EnvCommunity: "cafe-lumen"}, want: prod},
+		{name: "a build for the emulators", build: map[string]string{KeyProject: "demo-x", KeyCommunity: "c1", KeyFirestoreEndpoint: "127.0.0.1:8080", KeyAuthEmulatorHost: "127.0.0.1:9099"},
+			want: Config{Project: "demo-x", Community: "c1", FirestoreEndpoint: "127.0.0.1:8080", AuthEmulatorHost: "127.0.0.1:9099"}},
+		{name: "a build without its API key", build: map[string]string{KeyProject: "cafe-prod", KeyCommunity: "c"}, wantErr: "no Web API key"},
+		{name: "a build without its project", build: map[string]string{KeyCommunity: "c"}, wantErr: "without a Firebase project"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,7 +69,7 @@ func TestLoad(t *testing.T) {
 			if tt.file != "" {
 				path = writeFile(t, tt.file, tt.content)
 			}
-			got, err := load(path, envOf(tt.env))
+			got, err := load(tt.build, path, envOf(tt.env))
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("load = %+v, %v; want an error containing %q", got, err, tt.wantErr)
@@ -87,7 +95,7 @@ func TestLoad(t *testing.T) {
 }
 
 func TestLoad_ExplicitPathMustExist(t *testing.T) {
-	_, err := Load(filepath.Join(t.TempDir(), "missing.toml"))
+	_, err := Load(nil, filepath.Join(t.TempDir(), "missing.toml"))
 	if err == nil || !os.IsNotExist(unwrapAll(err)) {
 		t.Fatalf("Load(missing) = %v, want a not-exist error", err)
 	}
@@ -110,7 +118,7 @@ func TestLoad_DefaultFile(t *testing.T) {
 	for _, k := range []string{EnvProject, EnvAPIKey, EnvCommunity, EnvFirestoreEndpoint, EnvAuthEmulatorHost} {
 		t.Setenv(k, "")
 	}
-	c, err := Load("")
+	c, err := Load(nil, "")
 	if err != nil || !c.Local() {
 		t.Fatalf("Load with no default file = %+v, %v; want local mode", c, err)
 	}
@@ -124,7 +132,7 @@ func TestLoad_DefaultFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte("project='p1'\napi_key='k'\ncommunity='c1'\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, err = Load("")
+	c, err = Load(nil, "")
 	if err != nil || c.Project != "p1" || c.Source != p {
 		t.Fatalf("Load with %s = %+v, %v; want project p1 from that file", p, c, err)
 	}
@@ -138,28 +146,9 @@ func FuzzReadFile(f *testing.F) {
 		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		c, err := load(p, envOf(nil))
+		c, err := load(nil, p, envOf(nil))
 		if err == nil && c.Validate() != nil {
 			t.Fatalf("load accepted %q as %+v, which does not validate", content, c)
 		}
 	})
-}
-
-func TestConfig_Clients(t *testing.T) {
-	c := Config{Project: "demo-x", Community: "c", AuthEmulatorHost: "127.0.0.1:9099", FirestoreEndpoint: "127.0.0.1:8080"}
-	ac := c.AuthClient()
-	if ac.BaseURL != "http://127.0.0.1:9099" || !ac.Emulated() || ac.APIKey == "" {
-		t.Errorf("AuthClient = %+v, want the emulator with some key", ac)
-	}
-	prod := Config{Project: "p", APIKey: "AIza", Community: "c"}.AuthClient()
-	if prod.Emulated() || prod.APIKey != "AIza" {
-		t.Errorf("production AuthClient = %+v, want Google with the key", prod)
-	}
-	ts := ac.TokenSource(auth.Session{IDToken: "t", RefreshToken: "r"})
-	if n := len(c.FirestoreOptions(ts)); n != 4 {
-		t.Errorf("emulator FirestoreOptions: %d options, want 4 (no auth, bearer, endpoint, insecure)", n)
-	}
-	if n := len((Config{Project: "p"}).FirestoreOptions(ts)); n != 2 {
-		t.Errorf("production FirestoreOptions: %d options, want 2 (no auth, bearer over TLS)", n)
-	}
 }

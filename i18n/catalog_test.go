@@ -27,6 +27,13 @@ var cldrForms = map[string][]string{
 	"ar": {"zero", "one", "two", "few", "many", "other"},
 	"vi": {"one", "other"}, // CLDR 47+: "i = 0 or n = 1", like hi; Vietnamese words do not change
 	"ja": {"other"}, "ko": {"other"}, "zh-Hans": {"other"},
+	"fa": {"one", "other"},                // "i = 0 or n = 1"; the noun stays singular after a number
+	"he": {"one", "two", "other"},         // CLDR 42+: "many" (20, 30, …) merged into "other"
+	"ur": {"one", "other"},                // "i = 1 and v = 0"
+	"ru": {"one", "few", "many", "other"}, // other: fractions ("1,5 балла")
+	"pl": {"one", "few", "many", "other"}, // other: fractions ("1,5 punktu")
+	"uk": {"one", "few", "many", "other"}, // other: fractions ("1,5 бала")
+	"id": {"other"},
 }
 
 var formNames = []string{"zero", "one", "two", "few", "many", "other"}
@@ -109,8 +116,10 @@ func fields(s string) map[string]bool {
 // catalogProblems lists every way the catalogs in fsys fall short: a locale
 // without a file or a file without a locale, a message ID missing from a
 // translation or unknown to English, a plural form the language needs but
-// lacks or has but never uses, and a template field English does not pass.
-func catalogProblems(fsys fs.FS) []string {
+// lacks or has but never uses, a template field English does not pass, an
+// ASCII digit in a language with its own digits, and a word the glossary
+// (given as the text of glossary.toml) does not allow.
+func catalogProblems(fsys fs.FS, glossary []byte) []string {
 	cats, err := readCatalogs(fsys)
 	if err != nil {
 		return []string{err.Error()}
@@ -179,12 +188,18 @@ func catalogProblems(fsys fs.FS) []string {
 			}
 		}
 	}
+	probs = append(probs, digitProblems(cats)...)
+	probs = append(probs, glossaryProblems(cats, glossary)...)
 	slices.Sort(probs)
 	return probs
 }
 
 func TestCatalog_Complete(t *testing.T) {
-	for _, p := range catalogProblems(localeFiles) {
+	glossary, err := readGlossaryFile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range catalogProblems(localeFiles, glossary) {
 		t.Error(p)
 	}
 }
@@ -220,6 +235,14 @@ func TestCatalog_Problems(t *testing.T) {
 		{"unknown field", "it", func(s string) string { return strings.Replace(s, "TabMe = \"Io\"", "TabMe = \"{{.Name}}\"", 1) },
 			"it: TabMe uses .Name, which English does not pass"},
 		{"missing file", "vi", nil, "vi: no locales/active.vi.toml"},
+		{"glossary rival", "zh-Hans", func(s string) string { return strings.Replace(s, `TierBronze = "铜卡"`, `TierBronze = "青铜"`, 1) },
+			`zh-Hans: TierBronze (other) uses "青铜", which the glossary avoids for tier (say "等级")`},
+		{"glossary word missing", "tr", func(s string) string {
+			return strings.Replace(s, "[OwnerEventsCheckIn]\nother = \"Check-in\"", "[OwnerEventsCheckIn]\nother = \"Giriş\"", 1)
+		},
+			`tr: OwnerEventsCheckIn (other) does not use the glossary word "check-in" for checkin: "Giriş"`},
+		{"ASCII digits", "ar", func(s string) string { return strings.Replace(s, "(٦ أحرف", "(6 أحرف", 1) },
+			`ar: ReasonWeakPassword (other) has ASCII digits "6"; pass the number as a placeholder`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,7 +261,11 @@ func TestCatalog_Problems(t *testing.T) {
 				}
 				fsys[p] = &fstest.MapFile{Data: data}
 			}
-			if probs := catalogProblems(fsys); !slices.Contains(probs, tt.want) {
+			glossary, err := readGlossaryFile()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if probs := catalogProblems(fsys, glossary); !slices.Contains(probs, tt.want) {
 				t.Errorf("problems = %q, want to include %q", probs, tt.want)
 			}
 		})

@@ -1,6 +1,10 @@
 package i18n
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+)
 
 // Dates and times come from github.com/go-playground/locales, generated from
 // CLDR; x/text has no calendar formatting. Its output uses ASCII digits, so
@@ -16,21 +20,44 @@ func in(t time.Time, loc *time.Location) time.Time {
 	return t.In(loc)
 }
 
+// Dates are shown in the Localizer's calendar (see Calendar): Gregorian
+// through go-playground/locales, Persian through calendar.go's conversion
+// and CLDR fa's Persian-calendar patterns.
+
 // Date formats the calendar date of t in loc (nil: t's own location) in the
 // locale's CLDR medium style: en "Mar 5, 2026", de "05.03.2026", ja
-// "2026/03/05", ar "٠٥‏/٠٣‏/٢٠٢٦".
+// "2026/03/05", ar "٠٥‏/٠٣‏/٢٠٢٦", fa (Solar Hijri) "۱۶ آذر ۱۴۰۵".
 func (l *Localizer) Date(t time.Time, loc *time.Location) string {
 	return l.mark(l.date(in(t, loc)))
 }
 
 func (l *Localizer) date(t time.Time) string {
+	if l.cal == Persian {
+		return l.localDigits(formatCalendar(l.cal, persianFormats, persianFormats.medium, t, ""))
+	}
 	return l.localDigits(l.dates.FmtDateMedium(t))
 }
 
 // DateLong formats t in loc in the locale's CLDR full style, with the
-// weekday: en "Thursday, March 5, 2026", de "Donnerstag, 5. März 2026".
+// weekday: en "Thursday, March 5, 2026", de "Donnerstag, 5. März 2026",
+// fa "یکشنبه ۱۶ آذر ۱۴۰۵".
 func (l *Localizer) DateLong(t time.Time, loc *time.Location) string {
-	return l.mark(l.localDigits(l.dates.FmtDateFull(in(t, loc))))
+	t = in(t, loc)
+	if l.cal == Persian {
+		return l.mark(l.localDigits(formatCalendar(l.cal, persianFormats, persianFormats.full, t, l.dates.WeekdayWide(t.Weekday()))))
+	}
+	return l.mark(l.localDigits(l.dates.FmtDateFull(t)))
+}
+
+// DateNumeric formats the date of t in loc in digits only, for tables and
+// forms: the locale's CLDR short date ("3/5/26", "05.03.26"), and for the
+// Persian calendar the year/month/day form Iran writes, "۱۴۰۵/۰۹/۱۶".
+func (l *Localizer) DateNumeric(t time.Time, loc *time.Location) string {
+	t = in(t, loc)
+	if l.cal == Persian {
+		return l.mark(l.localDigits(formatCalendar(l.cal, persianFormats, persianFormats.numeric, t, "")))
+	}
+	return l.mark(l.localDigits(l.dates.FmtDateShort(t)))
 }
 
 // Time formats the time of day of t in loc in the locale's CLDR short style:
@@ -40,7 +67,18 @@ func (l *Localizer) Time(t time.Time, loc *time.Location) string {
 }
 
 func (l *Localizer) time(t time.Time) string {
-	return l.localDigits(l.dates.FmtTimeShort(t))
+	s := l.localDigits(l.dates.FmtTimeShort(t))
+	if l.loc.RTL() && strings.IndexFunc(s, isLatinLetter) >= 0 {
+		// ur writes "8:00 PM": in a right-to-left sentence the bidi
+		// algorithm would show "PM 8:00". A leading left-to-right mark
+		// makes the digits left to right too, so the time stays one run.
+		s = "\u200e" + s
+	}
+	return s
+}
+
+func isLatinLetter(r rune) bool {
+	return r < 0x250 && unicode.IsLetter(r)
 }
 
 // DateTime formats date and time of t in loc, joined by the "DateTime"

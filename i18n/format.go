@@ -2,6 +2,8 @@ package i18n
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/message"
@@ -70,7 +72,16 @@ func formatMoney(p *message.Printer, pattern string, minor int64, cur currency.U
 
 	prefix, suffix := splitPattern(pattern)
 	sym := p.Sprint(currency.Symbol(cur))
-	s := strings.ReplaceAll(prefix, "¤", sym) + amount + strings.ReplaceAll(suffix, "¤", sym)
+	prefix, suffix = strings.ReplaceAll(prefix, "¤", sym), strings.ReplaceAll(suffix, "¤", sym)
+	// CLDR's currencySpacing: a symbol that is a word ("Rp", "ریال", "CHF")
+	// and touches the digits gets a no-break space; "$" and "€" do not.
+	if r, _ := utf8.DecodeLastRuneInString(prefix); prefix != "" && unicode.IsLetter(r) {
+		prefix += "\u00a0"
+	}
+	if r, _ := utf8.DecodeRuneInString(suffix); suffix != "" && unicode.IsLetter(r) {
+		suffix = "\u00a0" + suffix
+	}
+	s := prefix + amount + suffix
 	if neg {
 		s = minusSign(p) + s
 	}
@@ -119,4 +130,22 @@ func (l *Localizer) localDigits(s string) string {
 		return s
 	}
 	return l.digits.Replace(s)
+}
+
+// ASCIIDigits returns s with every decimal digit of any script (Persian
+// ۱۸, Arabic-Indic ١٨, Devanagari १८) rewritten as an ASCII digit, so that a
+// field a member types with their own keyboard ("۱۸:۳۰") parses like
+// "18:30". Other characters are kept.
+func ASCIIDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > unicode.MaxASCII && unicode.Is(unicode.Nd, r) {
+			// Unicode lays out every decimal digit block as 0-9 in order.
+			for z := r; z > r-10; z-- {
+				if !unicode.Is(unicode.Nd, z-1) {
+					return '0' + (r - z)
+				}
+			}
+		}
+		return r
+	}, s)
 }

@@ -25,13 +25,20 @@ import (
 	cldrDE "github.com/go-playground/locales/de"
 	cldrEN "github.com/go-playground/locales/en"
 	cldrES "github.com/go-playground/locales/es"
+	cldrFA "github.com/go-playground/locales/fa"
 	cldrFR "github.com/go-playground/locales/fr"
+	cldrHE "github.com/go-playground/locales/he"
 	cldrHI "github.com/go-playground/locales/hi"
+	cldrID "github.com/go-playground/locales/id"
 	cldrIT "github.com/go-playground/locales/it"
 	cldrJA "github.com/go-playground/locales/ja"
 	cldrKO "github.com/go-playground/locales/ko"
+	cldrPL "github.com/go-playground/locales/pl"
 	cldrPT "github.com/go-playground/locales/pt_BR"
+	cldrRU "github.com/go-playground/locales/ru"
 	cldrTR "github.com/go-playground/locales/tr"
+	cldrUK "github.com/go-playground/locales/uk"
+	cldrUR "github.com/go-playground/locales/ur"
 	cldrVI "github.com/go-playground/locales/vi"
 	cldrZH "github.com/go-playground/locales/zh_Hans"
 	"golang.org/x/text/currency"
@@ -44,7 +51,7 @@ type Direction int
 const (
 	// LTR is left-to-right text.
 	LTR Direction = iota
-	// RTL is right-to-left text (Arabic).
+	// RTL is right-to-left text (Arabic, Persian, Hebrew, Urdu).
 	RTL
 )
 
@@ -81,6 +88,11 @@ type Locale struct {
 	currencyPattern string
 	// dates builds the CLDR calendar formatter for the locale.
 	dates func() locales.Translator
+
+	// Calendar is the calendar the locale's readers date things in by
+	// default: Persian (Solar Hijri) for fa, Gregorian elsewhere. A
+	// Localizer can be switched to another with WithCalendar.
+	Calendar Calendar
 }
 
 // RTL reports whether the locale is written right to left.
@@ -91,21 +103,32 @@ const DefaultCode = "en"
 
 // registry is the one table of supported locales, in picker order; the first
 // is the fallback. The currency patterns are CLDR's "standard" currency
-// formats (U+00A0 is a no-break space).
+// formats (U+00A0 is a no-break space), without the bidi marks CLDR puts in
+// some right-to-left ones: the UI lays text out by direction. fa, he and ur
+// write digits as CLDR's default numbering system says: Persian digits for
+// fa, ASCII for he and for ur (CLDR ur's default is "latn", as Pakistan's
+// press and phones write numbers; its "arabext" digits are ur-IN's).
 var registry = []Locale{
-	{"en", language.English, "English", "English", LTR, currency.USD, "¤#,##0.00", cldrEN.New},
-	{"es", language.Spanish, "Español", "Spanish", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrES.New},
-	{"fr", language.French, "Français", "French", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrFR.New},
-	{"de", language.German, "Deutsch", "German", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrDE.New},
-	{"it", language.Italian, "Italiano", "Italian", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrIT.New},
-	{"pt-BR", language.BrazilianPortuguese, "Português (Brasil)", "Portuguese (Brazil)", LTR, currency.BRL, "¤\u00a0#,##0.00", cldrPT.New},
-	{"tr", language.Turkish, "Türkçe", "Turkish", LTR, currency.MustParseISO("TRY"), "¤#,##0.00", cldrTR.New},
-	{"ar", language.Arabic, "العربية", "Arabic", RTL, currency.MustParseISO("EGP"), "#,##0.00\u00a0¤", cldrAR.New},
-	{"hi", language.Hindi, "हिन्दी", "Hindi", LTR, currency.INR, "¤#,##,##0.00", cldrHI.New},
-	{"ja", language.Japanese, "日本語", "Japanese", LTR, currency.JPY, "¤#,##0.00", cldrJA.New},
-	{"ko", language.Korean, "한국어", "Korean", LTR, currency.MustParseISO("KRW"), "¤#,##0.00", cldrKO.New},
-	{"zh-Hans", language.SimplifiedChinese, "简体中文", "Chinese (Simplified)", LTR, currency.CNY, "¤#,##0.00", cldrZH.New},
-	{"vi", language.Vietnamese, "Tiếng Việt", "Vietnamese", LTR, currency.MustParseISO("VND"), "#,##0.00\u00a0¤", cldrVI.New},
+	{"en", language.English, "English", "English", LTR, currency.USD, "¤#,##0.00", cldrEN.New, Gregorian},
+	{"es", language.Spanish, "Español", "Spanish", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrES.New, Gregorian},
+	{"fr", language.French, "Français", "French", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrFR.New, Gregorian},
+	{"de", language.German, "Deutsch", "German", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrDE.New, Gregorian},
+	{"it", language.Italian, "Italiano", "Italian", LTR, currency.EUR, "#,##0.00\u00a0¤", cldrIT.New, Gregorian},
+	{"pt-BR", language.BrazilianPortuguese, "Português (Brasil)", "Portuguese (Brazil)", LTR, currency.BRL, "¤\u00a0#,##0.00", cldrPT.New, Gregorian},
+	{"tr", language.Turkish, "Türkçe", "Turkish", LTR, currency.MustParseISO("TRY"), "¤#,##0.00", cldrTR.New, Gregorian},
+	{"ar", language.Arabic, "العربية", "Arabic", RTL, currency.MustParseISO("EGP"), "#,##0.00\u00a0¤", cldrAR.New, Gregorian},
+	{"hi", language.Hindi, "हिन्दी", "Hindi", LTR, currency.INR, "¤#,##,##0.00", cldrHI.New, Gregorian},
+	{"ja", language.Japanese, "日本語", "Japanese", LTR, currency.JPY, "¤#,##0.00", cldrJA.New, Gregorian},
+	{"ko", language.Korean, "한국어", "Korean", LTR, currency.MustParseISO("KRW"), "¤#,##0.00", cldrKO.New, Gregorian},
+	{"zh-Hans", language.SimplifiedChinese, "简体中文", "Chinese (Simplified)", LTR, currency.CNY, "¤#,##0.00", cldrZH.New, Gregorian},
+	{"vi", language.Vietnamese, "Tiếng Việt", "Vietnamese", LTR, currency.MustParseISO("VND"), "#,##0.00\u00a0¤", cldrVI.New, Gregorian},
+	{"fa", language.Persian, "فارسی", "Persian", RTL, currency.MustParseISO("IRR"), "¤#,##0.00", cldrFA.New, Persian},
+	{"he", language.Hebrew, "עברית", "Hebrew", RTL, currency.MustParseISO("ILS"), "#,##0.00\u00a0¤", cldrHE.New, Gregorian},
+	{"ur", language.Urdu, "اردو", "Urdu", RTL, currency.MustParseISO("PKR"), "¤#,##0.00", cldrUR.New, Gregorian},
+	{"ru", language.Russian, "Русский", "Russian", LTR, currency.MustParseISO("RUB"), "#,##0.00\u00a0¤", cldrRU.New, Gregorian},
+	{"pl", language.Polish, "Polski", "Polish", LTR, currency.MustParseISO("PLN"), "#,##0.00\u00a0¤", cldrPL.New, Gregorian},
+	{"uk", language.Ukrainian, "Українська", "Ukrainian", LTR, currency.MustParseISO("UAH"), "#,##0.00\u00a0¤", cldrUK.New, Gregorian},
+	{"id", language.Indonesian, "Bahasa Indonesia", "Indonesian", LTR, currency.MustParseISO("IDR"), "¤#,##0.00", cldrID.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a

@@ -9,8 +9,11 @@ import (
 	"golang.org/x/text/language"
 )
 
+// rtlCodes are the locales written right to left.
+var rtlCodes = map[string]bool{"ar": true, "fa": true, "he": true, "ur": true}
+
 func TestLocales_Registry(t *testing.T) {
-	wantCodes := []string{"en", "es", "fr", "de", "it", "pt-BR", "tr", "ar", "hi", "ja", "ko", "zh-Hans", "vi"}
+	wantCodes := []string{"en", "es", "fr", "de", "it", "pt-BR", "tr", "ar", "hi", "ja", "ko", "zh-Hans", "vi", "fa", "he", "ur", "ru", "pl", "uk", "id"}
 	var codes []string
 	for _, l := range Locales() {
 		codes = append(codes, l.Code)
@@ -26,7 +29,7 @@ func TestLocales_Registry(t *testing.T) {
 			if l.Name == "" || l.English == "" {
 				t.Errorf("Name %q, English %q: both needed", l.Name, l.English)
 			}
-			if want := l.Code == "ar"; l.RTL() != want {
+			if want := rtlCodes[l.Code]; l.RTL() != want {
 				t.Errorf("RTL() = %v, want %v", l.RTL(), want)
 			}
 			// The registry's currency is CLDR's for the most likely region.

@@ -69,6 +69,8 @@ type Localizer struct {
 	// for ar, as x/text writes its numbers) in dates, which go-playground
 	// always writes with ASCII digits; nil when the locale uses ASCII.
 	digits *strings.Replacer
+	// cal is the calendar dates are shown in, the locale's by default.
+	cal Calendar
 }
 
 // New returns a Localizer for the locale with the given code. An unknown code
@@ -91,10 +93,22 @@ func newLocalizer(loc Locale, msgs *i18n.Localizer, pseudo bool) *Localizer {
 		msgs:    msgs,
 		printer: message.NewPrinter(loc.Tag),
 		dates:   loc.dates(),
+		cal:     loc.Calendar,
 	}
 	l.digits = digitReplacer(l.printer)
 	return l
 }
+
+// WithCalendar returns a Localizer like l that shows dates in calendar c,
+// e.g. Gregorian dates for a Persian reader who asks for them.
+func (l *Localizer) WithCalendar(c Calendar) *Localizer {
+	cp := *l
+	cp.cal = c
+	return &cp
+}
+
+// Calendar returns the calendar l shows dates in.
+func (l *Localizer) Calendar() Calendar { return l.cal }
 
 // Code returns the locale's code, e.g. "pt-BR" or "x-pseudo".
 func (l *Localizer) Code() string { return l.loc.Code }

@@ -30,11 +30,6 @@ type checkIn struct {
 	root    fyne.CanvasObject
 }
 
-// NewCheckIn returns the check-in panel of an event (owner and staff).
-func NewCheckIn(env *Env, eventID string) fyne.CanvasObject {
-	return newCheckIn(env, eventID).root
-}
-
 func newCheckIn(env *Env, eventID string) *checkIn {
 	s := &checkIn{env: env, id: eventID}
 	s.scope = env.Open("checkin", nil)

@@ -41,6 +41,9 @@ type Env struct {
 	Svc *community.Service
 	Win fyne.Window
 	Nav Navigator
+	// Account is the signed-in member's Firebase account in cloud mode; nil
+	// in local mode (and in tests), where there is nothing to sign out of.
+	Account Account
 
 	// ctx is the root of every screen's scope (see Open).
 	ctx context.Context
@@ -56,6 +59,22 @@ type Env struct {
 	create func()
 	// language switches the app's language (see RequestLanguage).
 	language func(code string)
+}
+
+// Account is the signed-in member's sign-in account (cloud mode).
+type Account interface {
+	// EmailVerified reports whether the member's email is verified: the
+	// security rules need it to post, start threads, vote and propose ideas.
+	EmailVerified() bool
+	// ConfirmEmail shows the "check your inbox" screen. UI goroutine.
+	ConfirmEmail()
+	// SignOut forgets the session and shows the sign-in screen. UI goroutine.
+	SignOut()
+	// Delete deletes the sign-in account, after the member's data was
+	// erased, and forgets the session. Off the UI goroutine.
+	Delete() error
+	// Deleted shows the sign-in screen after Delete. UI goroutine.
+	Deleted()
 }
 
 // NewEnv returns an Env for actor, speaking loc.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
@@ -200,19 +201,23 @@ func (s *attendees) load() {
 				return
 			}
 			s.rsvps = rs
-			ui.SetLine(s.env, s.summary, l.T("OwnerEventsSummary", map[string]any{"Going": l.Number(int64(e.Going)),
-				"Capacity": capacityText(l.T, l.Number, e.Capacity), "CheckedIn": l.Number(int64(e.CheckedIn)), "Waiting": l.Number(int64(e.Waiting))}))
+			ui.SetLine(s.env, s.summary, attendeeSummary(l, e))
 			showEmpty(s.empty, len(rs))
 			s.list.Refresh()
 		}
 	})
 }
 
-func capacityText(t func(string, ...map[string]any) string, num func(int64) string, capacity int) string {
-	if capacity == 0 {
-		return t("OwnerEventsCapacityUnlimited")
+// attendeeSummary is the line above the attendee list. An event without a
+// seat limit has its own message: "No limit" is no number to put in "5 of
+// N seats taken", and languages word the two cases differently.
+func attendeeSummary(l *i18n.Localizer, e community.Event) string {
+	data := map[string]any{"Going": l.Number(int64(e.Going)), "CheckedIn": l.Number(int64(e.CheckedIn)), "Waiting": l.Number(int64(e.Waiting))}
+	if e.Capacity == 0 {
+		return l.T("OwnerEventsSummaryUnlimited", data)
 	}
-	return num(int64(capacity))
+	data["Capacity"] = l.Number(int64(e.Capacity))
+	return l.T("OwnerEventsSummary", data)
 }
 
 func (s *attendees) onChange(c community.Change) {

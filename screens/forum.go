@@ -63,7 +63,7 @@ func (s *forum) buildUI() {
 	s.empty.Hide()
 	s.problem = ui.NewRefusal(s.env)
 	top := mirror.Border(l, nil, nil, nil, start, s.picker)
-	bottom := container.NewVBox(s.problem, s.more)
+	bottom := container.NewVBox(s.problem, requireVerified(s.env, start), s.more)
 	s.root = container.NewBorder(top, bottom, nil, nil, container.NewStack(s.list, s.empty))
 }
 

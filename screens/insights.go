@@ -52,8 +52,8 @@ func (s *insights) buildUI() {
 	s.activeText = ui.NewText(s.env, "")
 	s.problem = ui.NewRefusal(s.env)
 	cards := []fyne.CanvasObject{
-		ui.NewCard(l, l.T("InsightsNPS"), l.T("InsightsNPSHelp"), container.NewVBox(s.npsScore, s.nps)),
-		ui.NewCard(l, l.T("InsightsActive"), l.T("InsightsActiveHelp"), container.NewVBox(s.activeText, s.active)),
+		ui.NewCard(l, l.T("InsightsNPS"), l.T("InsightsNPSHelp", map[string]any{"Min": l.Number(-100), "Max": l.Number(100)}), container.NewVBox(s.npsScore, s.nps)),
+		ui.NewCard(l, l.T("InsightsActive"), l.N("InsightsActiveHelp", community.ActiveDays), container.NewVBox(s.activeText, s.active)),
 		ui.NewCard(l, l.T("InsightsTiers"), l.T("InsightsTiersHelp"), s.tiers),
 		ui.NewCard(l, l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.withHint(s.attendance, l.T("InsightsNoEvents"))),
 		ui.NewCard(l, l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.withHint(s.polls, l.T("InsightsNoPolls"))),
@@ -99,7 +99,7 @@ func (s *insights) render() {
 	l, in := s.env.L(), s.data
 	num := func(n int) string { return l.Number(int64(n)) }
 	if in.HasNPS {
-		ui.SetLine(s.env, s.npsScore, l.T("InsightsNPSScore", map[string]any{"Score": num(in.NPS)}))
+		ui.SetLine(s.env, s.npsScore, l.N("InsightsNPSScore", community.NPSDays, map[string]any{"Score": num(in.NPS)}))
 	} else {
 		s.npsScore.SetText(l.T("InsightsNPSNone"))
 	}
@@ -109,7 +109,7 @@ func (s *insights) render() {
 	}
 	s.nps.SetPoints(trend)
 
-	ui.SetLine(s.env, s.activeText, l.T("InsightsActiveText", map[string]any{"Active": num(in.Active30), "Members": num(in.Members)}))
+	ui.SetLine(s.env, s.activeText, l.N("InsightsActiveText", community.ActiveDays, map[string]any{"Active": num(in.Active30), "Members": num(in.Members)}))
 	s.active.SetPoints([]ui.ChartPoint{
 		{Label: l.T("InsightsActiveBar"), Value: float64(in.Active30), Text: num(in.Active30)},
 		{Label: l.T("InsightsQuietBar"), Value: float64(in.Members - in.Active30), Text: num(in.Members - in.Active30)},

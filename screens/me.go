@@ -252,7 +252,27 @@ func (s *me) privacy() fyne.CanvasObject {
 		mirror.Row(s.env, s.exportBtn), s.exportBar, s.exportNote, s.exportError,
 		ui.NewText(s.env, l.T("MeDeleteExplain")),
 		mirror.Row(s.env, del), s.deleteError,
+		s.account(),
 	)
+}
+
+// account offers to confirm the email while it is not, and to sign out
+// (cloud mode only).
+func (s *me) account() fyne.CanvasObject {
+	acc := s.env.Account
+	if acc == nil {
+		return container.NewVBox()
+	}
+	l := s.env.L()
+	box := container.NewVBox(ui.NewSectionHeader(s.env, l.T("MeAccount")))
+	if !acc.EmailVerified() {
+		confirm := widget.NewButtonWithIcon(l.T("AppVerifyOpen"), theme.MailComposeIcon(), acc.ConfirmEmail)
+		box.Add(ui.NewText(s.env, l.T("AppVerifyBanner")))
+		box.Add(mirror.Row(s.env, confirm))
+	}
+	out := widget.NewButtonWithIcon(l.T("AppSignOut"), theme.LogoutIcon(), acc.SignOut)
+	box.Add(mirror.Row(s.env, out))
+	return box
 }
 
 func (s *me) onOpenCard() { s.env.Push(s.env.L().T("LoyaltyTitle"), NewLoyalty(s.env)) }
@@ -431,12 +451,20 @@ func (s *me) onDelete() {
 
 func (s *me) deleteAccount() {
 	actor := s.env.Me()
-	svc := s.env.Svc
+	svc, acc := s.env.Svc, s.env.Account
 	s.scope.Save(func(ctx context.Context) func() {
 		err := svc.DeleteAccount(ctx, actor)
+		if err == nil && acc != nil {
+			// The data first: with the sign-in gone, the rules would refuse it.
+			err = acc.Delete()
+		}
 		return func() {
 			if err != nil {
 				s.deleteError.SetError(err)
+				return
+			}
+			if acc != nil {
+				acc.Deleted()
 				return
 			}
 			s.body.Objects = []fyne.CanvasObject{ui.NewEmptyState(theme.AccountIcon(), s.env.L().T("MeDeleted"), "", nil)}

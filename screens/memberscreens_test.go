@@ -352,35 +352,6 @@ func TestEventDetail_ArabicIsMirrored(t *testing.T) {
 	}
 }
 
-// A refused sign-in says why next to the field and keeps what was typed.
-func TestSignIn_RefusalShowsAtTheField(t *testing.T) {
-	f := newFixture(t)
-	env := f.env(demo.MemberID, "en")
-	var got [3]string
-	s := newSignIn(env, func(email, password, name string) error {
-		got = [3]string{email, password, name}
-		return &community.ValidationError{Field: "password", Reason: "bad_credentials"}
-	})
-	f.show(s.buildUI(), phoneSize)
-	test.Type(s.email, "amira@example.com")
-	test.Type(s.password, "nope")
-	test.Tap(button(t, f.win, "Sign in"))
-	settle()
-	if got != [3]string{"amira@example.com", "nope", ""} {
-		t.Errorf("submitted %q", got)
-	}
-	if !shows(f.win, "Password: Wrong email or password.") || s.email.Text != "amira@example.com" {
-		t.Errorf("refusal not shown at the password, or the email was lost: %q", shownTexts(f.win))
-	}
-	test.Tap(button(t, f.win, "New here? Create an account"))
-	test.Type(s.name, "Amira")
-	test.Tap(button(t, f.win, "Create my account"))
-	settle()
-	if got[2] != "Amira" {
-		t.Errorf("sign-up did not pass the name: %q", got)
-	}
-}
-
 // The export runs with a progress bar, then asks where to save.
 func TestMe_ExportShowsProgressThenAsksWhere(t *testing.T) {
 	f := newFixture(t)

@@ -134,6 +134,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 	l := s.env.L()
 	p := st.poll
 	box := container.NewVBox()
+	var needVerified []fyne.Disableable // voting and proposing need a confirmed email
 	if st.mine == "" || st.changing {
 		for _, o := range p.Options {
 			if !o.Votable() {
@@ -143,6 +144,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 			// label would not wrap, and an option may be 140 characters long.
 			optionID, pollID := o.ID, p.ID
 			b := widget.NewButton(l.T("PollVote"), func() { s.onVote(pollID, optionID) })
+			needVerified = append(needVerified, b)
 			if o.ID == st.mine {
 				b.SetText(l.T("PollVoted"))
 				b.Importance = widget.HighImportance
@@ -174,6 +176,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 	box.Add(widget.NewSeparator())
 	box.Add(mirror.Border(l, nil, nil, nil, propose, idea))
 	box.Add(problem)
+	box.Add(requireVerified(s.env, append(needVerified, propose)...))
 	sub := ""
 	if !p.ClosesAt.IsZero() {
 		sub = l.T("PollClosesAt", map[string]any{"When": l.DateTime(p.ClosesAt, nil)})

@@ -9,17 +9,17 @@
 #     on 127.0.0.1:$FIRESTORE_PORT (8080), enforcing deploy/firebase/firestore.rules;
 #   - the Firebase Auth emulator: node_modules/.bin/firebase (`npm ci`) on
 #     127.0.0.1:$AUTH_PORT (9099), UI off, hub and logging on $AUTH_PORT+1, +2;
-# builds the app once (one compile for three runs; the windows are then the
-# app's own processes, not `go run` wrappers that outlive a kill), then runs
-#   regulars admin seed-demo -accounts   once: the demo café into community
-#                                        cafe-lumen, and sign-ins for its owner,
-#                                        a barista and a member (package admin)
+# builds the app and the admin command once (the windows are then the app's
+# own processes, not `go run` wrappers that outlive a kill), then runs
+#   admin seed-demo -accounts            once (cmd/admin): the demo café into
+#                                        community cafe-lumen, and sign-ins for
+#                                        its owner, a barista and a member
 #   regulars -cloud -profile owner       window 1, signed in as the owner
 #   regulars -cloud -profile member      window 2, signed in as the member
 # and stops everything when both windows are closed, or on Ctrl-C (trap).
 #
 # What the app needs to wire (main.go, app/), and what this script sets:
-#   - `regulars admin ARGS...` calls admin.Run(ctx, ARGS, os.Stdout).
+#   - `admin ARGS...` (cmd/admin) calls admin.Run(ctx, ARGS, os.Stdout).
 #   - `-cloud` loads config.Load(path of -config, "" for the default) and runs on
 #     Firestore; the configuration comes from the environment here:
 #       REGULARS_FIREBASE_PROJECT=demo-regulars
@@ -35,7 +35,8 @@
 #     start (auth.Client.SignIn) instead of showing the sign-in screen.
 #
 # Environment: FIRESTORE_PORT (8080), AUTH_PORT (9099); REGULARS_FIRESTORE_EMULATOR_JAR;
-# JAVA_HOME; REGULARS_DEMO_BIN, an app binary to run instead of building one;
+# JAVA_HOME; REGULARS_DEMO_BIN, an app binary to run instead of building one
+# (the admin command is built all the same);
 # CLOUD_DEMO_WINDOWS=0 to start and seed, print the settings, and wait for
 # Ctrl-C without opening windows (to run the app yourself, or on a headless box).
 set -euo pipefail
@@ -146,10 +147,14 @@ wait_for "Auth emulator" "http://$auth_host/" '"ready": *true' "$tmp/auth.log"
 
 # --- seed, then the two windows -----------------------------------------------
 app=${REGULARS_DEMO_BIN:-}
+admin=$tmp/admin
 if [ -z "$app" ]; then
-	echo "cloud-demo: building the app"
+	echo "cloud-demo: building the app and cmd/admin"
 	app=$tmp/regulars
-	go build -o "$app" .
+	go build -o "$tmp/" . ./cmd/admin
+else
+	echo "cloud-demo: building cmd/admin"
+	go build -o "$admin" ./cmd/admin
 fi
 
 export REGULARS_FIREBASE_PROJECT=$project
@@ -158,8 +163,8 @@ export REGULARS_FIRESTORE_ENDPOINT=$fs_host
 export FIREBASE_AUTH_EMULATOR_HOST=$auth_host
 unset FIRESTORE_EMULATOR_HOST REGULARS_FIREBASE_API_KEY
 
-echo "cloud-demo: regulars admin seed-demo -accounts"
-"$app" admin seed-demo -accounts -password "$password"
+echo "cloud-demo: admin seed-demo -accounts"
+"$admin" seed-demo -accounts -password "$password"
 
 if [ "${CLOUD_DEMO_WINDOWS:-1}" = 0 ]; then
 	cat <<EOF

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/regulars-app/regulars/bench"
+	"github.com/regulars-app/regulars/internal/bench"
 	"github.com/regulars-app/regulars/internal/emulators"
 )
 

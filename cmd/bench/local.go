@@ -9,7 +9,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/regulars-app/regulars/bench"
+	"github.com/regulars-app/regulars/internal/bench"
 )
 
 func localSection(ctx context.Context, r *bench.Results, large bench.Size) error {
@@ -95,7 +95,7 @@ func startSection(ctx context.Context, r *bench.Results) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	app, demoBin := filepath.Join(dir, "github.com/regulars-app/regulars"), filepath.Join(dir, "fyne_demo")
+	app, demoBin := filepath.Join(dir, "regulars"), filepath.Join(dir, "fyne_demo")
 	for _, b := range [][]string{{app, "."}, {demoBin, "fyne.io/fyne/v2/cmd/fyne_demo"}} {
 		cmd := exec.CommandContext(ctx, "go", "build", "-o", b[0], b[1])
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr

@@ -1,4 +1,4 @@
-// Command bench measures Regulars on this machine and writes bench/results.json:
+// Command bench measures Regulars on this machine and writes internal/bench/results.json:
 // home-screen reads and sync latency on the official Firestore emulator, vote
 // throughput with a sharded and a single-document tally, the emulator killed
 // in the middle of a burst of writes, the embedded store killed with SIGKILL,
@@ -6,7 +6,7 @@
 // memory next to fyne_demo's under Xvfb. `make bench` runs it; see
 // docs/performance.md.
 //
-//	bench [-only home,votes,sync,fault,crash,thread,local,start] [-out bench/results.json]
+//	bench [-only home,votes,sync,fault,crash,thread,local,start] [-out internal/bench/results.json]
 package main
 
 import (
@@ -20,7 +20,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/regulars-app/regulars/bench"
+	"github.com/regulars-app/regulars/internal/bench"
 )
 
 func main() {
@@ -33,7 +33,7 @@ func main() {
 		return
 	}
 	only := flag.String("only", "", "comma-separated sections to run (default all): "+strings.Join(sections, ","))
-	out := flag.String("out", "bench/results.json", "where to write the figures")
+	out := flag.String("out", "internal/bench/results.json", "where to write the figures")
 	quick := flag.Bool("quick", false, "small sizes, for trying the program out (figures not comparable)")
 	flag.Parse()
 	run := sections

@@ -6,7 +6,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/regulars-app/regulars/bench"
+	"github.com/regulars-app/regulars/internal/bench"
 	"github.com/regulars-app/regulars/internal/emulators"
 )
 

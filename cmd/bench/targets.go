@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/regulars-app/regulars/bench"
+	"github.com/regulars-app/regulars/internal/bench"
 )
 
 // check builds a target from the figures it needs.

@@ -2,6 +2,7 @@ package firestore
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"cloud.google.com/go/firestore"
@@ -18,6 +19,7 @@ func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
 	}
 	d := toEventDoc(e)
 	d.Going, d.Waiting, d.CheckedIn, d.Seq = 0, 0, 0, 0
+	d.settle()
 	_, err := s.eventRef(e.ID).Create(ctx, d)
 	return s.write("create event "+e.ID, err, community.Change{Kind: community.KindEvent, ID: e.ID})
 }
@@ -42,6 +44,8 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 		}
 		d := toEventDoc(ev)
 		d.Going, d.Waiting, d.CheckedIn, d.Seq = old.Going, old.Waiting, old.CheckedIn, old.Seq
+		d.Queue, d.By, d.Promoted = old.Queue, old.By, old.Promoted
+		d.settle()
 		waiters, err := s.firstWaiters(tx, id, &d)
 		if err != nil {
 			return err
@@ -51,6 +55,10 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 			if stale, err = s.rsvpMembers(tx, id); err != nil {
 				return err
 			}
+		}
+		if len(waiters) > 0 {
+			d.Seq++
+			d.Promoted = []string{}
 		}
 		if promoted, err = s.promote(tx, id, &d, waiters, d.UpdatedAt, ch); err != nil {
 			return err
@@ -134,7 +142,9 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 			out, err = s.withPosition(ctx, tx, cur)
 			return err
 		}
+		e.settle()
 		e.Seq++
+		e.By, e.Promoted = in.MemberID, []string{}
 		r := rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Name: in.Name, At: in.At, Seq: e.Seq}
 		stamp(&r, e)
 		if e.Capacity == 0 || e.Going < e.Capacity {
@@ -143,6 +153,7 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 		} else {
 			r.Status = string(community.StatusWaiting)
 			e.Waiting++
+			e.Queue = append(e.Queue, in.MemberID)
 		}
 		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
 			return err
@@ -181,6 +192,9 @@ func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at tim
 		if r.Status == string(community.StatusCancelled) {
 			return nil
 		}
+		e.settle()
+		e.Seq++
+		e.By, e.Promoted = memberID, []string{}
 		leave(&e, r)
 		waiters, err := s.firstWaiters(tx, eventID, &e)
 		if err != nil {
@@ -239,12 +253,14 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 				return err
 			}
 		}
+		e.settle()
+		e.Seq++
+		e.By, e.Promoted = in.MemberID, []string{}
 		if !found || !community.RSVPStatus(r.Status).Holds() {
 			if found {
 				leave(&e, r)
 			}
 			if !found || r.Status == string(community.StatusCancelled) {
-				e.Seq++
 				r = rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Seq: e.Seq}
 			}
 			e.Going++
@@ -313,7 +329,7 @@ func (s *Store) rsvpRef(eventID, memberID string) *firestore.DocumentRef {
 	return s.eventRef(eventID).Collection("rsvps").Doc(memberID)
 }
 
-// leave takes r off the seats or the waitlist in e's counters.
+// leave takes r off the seats or the waitlist (its counter and queue) in e.
 func leave(e *eventDoc, r rsvpDoc) {
 	switch community.RSVPStatus(r.Status) {
 	case community.StatusGoing:
@@ -323,10 +339,14 @@ func leave(e *eventDoc, r rsvpDoc) {
 		e.CheckedIn--
 	case community.StatusWaiting:
 		e.Waiting--
+		e.Queue = slices.DeleteFunc(slices.Clone(e.Queue), func(m string) bool { return m == r.Member })
 	}
 }
 
-// firstWaiters reads, inside tx, the waiters e has free seats for.
+// firstWaiters reads, inside tx, the waiters e has free seats for: the head
+// of its queue. An event written before the queue existed (waiters but no
+// queue) has its waitlist queried by seq instead; such an event needs its
+// queue filled by an admin before members' writes pass firestore.rules.
 func (s *Store) firstWaiters(tx *firestore.Transaction, eventID string, e *eventDoc) ([]rsvpDoc, error) {
 	n := e.Waiting
 	if e.Capacity > 0 {
@@ -336,6 +356,16 @@ func (s *Store) firstWaiters(tx *firestore.Transaction, eventID string, e *event
 		return nil, nil
 	}
 	var out []rsvpDoc
+	if len(e.Queue) == e.Waiting {
+		for _, m := range e.Queue[:n] {
+			var d rsvpDoc
+			if err := must(context.Background(), tx, s.rsvpRef(eventID, m), &d, "rsvp of waiter"); err != nil {
+				return nil, err
+			}
+			out = append(out, d)
+		}
+		return out, nil
+	}
 	err := docs(context.Background(), tx, waitlist(s.eventRef(eventID).Collection("rsvps")).Limit(n),
 		func(snap *firestore.DocumentSnapshot) error {
 			var d rsvpDoc
@@ -362,6 +392,8 @@ func (s *Store) promote(tx *firestore.Transaction, eventID string, e *eventDoc, 
 		}
 		e.Waiting--
 		e.Going++
+		e.Queue = slices.DeleteFunc(slices.Clone(e.Queue), func(m string) bool { return m == r.Member })
+		e.Promoted = append(e.Promoted, r.Member)
 		ch.add(community.KindRSVP, r.Member, eventID, r.Member)
 		out = append(out, fromRSVPDoc(r))
 	}

@@ -35,6 +35,18 @@ type listener struct {
 	query  firestore.Query        // used when doc is nil
 	doc    *firestore.DocumentRef // a single document
 	change func(*firestore.DocumentRef) community.Change
+	// resync is told when a query listener (re)connects (see followOnce):
+	// its kind with no ID, "any of them may have changed".
+	resync community.Change
+}
+
+// resyncChange is what l tells when it (re)connects: the document's own
+// change for a single-document listener, else l.resync.
+func (l listener) resyncChange() community.Change {
+	if l.doc != nil {
+		return l.change(l.doc)
+	}
+	return l.resync
 }
 
 // listeners are the narrow queries Watch follows for other clients' writes:
@@ -43,20 +55,21 @@ func (s *Store) listeners() []listener {
 	simple := func(kind community.Kind) func(*firestore.DocumentRef) community.Change {
 		return func(ref *firestore.DocumentRef) community.Change { return community.Change{Kind: kind, ID: ref.ID} }
 	}
+	all := func(kind community.Kind) community.Change { return community.Change{Kind: kind} }
 	ls := []listener{
 		{name: "community", doc: s.root, change: func(*firestore.DocumentRef) community.Change {
 			return community.Change{Kind: community.KindCommunity, ID: s.cid}
 		}},
 		{name: "announcements", query: s.col("announcements").OrderBy("publishAt", firestore.Desc).Limit(listenAnnouncements),
-			change: simple(community.KindAnnouncement)},
+			change: simple(community.KindAnnouncement), resync: all(community.KindAnnouncement)},
 		{name: "events", query: s.col("events").Where("startsAt", ">=", time.Now().AddDate(0, 0, -1)).
-			OrderBy("startsAt", firestore.Asc).Limit(listenEvents), change: simple(community.KindEvent)},
+			OrderBy("startsAt", firestore.Asc).Limit(listenEvents), change: simple(community.KindEvent), resync: all(community.KindEvent)},
 		{name: "polls", query: s.col("polls").OrderBy("createdAt", firestore.Desc).Limit(listenPolls),
-			change: simple(community.KindPoll)},
+			change: simple(community.KindPoll), resync: all(community.KindPoll)},
 		{name: "threads", query: s.col("threads").OrderBy("lastPostAt", firestore.Desc).Limit(listenThreads),
-			change: simple(community.KindThread)},
+			change: simple(community.KindThread), resync: all(community.KindThread)},
 		{name: "stories", query: s.col("stories").Where("status", "==", string(community.StoryPublished)).
-			OrderBy("sortAt", firestore.Desc).Limit(listenStories), change: simple(community.KindStory)},
+			OrderBy("sortAt", firestore.Desc).Limit(listenStories), change: simple(community.KindStory), resync: all(community.KindStory)},
 	}
 	if uid := s.memberID; uid != "" {
 		ls = append(ls,
@@ -67,7 +80,8 @@ func (s *Store) listeners() []listener {
 				OrderBy("at", firestore.Desc).Limit(listenNotifications),
 				change: func(ref *firestore.DocumentRef) community.Change {
 					return community.Change{Kind: community.KindNotification, ID: ref.ID, MemberID: uid}
-				}})
+				},
+				resync: community.Change{Kind: community.KindNotification, MemberID: uid}})
 	}
 	return ls
 }
@@ -100,8 +114,12 @@ func (s *Store) listen(ctx context.Context, stopped chan struct{}) {
 
 // follow runs one listener, reconnecting with exponential backoff when it
 // fails. A failure is told to subscribers as Change{KindConnection,
-// "offline"}, the first snapshot after it as "online". The first snapshot of
-// a connection only lists what exists, so it yields no changes.
+// "offline"}, the first snapshot after it as "online".
+//
+// The first snapshot of every connection (the first one too) is told as a
+// resync (see followOnce): what was written while the listener was not
+// listening — between a screen's read and the listener's start, or during an
+// outage — reaches the open screen that way, and nothing is lost.
 func (s *Store) follow(ctx context.Context, l listener) {
 	pause := listenRetryMin
 	for ctx.Err() == nil {
@@ -124,6 +142,12 @@ func (s *Store) follow(ctx context.Context, l listener) {
 }
 
 // followOnce runs l until its stream fails or ctx is done.
+//
+// Its first snapshot only lists what exists now, not what changed; a
+// listener cannot know what its subscribers missed before it, so the first
+// snapshot yields l.resync: one change for the whole kind (ID "") from a
+// query — a screen that lists the kind reloads once, not once per document
+// — and the document's own change from a single-document listener.
 func (s *Store) followOnce(ctx context.Context, l listener, connected func()) error {
 	first := true
 	emit := func(refs []*firestore.DocumentRef) {
@@ -131,6 +155,7 @@ func (s *Store) followOnce(ctx context.Context, l listener, connected func()) er
 			first = false
 			connected()
 			s.hub.Online()
+			s.hub.Publish([]community.Change{l.resyncChange()})
 			return
 		}
 		ch := make([]community.Change, 0, len(refs))

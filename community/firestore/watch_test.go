@@ -193,3 +193,50 @@ func (p *proxy) restore(t *testing.T) {
 	}
 	t.Fatalf("listen again on %s: %v", p.addr, err)
 }
+
+// TestStore_WatchResyncsAfterReconnect: what another client writes while a
+// watching store is cut off reaches it once the listeners reconnect, as a
+// change of the kind (the first snapshot of a connection is a resync, not
+// dropped), after "online".
+func TestStore_WatchResyncsAfterReconnect(t *testing.T) {
+	e := emulators.FirestoreFor(t)
+	p := startProxy(t, e.Host)
+	cid := "resync-" + time.Now().Format("150405.000000000")
+	watcher := dialAdmin(t, firestore.Config{CommunityID: cid, MemberID: "ana", Endpoint: p.addr, Timeout: 3 * time.Second})
+	other := dialAdmin(t, firestore.Config{CommunityID: cid})
+	ctx := t.Context()
+	if err := other.CreateMember(ctx, community.Member{ID: "ana", Name: "Ana", Role: community.RoleMember}); err != nil {
+		t.Fatal(err)
+	}
+	ch := watcher.Watch(ctx)
+	// The first connection resyncs too: a screen that read before the
+	// listener started misses nothing written in between.
+	waitFor(t, ch, 20*time.Second, "the first connection's resync", func(c community.Change) bool {
+		return c.Kind == community.KindAnnouncement && c.ID == ""
+	})
+	p.cut()
+	waitFor(t, ch, 20*time.Second, `"offline"`, func(c community.Change) bool {
+		return c.Kind == community.KindConnection && c.ID == "offline"
+	})
+	// Written while the watcher cannot hear: only a resync can tell it.
+	if err := other.SaveAnnouncement(ctx, community.Announcement{ID: "during", PublishAt: time.Now(),
+		Texts: map[string]community.AnnouncementText{"en": {Title: "While you were away", Body: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.UpdateMember(ctx, "ana", func(m *community.Member) error { m.Usual = "flat white"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	p.restore(t)
+	online, announcement, member := false, false, false
+	waitFor(t, ch, 40*time.Second, "online, then the announcement and member written during the outage", func(c community.Change) bool {
+		switch {
+		case c.Kind == community.KindConnection && c.ID == "online":
+			online = true
+		case online && c.Kind == community.KindAnnouncement && (c.ID == "" || c.ID == "during"):
+			announcement = true
+		case online && c.Kind == community.KindMember && c.ID == "ana":
+			member = true
+		}
+		return announcement && member
+	})
+}

@@ -224,9 +224,7 @@ func applyLedger(tx *bolt.Tx, e community.LedgerEntry, ch *changes) (memberRec, 
 	}
 	old := m
 	m.Points += e.Delta
-	if e.Delta > 0 {
-		m.LifetimePoints += e.Delta
-	}
+	m.LifetimePoints += e.LifetimeDelta()
 	lk := cat(prefix(e.MemberID), timeKey(e.At), []byte(e.ID))
 	if err := putJSON(tx.Bucket(bLedger), lk, toLedgerRec(e)); err != nil {
 		return m, false, err

@@ -105,8 +105,8 @@ func TestRepoRoot(t *testing.T) {
 
 func TestModulePath(t *testing.T) {
 	tests := []struct{ gomod, want string }{
-		{"module regulars\n\ngo 1.26\n", "github.com/regulars-app/regulars"},
-		{"// comment\nmodule \"regulars\"\n", "github.com/regulars-app/regulars"},
+		{"module github.com/regulars-app/regulars\n\ngo 1.26\n", "github.com/regulars-app/regulars"},
+		{"// comment\nmodule \"regulars\"\n", "regulars"},
 		{"module example.com/other\n", "example.com/other"},
 		{"go 1.26\n", ""},
 	}

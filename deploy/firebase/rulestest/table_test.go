@@ -805,7 +805,8 @@ func cases() []rulesCase {
 	return cs
 }
 
-// handReply writes a reply as AddPost would, by hand (the store itself
+// handReply writes a reply as AddPost would (the thread naming its new last
+// post, times the commit's), by hand (the store itself
 // refuses a locked thread before the rules could).
 func handReply(t *testing.T, ctx context.Context, e *env, a *actor, locked bool) error {
 	th, _ := e.thread(t, other)
@@ -816,11 +817,13 @@ func handReply(t *testing.T, ctx context.Context, e *env, a *actor, locked bool)
 	}
 	c := a.store.Client()
 	tref := c.Doc("communities/" + e.cid + "/threads/" + th.ID)
+	//lint:ignore SA1019 a member's hand-written client may commit several writes at once; WriteBatch is that commit
 	b := c.Batch()
 	b.Create(tref.Collection("posts").Doc("late"), map[string]any{"community": e.cid, "thread": th.ID, "seq": 2,
-		"author": a.id, "authorName": "", "lang": "en", "body": "Still here", "at": time.Now(), "reports": 0,
+		"author": a.id, "authorName": "", "lang": "en", "body": "Still here", "at": firestore.ServerTimestamp, "reports": 0,
 		"hidden": false, "removed": false, "reviewed": false, "reactions": nil, "queued": false, "reportedAt": time.Time{}})
-	b.Update(tref, []firestore.Update{{Path: "seq", Value: 2}, {Path: "posts", Value: 2}, {Path: "lastPostAt", Value: time.Now()}})
+	b.Update(tref, []firestore.Update{{Path: "seq", Value: 2}, {Path: "posts", Value: 2}, {Path: "lastPostAt", Value: firestore.ServerTimestamp},
+		{Path: "lastPost", Value: "late"}})
 	_, err := b.Commit(ctx)
 	return err
 }
@@ -850,11 +853,12 @@ func handRSVP(t *testing.T, ctx context.Context, e *env, a *actor, shift time.Du
 	}
 	c := a.store.Client()
 	eref := c.Doc("communities/" + e.cid + "/events/" + ev.ID)
+	//lint:ignore SA1019 a member's hand-written client may commit several writes at once; WriteBatch is that commit
 	b := c.Batch()
 	b.Set(eref.Collection("rsvps").Doc(a.id), map[string]any{"community": e.cid, "event": ev.ID, "member": a.id,
 		"name": a.who.Name, "status": "going", "at": time.Now(), "seq": 1,
 		"eventStartsAt": stored.StartsAt.Add(shift), "eventEndsAt": stored.EndsAt, "eventCancelled": false})
-	b.Update(eref, []firestore.Update{{Path: "going", Value: 1}, {Path: "seq", Value: 1}})
+	b.Update(eref, []firestore.Update{{Path: "going", Value: 1}, {Path: "seq", Value: 1}, {Path: "by", Value: a.id}})
 	_, err = b.Commit(ctx)
 	return err
 }

@@ -10,7 +10,7 @@ import (
 	"sync"
 )
 
-// Results are the figures of one run, by the keys of bench/results.json,
+// Results are the figures of one run, by the keys of internal/bench/results.json,
 // with notes on how each was obtained.
 type Results struct {
 	mu     sync.Mutex
@@ -48,13 +48,6 @@ func (r *Results) Note(format string, args ...any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.notes = append(r.notes, line)
-}
-
-// Notes returns the notes so far.
-func (r *Results) Notes() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]string(nil), r.notes...)
 }
 
 // WriteJSON writes the figures (numbers, keys sorted) and the notes to path.

@@ -1,4 +1,4 @@
-package app
+package main
 
 import (
 	"context"
@@ -13,19 +13,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/regulars-app/regulars/internal/ui/uitest"
-
+	"github.com/regulars-app/regulars/app"
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
-)
-
-// Screen sizes of the screenshots.
-var (
-	PhoneSize   = fyne.NewSize(390, 844)
-	DesktopSize = fyne.NewSize(1280, 800)
 )
 
 // shot is one screen to capture: a place, or a detail view pushed over one.
@@ -39,7 +33,7 @@ type shot struct {
 
 func shots() []shot {
 	out := []shot{}
-	for _, p := range Places() {
+	for _, p := range app.Places() {
 		who := demo.MemberID
 		if p.StaffOnly {
 			who = demo.OwnerID
@@ -54,7 +48,16 @@ func shots() []shot {
 	}
 	return append(out,
 		shot{name: "signin", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
-			return screens.NewSignIn(env, func(string, string, string) error { return nil })
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{})
+		}},
+		shot{name: "signup", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{SignUp: true})
+		}},
+		shot{name: "reset", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{Reset: true, Email: "sam@example.com"})
+		}},
+		shot{name: "check-inbox", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
+			return screens.NewCheckInbox(env, shotInbox{})
 		}},
 		detail("loyalty", "home", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("LoyaltyTitle"), screens.NewLoyalty(env)
@@ -86,12 +89,12 @@ func shots() []shot {
 	)
 }
 
-// Screenshots renders every screen (member and owner where it applies) at
+// screenshots renders every screen (member and owner where it applies) at
 // phone and desktop size in each language, with Fyne's test driver, on the
 // demo community with demo.Now as the clock. It writes
 // <screen>-<phone|desktop>-<lang>.png into dir and returns the files
 // written. only, when not empty, limits the screens by name.
-func Screenshots(dir string, langs, only []string) ([]string, error) {
+func screenshots(dir string, langs, only []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -125,7 +128,7 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 			errs = append(errs, fmt.Errorf("unknown language %q", code))
 			continue
 		}
-		a.Settings().SetTheme(NewTheme(code))
+		a.Settings().SetTheme(app.NewTheme(code))
 		a.Settle() // the test driver hands the theme's listeners to fyne.Do
 		for _, sh := range shots() {
 			if len(only) > 0 && !slices.Contains(only, sh.name) {
@@ -133,9 +136,9 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 			}
 			for _, form := range []struct {
 				name   string
-				layout Layout
+				layout app.Layout
 				size   fyne.Size
-			}{{"phone", LayoutPhone, PhoneSize}, {"desktop", LayoutDesktop, DesktopSize}} {
+			}{{"phone", app.LayoutPhone, app.PhoneSize}, {"desktop", app.LayoutDesktop, app.DesktopSize}} {
 				file := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", sh.name, form.name, code))
 				if err := capture(a, svc, sh, code, form.layout, form.size, file); err != nil {
 					errs = append(errs, fmt.Errorf("%s: %w", file, err))
@@ -148,7 +151,7 @@ func Screenshots(dir string, langs, only []string) ([]string, error) {
 	return files, errors.Join(errs...)
 }
 
-func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout Layout, size fyne.Size, file string) error {
+func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout app.Layout, size fyne.Size, file string) error {
 	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
 	if err != nil {
 		return err
@@ -160,10 +163,10 @@ func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout
 	a.Track(env)
 	defer env.CloseAll()
 	if sh.alone != nil {
-		env.SetPhone(layout == LayoutPhone)
+		env.SetPhone(layout == app.LayoutPhone)
 		win.SetContent(sh.alone(env))
 	} else {
-		shell := NewShell(win, env, layout, LocalProfiles())
+		shell := app.NewShell(win, env, layout, app.LocalProfiles())
 		shell.Show(sh.place)
 		a.Settle()
 		if sh.detail != nil {
@@ -185,3 +188,19 @@ func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout
 	}
 	return f.Close()
 }
+
+// shotAccounts and shotInbox stand in for Firebase Auth on the sign-in
+// screens' pictures.
+type shotAccounts struct{}
+
+func (shotAccounts) SignIn(string, string) error         { return nil }
+func (shotAccounts) SignUp(string, string, string) error { return nil }
+func (shotAccounts) SendPasswordReset(string) error      { return nil }
+
+type shotInbox struct{}
+
+func (shotInbox) Email() string           { return "sam@example.com" }
+func (shotInbox) Resend() error           { return nil }
+func (shotInbox) Verified() (bool, error) { return false, nil }
+func (shotInbox) LookAround()             {}
+func (shotInbox) SignOut()                {}

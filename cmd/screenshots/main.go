@@ -1,0 +1,33 @@
+// Command screenshots renders every screen at phone and desktop size in each
+// language, on the demo community at demo.Now, one PNG each, with Fyne's test
+// driver (which is why it is a command of its own: the members' app never
+// links it). `make screenshots` runs it.
+//
+//	screenshots [-out docs/screenshots] [-langs en,ar] [-only home,forum]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+)
+
+func main() {
+	out := flag.String("out", "docs/screenshots", "folder to write the PNGs into")
+	langs := flag.String("langs", "en,ar", "comma-separated language codes")
+	only := flag.String("only", "", "comma-separated screen names to render (default: all)")
+	flag.Parse()
+	var filter []string
+	if *only != "" {
+		filter = strings.Split(*only, ",")
+	}
+	files, err := screenshots(*out, strings.Split(*langs, ","), filter)
+	for _, f := range files {
+		fmt.Println(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "screenshots:", err)
+		os.Exit(1)
+	}
+}
