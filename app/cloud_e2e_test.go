@@ -33,15 +33,13 @@ type uiQueue struct {
 
 func (q *uiQueue) add(f func()) { q.mu.Lock(); q.fns = append(q.fns, f); q.mu.Unlock() }
 
-// settle waits for the cloud's and the community screens' background work
-// and runs their UI updates (the screens' through the uitest harness) until
-// none is left. The sign-in screen's work is not waited for: waitFor retries.
+// settle waits for the cloud's and the screens' background work and runs
+// their UI updates (the screens' through the uitest harness) until
+// none is left.
 func (q *uiQueue) settle(c *cloud) {
 	for range 200 {
 		c.pending.Wait()
-		if c.shell != nil {
-			c.shell.Env().Wait()
-		}
+		c.waitScreens()
 		uitest.Settle()
 		q.mu.Lock()
 		fns := q.fns
