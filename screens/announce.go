@@ -22,6 +22,7 @@ import (
 // pin and schedule, and the announcements already posted (to edit).
 type announce struct {
 	env     *Env
+	scope   *Scope
 	locales []string
 	editing string // ID of the announcement being edited, "" for a new one
 	posted  []community.Announcement
@@ -55,8 +56,8 @@ func NewAnnounce(env *Env) fyne.CanvasObject {
 
 func newAnnounce(env *Env) *announce {
 	s := &announce{env: env, zone: time.UTC, titles: map[string]*shortcutEntry{}, bodies: map[string]*shortcutEntry{}}
+	s.scope = env.Open("announce", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("announce"), s.onChange)
 	env.OfferNew(s.onNew) // the shell binds Ctrl+N to it
 	s.load()
 	return s
@@ -141,8 +142,7 @@ func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (s *announce) load() {
 	svc, me := s.env.Svc, s.env.Me()
 	first := s.locales == nil
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		c, err := svc.Community(ctx)
 		var posted []community.Announcement
 		if err == nil {
@@ -261,13 +261,13 @@ func (s *announce) onPublish() {
 	s.publishing = true
 	s.publish.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.editing
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		var a community.Announcement
 		var err error
 		if id == "" {
-			a, err = svc.Announce(context.Background(), me, in)
+			a, err = svc.Announce(ctx, me, in)
 		} else {
-			a, err = svc.EditAnnouncement(context.Background(), me, id, in)
+			a, err = svc.EditAnnouncement(ctx, me, id, in)
 		}
 		return func() {
 			s.publishing = false

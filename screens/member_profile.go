@@ -23,6 +23,7 @@ const ledgerLimit = 20
 // history, and awarding or redeeming points.
 type memberProfile struct {
 	env    *Env
+	scope  *Scope
 	id     string
 	member community.Member
 	comm   community.Community
@@ -44,8 +45,8 @@ func NewMemberProfile(env *Env, memberID string) fyne.CanvasObject {
 
 func newMemberProfile(env *Env, id string) *memberProfile {
 	s := &memberProfile{env: env, id: id}
+	s.scope = env.Open("member", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("member"), s.onChange)
 	s.load()
 	return s
 }
@@ -74,8 +75,7 @@ func (s *memberProfile) buildUI() {
 
 func (s *memberProfile) load() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		m, err := svc.Member(ctx, me, id)
 		var c community.Community
 		var ledger []community.LedgerEntry
@@ -165,8 +165,8 @@ func (s *memberProfile) onSaveUsual() {
 	note := s.usual.Text
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
 	s.saveUsual.Disable()
-	background(func() func() {
-		_, err := svc.SetUsual(context.Background(), me, id, note)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.SetUsual(ctx, me, id, note)
 		return func() {
 			s.saveUsual.Enable()
 			if err != nil {
@@ -181,7 +181,7 @@ func (s *memberProfile) onSaveUsual() {
 // onPoints opens the award or redeem dialog. Its idempotency key is made when
 // it opens, so a double tap or a retry of the same dialog counts once.
 func (s *memberProfile) onPoints(redeem bool) {
-	d := newPointsDialog(s.env, s.id, redeem)
+	d := newPointsDialog(s.env, s.scope, s.id, redeem)
 	d.show()
 }
 
@@ -194,6 +194,7 @@ func (s *memberProfile) onChange(c community.Change) {
 // pointsDialog awards or redeems points with a reason.
 type pointsDialog struct {
 	env      *Env
+	scope    *Scope
 	memberID string
 	redeem   bool
 	opID     string // idempotency key, one per dialog
@@ -206,8 +207,8 @@ type pointsDialog struct {
 	done    bool
 }
 
-func newPointsDialog(env *Env, memberID string, redeem bool) *pointsDialog {
-	d := &pointsDialog{env: env, memberID: memberID, redeem: redeem, opID: community.NewID()}
+func newPointsDialog(env *Env, scope *Scope, memberID string, redeem bool) *pointsDialog {
+	d := &pointsDialog{env: env, scope: scope, memberID: memberID, redeem: redeem, opID: community.NewID()}
 	l := env.L()
 	d.amount = widget.NewEntry()
 	d.amount.SetPlaceHolder(l.T("MembersPointsPlaceholder"))
@@ -247,13 +248,13 @@ func (d *pointsDialog) onConfirm() {
 		return
 	}
 	note, svc, me, id, op, redeem := d.note.Text, d.env.Svc, d.env.Me(), d.memberID, d.opID, d.redeem
-	background(func() func() {
+	d.scope.Save(func(ctx context.Context) func() {
 		var m community.Member
 		var err error
 		if redeem {
-			m, _, err = svc.RedeemPoints(context.Background(), me, id, n, note, op)
+			m, _, err = svc.RedeemPoints(ctx, me, id, n, note, op)
 		} else {
-			m, _, err = svc.AwardPoints(context.Background(), me, id, n, note, op)
+			m, _, err = svc.AwardPoints(ctx, me, id, n, note, op)
 		}
 		return func() {
 			if community.IsReason(err, community.ReasonInsufficient) {
