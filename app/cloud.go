@@ -18,6 +18,7 @@ import (
 	fsstore "github.com/regulars-app/regulars/community/firestore"
 	"github.com/regulars-app/regulars/config"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -98,7 +99,7 @@ func (c *cloud) start() {
 		c.showSignIn(screens.SignInOptions{})
 		return
 	}
-	c.win.SetContent(screens.NewEmptyState(c.env(), theme.AccountIcon(), i18n.New(c.code).T("AppSigningIn"), "", nil))
+	c.win.SetContent(ui.NewEmptyState(theme.AccountIcon(), i18n.New(c.code).T("AppSigningIn"), "", nil))
 	c.background(func() func() {
 		ts := c.auth.TokenSource(saved, auth.OnRefresh(c.keep))
 		sess, err := ts.Refresh(context.Background())

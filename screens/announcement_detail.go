@@ -10,6 +10,8 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // announcementDetail shows one announcement in the member's best-matching
@@ -21,9 +23,9 @@ type announcementDetail struct {
 	lang string // the version shown
 	zone *time.Location
 
-	title   *DataLabel
-	when    *Secondary
-	body    *dataRich
+	title   *ui.DataLabel
+	when    *ui.Secondary
+	body    *ui.DataRich
 	plain   *fyne.Container // the body as Paragraphs (see setBody)
 	others  *fyne.Container
 	problem *widget.Label
@@ -44,12 +46,12 @@ func newAnnouncementDetail(env *Env, id string) *announcementDetail {
 }
 
 func (s *announcementDetail) buildUI() {
-	s.title = dataLabel(s.env, "", true)
-	s.when = faint("")
-	s.body = newDataRich()
-	s.plain = newPlainBody()
+	s.title = ui.NewDataLabel(s.env, "", true)
+	s.when = ui.NewFaint(s.env, "")
+	s.body = ui.NewDataRich()
+	s.plain = ui.NewPlainBody()
 	s.others = container.NewVBox()
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, s.plain, widget.NewSeparator(), s.others, s.problem))
 }
 
@@ -63,7 +65,7 @@ func (s *announcementDetail) load() {
 				s.zone = c.Location()
 			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.an = an
@@ -78,10 +80,10 @@ func (s *announcementDetail) load() {
 func (s *announcementDetail) render() {
 	l := s.env.L()
 	text := s.an.Texts[s.lang]
-	setContent(s.env, s.title, text.Title)
-	setLine(s.env, s.when, announcementWhen(l, s.an, s.env.Svc, s.zone))
-	setBody(s.env, s.body, s.plain, text.Body)
-	relayout(s.root) // the body may have changed height
+	s.title.SetContent(s.env, text.Title)
+	ui.SetLine(s.env, s.when, announcementWhen(l, s.an, s.env.Svc, s.zone))
+	ui.SetBody(s.env, s.body, s.plain, text.Body)
+	ui.Relayout(s.root) // the body may have changed height
 	s.others.RemoveAll()
 	langs := s.an.Languages()
 	if len(langs) > 1 {
@@ -98,7 +100,7 @@ func (s *announcementDetail) render() {
 				}
 			}
 		}
-		s.others.Add(borderStart(l.RTL(), nil, nil, widget.NewLabel(l.T("AnnouncementReadIn")), nil, pick))
+		s.others.Add(mirror.Border(l, nil, nil, widget.NewLabel(l.T("AnnouncementReadIn")), nil, pick))
 	}
 	s.others.Refresh()
 }

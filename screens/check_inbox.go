@@ -7,6 +7,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // Inbox is what the "check your inbox" screen asks of the app while a new
@@ -54,7 +57,7 @@ func NewCheckInbox(env *Env, inbox Inbox) fyne.CanvasObject {
 
 func (s *checkInbox) buildUI() fyne.CanvasObject {
 	l := s.env.L()
-	title := NewText(s.env, l.T("AppInboxTitle"))
+	title := ui.NewText(s.env, l.T("AppInboxTitle"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
 	s.done = widget.NewButtonWithIcon(l.T("AppInboxVerified"), theme.ConfirmIcon(), s.onVerified)
@@ -64,14 +67,14 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	look.Importance = widget.LowImportance
 	out := widget.NewButton(l.T("AppSignOut"), s.inbox.SignOut)
 	out.Importance = widget.LowImportance
-	s.status = NewText(s.env, "")
+	s.status = ui.NewText(s.env, "")
 	s.status.Hide()
-	s.wait = NewText(s.env, "")
+	s.wait = ui.NewText(s.env, "")
 	s.wait.SizeName = theme.SizeNameCaptionText
 	s.wait.Hide()
 	// The address on a line of its own: inside a right-to-left sentence a
 	// left-to-right address and its punctuation would be reordered.
-	email := NewText(s.env, s.inbox.Email())
+	email := ui.NewText(s.env, s.inbox.Email())
 	email.TextStyle.Bold = true
 	s.errors = NewFieldErrors(s.env)
 	s.busy = widget.NewProgressBarInfinite()
@@ -80,14 +83,14 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(
 		container.NewCenter(container.New(&fixedSquare{size: 64}, icon)),
 		title,
-		NewText(s.env, l.T("AppInboxIntro")),
+		ui.NewText(s.env, l.T("AppInboxIntro")),
 		email,
-		NewText(s.env, l.T("AppInboxWhy")),
-		NewRow(s.env, s.done), s.busy,
+		ui.NewText(s.env, l.T("AppInboxWhy")),
+		mirror.Row(s.env, s.done), s.busy,
 		s.errors.General(), s.status,
-		NewRow(s.env, s.resend), s.wait,
+		mirror.Row(s.env, s.resend), s.wait,
 		widget.NewSeparator(),
-		NewRow(s.env, look, out),
+		mirror.Row(s.env, look, out),
 	)
 	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
 }
@@ -127,7 +130,7 @@ func (s *checkInbox) onResend() {
 				s.resend.Enable()
 				return
 			}
-			s.status.SetText(Visual(s.env, s.env.L().T("AppInboxSent")))
+			s.status.SetText(bidi.Visual(s.env, s.env.L().T("AppInboxSent")))
 			s.status.Show()
 			s.coolDown()
 		}
@@ -163,7 +166,7 @@ func (s *checkInbox) tick() {
 		}
 		return
 	}
-	s.wait.SetText(Visual(s.env, l.T("AppInboxResendIn", map[string]any{"Seconds": l.Number(int64(left / time.Second))})))
+	s.wait.SetText(bidi.Visual(s.env, l.T("AppInboxResendIn", map[string]any{"Seconds": l.Number(int64(left / time.Second))})))
 	s.wait.Show()
 }
 

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // checkIn checks members in at an event, by the code on their card or by
@@ -42,21 +45,21 @@ func (s *checkIn) buildUI() {
 	s.name.SetPlaceHolder(l.T("CheckinNamePlaceholder"))
 	s.name.OnChanged = func(string) { s.onSearch() }
 	s.results = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
-	s.outcome = newRefusal(s.env)
+	s.outcome = ui.NewRefusal(s.env)
 	s.outcome.TextStyle.Bold = true
 	top := container.NewVBox(
-		widget.NewLabelWithStyle(l.T("CheckinByCode"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
-		borderStart(l.RTL(), nil, nil, nil, byCode, s.code),
+		widget.NewLabelWithStyle(l.T("CheckinByCode"), mirror.Start(l), fyne.TextStyle{Bold: true}),
+		mirror.Border(l, nil, nil, nil, byCode, s.code),
 		s.outcome,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(l.T("CheckinByName"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(l.T("CheckinByName"), mirror.Start(l), fyne.TextStyle{Bold: true}),
 		s.name,
 	)
 	s.root = container.NewBorder(top, nil, nil, nil, s.results)
 }
 
 func (s *checkIn) createRow() fyne.CanvasObject {
-	return borderStart(s.env.L().RTL(), nil, nil, nil, widget.NewButton(s.env.L().T("CheckinButton"), nil), dataLine(s.env, false))
+	return mirror.Border(s.env, nil, nil, nil, widget.NewButton(s.env.L().T("CheckinButton"), nil), ui.NewDataLine(s.env, false))
 }
 
 func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -65,7 +68,7 @@ func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	m := s.found[id]
 	row := o.(*fyne.Container)
-	setData(s.env, row.Objects[0].(*DataLabel), s.env.L().T("CheckinRow", map[string]any{"Name": m.Name, "Code": m.Code}))
+	row.Objects[0].(*ui.DataLabel).SetData(s.env, s.env.L().T("CheckinRow", map[string]any{"Name": m.Name, "Code": m.Code}))
 	row.Objects[1].(*widget.Button).OnTapped = func() { s.checkIn(m.ID) }
 	row.Refresh()
 }
@@ -78,10 +81,10 @@ func (s *checkIn) onCode() {
 		return func() {
 			if err != nil {
 				msg := ErrorText(s.env.L(), err)
-				if community.IsReason(err, community.ReasonRequired) || errorsIsNotFound(err) {
+				if community.IsReason(err, community.ReasonRequired) || errors.Is(err, community.ErrNotFound) {
 					msg = s.env.L().T("CheckinUnknownCode")
 				}
-				showRefusal(s.outcome, msg) // the code stays, to correct a typo
+				ui.ShowRefusal(s.outcome, msg) // the code stays, to correct a typo
 				return
 			}
 			s.checkIn(m.ID)
@@ -106,7 +109,7 @@ func (s *checkIn) onSearch() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.found = found
@@ -123,15 +126,15 @@ func (s *checkIn) checkIn(memberID string) {
 		return func() {
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(l, err))
+				ui.ShowRefusal(s.outcome, ErrorText(l, err))
 				return
 			}
 			data := map[string]any{"Name": r.Member.Name, "Points": l.Points(r.Points), "Balance": l.Points(r.Member.Points)}
 			if r.Applied {
-				showNote(s.outcome, l.T("CheckinDone", data))
+				ui.ShowNote(s.outcome, l.T("CheckinDone", data))
 				s.code.SetText("")
 			} else {
-				showRefusal(s.outcome, l.T("CheckinAlready", data))
+				ui.ShowRefusal(s.outcome, l.T("CheckinAlready", data))
 				s.outcome.Importance = widget.WarningImportance
 				s.outcome.Refresh()
 			}

@@ -197,3 +197,23 @@ func (e *Env) Subscribers() []any {
 	}
 	return out
 }
+
+// RTL reports whether the language shown is written right to left. With it
+// an Env is a bidi.Dir, which the toolkit's helpers take.
+func (e *Env) RTL() bool { return e.L().RTL() }
+
+// Explain says what went wrong with err in the language shown (see
+// ErrorText). With RTL it makes an Env the ui.Explainer a FieldError needs.
+func (e *Env) Explain(err error) string { return ErrorText(e.L(), err) }
+
+// Push shows a detail view through the navigator, or in the window when
+// there is none (a screen shown on its own).
+func (e *Env) Push(title string, content fyne.CanvasObject) {
+	if e.Nav != nil {
+		e.Nav.Push(title, content)
+		return
+	}
+	if e.Win != nil {
+		e.Win.SetContent(content)
+	}
+}

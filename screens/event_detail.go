@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // eventDetail shows one event and the member's answer: RSVP (a seat, or the
@@ -25,7 +27,7 @@ type eventDetail struct {
 
 	event  community.Event
 	rsvp   community.RSVP // zero Status when they have not answered
-	refuse *FieldError
+	refuse *ui.FieldError
 	note   *widget.Label
 }
 
@@ -39,8 +41,8 @@ func newEventDetail(env *Env, id string) *eventDetail {
 }
 
 func (s *eventDetail) buildUI() fyne.CanvasObject {
-	s.refuse = NewFieldError(s.env)
-	s.note = NewText(s.env, "")
+	s.refuse = ui.NewFieldError(s.env)
+	s.note = ui.NewText(s.env, "")
 	s.note.Importance = widget.SuccessImportance
 	s.note.Hide()
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
@@ -83,34 +85,33 @@ func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
 	}
 	s.event, s.rsvp = e, r
 	loc := e.Location()
-	title := NewDataLabel(s.env, e.Title)
-	title.TextStyle.Bold = true
+	title := ui.NewDataLabel(s.env, e.Title, true)
 	title.SizeName = theme.SizeNameHeadingText
-	day := NewText(s.env, l.DateLong(e.StartsAt, loc))
-	hours := NewText(s.env, l.T("EventHours", map[string]any{"Start": l.Time(e.StartsAt, loc), "End": l.Time(e.EndsAt, loc)}))
-	place := NewDataLabel(s.env, e.Place)
+	day := ui.NewText(s.env, l.DateLong(e.StartsAt, loc))
+	hours := ui.NewText(s.env, l.T("EventHours", map[string]any{"Start": l.Time(e.StartsAt, loc), "End": l.Time(e.EndsAt, loc)}))
+	place := ui.NewDataLabel(s.env, e.Place, false)
 	objs := []fyne.CanvasObject{
 		title,
-		NewRowBorder(s.env, widget.NewIcon(theme.CalendarIcon()), nil, container.NewVBox(day, hours)),
-		NewRowBorder(s.env, widget.NewIcon(theme.HomeIcon()), nil, place),
+		mirror.Border(s.env, nil, nil, widget.NewIcon(theme.CalendarIcon()), nil, container.NewVBox(day, hours)),
+		mirror.Border(s.env, nil, nil, widget.NewIcon(theme.HomeIcon()), nil, place),
 	}
 	if e.Description != "" {
-		objs = append(objs, contentText(s.env, e.Description))
+		objs = append(objs, ui.NewContentText(s.env, e.Description))
 	}
 	if e.Capacity > 0 {
-		seats := NewText(s.env, l.T("EventSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Capacity": l.Number(int64(e.Capacity))}))
-		bar := NewProgressBar(s.env)
+		seats := ui.NewText(s.env, l.T("EventSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Capacity": l.Number(int64(e.Capacity))}))
+		bar := ui.NewProgressBar(s.env)
 		bar.SetValue(float64(e.Going) / float64(e.Capacity))
 		objs = append(objs, seats, bar)
 		if e.Waiting > 0 {
-			objs = append(objs, NewText(s.env, l.N("EventWaiting", e.Waiting)))
+			objs = append(objs, ui.NewText(s.env, l.N("EventWaiting", e.Waiting)))
 		}
 	}
 	objs = append(objs, widget.NewSeparator())
 	objs = append(objs, s.answer()...)
 	objs = append(objs, s.note, s.refuse)
 	cal := widget.NewButtonWithIcon(l.T("EventAddToCalendar"), theme.DownloadIcon(), s.onAddToCalendar)
-	objs = append(objs, NewRow(s.env, cal))
+	objs = append(objs, mirror.Row(s.env, cal))
 	s.body.Objects = objs
 	s.body.Refresh()
 }
@@ -120,16 +121,16 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 	l := s.env.L()
 	e, r := s.event, s.rsvp
 	if e.Cancelled {
-		t := NewText(s.env, l.T("EventCancelled"))
+		t := ui.NewText(s.env, l.T("EventCancelled"))
 		t.Importance = widget.DangerImportance
 		return []fyne.CanvasObject{t}
 	}
 	if !e.EndsAt.After(s.env.Svc.Now()) {
-		return []fyne.CanvasObject{NewText(s.env, l.T("EventIsOver"))}
+		return []fyne.CanvasObject{ui.NewText(s.env, l.T("EventIsOver"))}
 	}
 	switch r.Status {
 	case community.StatusGoing, community.StatusWaiting:
-		status := NewText(s.env, rsvpText(s.env, r))
+		status := ui.NewText(s.env, rsvpText(s.env, r))
 		status.TextStyle.Bold = true
 		status.Importance = widget.SuccessImportance
 		label := l.T("EventCancelRSVP")
@@ -137,9 +138,9 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 			label = l.T("EventLeaveWaitlist")
 		}
 		cancel := widget.NewButtonWithIcon(label, theme.CancelIcon(), s.onCancel)
-		return []fyne.CanvasObject{status, NewRow(s.env, cancel)}
+		return []fyne.CanvasObject{status, mirror.Row(s.env, cancel)}
 	case community.StatusCheckedIn:
-		status := NewText(s.env, rsvpText(s.env, r))
+		status := ui.NewText(s.env, rsvpText(s.env, r))
 		status.TextStyle.Bold = true
 		return []fyne.CanvasObject{status}
 	}
@@ -149,7 +150,7 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 	}
 	b := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), s.onRSVP)
 	b.Importance = widget.HighImportance
-	return []fyne.CanvasObject{NewRow(s.env, b)}
+	return []fyne.CanvasObject{mirror.Row(s.env, b)}
 }
 
 func (s *eventDetail) onRSVP() {

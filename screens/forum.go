@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // forum is the member's forum: categories, then the threads of the chosen
@@ -56,10 +58,10 @@ func (s *forum) buildUI() {
 	s.list.OnSelected = s.onOpen
 	s.more = widget.NewButton(l.T("ForumLoadMore"), s.onMore)
 	s.more.Hide()
-	s.empty = NewEmptyState(s.env, theme.MailComposeIcon(), l.T("ForumEmpty"), l.T("ForumStartThread"), s.onStart)
+	s.empty = ui.NewEmptyState(theme.MailComposeIcon(), l.T("ForumEmpty"), l.T("ForumStartThread"), s.onStart)
 	s.empty.Hide()
-	s.problem = newRefusal(s.env)
-	top := borderStart(l.RTL(), nil, nil, nil, start, s.picker)
+	s.problem = ui.NewRefusal(s.env)
+	top := mirror.Border(l, nil, nil, nil, start, s.picker)
 	bottom := container.NewVBox(s.problem, requireVerified(s.env, start), s.more)
 	s.root = container.NewBorder(top, bottom, nil, nil, container.NewStack(s.list, s.empty))
 }
@@ -67,7 +69,7 @@ func (s *forum) buildUI() {
 func (s *forum) length() int { return len(s.threads) }
 
 func (s *forum) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
 }
 
 func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -77,7 +79,7 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	t := s.threads[id]
 	l := s.env.L()
 	box := o.(*fyne.Container)
-	title := box.Objects[0].(*DataLabel)
+	title := box.Objects[0].(*ui.DataLabel)
 	text := t.Title
 	if t.Locked {
 		text = l.T("ForumLockedMark", map[string]any{"Title": t.Title})
@@ -85,9 +87,9 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if t.Pinned {
 		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
 	}
-	setData(s.env, title, text)
-	meta := asLabel(box.Objects[1])
-	setLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
+	title.SetData(s.env, text)
+	meta := ui.AsLabel(box.Objects[1])
+	ui.SetLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
 }
 
@@ -134,10 +136,10 @@ func (s *forum) setCategories(cats []community.Category) {
 
 func (s *forum) show(page []community.Thread, next string, err error, appendPage bool) {
 	if err != nil {
-		showRefusal(s.problem, ErrorText(s.env.L(), err))
+		ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 		return
 	}
-	showRefusal(s.problem, "")
+	ui.ShowRefusal(s.problem, "")
 	if appendPage {
 		s.threads = append(s.threads, page...)
 	} else {
@@ -185,12 +187,12 @@ func (s *forum) onOpen(id widget.ListItemID) {
 	s.list.UnselectAll()
 	if id < len(s.threads) {
 		t := s.threads[id]
-		push(s.env, t.Title, NewThread(s.env, t.ID))
+		s.env.Push(t.Title, NewThread(s.env, t.ID))
 	}
 }
 
 func (s *forum) onStart() {
-	push(s.env, s.env.L().T("ForumStartThread"), NewThreadComposer(s.env, s.category))
+	s.env.Push(s.env.L().T("ForumStartThread"), NewThreadComposer(s.env, s.category))
 }
 
 // onChange reloads the threads shown when threads change (a new thread, a

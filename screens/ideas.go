@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // ideasPolls is how many recent polls the ideas board gathers ideas from.
@@ -41,7 +42,7 @@ func newIdeasBoard(env *Env) *ideasBoard {
 
 func (b *ideasBoard) buildUI() {
 	b.content = container.NewVBox()
-	b.problem = newRefusal(b.env)
+	b.problem = ui.NewRefusal(b.env)
 	b.root = container.NewVScroll(container.NewVBox(b.problem, b.content))
 }
 
@@ -55,10 +56,10 @@ func (b *ideasBoard) load() {
 				return
 			}
 			if err != nil {
-				showRefusal(b.problem, ErrorText(b.env.L(), err))
+				ui.ShowRefusal(b.problem, ErrorText(b.env.L(), err))
 				return
 			}
-			showRefusal(b.problem, "")
+			ui.ShowRefusal(b.problem, "")
 			b.board = board
 			b.render()
 		}
@@ -73,24 +74,24 @@ func (b *ideasBoard) render() {
 		total += len(ideas)
 	}
 	if total == 0 {
-		b.content.Add(NewEmptyState(b.env, nil, l.T("IdeasEmpty"), "", nil))
+		b.content.Add(ui.NewEmptyState(nil, l.T("IdeasEmpty"), "", nil))
 		b.root.Refresh()
 		return
 	}
 	for _, st := range community.IdeaStatuses {
 		ideas := b.board[st]
-		b.content.Add(uiHeading(b.env, l.N("IdeasStatus"+statusSuffix(st), len(ideas))))
+		b.content.Add(ui.NewHeading(b.env, l.N("IdeasStatus"+statusSuffix(st), len(ideas))))
 		if len(ideas) == 0 {
-			b.content.Add(uiFaint(b.env, l.T("IdeasNone")))
+			b.content.Add(ui.NewFaint(b.env, l.T("IdeasNone")))
 		}
 		for _, idea := range ideas {
-			text := dataLabel(b.env, idea.Text, false)
+			text := ui.NewDataLabel(b.env, idea.Text, false)
 			meta := l.N("IdeasVotes", idea.Votes)
 			if idea.ByName != "" {
 				meta = l.N("IdeasVotesBy", idea.Votes, map[string]any{"Name": idea.ByName})
 			}
-			m := faint("")
-			setLine(b.env, m, meta)
+			m := ui.NewFaint(b.env, "")
+			ui.SetLine(b.env, m, meta)
 			b.content.Add(container.NewVBox(text, m))
 		}
 		b.content.Add(widget.NewSeparator())

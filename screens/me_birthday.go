@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // birthdayForm edits the member's optional birthday: a month and a day
@@ -42,15 +44,15 @@ func newBirthdayForm(env *Env, member func() community.Member, onSaved func(comm
 	f.day.PlaceHolder = l.T("MeBirthdayDay")
 	f.save = widget.NewButton(l.T("MeSaveBirthday"), f.onSave)
 	f.clear = widget.NewButton(l.T("MeBirthdayClear"), f.onClear)
-	f.saved = NewText(env, "")
+	f.saved = ui.NewText(env, "")
 	f.saved.Importance = widget.SuccessImportance
 	f.saved.Hide()
 	f.set(member().Birthday)
-	pickers := container.NewGridWithColumns(2, Mirror(env, f.month, f.day)...)
-	hint := secondaryOf(NewText(env, l.T("MeBirthdayHint")))
+	pickers := container.NewGridWithColumns(2, mirror.Order(env, f.month, f.day)...)
+	hint := ui.SecondaryOf(ui.NewText(env, l.T("MeBirthdayHint")))
 	f.root = container.NewVBox(
-		NewFormRow(env, l.T("MeBirthday"), container.NewVBox(pickers, hint), f.errors.Field("birthday")),
-		NewRow(env, f.save, f.clear), f.errors.General(), f.saved)
+		ui.NewFormRow(env, l.T("MeBirthday"), container.NewVBox(pickers, hint), f.errors.Field("birthday")),
+		mirror.Row(env, f.save, f.clear), f.errors.General(), f.saved)
 	return f
 }
 

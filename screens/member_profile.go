@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // ledgerLimit is how many ledger entries a profile shows.
@@ -26,7 +28,7 @@ type memberProfile struct {
 	comm   community.Community
 	ledger []community.LedgerEntry
 
-	name         *DataLabel
+	name         *ui.DataLabel
 	meta, points *widget.Label
 	usual        *widget.Entry
 	saveUsual    *widget.Button
@@ -50,11 +52,11 @@ func newMemberProfile(env *Env, id string) *memberProfile {
 
 func (s *memberProfile) buildUI() {
 	l := s.env.L()
-	s.name = dataLabel(s.env, "", true)
-	s.meta = wrapped("")
-	s.points = heading("")
+	s.name = ui.NewDataLabel(s.env, "", true)
+	s.meta = ui.NewText(s.env, "")
+	s.points = ui.NewHeading(s.env, "")
 	for _, lb := range []*widget.Label{s.meta, s.points} {
-		lb.Alignment = alignFor(l.RTL())
+		lb.Alignment = mirror.Start(l)
 	}
 	s.usual = widget.NewEntry()
 	s.usual.SetPlaceHolder(l.T("MembersUsualPlaceholder"))
@@ -63,11 +65,11 @@ func (s *memberProfile) buildUI() {
 	award := highButton(l.T("MembersAward"), func() { s.onPoints(false) })
 	redeem := widget.NewButton(l.T("MembersRedeem"), func() { s.onPoints(true) })
 	s.history = container.NewVBox()
-	s.problem = newRefusal(s.env)
-	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
-		borderStart(l.RTL(), nil, nil, nil, s.saveUsual, s.usual))
-	s.root = container.NewVScroll(container.NewVBox(s.name, secondaryOf(s.meta), s.points, rowStart(l.RTL(), award, redeem), s.problem,
-		widget.NewSeparator(), usual, widget.NewSeparator(), uiHeading(s.env, l.T("MembersHistory")), s.history))
+	s.problem = ui.NewRefusal(s.env)
+	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), mirror.Start(l), fyne.TextStyle{Bold: true}),
+		mirror.Border(l, nil, nil, nil, s.saveUsual, s.usual))
+	s.root = container.NewVScroll(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
+		widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
 }
 
 func (s *memberProfile) load() {
@@ -85,7 +87,7 @@ func (s *memberProfile) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			first := s.member.ID == ""
@@ -101,8 +103,8 @@ func (s *memberProfile) load() {
 func (s *memberProfile) render() {
 	l, m := s.env.L(), s.member
 	st := community.Status(s.comm, m)
-	setData(s.env, s.name, m.Name)
-	setLine(s.env, s.meta, l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
+	s.name.SetData(s.env, m.Name)
+	ui.SetLine(s.env, s.meta, l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
 		"Since": l.Since(m.Since, s.env.Svc.Now()), "Language": languageName(m.Lang)}))
 	s.points.SetText(l.Points(m.Points))
 	s.history.RemoveAll()
@@ -110,10 +112,10 @@ func (s *memberProfile) render() {
 		s.history.Add(ledgerRow(s.env, e, s.env.Svc.Now()))
 	}
 	if len(s.ledger) == 0 {
-		s.history.Add(uiFaint(s.env, l.T("MembersHistoryEmpty")))
+		s.history.Add(ui.NewFaint(s.env, l.T("MembersHistoryEmpty")))
 	}
 	s.history.Refresh()
-	relayout(s.root) // name, points and history changed together
+	ui.Relayout(s.root) // name, points and history changed together
 }
 
 // ledgerRow is one line of a member's points history.
@@ -128,10 +130,10 @@ func ledgerRow(env *Env, e community.LedgerEntry, now time.Time) fyne.CanvasObje
 		what = l.T("MembersReasonWithNote", map[string]any{"Reason": what, "Note": e.Note})
 	}
 	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	text := dataLabel(env, what, false) // the staff's note is content
-	when := faint("")
-	setLine(env, when, l.Relative(e.At, now))
-	return borderStart(l.RTL(), nil, nil, nil, amount, container.NewVBox(text, when))
+	text := ui.NewDataLabel(env, what, false) // the staff's note is content
+	when := ui.NewFaint(env, "")
+	ui.SetLine(env, when, l.Relative(e.At, now))
+	return mirror.Border(l, nil, nil, nil, amount, container.NewVBox(text, when))
 }
 
 // reasonSuffix is a ledger reason in CamelCase for message IDs.
@@ -168,10 +170,10 @@ func (s *memberProfile) onSaveUsual() {
 		return func() {
 			s.saveUsual.Enable()
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the note stays as typed
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err)) // the note stays as typed
 				return
 			}
-			showNote(s.problem, s.env.L().T("MembersUsualSaved"))
+			ui.ShowNote(s.problem, s.env.L().T("MembersUsualSaved"))
 		}
 	})
 }
@@ -216,7 +218,7 @@ func newPointsDialog(env *Env, memberID string, redeem bool) *pointsDialog {
 		title, action = l.T("MembersRedeemTitle"), l.T("MembersRedeem")
 	}
 	d.confirm = highButton(action, d.onConfirm)
-	d.problem = newRefusal(env)
+	d.problem = ui.NewRefusal(env)
 	form := widget.NewForm(widget.NewFormItem(l.T("MembersPoints"), d.amount), widget.NewFormItem(l.T("MembersReason"), d.note))
 	cancel := widget.NewButton(l.T("MembersCancel"), func() { d.dlg.Hide() })
 	content := container.NewVBox(form, d.problem, container.NewGridWithColumns(2, cancel, d.confirm))
@@ -231,7 +233,7 @@ func (d *pointsDialog) show() {
 
 // refuse shows why the points were not applied, growing the dialog to fit.
 func (d *pointsDialog) refuse(msg string) {
-	showRefusal(d.problem, msg)
+	ui.ShowRefusal(d.problem, msg)
 	d.dlg.Resize(fyne.NewSize(360, d.dlg.MinSize().Height))
 }
 
@@ -264,7 +266,7 @@ func (d *pointsDialog) onConfirm() {
 			}
 			d.done = true
 			d.dlg.Hide()
-			showNote(d.problem, l.T("MembersPointsDone", map[string]any{"Balance": l.Points(m.Points)}))
+			ui.ShowNote(d.problem, l.T("MembersPointsDone", map[string]any{"Balance": l.Points(m.Points)}))
 		}
 	})
 }

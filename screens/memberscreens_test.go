@@ -15,6 +15,7 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // visit calls fn for every visible object under o (widgets through their
@@ -335,9 +336,9 @@ func TestEventDetail_ArabicIsMirrored(t *testing.T) {
 	if right := pos.X + b.Size().Width; right < phoneSize.Width-40 {
 		t.Errorf("the button ends at x=%.0f, not at the right edge of %.0f", right, phoneSize.Width)
 	}
-	var bar *ProgressBar
+	var bar *ui.ProgressBar
 	visit(f.win.Content(), func(o fyne.CanvasObject) bool {
-		if p, ok := o.(*ProgressBar); ok {
+		if p, ok := o.(*ui.ProgressBar); ok {
 			bar = p
 		}
 		return true

@@ -17,8 +17,8 @@ func TestInsights_Charts(t *testing.T) {
 	env := f.env(demo.OwnerID, "en")
 	s := newInsights(env)
 	f.show(s.root, desktopSize)
-	if !s.data.HasNPS || len(s.tiers.points) != 3 || len(s.nps.points) == 0 || len(s.attendance.points) == 0 || len(s.polls.points) != 2 {
-		t.Fatalf("insights charts: nps=%d tiers=%d attendance=%d polls=%d", len(s.nps.points), len(s.tiers.points), len(s.attendance.points), len(s.polls.points))
+	if !s.data.HasNPS || len(s.tiers.Points()) != 3 || len(s.nps.Points()) == 0 || len(s.attendance.Points()) == 0 || len(s.polls.Points()) != 2 {
+		t.Fatalf("insights charts: nps=%d tiers=%d attendance=%d polls=%d", len(s.nps.Points()), len(s.tiers.Points()), len(s.attendance.Points()), len(s.polls.Points()))
 	}
 	test.AssertRendersToMarkup(t, "insights_desktop_en.xml", f.win.Canvas())
 }

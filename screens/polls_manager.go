@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // pollsManager is the staff's polls place: create polls, close them, and
@@ -42,7 +44,7 @@ func (s *pollsManager) buildUI() {
 }
 
 func (s *pollsManager) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
 }
 
 func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -51,12 +53,12 @@ func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p, l := s.polls[id], s.env.L()
 	box := o.(*fyne.Container)
-	setData(s.env, box.Objects[0].(*DataLabel), p.Question)
+	box.Objects[0].(*ui.DataLabel).SetData(s.env, p.Question)
 	state := l.T("PollStateOpen")
 	if !p.Open(s.env.Svc.Now()) {
 		state = l.T("PollStateClosed")
 	}
-	setLine(s.env, asLabel(box.Objects[1]), state)
+	ui.SetLine(s.env, ui.AsLabel(box.Objects[1]), state)
 }
 
 func (s *pollsManager) load() {
@@ -69,7 +71,7 @@ func (s *pollsManager) load() {
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.polls = ps
@@ -85,7 +87,7 @@ func (s *pollsManager) load() {
 
 func (s *pollsManager) show(title string, content fyne.CanvasObject) {
 	if s.detail == nil {
-		push(s.env, title, content)
+		s.env.Push(title, content)
 		return
 	}
 	s.detail.Objects = []fyne.CanvasObject{content}
@@ -150,7 +152,7 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 		}
 	})
 	s.create = highButton(l.T("PollCreate"), s.onCreate)
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("PollQuestion"), s.question),
 		widget.NewFormItem(l.T("PollOptions"), s.options),
@@ -178,7 +180,7 @@ func (s *pollCreator) onCreate() {
 	if s.closes.Checked {
 		t, ok := s.when.value()
 		if !ok {
-			showRefusal(s.problem, ErrorText(s.env.L(), community.Invalid("closes_at", community.ReasonInvalid)))
+			ui.ShowRefusal(s.problem, ErrorText(s.env.L(), community.Invalid("closes_at", community.ReasonInvalid)))
 			return
 		}
 		in.ClosesAt = t
@@ -190,10 +192,10 @@ func (s *pollCreator) onCreate() {
 		return func() {
 			s.create.Enable()
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
 				return
 			}
-			showRefusal(s.problem, "")
+			ui.ShowRefusal(s.problem, "")
 			if s.created != nil {
 				s.created(p)
 			}
@@ -208,8 +210,8 @@ type pollAdmin struct {
 	poll    community.Poll
 	results community.Results
 
-	question *DataLabel
-	state    *Secondary
+	question *ui.DataLabel
+	state    *ui.Secondary
 	close    *widget.Button
 	options  *fyne.Container
 	outcome  *widget.Label
@@ -225,13 +227,13 @@ func NewPollAdmin(env *Env, pollID string) fyne.CanvasObject {
 func newPollAdmin(env *Env, id string) *pollAdmin {
 	s := &pollAdmin{env: env, id: id}
 	l := env.L()
-	s.question = dataLabel(env, "", true)
-	s.state = faint("")
-	s.state.Label.Alignment = alignFor(l.RTL())
+	s.question = ui.NewDataLabel(env, "", true)
+	s.state = ui.NewFaint(s.env, "")
+	s.state.Label.Alignment = mirror.Start(l)
 	s.close = dangerButton(l.T("PollClose"), s.onClose)
 	s.options = container.NewVBox()
-	s.outcome = newRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, rowStart(l.RTL(), s.close)))
+	s.outcome = ui.NewRefusal(s.env)
+	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, mirror.Row(l, s.close)))
 	env.Subscribe(subKey("poll"), s.onChange)
 	s.load()
 	return s
@@ -248,7 +250,7 @@ func (s *pollAdmin) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.poll, s.results = p, r
@@ -260,12 +262,12 @@ func (s *pollAdmin) load() {
 func (s *pollAdmin) render() {
 	l := s.env.L()
 	p := s.poll
-	setData(s.env, s.question, p.Question)
+	s.question.SetData(s.env, p.Question)
 	if p.Open(s.env.Svc.Now()) {
-		setLine(s.env, s.state, l.N("PollStateOpenVotes", s.results.Total))
+		ui.SetLine(s.env, s.state, l.N("PollStateOpenVotes", s.results.Total))
 		s.close.Show()
 	} else {
-		setLine(s.env, s.state, l.N("PollStateClosedVotes", s.results.Total))
+		ui.SetLine(s.env, s.state, l.N("PollStateClosedVotes", s.results.Total))
 		s.close.Hide()
 	}
 	statuses := append([]community.IdeaStatus{community.IdeaPending}, community.IdeaStatuses...)
@@ -276,7 +278,7 @@ func (s *pollAdmin) render() {
 	s.options.RemoveAll()
 	for _, o := range p.Options {
 		o := o
-		text := dataLabel(s.env, o.Text, false)
+		text := ui.NewDataLabel(s.env, o.Text, false)
 		meta := l.N("IdeasVotes", s.results.Tally[o.ID])
 		if o.ByName != "" {
 			meta = l.N("IdeasVotesBy", s.results.Tally[o.ID], map[string]any{"Name": o.ByName})
@@ -294,9 +296,9 @@ func (s *pollAdmin) render() {
 				}
 			}
 		}
-		m := faint("")
-		setLine(s.env, m, meta)
-		s.options.Add(borderStart(l.RTL(), nil, nil, nil, pick, container.NewVBox(text, m)))
+		m := ui.NewFaint(s.env, "")
+		ui.SetLine(s.env, m, meta)
+		s.options.Add(mirror.Border(l, nil, nil, nil, pick, container.NewVBox(text, m)))
 		s.options.Add(widget.NewSeparator())
 	}
 	s.options.Refresh()
@@ -322,14 +324,14 @@ func (s *pollAdmin) onStatus(o community.Option, st community.IdeaStatus) {
 		return func() {
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(l, err))
+				ui.ShowRefusal(s.outcome, ErrorText(l, err))
 				s.render() // back to the stored status
 				return
 			}
 			if st == community.IdeaShipped {
-				showNote(s.outcome, l.N("PollShippedThanked", thanked, map[string]any{"Idea": o.Text}))
+				ui.ShowNote(s.outcome, l.N("PollShippedThanked", thanked, map[string]any{"Idea": o.Text}))
 			} else {
-				showRefusal(s.outcome, "")
+				ui.ShowRefusal(s.outcome, "")
 			}
 			s.load()
 		}
@@ -347,7 +349,7 @@ func (s *pollAdmin) closePoll() {
 		_, err := svc.ClosePoll(context.Background(), me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.load()

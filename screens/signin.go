@@ -5,6 +5,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // Accounts is what the sign-in screen asks of Firebase Auth, through the
@@ -74,7 +77,7 @@ func NewSignIn(env *Env, accounts Accounts, opts SignInOptions) fyne.CanvasObjec
 	o := s.buildUI()
 	s.email.SetText(opts.Email)
 	if opts.Notice != "" {
-		s.notice.SetText(Visual(env, opts.Notice))
+		s.notice.SetText(bidi.Visual(env, opts.Notice))
 		s.notice.Show()
 	}
 	return o
@@ -98,25 +101,25 @@ func (s *signIn) buildUI() fyne.CanvasObject {
 	s.toggle.Importance = widget.LowImportance
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Hide()
-	s.nameRow = NewFormRow(s.env, l.T("FieldName"), s.name, s.errors.Field("name"))
-	s.passwordRow = NewFormRow(s.env, l.T("FieldPassword"), s.password, s.errors.Field("password"))
+	s.nameRow = ui.NewFormRow(s.env, l.T("FieldName"), s.name, s.errors.Field("name"))
+	s.passwordRow = ui.NewFormRow(s.env, l.T("FieldPassword"), s.password, s.errors.Field("password"))
 
-	s.title = NewText(s.env, "")
+	s.title = ui.NewText(s.env, "")
 	s.title.TextStyle.Bold = true
 	s.title.SizeName = theme.SizeNameHeadingText
-	s.intro = NewText(s.env, "")
-	s.notice = NewText(s.env, "")
+	s.intro = ui.NewText(s.env, "")
+	s.notice = ui.NewText(s.env, "")
 	s.notice.Importance = widget.HighImportance
 	s.notice.Hide()
 	form := container.NewVBox(
 		s.title, s.intro, s.notice,
 		s.nameRow,
-		NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
+		ui.NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
 		s.passwordRow,
 		s.errors.General(),
-		NewRow(s.env, s.button), s.busy,
-		NewRow(s.env, s.forgot),
-		NewRow(s.env, s.toggle),
+		mirror.Row(s.env, s.button), s.busy,
+		mirror.Row(s.env, s.forgot),
+		mirror.Row(s.env, s.toggle),
 	)
 	s.setMode(s.mode)
 	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
@@ -132,20 +135,20 @@ func (s *signIn) setMode(m signInMode) {
 	s.forgot.Hide()
 	switch m {
 	case modeSignIn:
-		s.title.SetText(Visual(s.env, l.T("AppWelcome")))
-		s.intro.SetText(Visual(s.env, l.T("AppSignInIntro")))
+		s.title.SetText(bidi.Visual(s.env, l.T("AppWelcome")))
+		s.intro.SetText(bidi.Visual(s.env, l.T("AppSignInIntro")))
 		s.button.SetText(l.T("AppSignIn"))
 		s.forgot.Show()
 		s.toggle.SetText(l.T("AppNewHere"))
 	case modeSignUp:
-		s.title.SetText(Visual(s.env, l.T("AppSignUpTitle")))
-		s.intro.SetText(Visual(s.env, l.T("AppSignUpIntro")))
+		s.title.SetText(bidi.Visual(s.env, l.T("AppSignUpTitle")))
+		s.intro.SetText(bidi.Visual(s.env, l.T("AppSignUpIntro")))
 		s.nameRow.Show()
 		s.button.SetText(l.T("AppSignUp"))
 		s.toggle.SetText(l.T("AppHaveAccount"))
 	case modeReset:
-		s.title.SetText(Visual(s.env, l.T("AppResetTitle")))
-		s.intro.SetText(Visual(s.env, l.T("AppResetIntro")))
+		s.title.SetText(bidi.Visual(s.env, l.T("AppResetTitle")))
+		s.intro.SetText(bidi.Visual(s.env, l.T("AppResetIntro")))
 		s.passwordRow.Hide()
 		s.button.SetText(l.T("AppResetSend"))
 		s.toggle.SetText(l.T("AppBackToSignIn"))
@@ -194,7 +197,7 @@ func (s *signIn) onSubmit() {
 			}
 			if mode == modeReset {
 				s.setMode(modeSignIn)
-				s.notice.SetText(Visual(s.env, s.env.L().T("AppResetSent")))
+				s.notice.SetText(bidi.Visual(s.env, s.env.L().T("AppResetSent")))
 				s.notice.Show()
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // storyComposer is where a member tells their story. It is sent for approval
@@ -36,7 +38,7 @@ func newStoryComposer(env *Env) *storyComposer {
 
 func (s *storyComposer) buildUI() {
 	l := s.env.L()
-	intro := uiText(s.env, l.T("StoryIntro"))
+	intro := ui.NewText(s.env, l.T("StoryIntro"))
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder(l.T("StoryTitlePlaceholder"))
 	s.body = widget.NewMultiLineEntry()
@@ -45,15 +47,15 @@ func (s *storyComposer) buildUI() {
 	s.body.SetPlaceHolder(l.T("StoryBodyPlaceholder"))
 	// A check's own label does not wrap: the consent text sits beside it.
 	s.consent = widget.NewCheck("", nil)
-	consentText := uiText(s.env, l.T("StoryConsent"))
+	consentText := ui.NewText(s.env, l.T("StoryConsent"))
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("StoryTitle"), s.title),
 		widget.NewFormItem(l.T("StoryBody"), s.body),
 	)
-	s.root = container.NewVScroll(container.NewVBox(intro, form, borderStart(l.RTL(), nil, nil, container.NewVBox(s.consent), nil, consentText), s.problem, s.submit))
+	s.root = container.NewVScroll(container.NewVBox(intro, form, mirror.Border(l, nil, nil, container.NewVBox(s.consent), nil, consentText), s.problem, s.submit))
 }
 
 func (s *storyComposer) onSubmit() {
@@ -66,17 +68,17 @@ func (s *storyComposer) onSubmit() {
 			s.submit.Enable()
 			l := s.env.L()
 			if community.IsReason(err, community.ReasonConsent) {
-				showRefusal(s.problem, l.T("StoryConsentRequired"))
+				ui.ShowRefusal(s.problem, l.T("StoryConsentRequired"))
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(l, err))
+				ui.ShowRefusal(s.problem, ErrorText(l, err))
 				return
 			}
 			s.title.SetText("")
 			s.body.SetText("")
 			s.consent.SetChecked(false)
-			showNote(s.problem, l.T("StorySubmitted"))
+			ui.ShowNote(s.problem, l.T("StorySubmitted"))
 		}
 	})
 }

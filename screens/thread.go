@@ -11,6 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // threadPage is how many posts one fetch reads: a page is fetched only when
@@ -34,10 +37,10 @@ type thread struct {
 	fetched   int                          // posts read so far (tests check laziness)
 	sending   bool
 
-	title   *DataLabel
+	title   *ui.DataLabel
 	locked  *widget.Label
 	list    *widget.List
-	reply   *submitEntry
+	reply   *ui.SubmitEntry
 	send    *widget.Button
 	compose *fyne.Container
 	pin     *widget.Button // staff only
@@ -64,25 +67,25 @@ func newThread(env *Env, threadID string) *thread {
 
 func (s *thread) buildUI() {
 	l := s.env.L()
-	s.title = dataLabel(s.env, "", true)
-	s.locked = widget.NewLabelWithStyle(l.T("ThreadLocked"), alignFor(l.RTL()), fyne.TextStyle{Italic: true})
+	s.title = ui.NewDataLabel(s.env, "", true)
+	s.locked = widget.NewLabelWithStyle(l.T("ThreadLocked"), mirror.Start(l), fyne.TextStyle{Italic: true})
 	s.locked.Importance = widget.WarningImportance
 	s.locked.Wrapping = fyne.TextWrapWord
 	s.locked.Hide()
 	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
-	s.reply = newSubmitEntry(s.onSend)
+	s.reply = ui.NewSubmitEntry(s.onSend)
 	s.reply.SetPlaceHolder(l.T("ThreadReplyPlaceholder"))
 	s.reply.SetMinRowsVisible(2)
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
-	s.problem = newRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), borderStart(l.RTL(), nil, nil, nil, s.send, s.reply))
+	s.problem = ui.NewRefusal(s.env)
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, s.reply))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
 	if s.env.Me().Can(community.ActModerate) {
 		s.pin = widget.NewButton(l.T("ThreadPin"), s.onPin)
 		s.lock = widget.NewButton(l.T("ThreadLock"), s.onLock)
-		top = container.NewVBox(s.title, rowStart(l.RTL(), s.pin, s.lock))
+		top = container.NewVBox(s.title, mirror.Row(l, s.pin, s.lock))
 	}
 	s.root = container.NewBorder(top, container.NewVBox(s.locked, s.compose), nil, nil, s.list)
 }
@@ -92,19 +95,21 @@ func (s *thread) length() int { return s.info.Posts }
 // createRow builds a post row: author and time, the body as Markdown (or a
 // placeholder when hidden or removed), reactions and a report button.
 func (s *thread) createRow() fyne.CanvasObject {
-	author := dataLine(s.env, true)
-	when := faint("")
+	author := ui.NewDataLine(s.env, true)
+	when := ui.NewFaint(s.env, "")
 	when.Label.Truncation = fyne.TextTruncateOff
-	body := newDataRich()
+	body := ui.NewDataRich()
 	var buttons []fyne.CanvasObject
 	for _, r := range community.Reactions {
-		b := newDataButton(r, nil)
+		b := ui.NewDataButton(r, nil)
 		b.Importance = widget.LowImportance
 		buttons = append(buttons, b)
 	}
-	buttons = append(buttons, iconButton(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil))
-	reacts := rowStart(s.env.L().RTL(), buttons...)
-	header := borderStart(s.env.L().RTL(), nil, nil, nil, when, author)
+	report := widget.NewButtonWithIcon(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil)
+	report.Importance = widget.LowImportance
+	buttons = append(buttons, report)
+	reacts := mirror.Row(s.env, buttons...)
+	header := mirror.Border(s.env, nil, nil, nil, when, author)
 	return container.NewVBox(header, body, reacts)
 }
 
@@ -114,8 +119,8 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	l := s.env.L()
 	box := o.(*fyne.Container)
 	header := box.Objects[0].(*fyne.Container)
-	author, when := header.Objects[0].(*DataLabel), asLabel(header.Objects[1])
-	body := &box.Objects[1].(*dataRich).RichText
+	author, when := header.Objects[0].(*ui.DataLabel), ui.AsLabel(header.Objects[1])
+	body := &box.Objects[1].(*ui.DataRich).RichText
 	reacts := box.Objects[2].(*fyne.Container)
 
 	seq := int64(id) + 1
@@ -143,9 +148,9 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	s.rows[o] = key
-	setData(s.env, author, p.AuthorName)
-	when.Alignment = alignFor(!l.RTL())
-	when.SetText(Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
+	author.SetData(s.env, p.AuthorName)
+	when.Alignment = mirror.End(l)
+	when.SetText(bidi.Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
 	header.Refresh() // the time's width changed: lay the header out again
 	switch {
 	case p.Removed:
@@ -160,7 +165,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 			note := &widget.TextSegment{Text: l.N("ThreadHiddenForMembers", p.Reports), Style: widget.RichTextStyleEmphasis}
 			body.Segments = append([]widget.RichTextSegment{note}, body.Segments...)
 		}
-		alignRich(body, isRTLText(p.Body))
+		ui.AlignRich(body, bidi.Content(bidi.LeftToRight, p.Body))
 		s.fillReactions(reacts, p)
 		reacts.Show()
 	}
@@ -177,7 +182,15 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 	for _, r := range s.mine[p.ID] {
 		mine[r] = true
 	}
-	buttons := rowButtons(reacts)
+	var buttons []*widget.Button
+	for _, o := range mirror.RowObjects(reacts) { // in reading order
+		switch b := o.(type) {
+		case *widget.Button:
+			buttons = append(buttons, b)
+		case *ui.DataButton:
+			buttons = append(buttons, &b.Button)
+		}
+	}
 	for i, r := range community.Reactions {
 		b := buttons[i]
 		text := r
@@ -229,7 +242,7 @@ func (s *thread) fetch(page int64) {
 		return func() {
 			delete(s.requested, page)
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.fetched += len(posts)
@@ -255,12 +268,12 @@ func (s *thread) load(scrollEnd bool) {
 		t, err := svc.Thread(context.Background(), id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				s.compose.Show()
 				return
 			}
 			s.info = t
-			setData(s.env, s.title, t.Title)
+			s.title.SetData(s.env, t.Title)
 			if s.pin != nil {
 				l := s.env.L()
 				s.pin.SetText(map[bool]string{false: l.T("ThreadPin"), true: l.T("ThreadUnpin")}[t.Pinned])
@@ -300,10 +313,10 @@ func (s *thread) onSend() {
 				if community.IsReason(err, community.ReasonLocked) {
 					msg = s.env.L().T("ThreadLocked")
 				}
-				showRefusal(s.problem, msg)
+				ui.ShowRefusal(s.problem, msg)
 				return
 			}
-			showRefusal(s.problem, "")
+			ui.ShowRefusal(s.problem, "")
 			s.reply.SetText("")
 			s.addPost(p)
 		}
@@ -332,7 +345,7 @@ func (s *thread) onReact(postID, reaction string) {
 		mine, _ := svc.MyReactions(context.Background(), me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.mine = mine
@@ -353,10 +366,10 @@ func (s *thread) report(postID string) {
 		p, err := svc.Report(context.Background(), me, id, postID)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
-			showNote(s.problem, s.env.L().T("ThreadReported"))
+			ui.ShowNote(s.problem, s.env.L().T("ThreadReported"))
 			s.replace(p)
 		}
 	})
@@ -390,7 +403,7 @@ func (s *thread) staffAction(do func(context.Context) error) {
 		err := do(context.Background())
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.load(false)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // threadComposer starts a thread: a category, a title and the first post.
@@ -37,7 +38,7 @@ func newThreadComposer(env *Env, category string) *threadComposer {
 		c, err := svc.Community(context.Background())
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.setCategories(c.Categories, category)
@@ -58,7 +59,7 @@ func (s *threadComposer) buildUI() {
 	s.body.SetPlaceHolder(l.T("ForumBodyPlaceholder"))
 	s.submit = widget.NewButton(l.T("ForumPublishThread"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("ForumCategory"), s.category),
 		widget.NewFormItem(l.T("ForumTitle"), s.title),
@@ -93,7 +94,7 @@ func (s *threadComposer) categoryID() string {
 func (s *threadComposer) onSubmit() {
 	cat, title, body := s.categoryID(), s.title.Text, s.body.Text
 	if cat == "" {
-		showRefusal(s.problem, s.env.L().T("ForumPickCategory"))
+		ui.ShowRefusal(s.problem, s.env.L().T("ForumPickCategory"))
 		return
 	}
 	s.submit.Disable()
@@ -104,13 +105,13 @@ func (s *threadComposer) onSubmit() {
 			s.submit.Enable()
 			if err != nil {
 				// What the member wrote stays in the form.
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
-			showRefusal(s.problem, "")
+			ui.ShowRefusal(s.problem, "")
 			s.title.SetText("")
 			s.body.SetText("")
-			push(s.env, t.Title, NewThread(s.env, t.ID))
+			s.env.Push(t.Title, NewThread(s.env, t.ID))
 		}
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // NeedsVerifiedEmail reports whether the member must confirm their email
@@ -26,5 +28,5 @@ func requireVerified(env *Env, controls ...fyne.Disableable) fyne.CanvasObject {
 	l := env.L()
 	confirm := widget.NewButtonWithIcon(l.T("AppVerifyOpen"), theme.MailComposeIcon(), env.Account.ConfirmEmail)
 	confirm.Importance = widget.LowImportance
-	return NewRowBorder(env, nil, confirm, NewText(env, l.T("AppVerifyBanner")))
+	return mirror.Border(env, nil, nil, nil, confirm, ui.NewText(env, l.T("AppVerifyBanner")))
 }

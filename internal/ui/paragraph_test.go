@@ -1,4 +1,4 @@
-package screens
+package ui
 
 import (
 	"slices"
@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"golang.org/x/text/unicode/bidi"
+
+	uibidi "github.com/regulars-app/regulars/internal/ui/bidi"
 )
 
 // runeWidth measures a text as one unit a rune.
@@ -50,13 +52,13 @@ func TestTruncateLine(t *testing.T) {
 }
 
 // screenOrder is the order, left to right, in which Fyne shows a line from
-// visualLine: the groups of right-to-left letters between marks are shaped
+// bidi.VisualLine: the groups of right-to-left letters between marks are shaped
 // right to left, the rest drawn as it stands.
 func screenOrder(vis string) string {
 	var b strings.Builder
-	for _, seg := range strings.Split(vis, lrm) {
+	for _, seg := range strings.Split(vis, uibidi.LRM) {
 		rs := []rune(seg)
-		if len(rs) > 0 && rtlLetter(rs[0]) {
+		if len(rs) > 0 && uibidi.IsRTLLetter(rs[0]) {
 			slices.Reverse(rs)
 		}
 		b.WriteString(string(rs))

@@ -1,4 +1,4 @@
-package screens
+package ui
 
 import (
 	"image/color"
@@ -8,39 +8,43 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 )
 
-// chartKind is how a chart draws its points.
-type chartKind int
+// ChartKind is how a chart draws its points.
+type ChartKind int
 
 const (
-	barChart  chartKind = iota // one bar per point, from the zero line
-	lineChart                  // points joined by lines, with dots
+	BarChart  ChartKind = iota // one bar per point, from the zero line
+	LineChart                  // points joined by lines, with dots
 )
 
-// chartPoint is one value of a chart with its label on the axis and the
+// ChartPoint is one value of a chart with its label on the axis and the
 // text written over it (already formatted in the user's language).
-type chartPoint struct {
+type ChartPoint struct {
 	Label string
 	Value float64
 	Text  string
 }
 
-// chart is a small bar or line chart drawn with canvas rectangles and lines
+// Chart is a small bar or line chart drawn with canvas rectangles and lines
 // in the theme's colours. Every value is also written as text, so the chart
 // reads without the picture. Points run left to right, or right to left when
 // rtl is set (time flows with the reading direction).
-type chart struct {
+type Chart struct {
 	widget.BaseWidget
-	kind     chartKind
-	points   []chartPoint
-	min, max float64 // the value range; when equal it is taken from the points (and zero)
+	kind   ChartKind
+	points []ChartPoint
+	// Min and Max are the value range; when equal it is taken from the
+	// points (and zero).
+	Min, Max float64
 	rtl      bool
 }
 
-// newChart returns a chart of points.
-func newChart(kind chartKind, points []chartPoint, rtl bool) *chart {
-	c := &chart{kind: kind, points: points, rtl: rtl}
+// NewChart returns a chart of points, running in the reading direction of d.
+func NewChart(kind ChartKind, points []ChartPoint, d bidi.Dir) *Chart {
+	c := &Chart{kind: kind, points: points, rtl: d.RTL()}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -48,23 +52,26 @@ func newChart(kind chartKind, points []chartPoint, rtl bool) *chart {
 // IsUserData tells the pseudo-locale test to skip the chart: it writes
 // figures (formatted by the Localizer) and names from the data (tiers,
 // events, polls), not interface text.
-func (c *chart) IsUserData() bool { return true }
+func (c *Chart) IsUserData() bool { return true }
+
+// Points are the chart's points.
+func (c *Chart) Points() []ChartPoint { return c.points }
 
 // SetPoints replaces the points and redraws.
-func (c *chart) SetPoints(points []chartPoint) {
+func (c *Chart) SetPoints(points []ChartPoint) {
 	c.points = points
 	c.Refresh()
 }
 
 // CreateRenderer builds the chart's renderer.
-func (c *chart) CreateRenderer() fyne.WidgetRenderer {
+func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
 	r := &chartRenderer{c: c}
 	r.rebuild()
 	return r
 }
 
 type chartRenderer struct {
-	c       *chart
+	c       *Chart
 	axis    *canvas.Line
 	marks   []fyne.CanvasObject // bars, or segments and dots
 	values  []*canvas.Text
@@ -87,7 +94,7 @@ func (r *chartRenderer) rebuild() {
 	r.marks, r.values, r.labels = nil, nil, nil
 	r.objects = []fyne.CanvasObject{r.axis}
 	for i, p := range r.c.points {
-		if r.c.kind == barChart {
+		if r.c.kind == BarChart {
 			bar := canvas.NewRectangle(accent)
 			bar.CornerRadius = 2
 			r.marks = append(r.marks, bar)
@@ -117,7 +124,7 @@ func (r *chartRenderer) rebuild() {
 
 // span returns the value range the chart shows, always including zero.
 func (r *chartRenderer) span() (lo, hi float64) {
-	lo, hi = r.c.min, r.c.max
+	lo, hi = r.c.Min, r.c.Max
 	if lo == hi {
 		lo, hi = 0, 0
 		for _, p := range r.c.points {
@@ -158,7 +165,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	for i, p := range r.c.points {
 		cx, cy := x(i), y(p.Value)
 		switch r.c.kind {
-		case barChart:
+		case BarChart:
 			w := float32(math.Min(float64(slot*0.6), 48))
 			bar := r.marks[m]
 			m++
@@ -168,7 +175,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 			}
 			bar.Move(fyne.NewPos(cx-w/2, topY))
 			bar.Resize(fyne.NewSize(w, float32(math.Max(float64(h), 1))))
-		case lineChart:
+		case LineChart:
 			pos := fyne.NewPos(cx, cy)
 			if i > 0 {
 				seg := r.marks[m].(*canvas.Line)
@@ -182,7 +189,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 			prev = pos
 		}
 		vy := cy - lineH
-		if p.Value < 0 && r.c.kind == barChart {
+		if p.Value < 0 && r.c.kind == BarChart {
 			vy = zero - lineH
 		}
 		r.values[i].Move(fyne.NewPos(cx-slot/2, float32(math.Max(0, float64(vy)))))

@@ -1,4 +1,4 @@
-package screens
+package ui
 
 import (
 	"strings"
@@ -6,16 +6,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/uitheme"
 )
 
 // Paragraph is a wrapping paragraph of user content laid out the way the
 // Unicode bidi algorithm (UAX #9) says: the logical text is broken into lines
 // that fit the width first, then each line is put in visual order (see
-// visualLine) and drawn from the paragraph's reading start. A widget.Label
-// wraps after the text is reordered, which Visual can only do for short texts,
+// bidi.VisualLine) and drawn from the paragraph's reading start. A widget.Label
+// wraps after the text is reordered, which bidi.Visual can only do for short texts,
 // so a long Arabic paragraph with digits or Latin words would show them (and
 // its final full stop) in the wrong place.
 type Paragraph struct {
@@ -200,7 +202,7 @@ func (r *paragraphRenderer) build() {
 	}
 	col := th.Color(theme.ColorNameForeground, v)
 	if p.Secondary {
-		col = SecondaryTextColor(th, v)
+		col = uitheme.SecondaryTextColor(th, v)
 	}
 	pad := th.Size(theme.SizeNameInnerPadding)
 	step := r.lineHeight() // as a wrapping label spaces its lines
@@ -212,7 +214,7 @@ func (r *paragraphRenderer) build() {
 	for i, line := range r.lines {
 		t := r.texts[i]
 		if p.RTL {
-			line = visualLine(line)
+			line = bidi.VisualLine(line)
 		}
 		t.Text = line
 		t.Color = col
@@ -244,101 +246,36 @@ func (r *paragraphRenderer) Objects() []fyne.CanvasObject {
 
 func (r *paragraphRenderer) Destroy() {}
 
-// contentText is a wrapping paragraph of user content (a story's body, an
-// event's description) aligned to the start of its own direction: a
+// NewContentText is a wrapping paragraph of user content (a story's body,
+// an event's description) aligned to the start of its own direction: a
 // Paragraph where the text or the interface is right to left, so that a long
-// mixed-direction text is reordered line by line, else a contentLabel.
-func contentText(env *Env, text string) fyne.CanvasObject {
-	rtl := rtlParagraph(text, RTL(env))
-	if !rtl && !RTL(env) {
-		return contentLabel(env, text, false)
+// mixed-direction text is reordered line by line, else a content label.
+func NewContentText(d bidi.Dir, text string) fyne.CanvasObject {
+	rtl := bidi.IsRTL(text, d.RTL())
+	if !rtl && !d.RTL() {
+		return NewContentLabel(d, text, false)
 	}
 	return NewParagraph(text, rtl)
 }
 
-// contentRow is the one-line excerpt of a list row: a Paragraph cut with an
-// ellipsis for a right-to-left interface, else a dataLine. Set it with
-// setRowContent.
-func contentRow(env *Env) fyne.CanvasObject {
-	if !RTL(env) {
-		return dataLine(env, false)
+// NewContentRow is the one-line excerpt of a list row: a Paragraph cut with
+// an ellipsis for a right-to-left interface, else a data line. Set it with
+// SetRowContent.
+func NewContentRow(d bidi.Dir) fyne.CanvasObject {
+	if !d.RTL() {
+		return NewDataLine(d, false)
 	}
 	p := NewParagraph("", true)
 	p.MaxLines = 1
 	return p
 }
 
-// setRowContent sets a contentRow's text, by its own direction.
-func setRowContent(env *Env, o fyne.CanvasObject, text string) {
+// SetRowContent sets the text of a NewContentRow, by its own direction.
+func SetRowContent(d bidi.Dir, o fyne.CanvasObject, text string) {
 	switch x := o.(type) {
 	case *Paragraph:
-		x.SetText(text, rtlParagraph(text, RTL(env)))
+		x.SetText(text, bidi.IsRTL(text, d.RTL()))
 	case *DataLabel:
-		setContent(env, x, text)
+		x.SetContent(d, text)
 	}
-}
-
-// newPlainBody is the box setBody fills with Paragraphs, next to a body's
-// rich text; hidden until used.
-func newPlainBody() *fyne.Container {
-	b := container.NewVBox()
-	b.Hide()
-	return b
-}
-
-// setBody shows a body of user content written in Markdown (a story, an
-// announcement). Plain text (no Markdown markup) whose paragraph or
-// interface is right to left goes in plain as Paragraphs, one a paragraph,
-// laid out line by line; anything else is rich text, aligned by its script.
-func setBody(env *Env, rich *dataRich, plain *fyne.Container, text string) {
-	if (RTL(env) || rtlParagraph(text, false)) && plainMarkdown(text) {
-		// The paragraphs take the width the rich text had, so that their
-		// heights are right before the screen is laid out again.
-		w := max(plain.Size().Width, rich.Size().Width)
-		plain.Objects = nil
-		for _, para := range strings.Split(text, "\n\n") {
-			// A single newline inside a Markdown paragraph is a space.
-			para = strings.TrimSpace(strings.ReplaceAll(para, "\n", " "))
-			if para != "" {
-				p := NewParagraph(para, rtlParagraph(para, RTL(env)))
-				if w > 0 {
-					p.Resize(fyne.NewSize(w, 0))
-					p.Resize(fyne.NewSize(w, p.MinSize().Height))
-				}
-				plain.Add(p)
-			}
-		}
-		rich.Hide()
-		plain.Show()
-		plain.Refresh()
-		return
-	}
-	rich.ParseMarkdown(text)
-	alignRich(&rich.RichText, isRTLText(text))
-	plain.Hide()
-	rich.Show()
-}
-
-// plainMarkdown reports whether text has no Markdown markup: no emphasis,
-// code, links, headings, quotes or lists, so that it reads the same as
-// plain paragraphs.
-func plainMarkdown(text string) bool {
-	if strings.ContainsAny(text, "*_`[]#>|~<\\") {
-		return false
-	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "+ ") || strings.HasPrefix(line, "=") || strings.HasPrefix(line, "---") {
-			return false
-		}
-		// An ordered list item: digits, then ". " or ") ".
-		i := 0
-		for i < len(line) && line[i] >= '0' && line[i] <= '9' {
-			i++
-		}
-		if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' ' {
-			return false
-		}
-	}
-	return true
 }

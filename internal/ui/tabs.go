@@ -1,4 +1,4 @@
-package screens
+package ui
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,6 +6,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // Tabs shows one of its items at a time under a bar of tab buttons laid out
@@ -15,13 +18,20 @@ import (
 // reversed). A bar wider than the screen scrolls.
 type Tabs struct {
 	widget.BaseWidget
-	env   *Env
+	dir   bidi.Dir
 	Items []*container.TabItem
 	sel   int
 
 	bar     *fyne.Container
 	scroll  *container.Scroll
 	content *fyne.Container
+}
+
+// NewTabs returns tabs in the reading order of d, the first selected.
+func NewTabs(d bidi.Dir, items ...*container.TabItem) *Tabs {
+	t := &Tabs{dir: d, Items: items}
+	t.ExtendBaseWidget(t)
+	return t
 }
 
 // Append adds a tab after the others.
@@ -83,14 +93,14 @@ func (t *Tabs) Refresh() {
 func (t *Tabs) sync() {
 	var buttons []fyne.CanvasObject
 	for i, it := range t.Items {
-		b := widget.NewButtonWithIcon(Visual(t.env, it.Text), it.Icon, func() { t.SelectIndex(i) })
+		b := widget.NewButtonWithIcon(bidi.Visual(t.dir, it.Text), it.Icon, func() { t.SelectIndex(i) })
 		b.Importance = widget.LowImportance
 		if i == t.sel {
 			b.Importance = widget.HighImportance
 		}
 		buttons = append(buttons, b)
 	}
-	row := NewRow(t.env, buttons...)
+	row := mirror.Row(t.dir, buttons...)
 	t.bar.Objects = row.Objects
 	t.bar.Layout = row.Layout
 	t.bar.Refresh()
@@ -101,7 +111,7 @@ func (t *Tabs) sync() {
 	}
 	t.content.Refresh()
 	t.scroll.Refresh()
-	if RTL(t.env) {
+	if t.dir.RTL() {
 		t.scroll.ScrollToOffset(fyne.NewPos(max(0, t.bar.MinSize().Width-t.scroll.Size().Width), 0))
 	}
 }
