@@ -37,7 +37,7 @@ type announce struct {
 	previewBody    *ui.DataRich
 	publish        *widget.Button
 	del            *widget.Button // shown while editing a posted announcement (announce_delete.go)
-	publishing     bool // a publish or save is on its way: a second tap waits
+	publishing     bool           // a publish or save is on its way: a second tap waits
 	problem        *widget.Label
 	list           *widget.List
 	form           *fyne.Container

@@ -152,4 +152,3 @@ func (s *eventSeries) onCancel() {
 		})
 	})
 }
-
