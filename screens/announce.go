@@ -37,7 +37,8 @@ type announce struct {
 	previewTitle   *ui.DataLabel
 	previewBody    *ui.DataRich
 	publish        *widget.Button
-	publishing     bool // a publish or save is on its way: a second tap waits
+	del            *widget.Button // shown while editing a posted announcement (announce_delete.go)
+	publishing     bool           // a publish or save is on its way: a second tap waits
 	problem        *widget.Label
 	list           *widget.List
 	form           *fyne.Container
@@ -74,12 +75,14 @@ func (s *announce) buildUI() {
 	s.previewTitle = ui.NewDataLabel(s.env, "", true)
 	s.previewBody = ui.NewDataRich()
 	s.publish = highButton(l.T("AnnouncePublish"), s.onPublish)
+	s.del = dangerButton(l.T("AnnounceDelete"), s.onDelete)
+	s.del.Hide()
 	s.problem = ui.NewRefusal(s.env)
 	newButton := widget.NewButtonWithIcon(l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
 	preview := widget.NewCard(l.T("AnnouncePreview"), "", container.NewVBox(
 		mirror.Border(l, nil, nil, widget.NewLabel(l.T("AnnouncePreviewAs")), nil, s.previewLang),
 		s.previewTitle, s.previewBody))
-	s.form = container.NewVBox(s.tabs, s.pinned, s.schedule, s.when.root, s.problem, mirror.Row(l, s.publish), preview)
+	s.form = container.NewVBox(s.tabs, s.pinned, s.schedule, s.when.root, s.problem, mirror.Row(l, s.publish, s.del), preview)
 	s.list = widget.NewList(func() int { return len(s.posted) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onEdit
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
@@ -281,6 +284,7 @@ func (s *announce) onPublish() {
 			// changes to it instead of publishing it again.
 			s.editing = a.ID
 			s.publish.SetText(l.T("AnnounceUpdate"))
+			s.del.Show()
 			if a.PublishAt.After(s.env.Svc.Now()) {
 				ui.ShowNote(s.problem, l.T("AnnounceScheduled", map[string]any{"When": l.DateTime(a.PublishAt, s.zone)}))
 			} else {
@@ -303,6 +307,7 @@ func (s *announce) onNew() {
 	s.schedule.SetChecked(false)
 	ui.ShowRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnouncePublish"))
+	s.del.Hide()
 	if len(s.locales) > 0 {
 		mine := community.BestLanguage(s.locales, s.env.L().Code(), s.locales[0])
 		for i, lang := range s.locales {
@@ -336,6 +341,7 @@ func (s *announce) onEdit(id widget.ListItemID) {
 	}
 	ui.ShowRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnounceUpdate"))
+	s.del.Show()
 }
 
 func (s *announce) onChange(c community.Change) {

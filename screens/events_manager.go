@@ -125,6 +125,7 @@ func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 		container.NewTabItem(l.T("OwnerEventsCheckIn"), newCheckIn(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsAttendees"), newAttendees(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsEdit"), newEventEditor(env, eventID, nil).root),
+		container.NewTabItem(l.T("OwnerEventsManage"), newEventSeries(env, eventID).root), // event_series.go
 	)
 	svc, scope := env.Svc, env.Open("event-admin", nil)
 	scope.Go(func(ctx context.Context) func() {

@@ -204,6 +204,8 @@ func notificationText(l *i18n.Localizer, n community.Notification) string {
 		return l.T("MeNoteIdeaShipped", data)
 	case "story_published":
 		return l.T("MeNoteStoryPublished", data)
+	case "cancelled":
+		return l.T("MeNoteCancelled", data)
 	}
 	return l.T("MeNoteOther")
 }

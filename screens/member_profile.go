@@ -35,6 +35,7 @@ type memberProfile struct {
 	saveUsual    *widget.Button
 	history      *fyne.Container
 	problem      *widget.Label
+	role         *fyne.Container // the owner's staff switch (member_role.go)
 	root         fyne.CanvasObject
 }
 
@@ -67,10 +68,11 @@ func (s *memberProfile) buildUI() {
 	redeem := widget.NewButton(l.T("MembersRedeem"), func() { s.onPoints(true) })
 	s.history = container.NewVBox()
 	s.problem = ui.NewRefusal(s.env)
+	s.role = container.NewVBox()
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), mirror.Start(l), fyne.TextStyle{Bold: true}),
 		mirror.Border(l, nil, nil, nil, s.saveUsual, s.usual))
 	s.root = container.NewVScroll(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
-		widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
+		s.role, widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
 }
 
 func (s *memberProfile) load() {
@@ -115,6 +117,7 @@ func (s *memberProfile) render() {
 		s.history.Add(ui.NewFaint(s.env, l.T("MembersHistoryEmpty")))
 	}
 	s.history.Refresh()
+	s.renderRole()
 	ui.Relayout(s.root) // name, points and history changed together
 }
 
@@ -157,6 +160,16 @@ func reasonSuffix(reason string) string {
 		return "Reward"
 	case community.ReasonWelcome:
 		return "Welcome"
+	case community.ReasonVisit:
+		return "Visit"
+	case community.ReasonPurchase:
+		return "Purchase"
+	case community.ReasonStamp:
+		return "Stamp"
+	case community.ReasonFreeItem:
+		return "FreeItem"
+	case community.ReasonUndo:
+		return "Undo"
 	}
 	return "Other"
 }

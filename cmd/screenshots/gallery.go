@@ -86,6 +86,19 @@ func shots() []shot {
 		ownerDetail("event-admin", "events-manager", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("NavEventsManager"), screens.NewEventAdmin(env, "ev-latte")
 		}),
+		// The counter with Amira's card scanned (her birthday, her usual),
+		// and with a reward code her phone shows.
+		ownerDetail("counter-card", "counter", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("NavCounter"), screens.NewCounterFor(env, community.MemberCode(demo.MemberID))
+		}),
+		ownerDetail("counter-code", "counter", func(env *screens.Env) (string, fyne.CanvasObject) {
+			amira := community.Actor{ID: demo.MemberID, Role: community.RoleMember}
+			code, err := env.Svc.RewardCode(context.Background(), amira, "cookie")
+			if err != nil {
+				code = err.Error()
+			}
+			return env.L().T("NavCounter"), screens.NewCounterFor(env, code)
+		}),
 	)
 }
 

@@ -252,6 +252,8 @@ func cases() []rulesCase {
 			return err
 		}})
 
+	add(counterCases()...) // counter_test.go
+
 	// ---- owner rows ----
 	grant := func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 		_, err := a.svc.SetRole(ctx, a.who, e.id(other), community.RoleStaff)
