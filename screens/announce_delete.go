@@ -17,8 +17,8 @@ func (s *announce) onDelete() {
 	Confirm(s.env, l.T("AnnounceDeleteTitle"), l.T("AnnounceDeleteConfirm"), l.T("AnnounceDelete"), func() {
 		s.del.Disable()
 		svc, me := s.env.Svc, s.env.Me()
-		background(func() func() {
-			err := svc.DeleteAnnouncement(context.Background(), me, id)
+		s.scope.Save(func(ctx context.Context) func() {
+			err := svc.DeleteAnnouncement(ctx, me, id)
 			return func() {
 				s.del.Enable()
 				if err != nil {

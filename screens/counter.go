@@ -45,6 +45,7 @@ type counter struct {
 	actions *fyne.Container
 	history *fyne.Container
 	root    fyne.CanvasObject
+	scope   *Scope
 }
 
 // NewCounter returns the counter (owner and staff).
@@ -53,10 +54,10 @@ func NewCounter(env *Env) fyne.CanvasObject { return newCounter(env).root }
 func newCounter(env *Env) *counter {
 	s := &counter{env: env, ops: map[string]string{}}
 	s.buildUI()
-	env.Subscribe(subKey("counter"), s.onChange)
+	s.scope = env.Open("counter", s.onChange)
 	svc := env.Svc
-	background(func() func() {
-		c, err := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		c, err := svc.Community(ctx)
 		return func() {
 			if err == nil {
 				s.comm = c
@@ -99,8 +100,7 @@ func (s *counter) onFind() {
 		return
 	}
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		v, err := svc.LookUp(ctx, me, typed)
 		var found []community.Member
 		if err != nil && !errors.Is(err, community.ErrForbidden) && !errors.Is(err, community.ErrUnavailable) {
@@ -138,8 +138,8 @@ func (s *counter) onFind() {
 
 func (s *counter) onPick(memberID string) {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		v, err := svc.CounterMember(context.Background(), me, memberID)
+	s.scope.Go(func(ctx context.Context) func() {
+		v, err := svc.CounterMember(ctx, me, memberID)
 		return func() {
 			s.results.RemoveAll()
 			if err != nil {
@@ -176,8 +176,8 @@ func (s *counter) op(action string) string {
 
 func (s *counter) loadRecent() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.view.Member.ID
-	background(func() func() {
-		es, err := svc.Ledger(context.Background(), me, id, counterRecent)
+	s.scope.Go(func(ctx context.Context) func() {
+		es, err := svc.Ledger(ctx, me, id, counterRecent)
 		return func() {
 			if err == nil && s.view != nil && s.view.Member.ID == id {
 				s.recent = es
@@ -329,8 +329,8 @@ func (s *counter) run(key string, do func(ctx context.Context, svc *community.Se
 	}
 	s.busy = true
 	svc, me, id := s.env.Svc, s.env.Me(), s.view.Member.ID
-	background(func() func() {
-		r, err := do(context.Background(), svc, me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		r, err := do(ctx, svc, me, id)
 		return func() {
 			s.busy = false
 			l := s.env.L()

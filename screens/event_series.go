@@ -19,9 +19,10 @@ import (
 // another date, repeat it weekly or monthly as a series, or cancel it (every
 // member going and waiting is told, in their language).
 type eventSeries struct {
-	env *Env
-	id  string
-	ev  community.Event
+	scope *Scope
+	env   *Env
+	id    string
+	ev    community.Event
 
 	at              *dateTimeField
 	every           *widget.RadioGroup
@@ -32,7 +33,7 @@ type eventSeries struct {
 }
 
 func newEventSeries(env *Env, eventID string) *eventSeries {
-	s := &eventSeries{env: env, id: eventID}
+	s := &eventSeries{env: env, id: eventID, scope: env.Open("event-series", nil)}
 	l := env.L()
 	s.at = newDateTimeField(env, l.T("OwnerEventsTimePlaceholder"))
 	weekly, monthly := l.T("OwnerEventsWeekly"), l.T("OwnerEventsMonthly")
@@ -52,8 +53,8 @@ func newEventSeries(env *Env, eventID string) *eventSeries {
 		ui.NewSectionHeader(env, l.T("OwnerEventsCancelEvent")), ui.NewText(env, l.T("OwnerEventsCancelHint")), mirror.Row(env, s.cance),
 		s.note))
 	svc := env.Svc
-	background(func() func() {
-		e, err := svc.Event(context.Background(), eventID)
+	s.scope.Go(func(ctx context.Context) func() {
+		e, err := svc.Event(ctx, eventID)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.note, ErrorText(s.env.L(), err))
@@ -90,8 +91,8 @@ func (s *eventSeries) onDuplicate() {
 	}
 	s.busy(true)
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		e, err := svc.DuplicateEvent(context.Background(), me, id, at)
+	s.scope.Save(func(ctx context.Context) func() {
+		e, err := svc.DuplicateEvent(ctx, me, id, at)
 		return func() {
 			s.busy(false)
 			l := s.env.L()
@@ -116,8 +117,8 @@ func (s *eventSeries) onRepeat() {
 	}
 	s.busy(true)
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		evs, err := svc.RepeatEvent(context.Background(), me, id, every, n)
+	s.scope.Save(func(ctx context.Context) func() {
+		evs, err := svc.RepeatEvent(ctx, me, id, every, n)
 		return func() {
 			s.busy(false)
 			l := s.env.L()
@@ -136,8 +137,8 @@ func (s *eventSeries) onCancel() {
 	Confirm(s.env, l.T("OwnerEventsCancelTitle"), l.T("OwnerEventsCancelConfirm"), l.T("OwnerEventsCancelEvent"), func() {
 		s.busy(true)
 		svc, me, id := s.env.Svc, s.env.Me(), s.id
-		background(func() func() {
-			e, err := svc.CancelEvent(context.Background(), me, id)
+		s.scope.Save(func(ctx context.Context) func() {
+			e, err := svc.CancelEvent(ctx, me, id)
 			return func() {
 				if err == nil {
 					s.ev = e

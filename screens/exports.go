@@ -22,8 +22,9 @@ import (
 // picker, which offers the share targets too), with progress while the data
 // is read.
 type exports struct {
-	env  *Env
-	comm community.Community
+	scope *Scope
+	env   *Env
+	comm  community.Community
 
 	progress *ui.ProgressBar
 	note     *widget.Label
@@ -45,9 +46,10 @@ func NewExports(env *Env) fyne.CanvasObject { return newExports(env).root }
 func newExports(env *Env) *exports {
 	s := &exports{env: env}
 	s.buildUI()
+	s.scope = env.Open("exports", nil)
 	svc := env.Svc
-	background(func() func() {
-		c, err := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		c, err := svc.Community(ctx)
 		return func() {
 			if err == nil {
 				s.comm = c
@@ -83,11 +85,11 @@ func (s *exports) onExport(x community.Export) {
 	s.progress.SetText(s.env.L().T("ExportWorking"))
 	s.progress.Show()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
+	s.scope.Go(func(ctx context.Context) func() {
 		var buf bytes.Buffer
-		err := svc.WriteExport(context.Background(), me, x, &buf, func(done, total int) {
+		err := svc.WriteExport(ctx, me, x, &buf, func(done, total int) {
 			if total > 0 {
-				toUI(func() { s.progress.SetValue(float64(done) / float64(total)) })
+				fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
 			}
 		})
 		return func() {

@@ -37,8 +37,8 @@ func (s *memberProfile) renderRole() {
 func (s *memberProfile) onRole(to community.Role, btn *widget.Button) {
 	btn.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		m, err := svc.SetRole(context.Background(), me, id, to)
+	s.scope.Save(func(ctx context.Context) func() {
+		m, err := svc.SetRole(ctx, me, id, to)
 		return func() {
 			btn.Enable()
 			if err != nil {

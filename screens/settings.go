@@ -23,9 +23,10 @@ import (
 // or at the row of the tier, reward or category it names, and keeps what was
 // typed; members' screens follow a save live.
 type settings struct {
-	env  *Env
-	c    community.Community
-	lang string // the language names are edited in
+	scope *Scope
+	env   *Env
+	c     community.Community
+	lang  string // the language names are edited in
 
 	name, currency, zone, locales *widget.Entry
 	tiers, rewards, cats          []*settingsRow
@@ -67,9 +68,10 @@ func NewSettings(env *Env) fyne.CanvasObject { return newSettings(env).root }
 func newSettings(env *Env) *settings {
 	s := &settings{env: env, earn: map[string]*widget.Entry{}, errs: NewFieldErrors(env)}
 	s.buildUI()
+	s.scope = env.Open("settings", nil)
 	svc := env.Svc
-	background(func() func() {
-		c, err := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		c, err := svc.Community(ctx)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.note, ErrorText(s.env.L(), err))
@@ -332,8 +334,8 @@ func (s *settings) onSave() {
 	}
 	s.save.Disable()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		err := svc.SaveCommunity(context.Background(), me, c)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.SaveCommunity(ctx, me, c)
 		return func() {
 			s.save.Enable()
 			if s.refuse(err) {
