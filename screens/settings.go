@@ -253,10 +253,7 @@ func number(field, text string) (int64, error) {
 func (s *settings) collect() (community.Community, error) {
 	c := s.c
 	c.Name, c.Currency, c.TimeZone = strings.TrimSpace(s.name.Text), strings.ToUpper(strings.TrimSpace(s.currency.Text)), strings.TrimSpace(s.zone.Text)
-	c.Locales = nil
-	for _, t := range strings.FieldsFunc(s.locales.Text, func(r rune) bool { return r == ',' || r == ' ' || r == '،' || r == '、' }) {
-		c.Locales = append(c.Locales, t)
-	}
+	c.Locales = strings.FieldsFunc(s.locales.Text, func(r rune) bool { return r == ',' || r == ' ' || r == '،' || r == '、' })
 	names := func(r *settingsRow) community.Localized {
 		out := community.Localized{}
 		for k, v := range r.names {
