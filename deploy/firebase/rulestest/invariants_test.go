@@ -26,10 +26,11 @@ const (
 	invProposals = "proposals take a new option id"
 	invListing   = "communities are not listed"
 	invScheduled = "scheduled announcements unread before their time"
+	invCounter   = "the counter's card and entries follow their rules"
 )
 
 var invariantNames = []string{invBalance, invSeats, invTally, invWords, invFeedback, invJoin, invNotes, invThreads,
-	invReports, invProposals, invScheduled, invListing}
+	invReports, invProposals, invScheduled, invListing, invCounter}
 
 // attackTally counts, per invariant, the attacks tried and those the rules
 // refused; TestMain prints it.
@@ -148,10 +149,14 @@ func (e *env) invariants(t *testing.T) {
 		for _, l := range e.all(t, m.Ref.Collection("ledger").Query) {
 			d := num(l.Data()["delta"])
 			sum += d
-			if d > 0 {
+			switch {
+			case l.Data()["reason"] == "undo": // community.LedgerEntry.LifetimeDelta
+				gains += min(d, 0)
+			case d > 0:
 				gains += d
 			}
 		}
+		e.counterInvariants(t, m)
 		d := m.Data()
 		if p := num(d["points"]); p != sum || p < 0 || num(d["lifetimePoints"]) != gains {
 			t.Errorf("INVARIANT: member %s has points %d, lifetime %d; ledger sums to %d, gains %d", m.Ref.ID, p,
@@ -268,4 +273,60 @@ func (e *env) remember(t *testing.T, path string) {
 	t.Helper()
 	d := e.doc(t, path)
 	e.words[path] = fmt.Sprint(d["author"], "|", d["title"], "|", d["body"])
+}
+
+// counterInvariants checks a member's counter card against their ledger:
+// the stamps on the card are the stamps given, less those undone, less a
+// full card for each free item given and not undone; visits and birthday
+// treats are once per day and year by their IDs; an undo reverses one
+// entry of the same member, exactly, and is not itself undone.
+func (e *env) counterInvariants(t *testing.T, m *firestore.DocumentSnapshot) {
+	t.Helper()
+	entries := map[string]map[string]any{}
+	for _, l := range e.all(t, m.Ref.Collection("ledger").Query) {
+		entries[l.Ref.ID] = l.Data()
+	}
+	var stamps, free int64
+	undone := map[string]bool{}
+	for id, d := range entries {
+		ref, _ := d["ref"].(string)
+		switch d["reason"] {
+		case "stamp":
+			stamps++
+		case "free_item":
+			free++
+		case "visit":
+			if id != "visit:"+m.Ref.ID+":"+ref {
+				t.Errorf("INVARIANT: member %s has visit entry %s for day %q", m.Ref.ID, id, ref)
+			}
+		case "birthday":
+			if id != "birthday:"+m.Ref.ID+":"+ref {
+				t.Errorf("INVARIANT: member %s has birthday entry %s for year %q", m.Ref.ID, id, ref)
+			}
+		case "undo":
+			orig, ok := entries[ref]
+			switch {
+			case id != "undo:"+ref || !ok || orig["reason"] == "undo" || num(orig["delta"]) != -num(d["delta"]):
+				t.Errorf("INVARIANT: member %s has undo %s (%v) of %q (%v)", m.Ref.ID, id, d["delta"], ref, orig)
+			case orig["reason"] == "stamp":
+				stamps--
+			case orig["reason"] == "free_item":
+				free--
+			}
+			undone[ref] = true
+		}
+	}
+	snap, err := m.Ref.Collection("counter").Doc("card").Get(testContext(t))
+	if err != nil || !snap.Exists() {
+		if stamps != 0 || free != 0 {
+			t.Errorf("INVARIANT: member %s has no card and %d stamps, %d free items in the ledger", m.Ref.ID, stamps, free)
+		}
+		return
+	}
+	c := snap.Data()
+	every := int64(9) // the demo café's card
+	if num(c["freeItems"]) != free || num(c["stamps"]) != stamps-every*free || num(c["stamps"]) < 0 || num(c["stamps"]) > every {
+		t.Errorf("INVARIANT: member %s's card has %v stamps and %v free items; the ledger gives %d stamps and %d free items",
+			m.Ref.ID, c["stamps"], c["freeItems"], stamps, free)
+	}
 }

@@ -1,0 +1,335 @@
+package rulestest
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"cloud.google.com/go/firestore"
+
+	"github.com/regulars-app/regulars/community"
+)
+
+// Attacks of the adversarial review after issue 9 and the counter (issue
+// 13): what the first suite did not try. Each names the hole it proves;
+// the controls are the app's own writes, which must stay allowed.
+
+// commit sends the commit build makes as who and returns the error.
+func (e *env) commit(t *testing.T, who string, build func(b *batch)) error {
+	t.Helper()
+	a := e.actors[who]
+	b := &batch{e: e, a: a, b: a.store.Client().Batch()} //nolint:staticcheck // an atomic commit of chosen writes is the point
+	build(b)
+	_, err := b.b.Commit(testContext(t))
+	return err
+}
+
+// entryDoc is a ledger entry as a hand-written client writes it.
+func entryDoc(delta int64, reason, ref, by string) map[string]any {
+	return map[string]any{"delta": delta, "reason": reason, "ref": ref, "note": "", "at": serverNow(), "by": by}
+}
+
+// cardDoc is a counter card as a hand-written client writes it.
+func cardDoc(stamps, free int64, lastStamp string, year int64, lastOp string) map[string]any {
+	return map[string]any{"stamps": stamps, "freeItems": free, "lastVisit": time.Now(), "lastStamp": lastStamp,
+		"birthdayYear": year, "lastOp": lastOp}
+}
+
+// TestHostile_CounterApp: the counter's own writes, as staff at the till,
+// pass the rules. Before this review every one of them was refused in cloud
+// mode: the card (members/{uid}/counter/card) had no rule, and visit,
+// purchase, stamp, free_item and undo were not ledger reasons.
+func TestHostile_CounterApp(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	s := e.actors[staff]
+	mid := e.id(member)
+	e.award(t, member, 500)
+	if _, err := s.svc.RecordVisit(ctx, s.who, mid); err != nil {
+		t.Errorf("control: visit: %v", err)
+	}
+	if r, err := s.svc.RecordVisit(ctx, s.who, mid); err != nil || r.Applied {
+		t.Errorf("control: the same visit again: applied %v, %v", r.Applied, err)
+	}
+	if _, err := s.svc.RecordPurchase(ctx, s.who, mid, 1250, community.NewOpID()); err != nil {
+		t.Errorf("control: purchase: %v", err)
+	}
+	res, err := s.svc.Stamp(ctx, s.who, mid, community.NewOpID())
+	if err != nil {
+		t.Errorf("control: stamp: %v", err)
+	}
+	if _, err := s.svc.Undo(ctx, s.who, mid, res.Entry.ID); err != nil {
+		t.Errorf("control: undo the stamp: %v", err)
+	}
+	for i := range 10 { // demo card: 9 stamps, the 10th free
+		r, err := s.svc.Stamp(ctx, s.who, mid, community.NewOpID())
+		if err != nil || r.Free != (i == 9) {
+			t.Fatalf("control: stamp %d: free %v, %v", i+1, r.Free, err)
+		}
+		if i == 9 {
+			if _, err := s.svc.Undo(ctx, s.who, mid, r.Entry.ID); err != nil {
+				t.Errorf("control: undo the free item: %v", err)
+			}
+		}
+	}
+	award, _, err := s.svc.AwardPoints(ctx, s.who, mid, 70, "oops", community.NewOpID())
+	if err != nil {
+		t.Fatalf("control: award: %v", err)
+	}
+	_ = award
+	if _, err := s.svc.Undo(ctx, s.who, mid, "award:"+lastAward(t, e, mid)); err != nil {
+		t.Errorf("control: undo an award: %v", err)
+	}
+	if _, err := s.svc.RedeemAtCounter(ctx, s.who, mid, "cookie", community.NewOpID()); err != nil {
+		t.Errorf("control: redeem at the counter: %v", err)
+	}
+	m := e.actors[member]
+	code, err := m.svc.RewardCode(ctx, m.who, "cookie")
+	if err != nil {
+		t.Fatalf("control: reward code: %v", err)
+	}
+	if _, err := s.svc.AcceptRewardCode(ctx, s.who, code); err != nil {
+		t.Errorf("control: accept a reward code: %v", err)
+	}
+	if _, err := s.svc.AcceptRewardCode(ctx, s.who, code); err == nil {
+		t.Errorf("control: the same reward code twice was accepted")
+	}
+	// The birthday treat, on the birthday (the community's zone).
+	today := time.Now().In(mustZone(t, "Europe/Madrid"))
+	if _, err := e.admin.Client().Doc("communities/"+e.cid+"/members/"+e.id(other)).Update(ctx, []firestore.Update{
+		{Path: "birthMonth", Value: int(today.Month())}, {Path: "birthDay", Value: today.Day()}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.GiveBirthdayTreat(ctx, s.who, e.id(other)); err != nil {
+		t.Errorf("control: birthday treat: %v", err)
+	}
+	if r, err := s.svc.GiveBirthdayTreat(ctx, s.who, e.id(other)); err != nil || r.Applied {
+		t.Errorf("control: the birthday treat twice: applied %v, %v", r.Applied, err)
+	}
+	e.invariants(t)
+}
+
+func mustZone(t *testing.T, name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// lastAward is the op ID of the member's latest award entry.
+func lastAward(t *testing.T, e *env, mid string) string {
+	t.Helper()
+	es, err := e.admin.Ledger(testContext(t), mid, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range es {
+		if l.Reason == community.ReasonAward {
+			return l.ID[len("award:"):]
+		}
+	}
+	t.Fatal("no award entry")
+	return ""
+}
+
+// TestHostile_Counter: hand-written commits at the counter, by staff (whom
+// the permission table lets award points, but whose counter entries must be
+// what their IDs and the earn rules say) and by members.
+func TestHostile_Counter(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	s := e.actors[staff]
+	mid, sid := e.id(member), e.id(staff)
+	mPath := "members/" + mid
+	e.award(t, member, 500)
+	// A card with 2 stamps (of 9) and a visit today, as the app leaves it.
+	if _, err := s.svc.RecordVisit(ctx, s.who, mid); err != nil {
+		t.Fatalf("control: visit: %v", err)
+	}
+	var lastStamp string
+	for range 2 {
+		r, err := s.svc.Stamp(ctx, s.who, mid, community.NewOpID())
+		if err != nil {
+			t.Fatalf("control: stamp: %v", err)
+		}
+		lastStamp = r.Entry.ID
+	}
+	firstStamp := ""
+	if es, err := e.admin.Ledger(ctx, mid, 0); err == nil {
+		for _, l := range es {
+			if l.Reason == community.ReasonStamp && l.ID != lastStamp {
+				firstStamp = l.ID
+			}
+		}
+	}
+	e.invariants(t)
+	today := time.Now().UTC().Format(time.DateOnly)
+	pts := func() int64 { return num(e.doc(t, mPath)["points"]) }
+	life := func() int64 { return num(e.doc(t, mPath)["lifetimePoints"]) }
+	card := func() map[string]any { return e.doc(t, mPath+"/counter/card") }
+	// entry writes one entry, the member's balance and (if c) the card, as who.
+	entry := func(who, id string, delta int64, reason, ref string, c map[string]any) func(b *batch) {
+		return func(b *batch) {
+			lifetime := life()
+			if delta > 0 {
+				lifetime += delta
+			}
+			if reason == "undo" && delta < 0 {
+				lifetime += delta
+			}
+			b.update(mPath, "points", pts()+delta, "lifetimePoints", lifetime, "lastOp", id)
+			b.create(mPath+"/ledger/"+id, entryDoc(delta, reason, ref, e.actors[who].id))
+			if c != nil {
+				b.set(mPath+"/counter/card", c)
+			}
+		}
+	}
+	cur := card()
+	st, fr := num(cur["stamps"]), num(cur["freeItems"])
+	// Members never write the card.
+	for _, who := range []string{member, other, unverified, stranger, outsider} {
+		e.attack(t, invCounter, who, "a member writes the card with a redemption", func(b *batch) {
+			b.update(mPath, "points", pts()-80, "lastOp", "reward:card")
+			b.create(mPath+"/ledger/reward:card", entryDoc(-80, "reward", "cookie", e.actors[who].id))
+			b.set(mPath+"/counter/card", cardDoc(9, fr, "reward:card", 0, "reward:card"))
+		})
+		e.attack(t, invCounter, who, "a member writes the card alone", func(b *batch) {
+			b.set(mPath+"/counter/card", cardDoc(9, fr+3, "", 0, "stamp:mine"))
+		})
+	}
+	// Staff: the card moves only as its entry says.
+	e.attack(t, invCounter, staff, "two stamps for one stamp entry", entry(staff, "stamp:two", 0, "stamp", "",
+		cardDoc(st+2, fr, "stamp:two", 0, "stamp:two")))
+	e.attack(t, invCounter, staff, "stamps moved by an award entry", entry(staff, "award:st", 5, "award", "",
+		cardDoc(st+4, fr, lastStamp, 0, "award:st")))
+	e.attack(t, invCounter, staff, "a free item from a card that is not full", entry(staff, "stamp:free", 0, "free_item", "",
+		cardDoc(0, fr+1, "stamp:free", 0, "stamp:free")))
+	e.attack(t, invCounter, staff, "the card without a new entry", func(b *batch) {
+		b.set(mPath+"/counter/card", cardDoc(st+5, fr, lastStamp, 0, num2s(cur["lastOp"])))
+	})
+	e.attack(t, invCounter, staff, "undo a stamp that is not the card's last", entry(staff, "undo:"+firstStamp, 0, "undo", firstStamp,
+		cardDoc(st-1, fr, "", 0, "undo:"+firstStamp)))
+	e.attack(t, invCounter, staff, "a stamp without the card", entry(staff, "stamp:nocard", 0, "stamp", "", nil))
+	e.attack(t, invCounter, staff, "undo a stamp without the card", entry(staff, "undo:"+firstStamp, 0, "undo", firstStamp, nil))
+	e.attack(t, invCounter, staff, "a stamp entry with points", entry(staff, "stamp:pts", 50, "stamp", "",
+		cardDoc(st+1, fr, "stamp:pts", 0, "stamp:pts")))
+	// Staff: visits once a day, by the rule.
+	e.attack(t, invCounter, staff, "a second visit today under another ID", entry(staff, "visit:"+mid+":"+today+"b", 10, "visit", today+"b", nil))
+	e.attack(t, invCounter, staff, "a second visit today as a purchase ID", entry(staff, "purchase:v2", 10, "visit", today, nil))
+	e.attack(t, invCounter, staff, "a visit dated last week", func(b *batch) {
+		d := time.Now().AddDate(0, 0, -7).UTC().Format(time.DateOnly)
+		entry(staff, "visit:"+mid+":"+d, 10, "visit", d, nil)(b)
+	})
+	e.attack(t, invCounter, staff, "a visit worth more than the rule", func(b *batch) {
+		d := time.Now().UTC().Add(14 * time.Hour).Format(time.DateOnly)
+		if d == today {
+			d = time.Now().UTC().Add(-12 * time.Hour).Format(time.DateOnly)
+		}
+		entry(staff, "visit:"+mid+":"+d, 500, "visit", d, nil)(b)
+	})
+	e.attack(t, invCounter, staff, "another member's visit ID", entry(staff, "visit:"+e.id(other)+":"+today, 10, "visit", today, nil))
+	// Staff: the birthday once a year.
+	year := time.Now().UTC().Year()
+	e.attack(t, invCounter, staff, "a birthday treat for last year", entry(staff, fmt.Sprintf("birthday:%s:%d", mid, year-1), 150, "birthday",
+		fmt.Sprint(year-1), nil))
+	e.attack(t, invCounter, staff, "a birthday treat under another ID", entry(staff, "birthday:again", 150, "birthday", fmt.Sprint(year), nil))
+	e.attack(t, invCounter, staff, "a birthday treat worth more", entry(staff, fmt.Sprintf("birthday:%s:%d", mid, year), 900, "birthday",
+		fmt.Sprint(year), nil))
+	// Staff: a purchase earns what its amount says.
+	e.attack(t, invCounter, staff, "a purchase worth more than its amount", entry(staff, "purchase:p1", 900, "purchase", "1250", nil))
+	e.attack(t, invCounter, staff, "a purchase with no amount", entry(staff, "purchase:p2", 12, "purchase", "lots", nil))
+	// Staff: rewards at their catalog price.
+	e.attack(t, invCounter, staff, "a reward below its price", entry(staff, "reward:cheap", -1, "reward", "class", nil))
+	// Staff: undo reverses one entry of the same member, once, exactly.
+	visitID := "visit:" + mid + ":" + dayOf(t, e, mid)
+	e.attack(t, invCounter, staff, "an undo that gives more than the entry took", entry(staff, "undo:"+visitID, 100, "undo", visitID, nil))
+	e.attack(t, invCounter, staff, "an undo under another ID", entry(staff, "undo2:"+visitID, -10, "undo", visitID, nil))
+	e.award(t, other, 300)
+	otherAward := "award:" + lastAward(t, e, e.id(other))
+	e.attack(t, invCounter, staff, "an undo of another member's entry", entry(staff, "undo:"+otherAward, -300, "undo", otherAward, nil))
+	e.attack(t, invCounter, staff, "an undo of nothing", entry(staff, "undo:nothing", -40, "undo", "nothing", nil))
+	if _, err := s.svc.Undo(ctx, s.who, mid, visitID); err != nil {
+		t.Fatalf("control: undo the visit: %v", err)
+	}
+	e.attack(t, invCounter, staff, "an undo of an undo", entry(staff, "undo:undo:"+visitID, 10, "undo", "undo:"+visitID, nil))
+	e.attack(t, invCounter, staff, "the same undo again", entry(staff, "undo:"+visitID, -10, "undo", visitID, nil))
+	_ = sid
+	e.invariants(t)
+}
+
+func num2s(v any) string { s, _ := v.(string); return s }
+
+// dayOf is the date of the member's visit entry.
+func dayOf(t *testing.T, e *env, mid string) string {
+	t.Helper()
+	es, err := e.admin.Ledger(testContext(t), mid, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range es {
+		if l.Reason == community.ReasonVisit {
+			return l.Ref
+		}
+	}
+	t.Fatal("no visit entry")
+	return ""
+}
+
+// TestHostile_MemberLedgerIDs: a member's own redemption takes only a
+// "reward:" ID and an active reward. Before this review a member could
+// redeem the cheapest reward under the ID of an entry staff were about to
+// write, "undo:<the award staff gave by mistake>", so that the counter's undo
+// found it "already done" and the member kept the points; or under a
+// visit's, birthday's or reward code's ID. Inactive rewards were redeemable.
+func TestHostile_MemberLedgerIDs(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	s, m := e.actors[staff], e.actors[member]
+	mid := e.id(member)
+	mPath := "members/" + mid
+	e.award(t, member, 200)
+	if _, _, err := s.svc.AwardPoints(ctx, s.who, mid, 1000, "typo: meant 10", "oops"); err != nil {
+		t.Fatal(err)
+	}
+	pts := func() int64 { return num(e.doc(t, mPath)["points"]) }
+	redeemAs := func(id, reward string, cost int64) func(b *batch) {
+		return func(b *batch) {
+			b.update(mPath, "points", pts()-cost, "lastOp", id)
+			b.create(mPath+"/ledger/"+id, entryDoc(-cost, "reward", reward, mid))
+		}
+	}
+	today := time.Now().In(mustZone(t, "Europe/Madrid")).Format(time.DateOnly)
+	for _, id := range []string{"undo:award:oops", "visit:" + mid + ":" + today, fmt.Sprintf("birthday:%s:%d", mid, time.Now().Year()),
+		"code:ABCDEFGH", "award:x", "checkin:ev:" + mid} {
+		e.attack(t, invBalance, member, "a redemption under the ID "+id, redeemAs(id, "cookie", 80))
+	}
+	// The owner retires the beans; members may not redeem them any more.
+	c, err := e.admin.Community(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range c.Rewards {
+		if c.Rewards[i].ID == "beans" {
+			c.Rewards[i].Inactive = true
+		}
+	}
+	if err := e.admin.SaveCommunity(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	e.attack(t, invBalance, member, "redeem an inactive reward", redeemAs("reward:beans", "beans", 600))
+	if _, _, err := m.svc.RedeemReward(ctx, m.who, "beans", community.NewOpID()); err == nil {
+		t.Errorf("the app let a member redeem an inactive reward")
+	}
+	// Controls: the app's redemption, and staff's undo of the mistake.
+	if _, _, err := m.svc.RedeemReward(ctx, m.who, "cookie", community.NewOpID()); err != nil {
+		t.Fatalf("control: redeem: %v", err)
+	}
+	if r, err := s.svc.Undo(ctx, s.who, mid, "award:oops"); err != nil || !r.Applied {
+		t.Fatalf("control: undo the mistaken award: applied %v, %v", r.Applied, err)
+	}
+	e.invariants(t)
+}
