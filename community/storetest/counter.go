@@ -102,9 +102,25 @@ func testCounter(t *testing.T, newStore NewStore, opts Options) {
 	_, err = f.s.ApplyCounter(f.ctx, community.LedgerEntry{ID: "visit:nobody", MemberID: "nobody", Delta: 1, At: at(1)}, seen)
 	f.is(err, community.ErrNotFound, "counter for an unknown member")
 
+	// Reward codes: kept as issued, once per nonce, erased with the member.
+	f.ok(f.s.IssueRewardCode(f.ctx, "ana", "ABCDEFGH", "cookie", at(3)), "issue a reward code")
+	if r, err := f.s.IssuedRewardCode(f.ctx, "ana", "ABCDEFGH"); err != nil || r != "cookie" {
+		t.Errorf("issued code = %q, %v; want cookie", r, err)
+	}
+	if err := f.s.IssueRewardCode(f.ctx, "ana", "ABCDEFGH", "cake", at(3)); err == nil {
+		t.Errorf("the same nonce issued twice")
+	}
+	if r, _ := f.s.IssuedRewardCode(f.ctx, "ana", "ABCDEFGH"); r != "cookie" {
+		t.Errorf("a second issue changed the code's reward to %q", r)
+	}
+	_, err = f.s.IssuedRewardCode(f.ctx, "ana", "ZZZZZZZZ")
+	f.is(err, community.ErrNotFound, "a code ana never issued")
+
 	f.ok(f.s.DeleteMember(f.ctx, "ana"), "delete ana")
 	_, err = f.s.CounterCard(f.ctx, "ana")
 	f.is(err, community.ErrNotFound, "card of a deleted member")
+	_, err = f.s.IssuedRewardCode(f.ctx, "ana", "ABCDEFGH")
+	f.is(err, community.ErrNotFound, "a reward code of a deleted member")
 }
 
 // raceCounter: staff at two tills record the same visit at once (it counts

@@ -333,3 +333,73 @@ func TestHostile_MemberLedgerIDs(t *testing.T) {
 	}
 	e.invariants(t)
 }
+
+// TestHostile_RewardCodes: a reward code spends points only if the card's
+// holder issued it (members/{uid}/codes/{nonce}), in the app and in the
+// rules. Before the review any member could write "<someone's card
+// code>:cookie:<anything>" (card codes follow from member IDs, which posts,
+// RSVPs and votes show) and the counter took the cookie's price from them.
+func TestHostile_RewardCodes(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	s, m := e.actors[staff], e.actors[member]
+	mid := e.id(member)
+	mPath := "members/" + mid
+	e.award(t, member, 500)
+	card := community.MemberCode(mid) // what anyone can work out from the member's ID
+	if got := e.member(t, member).Code; got != "" {
+		card = got
+	}
+	before := num(e.doc(t, mPath)["points"])
+	if _, err := s.svc.AcceptRewardCode(ctx, s.who, card+":cookie:FORGEDAA"); err == nil {
+		t.Errorf("ATTACK GOT THROUGH: the counter accepted a reward code made up from a card code")
+	}
+	countAttack(invBalance, true)
+	// Hand-written: the code's entry without the code, or another member's code document.
+	pts := func() int64 { return num(e.doc(t, mPath)["points"]) }
+	codeEntry := func(nonce, reward string, cost int64) func(b *batch) {
+		return func(b *batch) {
+			b.update(mPath, "points", pts()-cost, "lastOp", "code:"+nonce)
+			b.create(mPath+"/ledger/code:"+nonce, entryDoc(-cost, "reward", reward, e.id(staff)))
+			b.set(mPath+"/counter/card", cardDoc(0, 0, "", 0, "code:"+nonce))
+		}
+	}
+	e.attack(t, invBalance, staff, "accept a code nobody issued", codeEntry("FORGEDBB", "cookie", 80))
+	for _, who := range []string{other, staff, stranger, outsider} {
+		e.attack(t, invBalance, who, "issue a code on another member's card", func(b *batch) {
+			b.create(mPath+"/codes/FORGEDCC", map[string]any{"reward": "cookie", "at": serverNow()})
+		})
+	}
+	e.attack(t, invBalance, member, "issue a code with a made-up time", func(b *batch) {
+		b.create(mPath+"/codes/LATERDDD", map[string]any{"reward": "cookie", "at": time.Now().Add(time.Hour)})
+	})
+	e.attack(t, invBalance, member, "issue a code with extra fields", func(b *batch) {
+		b.create(mPath+"/codes/EXTRAEEE", map[string]any{"reward": "cookie", "at": serverNow(), "cost": 1})
+	})
+	code, err := m.svc.RewardCode(ctx, m.who, "cookie")
+	if err != nil {
+		t.Fatalf("control: issue a code: %v", err)
+	}
+	p, _ := community.ParseRewardCode(code)
+	e.attack(t, invBalance, member, "change an issued code's reward", func(b *batch) {
+		b.set(mPath+"/codes/"+p.Nonce, map[string]any{"reward": "class", "at": serverNow()})
+	})
+	e.attack(t, invBalance, staff, "accept a cookie code as a cake", codeEntry(p.Nonce, "cake", 250))
+	if num(e.doc(t, mPath)["points"]) != before {
+		t.Errorf("forged codes spent points")
+	}
+	if _, err := s.svc.AcceptRewardCode(ctx, s.who, code); err != nil {
+		t.Errorf("control: accept the issued code: %v", err)
+	}
+	// Erasure takes the codes and the card with the account.
+	if err := m.svc.DeleteAccount(ctx, m.who); err != nil {
+		t.Fatalf("control: delete the account: %v", err)
+	}
+	for _, sub := range []string{"codes", "counter", "ledger"} {
+		if snaps := e.all(t, e.admin.Client().Collection("communities/"+e.cid+"/members/"+mid+"/"+sub).Query); len(snaps) > 0 {
+			t.Errorf("after erasure %d documents stay in %s", len(snaps), sub)
+		}
+	}
+	e.invariants(t)
+}
