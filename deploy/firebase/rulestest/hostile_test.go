@@ -403,3 +403,63 @@ func TestHostile_RewardCodes(t *testing.T) {
 	}
 	e.invariants(t)
 }
+
+// TestHostile_StaffPromotion: when staff raise an event's capacity, every
+// waiter the event says it seated has a going RSVP. Before the review the
+// rules checked only the first of them: staff could name two promoted
+// members, seat one, and the event counted a seat held by nobody.
+func TestHostile_StaffPromotion(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	ev := e.event(t, 1)
+	e.rsvp(t, ev.ID, owner)
+	for _, who := range []string{staff, member, other, unverified} {
+		e.rsvp(t, ev.ID, who)
+	}
+	e.invariants(t)
+	evPath := "events/" + ev.ID
+	d := e.doc(t, evPath)
+	seq := num(d["seq"])
+	rsvp := func(who string) string { return evPath + "/rsvps/" + e.id(who) }
+	for _, seat := range [][]string{{staff}, {member}, {}} {
+		e.attack(t, invSeats, staff, fmt.Sprintf("seat 2 waiters by capacity, %d RSVPs moved", len(seat)), func(b *batch) {
+			for _, who := range seat {
+				b.update(rsvp(who), "status", "going")
+			}
+			b.update(evPath, "capacity", 3, "going", 3, "waiting", 2, "queue", []string{e.id(other), e.id(unverified)},
+				"seq", seq+1, "promoted", []string{e.id(staff), e.id(member)})
+		})
+	}
+	e.attack(t, invSeats, staff, "seat 3 waiters by capacity, the middle one's RSVP not moved", func(b *batch) {
+		b.update(rsvp(staff), "status", "going")
+		b.update(rsvp(other), "status", "going")
+		b.update(evPath, "capacity", 4, "going", 4, "waiting", 1, "queue", []string{e.id(unverified)},
+			"seq", seq+1, "promoted", []string{e.id(staff), e.id(member), e.id(other)})
+	})
+	// Control: the app raises the capacity and seats all the waiters, the
+	// four above and as many more as the rules' budget allows in a commit.
+	for i := range promoteMax - 4 {
+		id := fmt.Sprintf("u-extra-%d", i)
+		if err := e.admin.CreateMember(ctx, community.Member{ID: id, Name: id, Role: community.RoleMember, Since: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.admin.RSVP(ctx, ev.ID, community.RSVP{EventID: ev.ID, MemberID: id, Name: id, At: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := e.actors[staff]
+	in := community.EventInput{Title: ev.Title, Place: ev.Place, StartsAt: ev.StartsAt, EndsAt: ev.EndsAt, TimeZone: ev.TimeZone,
+		Capacity: 1 + promoteMax}
+	if _, err := s.svc.EditEvent(ctx, s.who, ev.ID, in); err != nil {
+		t.Fatalf("control: raise the capacity to seat %d: %v", promoteMax, err)
+	}
+	if d := e.doc(t, evPath); num(d["going"]) != 1+promoteMax || num(d["waiting"]) != 0 {
+		t.Errorf("control: after the capacity grew: going %v, waiting %v", d["going"], d["waiting"])
+	}
+	e.invariants(t)
+}
+
+// promoteMax is how many waiters one capacity change seats in a commit
+// (firestore.rules, seated).
+const promoteMax = 8
