@@ -438,8 +438,10 @@ func TestHostile_StaffPromotion(t *testing.T) {
 			"seq", seq+1, "promoted", []string{e.id(staff), e.id(member), e.id(other)})
 	})
 	// Control: the app raises the capacity and seats all the waiters, the
-	// four above and as many more as the rules' budget allows in a commit.
-	for i := range promoteMax - 4 {
+	// four above and 8 more: more than the rules check in one commit, so the
+	// store seats them in two steps.
+	const seats = 12
+	for i := range seats - 4 {
 		id := fmt.Sprintf("u-extra-%d", i)
 		if err := e.admin.CreateMember(ctx, community.Member{ID: id, Name: id, Role: community.RoleMember, Since: time.Now()}); err != nil {
 			t.Fatal(err)
@@ -450,16 +452,99 @@ func TestHostile_StaffPromotion(t *testing.T) {
 	}
 	s := e.actors[staff]
 	in := community.EventInput{Title: ev.Title, Place: ev.Place, StartsAt: ev.StartsAt, EndsAt: ev.EndsAt, TimeZone: ev.TimeZone,
-		Capacity: 1 + promoteMax}
+		Capacity: 1 + seats}
 	if _, err := s.svc.EditEvent(ctx, s.who, ev.ID, in); err != nil {
-		t.Fatalf("control: raise the capacity to seat %d: %v", promoteMax, err)
+		t.Fatalf("control: raise the capacity to seat %d: %v", seats, err)
 	}
-	if d := e.doc(t, evPath); num(d["going"]) != 1+promoteMax || num(d["waiting"]) != 0 {
-		t.Errorf("control: after the capacity grew: going %v, waiting %v", d["going"], d["waiting"])
+	if d := e.doc(t, evPath); num(d["going"]) != 1+seats || num(d["waiting"]) != 0 || num(d["capacity"]) != 1+seats {
+		t.Errorf("control: after the capacity grew: going %v, waiting %v, capacity %v", d["going"], d["waiting"], d["capacity"])
 	}
 	e.invariants(t)
 }
 
-// promoteMax is how many waiters one capacity change seats in a commit
-// (firestore.rules, seated).
-const promoteMax = 8
+// TestHostile_OneCommit: two writes to one document in a commit (create
+// then update, set twice), so that the second is judged against a document
+// the first just made; and documents a member writes with fields they may
+// not choose.
+func TestHostile_OneCommit(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	join := func(id string) map[string]any {
+		return map[string]any{"code": community.MemberCode(id), "name": "Visitor", "nameKey": "visitor", "nameSearch": []string{"v"},
+			"email": "", "lang": "en", "role": "member", "birthMonth": 0, "birthDay": 0, "usual": "", "points": 0,
+			"lifetimePoints": 0, "since": serverNow(), "lastActive": time.Now()}
+	}
+	for _, who := range []string{stranger, outsider} {
+		id := e.actors[who].id
+		e.attack(t, invJoin, who, "join, then make oneself owner in the same commit", func(b *batch) {
+			b.create("members/"+id, join(id))
+			b.update("members/"+id, "role", "owner")
+		})
+		e.attack(t, invJoin, who, "join, then give oneself points in the same commit", func(b *batch) {
+			b.create("members/"+id, join(id))
+			b.update("members/"+id, "points", 5000, "lifetimePoints", 5000)
+		})
+		e.attack(t, invJoin, who, "join twice in one commit, the second as staff", func(b *batch) {
+			b.create("members/"+id, join(id))
+			m := join(id)
+			m["role"] = "staff"
+			b.set("members/"+id, m)
+		})
+	}
+	mid := e.id(member)
+	e.award(t, member, 300)
+	pts := num(e.doc(t, "members/"+mid)["points"])
+	e.attack(t, invBalance, member, "redeem, then raise the balance again in the same commit", func(b *batch) {
+		b.update("members/"+mid, "points", pts-80, "lastOp", "reward:twice")
+		b.create("members/"+mid+"/ledger/reward:twice", entryDoc(-80, "reward", "cookie", mid))
+		b.update("members/"+mid, "points", pts+500)
+	})
+	e.attack(t, invBalance, member, "create a ledger entry, then change its delta in the same commit", func(b *batch) {
+		b.update("members/"+mid, "points", pts-80, "lastOp", "reward:edit")
+		b.create("members/"+mid+"/ledger/reward:edit", entryDoc(-80, "reward", "cookie", mid))
+		b.update("members/"+mid+"/ledger/reward:edit", "delta", 500)
+	})
+	ev := e.event(t, 1)
+	e.rsvp(t, ev.ID, other)
+	evPath := "events/" + ev.ID
+	d := e.doc(t, evPath)
+	e.attack(t, invSeats, member, "wait in line, then turn the RSVP to going in the same commit", func(b *batch) {
+		b.set(evPath+"/rsvps/"+mid, map[string]any{"community": e.cid, "event": ev.ID, "member": mid, "name": "", "status": "waiting",
+			"at": time.Now(), "seq": num(d["seq"]) + 1, "eventStartsAt": d["startsAt"], "eventEndsAt": d["endsAt"], "eventCancelled": d["cancelled"]})
+		b.update(evPath, "waiting", 1, "queue", []string{mid}, "seq", num(d["seq"])+1, "by", mid, "promoted", []string{})
+		b.update(evPath+"/rsvps/"+mid, "status", "going")
+	})
+	// Control.
+	a := e.actors[stranger]
+	if _, err := a.svc.Join(ctx, a.id, community.Profile{Name: "Visitor", Lang: "en"}); err != nil {
+		t.Fatalf("control: join: %v", err)
+	}
+	e.invariants(t)
+}
+
+// TestHostile_Recognition: what the app shows to recognise a member comes
+// from the member document, not from what they claim: a story's "member
+// since" date. Before the review a member could submit a story that said
+// they had been a regular since 2001.
+func TestHostile_Recognition(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := testContext(t)
+	mid := e.id(member)
+	m := e.member(t, member)
+	story := func(since time.Time) map[string]any {
+		return map[string]any{"author": mid, "authorName": m.Name, "authorSince": since, "lang": "en", "title": "Twenty years of flat whites",
+			"body": "I was here first.", "consent": true, "status": "pending", "likes": 0, "submittedAt": serverNow(),
+			"publishedAt": time.Time{}, "sortAt": time.Now()}
+	}
+	e.attack(t, invWords, member, "a story claiming membership since 2001", func(b *batch) {
+		b.create("stories/"+community.NewID(), story(time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)))
+	})
+	// Control: the app's story carries the member's own date.
+	a := e.actors[member]
+	if _, err := a.svc.SubmitStory(ctx, a.who, "My first cortado", "It was love at first sip.", true); err != nil {
+		t.Fatalf("control: submit a story: %v", err)
+	}
+	e.invariants(t)
+}
