@@ -30,7 +30,7 @@ const (
 )
 
 var invariantNames = []string{invBalance, invSeats, invTally, invWords, invFeedback, invJoin, invNotes, invThreads,
-	invReports, invProposals, invScheduled, invListing, invCounter}
+	invReports, invProposals, invScheduled, invListing, invCounter, invSettings}
 
 // attackTally counts, per invariant, the attacks tried and those the rules
 // refused; TestMain prints it.
