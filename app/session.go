@@ -44,6 +44,13 @@ func (f sessionFile) Load() (s auth.Session, ok bool, err error) {
 	if err != nil {
 		return auth.Session{}, false, fmt.Errorf("read the session: %w", err)
 	}
+	// A file others may read (copied in, or left by an older build) is
+	// made the owner's alone before it is used.
+	if info, err := os.Stat(f.path); err == nil && info.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(f.path, 0o600); err != nil {
+			return auth.Session{}, false, fmt.Errorf("read the session: %w", err)
+		}
+	}
 	var saved savedSession
 	if err := json.Unmarshal(data, &saved); err != nil || saved.RefreshToken == "" {
 		_ = os.Remove(f.path) // unusable: start signed out
@@ -62,7 +69,14 @@ func (f sessionFile) Save(s auth.Session) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(f.path), 0o700); err != nil {
+	dir := filepath.Dir(f.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("save the session: %w", err)
+	}
+	// MkdirAll leaves an existing folder as it is: Fyne makes the desktop's
+	// app storage 0755, which shows other accounts the file's name and
+	// time. The folder is the app's own: only its owner lists it.
+	if err := os.Chmod(dir, 0o700); err != nil {
 		return fmt.Errorf("save the session: %w", err)
 	}
 	tmp := f.path + ".new"

@@ -161,3 +161,29 @@ func TestMoveLegacy(t *testing.T) {
 		t.Errorf("storage overwritten: %q", data)
 	}
 }
+
+// TestSessionFile_OwnerOnly: the session's folder is listed by its owner
+// only, and a session file others could read (copied in, or left by an
+// older build) is made the owner's alone when it is loaded.
+func TestSessionFile_OwnerOnly(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "storage")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f := newSessionFile(dir, config.Config{Project: "p", Community: "c"})
+	if err := f.Save(auth.Session{UID: "u1", RefreshToken: "refresh-secret"}); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+		t.Errorf("session folder = %v, %v; want 700", info.Mode().Perm(), err)
+	}
+	if err := os.Chmod(f.path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := f.Load(); !ok || err != nil {
+		t.Fatalf("Load = %v, %v", ok, err)
+	}
+	if info, err := os.Stat(f.path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("session file after Load = %v, %v; want 600", info.Mode().Perm(), err)
+	}
+}

@@ -79,6 +79,23 @@ type Session struct {
 	ExpiresAt    time.Time // when IDToken stops being accepted
 }
 
+// String shows who the session is, never its tokens: a session printed
+// by mistake (%v, %+v, %s, a panic) keeps them out of logs and crash output.
+func (s Session) String() string {
+	return fmt.Sprintf("auth.Session{UID: %q, Email: %q, IDToken: %s, RefreshToken: %s, ExpiresAt: %s}", s.UID, s.Email,
+		redacted(s.IDToken), redacted(s.RefreshToken), s.ExpiresAt.Format(time.RFC3339))
+}
+
+// GoString is String for %#v.
+func (s Session) GoString() string { return s.String() }
+
+func redacted(token string) string {
+	if token == "" {
+		return `""`
+	}
+	return "[redacted]"
+}
+
 // SignUp creates an email and password account and returns it signed in.
 func (c *Client) SignUp(ctx context.Context, email, password string) (Session, error) {
 	return c.passwordCall(ctx, "accounts:signUp", email, password)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseError(t *testing.T) {
@@ -96,5 +97,36 @@ func TestReason(t *testing.T) {
 		if got := Reason(tt.err); got != tt.want {
 			t.Errorf("Reason(%v) = %q, want %q", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestSession_NeverPrintsTokens: a session or token source printed by
+// mistake, with any verb, inside a struct or a panic, shows no token.
+// Before the review %v of a Session printed both tokens.
+func TestSession_NeverPrintsTokens(t *testing.T) {
+	s := Session{UID: "u1", Email: "a@example.com", IDToken: "eyJ-id-secret", RefreshToken: "AMf-refresh-secret",
+		ExpiresAt: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)}
+	ts := NewClient("key").TokenSource(s)
+	type holder struct {
+		Sess Session
+		TS   *TokenSource
+	}
+	var printed []string
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		printed = append(printed, fmt.Sprintf(verb, s), fmt.Sprintf(verb, &s), fmt.Sprintf(verb, ts),
+			fmt.Sprintf(verb, holder{s, ts}), fmt.Sprintf(verb, []any{s, ts}))
+	}
+	printed = append(printed, fmt.Errorf("sign in as %v: %w", s, ErrSessionExpired).Error())
+	func() {
+		defer func() { printed = append(printed, fmt.Sprint(recover())) }()
+		panic(s)
+	}()
+	for _, p := range printed {
+		if strings.Contains(p, "secret") {
+			t.Errorf("printed a token: %s", p)
+		}
+	}
+	if !strings.Contains(printed[0], "u1") {
+		t.Errorf("a printed session should still say whose it is: %s", printed[0])
 	}
 }

@@ -38,6 +38,17 @@ type TokenSource struct {
 	sess Session
 }
 
+// String shows whose tokens the source holds, never the tokens (fmt would
+// print the unexported session field as it is).
+func (ts *TokenSource) String() string {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return "auth.TokenSource{" + ts.sess.String() + "}"
+}
+
+// GoString is String for %#v.
+func (ts *TokenSource) GoString() string { return ts.String() }
+
 // TokenSourceOption configures a TokenSource.
 type TokenSourceOption func(*TokenSource)
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base32"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -289,7 +290,12 @@ func (s *Service) RewardCode(ctx context.Context, a Actor, rewardID string) (str
 	}
 	var b [5]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms.
-	return m.Code + ":" + r.ID + ":" + nonceEncoding.EncodeToString(b[:]), nil
+	nonce := nonceEncoding.EncodeToString(b[:])
+	// The counter accepts the code only if the card's holder issued it.
+	if err := s.store.IssueRewardCode(ctx, m.ID, nonce, r.ID, s.now()); err != nil {
+		return "", fmt.Errorf("reward code: %w", err)
+	}
+	return m.Code + ":" + r.ID + ":" + nonce, nil
 }
 
 // ParseRewardCode reads a reward code typed or scanned at the counter.
@@ -336,6 +342,16 @@ func (s *Service) AcceptRewardCode(ctx context.Context, a Actor, code string) (C
 	r, ok := activeReward(c, rc.RewardID)
 	if !ok {
 		return CounterResult{}, fmt.Errorf("reward code %s: %w", rc.RewardID, ErrNotFound)
+	}
+	// Only a code the card's holder issued, for this reward: anyone can
+	// write a card code, a reward and a nonce (issued codes are never
+	// changed, so reading it before the transaction is enough).
+	issued, err := s.store.IssuedRewardCode(ctx, m.ID, rc.Nonce)
+	if errors.Is(err, ErrNotFound) || (err == nil && !strings.EqualFold(issued, r.ID)) {
+		return CounterResult{}, Invalid("code", ReasonInvalid)
+	}
+	if err != nil {
+		return CounterResult{}, fmt.Errorf("reward code: %w", err)
 	}
 	e := LedgerEntry{ID: "code:" + rc.Nonce, MemberID: m.ID, Delta: -r.Cost, Reason: ReasonReward, Ref: r.ID, By: a.ID}
 	res, err := s.counter(ctx, c, e, s.seen)

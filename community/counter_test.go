@@ -428,3 +428,36 @@ func TestService_CounterActionsAreStaffOnly(t *testing.T) {
 		t.Errorf("staff redeem at the counter: %v", err)
 	}
 }
+
+// TestService_RewardCode_Forged: a card code is no secret (it is printed on
+// the card and derived from the member ID every post shows), so a code
+// made up from it, or one issued for another reward, spends nothing. Before
+// the review the counter accepted any "<card code>:<reward>:<nonce>" and
+// took the reward's price from the card's holder.
+func TestService_RewardCode_Forged(t *testing.T) {
+	ctx := context.Background()
+	svc, s, _ := newCounter(t)
+	before, _ := points(t, s, member.ID)
+	mc := community.MemberCode(member.ID)
+	for _, forged := range []string{mc + ":cookie:AAAAAAAA", strings.ToLower(mc) + ":cookie:ABCDEFGH"} {
+		_, err := svc.AcceptRewardCode(ctx, staff, forged)
+		checkReason(t, err, "code", community.ReasonInvalid)
+	}
+	code, err := svc.RewardCode(ctx, member, "cookie")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := community.ParseRewardCode(code)
+	_, err = svc.AcceptRewardCode(ctx, staff, p.MemberCode+":coffee:"+p.Nonce) // issued for a cookie
+	checkReason(t, err, "code", community.ReasonInvalid)
+	otherCode := community.MemberCode(other.ID) + ":cookie:" + p.Nonce // another member's card, the same nonce
+	if _, err := svc.AcceptRewardCode(ctx, staff, otherCode); err == nil {
+		t.Errorf("a nonce issued by %s accepted on %s's card", member.ID, other.ID)
+	}
+	if now, _ := points(t, s, member.ID); now != before {
+		t.Errorf("forged codes spent %d points", before-now)
+	}
+	if r, err := svc.AcceptRewardCode(ctx, staff, code); err != nil || !r.Applied {
+		t.Errorf("control: the issued code: %v", err)
+	}
+}

@@ -113,10 +113,10 @@ func (s *Service) RedeemReward(ctx context.Context, a Actor, rewardID, opID stri
 	if err != nil {
 		return Member{}, false, fmt.Errorf("redeem %s: %w", rewardID, err)
 	}
-	for _, r := range c.Rewards {
-		if r.ID == rewardID {
-			return s.apply(ctx, LedgerEntry{ID: "reward:" + opID, MemberID: a.ID, Delta: -r.Cost, Reason: ReasonReward, Ref: r.ID, By: a.ID})
-		}
+	// A retired reward (Inactive) stays in the catalog for past redemptions
+	// but is not redeemed any more (firestore.rules refuses it too).
+	if r, ok := activeReward(c, rewardID); ok && r.ID == rewardID {
+		return s.apply(ctx, LedgerEntry{ID: "reward:" + opID, MemberID: a.ID, Delta: -r.Cost, Reason: ReasonReward, Ref: r.ID, By: a.ID})
 	}
 	return Member{}, false, fmt.Errorf("redeem %s: %w", rewardID, ErrNotFound)
 }

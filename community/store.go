@@ -117,6 +117,15 @@ type CounterStore interface {
 	// e.ID is new and may run more than once. The card's LastOp becomes e.ID.
 	// When e.ID was applied before, nothing changes and Applied is false.
 	ApplyCounter(ctx context.Context, e LedgerEntry, fn func(*CounterCard, *LedgerEntry) error) (CounterOp, error)
+	// IssueRewardCode keeps a reward code the member's phone shows (its
+	// nonce and reward), so that the counter accepts only codes their
+	// holder asked for: a card code is no secret (it is on the card, and
+	// derived from the member ID, which every post shows). The same nonce
+	// twice is an error.
+	IssueRewardCode(ctx context.Context, memberID, nonce, rewardID string, at time.Time) error
+	// IssuedRewardCode returns the reward of the code with this nonce the
+	// member issued; ErrNotFound when they issued none.
+	IssuedRewardCode(ctx context.Context, memberID, nonce string) (string, error)
 }
 
 // EventStore keeps events and RSVPs.

@@ -3,9 +3,12 @@ package firestore
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"cloud.google.com/go/firestore"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/regulars-app/regulars/community"
 )
@@ -99,4 +102,51 @@ func (s *Store) ApplyCounter(ctx context.Context, e community.LedgerEntry, fn fu
 		return nil
 	})
 	return op, err
+}
+
+// codeRef is a reward code the member issued: members/{uid}/codes/{nonce}
+// = {reward, at}. firestore.rules lets only the member create it and ties
+// the counter's "code:<nonce>" ledger entry to it.
+func (s *Store) codeRef(memberID, nonce string) *firestore.DocumentRef {
+	return s.memberRef(memberID).Collection("codes").Doc(nonce)
+}
+
+type rewardCodeDoc struct {
+	Reward string    `firestore:"reward"`
+	At     time.Time `firestore:"at"`
+}
+
+// IssueRewardCode keeps a code the member's phone shows: one write.
+func (s *Store) IssueRewardCode(ctx context.Context, memberID, nonce, rewardID string, at time.Time) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	if memberID == "" || nonce == "" || rewardID == "" || strings.Contains(memberID+nonce, "/") {
+		return community.Invalid("code", community.ReasonRequired)
+	}
+	_, err := s.codeRef(memberID, nonce).Create(ctx, s.stamped(rewardCodeDoc{Reward: rewardID, At: at}, "at"))
+	if status.Code(err) == codes.AlreadyExists {
+		return community.Invalid("code", community.ReasonDuplicate)
+	}
+	return s.wrap("issue reward code for "+memberID, err)
+}
+
+// IssuedRewardCode returns the reward of a code the member issued: one read.
+func (s *Store) IssuedRewardCode(ctx context.Context, memberID, nonce string) (string, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	if memberID == "" || nonce == "" || strings.Contains(memberID+nonce, "/") {
+		return "", notFound("reward code", nonce)
+	}
+	snap, err := s.codeRef(memberID, nonce).Get(ctx)
+	if status.Code(err) == codes.NotFound {
+		return "", notFound("reward code", nonce)
+	}
+	if err != nil {
+		return "", s.wrap("reward code of "+memberID, err)
+	}
+	var d rewardCodeDoc
+	if err := snap.DataTo(&d); err != nil {
+		return "", fmt.Errorf("reward code of %s: %w", memberID, err)
+	}
+	return d.Reward, nil
 }

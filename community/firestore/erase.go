@@ -10,7 +10,8 @@ import (
 )
 
 // DeleteMember erases a member in one transaction: the profile, the card
-// code claim, the ledger and the notifications go; the threads, posts and
+// code claim, the ledger, the notifications, the counter's card and the
+// reward codes they issued go; the threads, posts and
 // stories they wrote and their RSVPs stay with the author's name cleared and
 // the (opaque, random) member ID kept, as store.go documents. Votes, likes,
 // reactions and reports are keyed by that ID alone and stay, so every counter
@@ -43,6 +44,13 @@ func (s *Store) DeleteMember(ctx context.Context, id string) error {
 			return err
 		}
 		if err := collect(s.memberRef(id).Collection("notifications").Query, &gone, "", none); err != nil {
+			return err
+		}
+		// The counter's card and the reward codes they issued.
+		if err := collect(s.memberRef(id).Collection("codes").Query, &gone, "", none); err != nil {
+			return err
+		}
+		if err := collect(s.memberRef(id).Collection("counter").Query, &gone, "", none); err != nil {
 			return err
 		}
 		authored := []struct {

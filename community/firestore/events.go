@@ -27,12 +27,34 @@ func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
 // by Seq in the same transaction. When the times or the cancellation change,
 // it also reads every RSVP to the event and copies them onto each (one read
 // and one write per RSVP, only then).
+//
+// firestore.rules checks every waiter a commit seats, up to promoteMax: when
+// more seats free up for more waiters, the edit is applied in steps, each a
+// transaction that seats promoteMax with the capacity raised only as far as
+// that (every step leaves a valid event), the last with fn's capacity.
 func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.Event) error) (community.Event, []community.RSVP, error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
+	var all []community.RSVP
+	for {
+		out, promoted, more, err := s.updateEvent(ctx, id, fn)
+		all = append(all, promoted...)
+		if err != nil || !more {
+			return out, all, err
+		}
+	}
+}
+
+// promoteMax is how many waiters one commit seats (firestore.rules, seated).
+const promoteMax = 8
+
+// updateEvent is one step of UpdateEvent; more says another is needed.
+func (s *Store) updateEvent(ctx context.Context, id string, fn func(*community.Event) error) (community.Event, []community.RSVP, bool, error) {
 	var out community.Event
 	var promoted []community.RSVP
+	var more bool
 	err := s.run(ctx, "update event "+id, []string{"events/" + id}, func(tx *firestore.Transaction, ch *changes) error {
+		more = false
 		var old eventDoc
 		if err := must(ctx, tx, s.eventRef(id), &old, "event"); err != nil {
 			return err
@@ -45,6 +67,9 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 		d.Going, d.Waiting, d.CheckedIn, d.Seq = old.Going, old.Waiting, old.CheckedIn, old.Seq
 		d.Queue, d.By, d.Promoted = old.Queue, old.By, old.Promoted
 		d.settle()
+		if !d.Cancelled && d.Waiting > promoteMax && (d.Capacity == 0 || d.Capacity-d.Going > promoteMax) {
+			d.Capacity, more = d.Going+promoteMax, true // a step: the rest in the next transaction
+		}
 		waiters, err := s.firstWaiters(tx, id, &d)
 		if err != nil {
 			return err
@@ -69,7 +94,7 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 		out = fromEventDoc(id, d)
 		return tx.Set(s.eventRef(id), d)
 	})
-	return out, promoted, err
+	return out, promoted, more, err
 }
 
 // Event returns an event.

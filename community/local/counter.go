@@ -101,10 +101,62 @@ func (s *Store) ApplyCounter(ctx context.Context, e community.LedgerEntry, fn fu
 	return op, err
 }
 
-// deleteCard erases a member's card with their account.
+// deleteCard erases a member's card and the reward codes they issued with
+// their account.
 func deleteCard(tx *bolt.Tx, memberID string) error {
 	if b := tx.Bucket(bCounterCards); b != nil {
-		return b.Delete([]byte(memberID))
+		if err := b.Delete([]byte(memberID)); err != nil {
+			return err
+		}
+	}
+	if b := tx.Bucket(bRewardCodes); b != nil {
+		return deletePrefix(b, prefix(memberID))
 	}
 	return nil
+}
+
+// bRewardCodes holds the reward codes members issued: memberID \x00 nonce ->
+// rewardCodeRec. Created by the first code, like bCounterCards.
+var bRewardCodes = []byte("reward_codes")
+
+type rewardCodeRec struct {
+	Reward string    `json:"reward"`
+	At     time.Time `json:"at"`
+}
+
+// IssueRewardCode keeps a code the member's phone shows.
+func (s *Store) IssueRewardCode(ctx context.Context, memberID, nonce, rewardID string, at time.Time) error {
+	return s.update(ctx, "issue reward code for "+memberID, func(tx *bolt.Tx, _ *changes) error {
+		if _, err := loadMember(tx, memberID); err != nil {
+			return err
+		}
+		if nonce == "" || rewardID == "" {
+			return community.Invalid("code", community.ReasonRequired)
+		}
+		b, err := tx.CreateBucketIfNotExists(bRewardCodes)
+		if err != nil {
+			return err
+		}
+		if b.Get(k(memberID, nonce)) != nil {
+			return community.Invalid("code", community.ReasonDuplicate)
+		}
+		return putJSON(b, k(memberID, nonce), rewardCodeRec{Reward: rewardID, At: at})
+	})
+}
+
+// IssuedRewardCode returns the reward of a code the member issued.
+func (s *Store) IssuedRewardCode(ctx context.Context, memberID, nonce string) (string, error) {
+	var r rewardCodeRec
+	err := s.view(ctx, "reward code of "+memberID, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bRewardCodes)
+		if b == nil {
+			return fmt.Errorf("reward code %s: %w", nonce, community.ErrNotFound)
+		}
+		found, err := getJSON(b, k(memberID, nonce), &r)
+		if err == nil && !found {
+			err = fmt.Errorf("reward code %s: %w", nonce, community.ErrNotFound)
+		}
+		return err
+	})
+	return r.Reward, err
 }

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"testing"
@@ -102,9 +103,25 @@ func testCounter(t *testing.T, newStore NewStore, opts Options) {
 	_, err = f.s.ApplyCounter(f.ctx, community.LedgerEntry{ID: "visit:nobody", MemberID: "nobody", Delta: 1, At: at(1)}, seen)
 	f.is(err, community.ErrNotFound, "counter for an unknown member")
 
+	// Reward codes: kept as issued, once per nonce, erased with the member.
+	f.ok(f.s.IssueRewardCode(f.ctx, "ana", "ABCDEFGH", "cookie", at(3)), "issue a reward code")
+	if r, err := f.s.IssuedRewardCode(f.ctx, "ana", "ABCDEFGH"); err != nil || r != "cookie" {
+		t.Errorf("issued code = %q, %v; want cookie", r, err)
+	}
+	if err := f.s.IssueRewardCode(f.ctx, "ana", "ABCDEFGH", "cake", at(3)); err == nil {
+		t.Errorf("the same nonce issued twice")
+	}
+	if r, _ := f.s.IssuedRewardCode(f.ctx, "ana", "ABCDEFGH"); r != "cookie" {
+		t.Errorf("a second issue changed the code's reward to %q", r)
+	}
+	_, err = f.s.IssuedRewardCode(f.ctx, "ana", "ZZZZZZZZ")
+	f.is(err, community.ErrNotFound, "a code ana never issued")
+
 	f.ok(f.s.DeleteMember(f.ctx, "ana"), "delete ana")
 	_, err = f.s.CounterCard(f.ctx, "ana")
 	f.is(err, community.ErrNotFound, "card of a deleted member")
+	_, err = f.s.IssuedRewardCode(f.ctx, "ana", "ABCDEFGH")
+	f.is(err, community.ErrNotFound, "a reward code of a deleted member")
 }
 
 // raceCounter: staff at two tills record the same visit at once (it counts
@@ -128,6 +145,55 @@ func raceCounter(t *testing.T, newStore NewStore, opts Options) {
 	if m, _ := f.s.Member(f.ctx, "ana"); applied.Load() != 1 || m.Points != 10 {
 		t.Errorf("the same visit %d times at once: applied %d times, %d points", opts.LedgerRepeats, applied.Load(), m.Points)
 	}
+	// A reward code scanned at two tills at once (and retried) is accepted
+	// once; a member's own redemption racing the counter's never takes the
+	// balance below zero (ana has 10 points: one 8-point spend of the two
+	// goes through, the other is refused as insufficient).
+	applied.Store(0)
+	code := community.LedgerEntry{ID: "code:RACEAAAA", MemberID: "ana", Delta: -6, Reason: community.ReasonReward, Ref: "cookie",
+		At: at(1), By: "staff"}
+	f.ok(parallel(opts.LedgerRepeats, func(int) error {
+		op, err := f.s.ApplyCounter(f.ctx, code, func(card *community.CounterCard, e *community.LedgerEntry) error {
+			card.LastVisit = e.At
+			return nil
+		})
+		if op.Applied {
+			applied.Add(1)
+		}
+		return err
+	}), "the same reward code at once")
+	if m, _ := f.s.Member(f.ctx, "ana"); applied.Load() != 1 || m.Points != 4 {
+		t.Errorf("the same reward code %d times at once: accepted %d times, %d points left, want once and 4", opts.LedgerRepeats,
+			applied.Load(), m.Points)
+	}
+	_, _, err := f.s.ApplyLedger(f.ctx, community.LedgerEntry{ID: "award:race", MemberID: "ana", Delta: 4, Reason: community.ReasonAward,
+		At: at(1), By: "staff"})
+	f.ok(err, "award")
+	var spent, short atomic.Int64
+	err = parallel(2, func(i int) error {
+		var err error
+		if i == 0 {
+			_, err = f.s.ApplyCounter(f.ctx, community.LedgerEntry{ID: "code:RACEBBBB", MemberID: "ana", Delta: -8,
+				Reason: community.ReasonReward, Ref: "cookie", At: at(1), By: "staff"}, func(*community.CounterCard, *community.LedgerEntry) error { return nil })
+		} else {
+			_, _, err = f.s.ApplyLedger(f.ctx, community.LedgerEntry{ID: "reward:race", MemberID: "ana", Delta: -8,
+				Reason: community.ReasonReward, Ref: "cookie", At: at(1), By: "ana"})
+		}
+		var ve *community.ValidationError
+		switch {
+		case err == nil:
+			spent.Add(1)
+		case errors.As(err, &ve) && ve.Reason == community.ReasonInsufficient:
+			short.Add(1)
+			err = nil
+		}
+		return err
+	})
+	f.ok(err, "a redemption racing the counter")
+	if m, _ := f.s.Member(f.ctx, "ana"); spent.Load() != 1 || short.Load() != 1 || m.Points != 0 {
+		t.Errorf("two 8-point spends of 8 points at once: %d went through, %d refused, %d points left; want 1, 1, 0",
+			spent.Load(), short.Load(), m.Points)
+	}
 	const stamps = 3 * (stampEvery + 1)
 	f.ok(parallel(stamps, func(i int) error {
 		_, err := f.s.ApplyCounter(f.ctx, community.LedgerEntry{ID: fmt.Sprintf("stamp:%d", i), MemberID: "ana",
@@ -144,7 +210,7 @@ func raceCounter(t *testing.T, newStore NewStore, opts Options) {
 			freeEntries++
 		}
 	}
-	if card.Stamps != 0 || card.FreeItems != 3 || freeEntries != 3 || len(es) != stamps+1 {
-		t.Errorf("%d stamps at once: card %+v, %d free-item entries of %d, want 0 stamps and 3 free items", stamps, card, freeEntries, len(es))
+	if card.Stamps != 0 || card.FreeItems != 3 || freeEntries != 3 || len(es) != stamps+4 { // the visit, the code, the award and one spend
+		t.Errorf("%d stamps at once: card %+v, %d free-item entries of %d, want 0 stamps and 3 free items", stamps, card, freeEntries, len(es)-4)
 	}
 }

@@ -288,6 +288,12 @@ func TestAttack_Words(t *testing.T) {
 			})
 		}
 	}
+	// The author's own erasure blanks the name and "member since"; it does
+	// not move the date (before this review it could: a story "member since
+	// 2001" with the name gone).
+	e.attack(t, invWords, member, "one's story backdated to 2001 with the name blanked", func(b *batch) {
+		b.update(story, "authorName", "", "authorSince", time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC))
+	})
 	// Controls: staff publish the story and moderate the post as the app does.
 	s := e.actors[staff]
 	if _, err := s.svc.ReviewStory(ctx, s.who, st.ID, true); err != nil {

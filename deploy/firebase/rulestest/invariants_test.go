@@ -26,10 +26,11 @@ const (
 	invProposals = "proposals take a new option id"
 	invListing   = "communities are not listed"
 	invScheduled = "scheduled announcements unread before their time"
+	invCounter   = "the counter's card and entries follow their rules"
 )
 
 var invariantNames = []string{invBalance, invSeats, invTally, invWords, invFeedback, invJoin, invNotes, invThreads,
-	invReports, invProposals, invScheduled, invListing, invCard}
+	invReports, invProposals, invScheduled, invListing, invCounter, invSettings}
 
 // attackTally counts, per invariant, the attacks tried and those the rules
 // refused; TestMain prints it.
@@ -149,11 +150,11 @@ func (e *env) invariants(t *testing.T) {
 			d := num(l.Data()["delta"])
 			sum += d
 			switch undo := l.Data()["reason"] == "undo"; {
-			case !undo && d > 0, undo && d < 0: // an undo takes back the gains it reverses
+			case !undo && d > 0, undo && d < 0: // community.LedgerEntry.LifetimeDelta: an undo takes back the gains it reverses
 				gains += d
 			}
 		}
-		e.cardInvariant(t, m)
+		e.counterInvariant(t, m)
 		d := m.Data()
 		if p := num(d["points"]); p != sum || p < 0 || num(d["lifetimePoints"]) != gains {
 			t.Errorf("INVARIANT: member %s has points %d, lifetime %d; ledger sums to %d, gains %d", m.Ref.ID, p,
@@ -270,4 +271,74 @@ func (e *env) remember(t *testing.T, path string) {
 	t.Helper()
 	d := e.doc(t, path)
 	e.words[path] = fmt.Sprint(d["author"], "|", d["title"], "|", d["body"])
+}
+
+// counterInvariant replays a member's ledger, oldest first, and checks the
+// counter's card says what the entries say: a stamp +1, a free item empties
+// the card, an undo takes the last stamp or free item back; the card names an
+// entry of the ledger. Visits and birthday treats are once per day and year
+// by their IDs; an undo reverses one entry of the same member, exactly, and
+// is not itself an undo.
+func (e *env) counterInvariant(t *testing.T, m *firestore.DocumentSnapshot) {
+	t.Helper()
+	entries := e.all(t, m.Ref.Collection("ledger").Query)
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, _ := entries[i].Data()["at"].(time.Time)
+		b, _ := entries[j].Data()["at"].(time.Time)
+		return a.Before(b)
+	})
+	byID := map[string]map[string]any{}
+	for _, l := range entries {
+		byID[l.Ref.ID] = l.Data()
+	}
+	c, err := e.admin.Community(testContext(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	every := c.Earn.StampsEvery
+	var stamps, free int64
+	for _, l := range entries {
+		id, d := l.Ref.ID, l.Data()
+		ref, _ := d["ref"].(string)
+		switch d["reason"] {
+		case "stamp":
+			stamps++
+		case "free_item":
+			stamps, free = 0, free+1
+		case "visit":
+			if id != "visit:"+m.Ref.ID+":"+ref {
+				t.Errorf("INVARIANT: member %s has visit entry %s for day %q", m.Ref.ID, id, ref)
+			}
+		case "birthday":
+			if id != "birthday:"+m.Ref.ID+":"+ref {
+				t.Errorf("INVARIANT: member %s has birthday entry %s for year %q", m.Ref.ID, id, ref)
+			}
+		case "undo":
+			orig, ok := byID[ref]
+			if id != "undo:"+ref || !ok || orig["reason"] == "undo" || num(orig["delta"]) != -num(d["delta"]) {
+				t.Errorf("INVARIANT: member %s has undo %s (%v) of %q (%v)", m.Ref.ID, id, d["delta"], ref, orig)
+			}
+			switch orig["reason"] {
+			case "stamp":
+				stamps = max(stamps-1, 0)
+			case "free_item":
+				stamps, free = every, free-1
+			}
+		}
+	}
+	card, err := m.Ref.Collection("counter").Doc("card").Get(testContext(t))
+	if err != nil || !card.Exists() {
+		if stamps != 0 || free != 0 {
+			t.Errorf("INVARIANT: member %s has no card and %d stamps, %d free items in the ledger", m.Ref.ID, stamps, free)
+		}
+		return
+	}
+	d := card.Data()
+	if num(d["stamps"]) != stamps || num(d["freeItems"]) != free || stamps > every || stamps < 0 || free < 0 {
+		t.Errorf("INVARIANT: member %s's card has %v stamps and %v free items; the ledger says %d and %d (card of %d)",
+			m.Ref.ID, d["stamps"], d["freeItems"], stamps, free, every)
+	}
+	if _, ok := byID[fmt.Sprint(d["lastOp"])]; !ok {
+		t.Errorf("INVARIANT: member %s's card names %v, not in the ledger", m.Ref.ID, d["lastOp"])
+	}
 }

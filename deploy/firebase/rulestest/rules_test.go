@@ -82,7 +82,8 @@ func TestRules_CoverPermissionTable(t *testing.T) {
 }
 
 // appOnly are the actions the app refuses staff but the rules cannot: what
-// they do, staff may do piece by piece anyway. docs/deploy.md lists them.
+// they do, staff may do piece by piece anyway (docs/deploy.md lists them).
 var appOnly = map[community.Action]string{
-	community.ActExport: "an export reads members, ledgers, RSVPs and feedback, which staff read at the counter and in the events manager",
+	community.ActExport: "an export is a CSV of documents staff read anyway (members, ledgers, RSVPs, feedback: ActViewMembers, " +
+		"ActViewInsights, the counter, the events manager); the rules see reads, not what the app makes of them",
 }

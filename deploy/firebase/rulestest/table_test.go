@@ -3,6 +3,7 @@ package rulestest
 import (
 	"context"
 	"fmt"
+	"io"
 	"testing"
 	"time"
 
@@ -283,6 +284,41 @@ func cases() []rulesCase {
 	add(rulesCase{string(community.ActManageRewards), owner, "edit the rewards catalog", true, saveCommunity},
 		rulesCase{string(community.ActManageRewards), staff, "edit the rewards catalog", false, saveCommunity},
 		rulesCase{string(community.ActManageRewards), member, "edit the rewards catalog", false, saveCommunity})
+
+	// The counter (issue 13): a visit, a stamp and its undo at the till; a
+	// member's own client writing a visit with the counter's transaction is refused.
+	add(staffOnly(community.ActCounter, "record a visit and a stamp, undo the stamp",
+		func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+			if _, err := a.svc.RecordVisit(ctx, a.who, e.id(other)); err != nil {
+				return err
+			}
+			r, err := a.svc.Stamp(ctx, a.who, e.id(other), community.NewOpID())
+			if err != nil {
+				return err
+			}
+			_, err = a.svc.Undo(ctx, a.who, e.id(other), r.Entry.ID)
+			return err
+		},
+		func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+			day := time.Now().UTC().Format(time.DateOnly)
+			_, err := a.store.ApplyCounter(ctx, community.LedgerEntry{ID: "visit:" + e.id(other) + ":" + day, MemberID: e.id(other),
+				Delta: 10, Reason: community.ReasonVisit, Ref: day, At: time.Now(), By: a.id},
+				func(c *community.CounterCard, _ *community.LedgerEntry) error { c.LastVisit = time.Now(); return nil })
+			return err
+		})...)
+	// Exports (owner): the members CSV. Staff read the same documents
+	// (ActViewMembers), so the rules cannot refuse them an export: see
+	// appOnly.
+	export := func(t *testing.T, ctx context.Context, e *env, a *actor) error {
+		if a.name == owner {
+			return a.svc.WriteExport(ctx, a.who, community.ExportMembers, io.Discard, nil)
+		}
+		_, err := a.store.SearchMembers(ctx, "", 0)
+		return err
+	}
+	add(rulesCase{string(community.ActExport), owner, "export the members as CSV", true, export},
+		rulesCase{string(community.ActExport), member, "read every member for an export", false, export},
+		rulesCase{string(community.ActExport), stranger, "read every member for an export", false, export})
 
 	// ---- member rows ----
 	add(everyMember(community.ActRSVP, "RSVP, join the waitlist, cancel (promoting the first waiter)",
