@@ -55,6 +55,7 @@ func newCounter(env *Env) *counter {
 	s := &counter{env: env, ops: map[string]string{}}
 	s.buildUI()
 	s.scope = env.Open("counter", s.onChange)
+	s.catchScans()
 	svc := env.Svc
 	s.scope.Go(func(ctx context.Context) func() {
 		c, err := svc.Community(ctx)
@@ -90,6 +91,36 @@ func (s *counter) buildUI() {
 	left := container.NewVScroll(container.NewVBox(lookup, widget.NewSeparator(), s.card))
 	right := container.NewVScroll(container.NewVBox(s.actions, s.history))
 	s.root = mirror.Split(s.env, left, right, 0.45)
+}
+
+// catchScans keeps a keyboard-style scanner working when the barista
+// tapped somewhere that took the focus away: keys typed while nothing has
+// the focus go to the find field. Not on phones and tablets, where the focus
+// raises the on-screen keyboard.
+func (s *counter) catchScans() {
+	if s.env.Win == nil || fyne.CurrentDevice().IsMobile() {
+		return
+	}
+	c := s.env.Win.Canvas()
+	c.SetOnTypedRune(func(r rune) {
+		if s.scope.ctx.Err() != nil || c.Focused() != nil {
+			return // the counter is gone (the next one sets its own), or a field has the keys
+		}
+		c.Focus(s.find)
+		s.find.TypedRune(r)
+	})
+}
+
+// focusFind puts the keyboard (and the scanner) back on the find field, on
+// computers: after a member is shown and after an action, the next thing at
+// the till is the next card.
+func (s *counter) focusFind() {
+	if fyne.CurrentDevice().IsMobile() {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.find); c != nil {
+		c.Focus(s.find)
+	}
 }
 
 // onFind looks up what was typed or scanned: a card or reward code first,
@@ -154,15 +185,18 @@ func (s *counter) onPick(memberID string) {
 
 // show puts a member on the counter with fresh operation IDs.
 func (s *counter) show(v community.CounterView) {
-	if s.view == nil || s.view.Member.ID != v.Member.ID {
+	other := s.view == nil || s.view.Member.ID != v.Member.ID
+	if other {
 		s.ops = map[string]string{}
 		ui.ShowRefusal(s.note, "")
 	}
 	s.view = &v
 	s.loadRecent()
 	s.render()
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.find); c != nil {
-		c.Focus(s.find)
+	if other {
+		// Not when the same member is shown again (a change from their
+		// phone): the barista may be typing an amount.
+		s.focusFind()
 	}
 }
 
@@ -364,6 +398,7 @@ func (s *counter) run(key string, do func(ctx context.Context, svc *community.Se
 			}
 			s.render()
 			s.loadRecent()
+			s.focusFind()
 		}
 	})
 }
@@ -383,6 +418,13 @@ func (s *counter) onVisit() {
 
 func (s *counter) onPurchase() {
 	minor, ok := parseAmount(s.amount.Text, s.comm.Currency)
+	if !ok && looksScanned(s.amount.Text) {
+		// The scanner typed the next card into the amount: look it up.
+		s.find.SetText(s.amount.Text)
+		s.amount.SetText("")
+		s.onFind()
+		return
+	}
 	if !ok {
 		ui.ShowRefusal(s.note, s.env.L().T("CounterAmountInvalid"))
 		return
@@ -436,6 +478,16 @@ func (s *counter) onChange(c community.Change) {
 	if (c.Kind == community.KindMember && c.ID == id) || (c.Kind == community.KindLedger && c.MemberID == id) || c.Kind == community.KindCommunity {
 		s.onPick(id)
 	}
+}
+
+// looksScanned reports whether text is a card code ("RG-…") or a reward
+// code rather than an amount.
+func looksScanned(text string) bool {
+	t := strings.ToUpper(strings.TrimSpace(text))
+	if _, err := community.ParseRewardCode(t); err == nil {
+		return true
+	}
+	return strings.HasPrefix(t, "RG-")
 }
 
 // parseAmount reads an amount typed at the till in the currency's major
