@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 // scan types text as a keyboard-style barcode scanner does: fast keys, then Enter.
@@ -209,5 +211,63 @@ func TestCounter_KeyboardWedgeScanner(t *testing.T) {
 	}
 	if strings.Contains(s.note.Text, "amount") {
 		t.Errorf("the scan into the amount field was refused as an amount: %q", s.note.Text)
+	}
+}
+
+// TestSettings_MembersScreensFollowLive: the owner renames a reward, lowers
+// its cost and turns on points expiry in the settings; the member's card,
+// open on their phone, shows the new name and cost without being reopened.
+func TestSettings_MembersScreensFollowLive(t *testing.T) {
+	f := newFixture(t)
+	member := f.env(demo.MemberID, "en")
+	member.SetPhone(true)
+	deliver := f.watch(member)
+	f.show(NewLoyalty(member), phoneSize)
+	if !shows(f.win, "Oat cookie") {
+		t.Fatalf("the member's card does not list the cookie: %q", shownTexts(f.win))
+	}
+
+	s := newSettings(f.env(demo.OwnerID, "en"))
+	settle()
+	var cookie *settingsRow
+	for _, r := range s.rewards {
+		if r.id == "cookie" {
+			cookie = r
+		}
+	}
+	if cookie == nil {
+		t.Fatal("no cookie row in the settings")
+	}
+	cookie.name.SetText("Oat & honey biscuit")
+	cookie.number.SetText("70")
+	s.earn["earn_expiry"].SetText("6")
+	test.Tap(s.save)
+	settle()
+	c, _ := f.store.Community(context.Background())
+	if c.Earn.ExpiryMonths != 6 {
+		t.Errorf("expiry saved as %d months, want 6", c.Earn.ExpiryMonths)
+	}
+
+	deliver()
+	if !shows(f.win, "Oat & honey biscuit") || shows(f.win, "Oat cookie") {
+		t.Errorf("the member's open card did not follow the rename: %q", shownTexts(f.win))
+	}
+	if !shows(f.win, "70 points") {
+		t.Errorf("the member's open card does not show the new cost: %q", shownTexts(f.win))
+	}
+}
+
+// The expiry notices read as such in every language, with the balance and
+// the day (not the catch-all "something happened").
+func TestNotificationText_Expiry(t *testing.T) {
+	for _, code := range []string{"en", "ar", "ja", "hi"} {
+		l := i18n.New(code)
+		other := l.T("MeNoteOther")
+		soon := notificationText(l, community.Notification{Kind: community.NoteExpiring, Ref: "2026-12-01", Amount: 120})
+		gone := notificationText(l, community.Notification{Kind: community.NoteExpired, Ref: "2026-12-01", Amount: 120})
+		day := l.Date(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), time.UTC)
+		if soon == other || gone == other || !strings.Contains(soon, l.Points(120)) || !strings.Contains(soon, day) || !strings.Contains(gone, l.Points(120)) {
+			t.Errorf("%s: %q / %q (want %q and %q)", code, soon, gone, l.Points(120), day)
+		}
 	}
 }
