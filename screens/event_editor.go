@@ -34,6 +34,7 @@ type eventEditor struct {
 	save                   *widget.Button
 	problem                *widget.Label // a load that failed, or "saved"
 	errs                   *FieldErrors
+	form                   *widget.Form
 	root                   fyne.CanvasObject
 }
 
@@ -92,7 +93,7 @@ func (s *eventEditor) buildUI() {
 	item := func(label, field string, w fyne.CanvasObject) *widget.FormItem {
 		return widget.NewFormItem(l.T(label), container.NewVBox(w, s.errs.Field(field)))
 	}
-	form := widget.NewForm(
+	s.form = widget.NewForm(
 		item("OwnerEventsTitle", "title", s.title),
 		item("OwnerEventsDescription", "description", s.description),
 		item("OwnerEventsPlace", "place", s.place),
@@ -100,7 +101,7 @@ func (s *eventEditor) buildUI() {
 		item("OwnerEventsEnds", "ends_at", s.ends.root),
 		item("OwnerEventsCapacity", "capacity", s.capacity),
 	)
-	s.root = container.NewVScroll(container.NewVBox(form, s.errs.General(), s.problem, s.save))
+	s.root = container.NewVScroll(container.NewVBox(s.form, s.errs.General(), s.problem, s.save))
 }
 
 func (s *eventEditor) fill(e community.Event) {
@@ -141,7 +142,7 @@ func (s *eventEditor) input() (community.EventInput, error) {
 func (s *eventEditor) onSave() {
 	in, err := s.input()
 	ui.ShowNote(s.problem, "")
-	if s.errs.Show(err) {
+	if s.showErrors(err) {
 		return
 	}
 	s.save.Disable()
@@ -156,7 +157,7 @@ func (s *eventEditor) onSave() {
 		}
 		return func() {
 			s.save.Enable()
-			if s.errs.Show(err) {
+			if s.showErrors(err) {
 				return // the form keeps what was typed
 			}
 			ui.ShowNote(s.problem, s.env.L().T("OwnerEventsSaved"))
@@ -165,6 +166,16 @@ func (s *eventEditor) onSave() {
 			}
 		}
 	})
+}
+
+// showErrors shows err at its field (or clears them all) and lays the form
+// out again: a form keeps its rows' heights until refreshed, and the
+// message would be drawn over the field.
+func (s *eventEditor) showErrors(err error) bool {
+	shown := s.errs.Show(err)
+	s.form.Refresh()
+	ui.Relayout(s.root)
+	return shown
 }
 
 // dateTimeField is a date (a button showing it the way the member's
