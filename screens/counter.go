@@ -9,12 +9,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/currency"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -62,7 +64,7 @@ func newCounter(env *Env) *counter {
 		return func() {
 			if err == nil {
 				s.comm = c
-				s.amount.SetPlaceHolder(s.env.L().T("CounterAmountPlaceholder", map[string]any{"Example": s.money(1250)}))
+				s.amount.SetPlaceHolder(bidi.Visual(s.env, s.env.L().T("CounterAmountPlaceholder", map[string]any{"Example": s.money(1250)})))
 			}
 		}
 	})
@@ -234,7 +236,10 @@ func (s *counter) render() {
 	m, now := v.Member, s.env.Svc.Now()
 	name := ui.NewDataLabel(s.env, m.Name, true)
 	name.TextStyle.Bold = true
+	// The balance is what the barista looks for: one line, large.
 	points := ui.NewHeading(s.env, l.Points(m.Points))
+	points.Wrapping = fyne.TextWrapOff
+	points.SizeName = theme.SizeNameSubHeadingText
 	head := mirror.Border(s.env, nil, nil, ui.NewAvatar(m.Name, 56), nil,
 		container.NewVBox(name, ui.NewFaint(s.env, m.Code), mirror.Row(s.env, ui.NewTierBadge(s.env, TierName(l, v.Status.Tier)), points)))
 	objs := []fyne.CanvasObject{head}
@@ -255,7 +260,7 @@ func (s *counter) render() {
 	if every := v.Rules.StampsEvery; every > 0 {
 		bar := ui.NewProgressBar(s.env)
 		bar.SetValue(float64(v.Card.Stamps) / float64(every))
-		bar.SetText(l.T("CounterStamps", map[string]any{"Stamps": l.Number(v.Card.Stamps), "Every": l.Number(every)}))
+		bar.SetText(bidi.Visual(s.env, l.T("CounterStamps", map[string]any{"Stamps": l.Number(v.Card.Stamps), "Every": l.Number(every)})))
 		objs = append(objs, bar)
 		if v.Card.Stamps >= every {
 			objs = append(objs, ui.NewText(s.env, l.T("CounterStampsFull")))
@@ -277,7 +282,7 @@ func (s *counter) renderActions() {
 	}
 	visit := s.button(l.T("CounterVisit", map[string]any{"Points": l.Number(v.Rules.Visit)}), s.code == "", s.onVisit)
 	if v.VisitedToday {
-		visit.SetText(l.T("CounterVisitedToday"))
+		visit.SetText(bidi.Visual(s.env, l.T("CounterVisitedToday")))
 		visit.Disable()
 	}
 	objs = append(objs, visit)
@@ -290,7 +295,7 @@ func (s *counter) renderActions() {
 	if v.Birthday {
 		b := s.button(l.T("CounterBirthdayTreat", map[string]any{"Points": l.Number(v.Rules.Birthday)}), true, s.onBirthday)
 		if v.BirthdayDone {
-			b.SetText(l.T("CounterBirthdayGiven"))
+			b.SetText(bidi.Visual(s.env, l.T("CounterBirthdayGiven")))
 			b.Disable()
 		}
 		objs = append(objs, b)
@@ -338,8 +343,11 @@ func (s *counter) undone(id string) bool {
 	return false
 }
 
+// button is an action; its text is put in visual order for a right-to-left
+// interface (Fyne draws a button's runs left to right: "+10" or a Latin
+// reward name would land on the wrong side).
 func (s *counter) button(text string, high bool, tapped func()) *widget.Button {
-	b := widget.NewButton(text, tapped)
+	b := widget.NewButton(bidi.Visual(s.env, text), tapped)
 	if high {
 		b.Importance = widget.HighImportance
 	}
