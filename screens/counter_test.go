@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -269,5 +270,33 @@ func TestNotificationText_Expiry(t *testing.T) {
 		if soon == other || gone == other || !strings.Contains(soon, l.Points(120)) || !strings.Contains(soon, day) || !strings.Contains(gone, l.Points(120)) {
 			t.Errorf("%s: %q / %q (want %q and %q)", code, soon, gone, l.Points(120), day)
 		}
+	}
+}
+
+// Points expiry beyond five years is refused at its field, in the member's
+// language, and the typed value stays.
+func TestSettings_ExpiryRefusedAtTheField(t *testing.T) {
+	for _, lang := range []string{"en", "ar", "ja"} {
+		t.Run(lang, func(t *testing.T) {
+			f := newFixture(t)
+			s := newSettings(f.env(demo.OwnerID, lang))
+			f.show(s.root, phoneSize)
+			s.earn["earn_expiry"].SetText("61")
+			test.Tap(s.save)
+			settle()
+			fe := s.errs.Field("earn_expiry")
+			if !fe.Visible() || fe.Text == "" || s.earn["earn_expiry"].Text != "61" {
+				t.Fatalf("expiry 61: at the field %v %q, typed %q", fe.Visible(), fe.Text, s.earn["earn_expiry"].Text)
+			}
+			if c, _ := f.store.Community(context.Background()); c.Earn.ExpiryMonths != 0 {
+				t.Errorf("a refused save set expiry to %d", c.Earn.ExpiryMonths)
+			}
+			if sc, ok := s.root.(*container.Scroll); ok {
+				pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.earn["earn_expiry"])
+				top := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.form)
+				sc.ScrollToOffset(fyne.NewPos(0, pos.Y-top.Y-200))
+			}
+			f.capture("settings-expiry-refused-" + lang)
+		})
 	}
 }
