@@ -6,6 +6,7 @@
 //	admin [flags] grant-role UID ROLE [-name NAME] [-email EMAIL]
 //	admin [flags] revoke-role UID
 //	admin [flags] seed-demo [-accounts] [-password PASSWORD]
+//	admin [flags] expire-points
 //
 // (the command cmd/admin: `go run ./cmd/admin ...`).
 //
@@ -49,6 +50,8 @@ subcommands:
   seed-demo [-accounts] [-password PW]
                                fill the community with the demo café; -accounts also
                                creates the demo people's sign-ins (Auth emulator or project)
+  expire-points                when the community lets points expire: tell members a week
+                               before, and lapse the points of those not seen since (daily)
 `
 
 // ErrUsage is returned (wrapped) for a wrong command line.
@@ -134,6 +137,7 @@ func (t Target) Run(ctx context.Context, args []string, stdout io.Writer) error 
 		"grant-role":       t.grantRole,
 		"revoke-role":      t.revokeRole,
 		"seed-demo":        t.seedDemo,
+		"expire-points":    t.expirePoints,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

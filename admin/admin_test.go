@@ -306,3 +306,40 @@ func oobCode(t *testing.T, tg Target, email, kind string) string {
 	t.Fatalf("no %s email to %s", kind, email)
 	return ""
 }
+
+// TestExpirePoints runs the daily expiry job on the demo café with expiry on:
+// members not seen for the months set lose their balance (kept lifetime
+// points), once however often the job runs.
+func TestExpirePoints(t *testing.T) {
+	ctx := testContext(t)
+	tg := target(t)
+	mustRun(t, tg, "seed-demo")
+	s := adminStore(t, tg)
+	c, err := s.Community(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := mustRun(t, tg, "expire-points"); !strings.Contains(out, "0 members' points lapsed") {
+		t.Errorf("with expiry off: %q", out)
+	}
+	c.Earn.ExpiryMonths = 1
+	if err := s.SaveCommunity(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.Member(ctx, demo.MemberID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.Now = func() time.Time { return demo.Now.AddDate(10, 0, 0) } // nobody seen for ten years
+	out := mustRun(t, tg, "expire-points")
+	after, err := s.Member(ctx, demo.MemberID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.Points == 0 || after.Points != 0 || after.LifetimePoints != before.LifetimePoints || strings.Contains(out, " 0 members' points lapsed") {
+		t.Errorf("after the job (%q): points %d → %d, lifetime %d → %d", out, before.Points, after.Points, before.LifetimePoints, after.LifetimePoints)
+	}
+	if out := mustRun(t, tg, "expire-points"); !strings.Contains(out, "0 members' points lapsed (0 points)") {
+		t.Errorf("a second run: %q", out)
+	}
+}

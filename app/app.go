@@ -81,6 +81,7 @@ func Run(opts Options) error {
 	}
 	defer store.Close()
 	svc := community.NewService(store)
+	go expireDaily(ctx, svc)
 
 	memberID := demo.MemberID
 	if opts.Profile == "owner" {
@@ -108,6 +109,26 @@ func Run(opts Options) error {
 	})
 	win.ShowAndRun()
 	return nil
+}
+
+// expireDaily runs the community's points expiry (a notice a week before,
+// then the lapse) now and every day until ctx ends: in local mode the app
+// is the only process that could. On Firestore the admin subcommand
+// expire-points does it, since it reads every member.
+func expireDaily(ctx context.Context, svc *community.Service) {
+	owner := community.Actor{ID: demo.OwnerID, Role: community.RoleOwner}
+	tick := time.NewTicker(24 * time.Hour)
+	defer tick.Stop()
+	for {
+		if _, err := svc.ExpirePoints(ctx, owner); err != nil && ctx.Err() == nil {
+			fyne.LogError("points expiry", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // LocalProfiles are the people local mode lets one person act as.

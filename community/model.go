@@ -109,6 +109,9 @@ type EarnRules struct {
 	PurchaseUnit   int64
 	// StampsEvery is the stamp card: buy StampsEvery, the next one is free.
 	StampsEvery int64
+	// ExpiryMonths lets points lapse after that many months without a visit
+	// (0: points never expire); see ExpirePoints.
+	ExpiryMonths int64
 }
 
 // Birthday is a month and a day; the year is nobody's business.
@@ -182,6 +185,7 @@ const (
 	ReasonStamp       = "stamp"     // a stamp on the stamp card (no points)
 	ReasonFreeItem    = "free_item" // the free item of a full stamp card (no points)
 	ReasonUndo        = "undo"      // the reversal of a wrong entry (Ref: that entry's ID)
+	ReasonExpired     = "expired"   // the balance lapsed after ExpiryMonths without a visit (Ref: the date it lapsed)
 )
 
 // LifetimeDelta is how the entry moves lifetime points, which decide the

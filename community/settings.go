@@ -158,7 +158,8 @@ func (r EarnRules) Validate() error {
 			return err
 		}
 	}
-	return CheckRange("earn_stamps", r.StampsEvery, 0, MaxStampsEvery)
+	return first(CheckRange("earn_stamps", r.StampsEvery, 0, MaxStampsEvery),
+		CheckRange("earn_expiry", r.ExpiryMonths, 0, MaxExpiryMonths))
 }
 
 // CheckSlug validates an ID the owner names in the settings (a tier, a

@@ -9,12 +9,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/currency"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -55,13 +57,14 @@ func newCounter(env *Env) *counter {
 	s := &counter{env: env, ops: map[string]string{}}
 	s.buildUI()
 	s.scope = env.Open("counter", s.onChange)
+	s.catchScans()
 	svc := env.Svc
 	s.scope.Go(func(ctx context.Context) func() {
 		c, err := svc.Community(ctx)
 		return func() {
 			if err == nil {
 				s.comm = c
-				s.amount.SetPlaceHolder(s.env.L().T("CounterAmountPlaceholder", map[string]any{"Example": s.money(1250)}))
+				s.amount.SetPlaceHolder(bidi.Visual(s.env, s.env.L().T("CounterAmountPlaceholder", map[string]any{"Example": s.money(1250)})))
 			}
 		}
 	})
@@ -90,6 +93,36 @@ func (s *counter) buildUI() {
 	left := container.NewVScroll(container.NewVBox(lookup, widget.NewSeparator(), s.card))
 	right := container.NewVScroll(container.NewVBox(s.actions, s.history))
 	s.root = mirror.Split(s.env, left, right, 0.45)
+}
+
+// catchScans keeps a keyboard-style scanner working when the barista
+// tapped somewhere that took the focus away: keys typed while nothing has
+// the focus go to the find field. Not on phones and tablets, where the focus
+// raises the on-screen keyboard.
+func (s *counter) catchScans() {
+	if s.env.Win == nil || fyne.CurrentDevice().IsMobile() {
+		return
+	}
+	c := s.env.Win.Canvas()
+	c.SetOnTypedRune(func(r rune) {
+		if s.scope.ctx.Err() != nil || c.Focused() != nil {
+			return // the counter is gone (the next one sets its own), or a field has the keys
+		}
+		c.Focus(s.find)
+		s.find.TypedRune(r)
+	})
+}
+
+// focusFind puts the keyboard (and the scanner) back on the find field, on
+// computers: after a member is shown and after an action, the next thing at
+// the till is the next card.
+func (s *counter) focusFind() {
+	if fyne.CurrentDevice().IsMobile() {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.find); c != nil {
+		c.Focus(s.find)
+	}
 }
 
 // onFind looks up what was typed or scanned: a card or reward code first,
@@ -154,15 +187,18 @@ func (s *counter) onPick(memberID string) {
 
 // show puts a member on the counter with fresh operation IDs.
 func (s *counter) show(v community.CounterView) {
-	if s.view == nil || s.view.Member.ID != v.Member.ID {
+	other := s.view == nil || s.view.Member.ID != v.Member.ID
+	if other {
 		s.ops = map[string]string{}
 		ui.ShowRefusal(s.note, "")
 	}
 	s.view = &v
 	s.loadRecent()
 	s.render()
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.find); c != nil {
-		c.Focus(s.find)
+	if other {
+		// Not when the same member is shown again (a change from their
+		// phone): the barista may be typing an amount.
+		s.focusFind()
 	}
 }
 
@@ -200,7 +236,10 @@ func (s *counter) render() {
 	m, now := v.Member, s.env.Svc.Now()
 	name := ui.NewDataLabel(s.env, m.Name, true)
 	name.TextStyle.Bold = true
+	// The balance is what the barista looks for: one line, large.
 	points := ui.NewHeading(s.env, l.Points(m.Points))
+	points.Wrapping = fyne.TextWrapOff
+	points.SizeName = theme.SizeNameSubHeadingText
 	head := mirror.Border(s.env, nil, nil, ui.NewAvatar(m.Name, 56), nil,
 		container.NewVBox(name, ui.NewFaint(s.env, m.Code), mirror.Row(s.env, ui.NewTierBadge(s.env, TierName(l, v.Status.Tier)), points)))
 	objs := []fyne.CanvasObject{head}
@@ -221,7 +260,7 @@ func (s *counter) render() {
 	if every := v.Rules.StampsEvery; every > 0 {
 		bar := ui.NewProgressBar(s.env)
 		bar.SetValue(float64(v.Card.Stamps) / float64(every))
-		bar.SetText(l.T("CounterStamps", map[string]any{"Stamps": l.Number(v.Card.Stamps), "Every": l.Number(every)}))
+		bar.SetText(bidi.Visual(s.env, l.T("CounterStamps", map[string]any{"Stamps": l.Number(v.Card.Stamps), "Every": l.Number(every)})))
 		objs = append(objs, bar)
 		if v.Card.Stamps >= every {
 			objs = append(objs, ui.NewText(s.env, l.T("CounterStampsFull")))
@@ -243,7 +282,7 @@ func (s *counter) renderActions() {
 	}
 	visit := s.button(l.T("CounterVisit", map[string]any{"Points": l.Number(v.Rules.Visit)}), s.code == "", s.onVisit)
 	if v.VisitedToday {
-		visit.SetText(l.T("CounterVisitedToday"))
+		visit.SetText(bidi.Visual(s.env, l.T("CounterVisitedToday")))
 		visit.Disable()
 	}
 	objs = append(objs, visit)
@@ -256,7 +295,7 @@ func (s *counter) renderActions() {
 	if v.Birthday {
 		b := s.button(l.T("CounterBirthdayTreat", map[string]any{"Points": l.Number(v.Rules.Birthday)}), true, s.onBirthday)
 		if v.BirthdayDone {
-			b.SetText(l.T("CounterBirthdayGiven"))
+			b.SetText(bidi.Visual(s.env, l.T("CounterBirthdayGiven")))
 			b.Disable()
 		}
 		objs = append(objs, b)
@@ -304,8 +343,11 @@ func (s *counter) undone(id string) bool {
 	return false
 }
 
+// button is an action; its text is put in visual order for a right-to-left
+// interface (Fyne draws a button's runs left to right: "+10" or a Latin
+// reward name would land on the wrong side).
 func (s *counter) button(text string, high bool, tapped func()) *widget.Button {
-	b := widget.NewButton(text, tapped)
+	b := widget.NewButton(bidi.Visual(s.env, text), tapped)
 	if high {
 		b.Importance = widget.HighImportance
 	}
@@ -364,6 +406,7 @@ func (s *counter) run(key string, do func(ctx context.Context, svc *community.Se
 			}
 			s.render()
 			s.loadRecent()
+			s.focusFind()
 		}
 	})
 }
@@ -383,6 +426,13 @@ func (s *counter) onVisit() {
 
 func (s *counter) onPurchase() {
 	minor, ok := parseAmount(s.amount.Text, s.comm.Currency)
+	if !ok && looksScanned(s.amount.Text) {
+		// The scanner typed the next card into the amount: look it up.
+		s.find.SetText(s.amount.Text)
+		s.amount.SetText("")
+		s.onFind()
+		return
+	}
 	if !ok {
 		ui.ShowRefusal(s.note, s.env.L().T("CounterAmountInvalid"))
 		return
@@ -436,6 +486,16 @@ func (s *counter) onChange(c community.Change) {
 	if (c.Kind == community.KindMember && c.ID == id) || (c.Kind == community.KindLedger && c.MemberID == id) || c.Kind == community.KindCommunity {
 		s.onPick(id)
 	}
+}
+
+// looksScanned reports whether text is a card code ("RG-…") or a reward
+// code rather than an amount.
+func looksScanned(text string) bool {
+	t := strings.ToUpper(strings.TrimSpace(text))
+	if _, err := community.ParseRewardCode(t); err == nil {
+		return true
+	}
+	return strings.HasPrefix(t, "RG-")
 }
 
 // parseAmount reads an amount typed at the till in the currency's major

@@ -155,3 +155,59 @@ func TestSettings_RefusalAtTheRowKeepsInput(t *testing.T) {
 		t.Errorf("saved settings: tiers %+v, visit %d", c.Tiers, c.Earn.Visit)
 	}
 }
+
+// wedge types text as a keyboard-style barcode scanner does at a real till:
+// one key after another to whatever has the keyboard (the focused field, or
+// the window when nothing has it), then Enter (the scanner's suffix; some
+// send the keypad's Enter).
+func wedge(c fyne.Canvas, text string, enter fyne.KeyName) {
+	for _, r := range text {
+		if f := c.Focused(); f != nil {
+			f.TypedRune(r)
+		} else if fn := c.OnTypedRune(); fn != nil {
+			fn(r)
+		}
+	}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: enter})
+	}
+}
+
+func TestCounter_KeyboardWedgeScanner(t *testing.T) {
+	f := newFixture(t)
+	s := newCounter(f.env(demo.StaffID, "en"))
+	f.show(s.root, desktopSize)
+	c := f.win.Canvas()
+
+	// Nothing has the keyboard when the counter opens (or after a tap on
+	// the card): the scan still lands in the find field.
+	c.Unfocus()
+	wedge(c, community.MemberCode(demo.MemberID), fyne.KeyReturn)
+	settle()
+	if s.view == nil || s.view.Member.ID != demo.MemberID {
+		t.Fatalf("a scan with nothing focused did not find Amira: %+v", s.view)
+	}
+	if c.Focused() != s.find || s.find.Text != "" {
+		t.Errorf("after the scan the keyboard is on %v with %q, want the empty find field", c.Focused(), s.find.Text)
+	}
+
+	// After an action the next scan goes to the find field again.
+	c.Focus(s.amount)
+	s.tapButton(t, "Record visit")
+	settle()
+	if c.Focused() != s.find {
+		t.Errorf("after a visit the keyboard is on %v, want the find field", c.Focused())
+	}
+
+	// A scan that lands in the amount field (the barista was about to type
+	// one) looks the card up instead of failing as an amount.
+	c.Focus(s.amount)
+	wedge(c, strings.ToLower(community.MemberCode("mem-priya")), fyne.KeyEnter)
+	settle()
+	if s.view == nil || s.view.Member.ID != "mem-priya" || s.amount.Text != "" {
+		t.Fatalf("a scan into the amount field: member %+v, amount %q", s.view, s.amount.Text)
+	}
+	if strings.Contains(s.note.Text, "amount") {
+		t.Errorf("the scan into the amount field was refused as an amount: %q", s.note.Text)
+	}
+}

@@ -18,8 +18,9 @@ import (
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
-// eventEditor creates or edits an event. A refused save shows why next to
-// the form and keeps everything typed.
+// eventEditor creates or edits an event. A refused save shows why at the
+// field it names (a capacity below the number going, an end before the
+// start) and keeps everything typed.
 type eventEditor struct {
 	env   *Env
 	scope *Scope
@@ -31,7 +32,9 @@ type eventEditor struct {
 	description            *widget.Entry
 	starts, ends           *dateTimeField
 	save                   *widget.Button
-	problem                *widget.Label
+	problem                *widget.Label // a load that failed, or "saved"
+	errs                   *FieldErrors
+	form                   *widget.Form
 	root                   fyne.CanvasObject
 }
 
@@ -42,7 +45,7 @@ func NewEventEditor(env *Env, eventID string) fyne.CanvasObject {
 }
 
 func newEventEditor(env *Env, id string, saved func(community.Event)) *eventEditor {
-	s := &eventEditor{env: env, id: id, zone: time.UTC, saved: saved}
+	s := &eventEditor{env: env, id: id, zone: time.UTC, saved: saved, errs: NewFieldErrors(env)}
 	s.scope = env.Open("event-editor", nil)
 	s.buildUI()
 	svc := env.Svc
@@ -87,15 +90,18 @@ func (s *eventEditor) buildUI() {
 	}
 	s.save = highButton(text, s.onSave)
 	s.problem = ui.NewRefusal(s.env)
-	form := widget.NewForm(
-		widget.NewFormItem(l.T("OwnerEventsTitle"), s.title),
-		widget.NewFormItem(l.T("OwnerEventsDescription"), s.description),
-		widget.NewFormItem(l.T("OwnerEventsPlace"), s.place),
-		widget.NewFormItem(l.T("OwnerEventsStarts"), s.starts.root),
-		widget.NewFormItem(l.T("OwnerEventsEnds"), s.ends.root),
-		widget.NewFormItem(l.T("OwnerEventsCapacity"), s.capacity),
+	item := func(label, field string, w fyne.CanvasObject) *widget.FormItem {
+		return widget.NewFormItem(l.T(label), container.NewVBox(w, s.errs.Field(field)))
+	}
+	s.form = widget.NewForm(
+		item("OwnerEventsTitle", "title", s.title),
+		item("OwnerEventsDescription", "description", s.description),
+		item("OwnerEventsPlace", "place", s.place),
+		item("OwnerEventsStarts", "starts_at", s.starts.root),
+		item("OwnerEventsEnds", "ends_at", s.ends.root),
+		item("OwnerEventsCapacity", "capacity", s.capacity),
 	)
-	s.root = container.NewVScroll(container.NewVBox(form, s.problem, s.save))
+	s.root = container.NewVScroll(container.NewVBox(s.form, s.errs.General(), s.problem, s.save))
 }
 
 func (s *eventEditor) fill(e community.Event) {
@@ -135,8 +141,8 @@ func (s *eventEditor) input() (community.EventInput, error) {
 
 func (s *eventEditor) onSave() {
 	in, err := s.input()
-	if err != nil {
-		ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+	ui.ShowNote(s.problem, "")
+	if s.showErrors(err) {
 		return
 	}
 	s.save.Disable()
@@ -151,9 +157,8 @@ func (s *eventEditor) onSave() {
 		}
 		return func() {
 			s.save.Enable()
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
-				return
+			if s.showErrors(err) {
+				return // the form keeps what was typed
 			}
 			ui.ShowNote(s.problem, s.env.L().T("OwnerEventsSaved"))
 			if s.saved != nil {
@@ -161,6 +166,16 @@ func (s *eventEditor) onSave() {
 			}
 		}
 	})
+}
+
+// showErrors shows err at its field (or clears them all) and lays the form
+// out again: a form keeps its rows' heights until refreshed, and the
+// message would be drawn over the field.
+func (s *eventEditor) showErrors(err error) bool {
+	shown := s.errs.Show(err)
+	s.form.Refresh()
+	ui.Relayout(s.root)
+	return shown
 }
 
 // dateTimeField is a date (a button showing it the way the member's

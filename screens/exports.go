@@ -17,10 +17,21 @@ import (
 )
 
 // exports saves the community's data as CSV files (owner): members, the
-// points ledger, event attendance and feedback. Each is written through the
-// platform's file save dialog (on Android and iOS the system's document
-// picker, which offers the share targets too), with progress while the data
-// is read.
+// points ledger, event attendance and feedback, with progress while the data
+// is read. Each is written through the save dialog Fyne 2.7 gives the
+// platform (dialog.NewFileSave):
+//
+//   - Linux, Windows, macOS: Fyne's own save dialog (a Flatpak build,
+//     -tags flatpak, uses the desktop portal's native one);
+//   - Android: the system's document picker (ACTION_CREATE_DOCUMENT):
+//     Downloads, Drive or any storage provider, with the file name proposed;
+//   - iOS: the document picker in export mode (Files, iCloud Drive,
+//     providers); Fyne proposes its own name there, not ours.
+//
+// Fyne 2.7 has no share sheet (Android's ACTION_SEND chooser, iOS's
+// UIActivityViewController): sending a file to mail or chat from here would
+// need native code of our own, so the owner saves the file and shares it
+// from the Files app or Drive.
 type exports struct {
 	scope *Scope
 	env   *Env

@@ -209,6 +209,10 @@ func reasonMessage(reason string) string {
 		return "LoyaltyReasonReward"
 	case community.ReasonWelcome:
 		return "LoyaltyReasonWelcome"
+	case community.ReasonVisit, community.ReasonPurchase, community.ReasonStamp, community.ReasonFreeItem,
+		community.ReasonUndo, community.ReasonExpired:
+		// The counter's entries read the same to the member as to staff.
+		return "MembersReason" + reasonSuffix(reason)
 	}
 	return "LoyaltyReasonAward"
 }

@@ -206,6 +206,13 @@ func notificationText(l *i18n.Localizer, n community.Notification) string {
 		return l.T("MeNoteStoryPublished", data)
 	case "cancelled":
 		return l.T("MeNoteCancelled", data)
+	case community.NoteExpiring:
+		if day, err := time.Parse(time.DateOnly, n.Ref); err == nil {
+			data["Date"] = l.Date(day, time.UTC)
+		}
+		return l.T("MeNotePointsExpiring", data)
+	case community.NoteExpired:
+		return l.T("MeNotePointsExpired", data)
 	}
 	return l.T("MeNoteOther")
 }

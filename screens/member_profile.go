@@ -170,6 +170,8 @@ func reasonSuffix(reason string) string {
 		return "FreeItem"
 	case community.ReasonUndo:
 		return "Undo"
+	case community.ReasonExpired:
+		return "Expired"
 	}
 	return "Other"
 }

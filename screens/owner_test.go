@@ -65,14 +65,39 @@ func TestEventEditor_RefusalKeepsInput(t *testing.T) {
 	ed.ends.set(start.Add(-time.Hour), time.UTC) // ends before it starts
 	test.Tap(ed.save)
 	settle()
-	if !ed.problem.Visible() || ed.title.Text != "Poetry night" {
-		t.Fatalf("refused save: problem=%v title=%q", ed.problem.Visible(), ed.title.Text)
+	if fe := ed.errs.Field("ends_at"); !fe.Visible() || ed.title.Text != "Poetry night" {
+		t.Fatalf("refused save: at the end field %v (%q), title=%q", fe.Visible(), fe.Text, ed.title.Text)
 	}
 	ed.ends.set(start.Add(2*time.Hour), time.UTC)
 	test.Tap(ed.save)
 	settle()
 	if ed.problem.Text != "Saved. Members see the change now." {
 		t.Fatalf("save: %q", ed.problem.Text)
+	}
+}
+
+// Lowering an event's capacity below the number going is refused at the
+// capacity field, saying how many are going; the typed capacity stays.
+func TestEventEditor_CapacityBelowGoing(t *testing.T) {
+	f := newFixture(t)
+	ed := newEventEditor(f.env(demo.OwnerID, "en"), "ev-cupping", nil) // 9 going, 20 seats
+	f.show(ed.root, desktopSize)
+	ed.capacity.SetText("8")
+	test.Tap(ed.save)
+	settle()
+	fe := ed.errs.Field("capacity")
+	if !fe.Visible() || !strings.Contains(fe.Text, "Already going: 9") || ed.capacity.Text != "8" || ed.errs.General().Visible() {
+		t.Fatalf("capacity 8 with 9 going: at the field %v %q (general %v), capacity %q", fe.Visible(), fe.Text, ed.errs.General().Visible(), ed.capacity.Text)
+	}
+	if e, _ := f.store.Event(context.Background(), "ev-cupping"); e.Capacity != 20 {
+		t.Errorf("a refused save changed the capacity to %d", e.Capacity)
+	}
+	f.capture("event-capacity-below-going")
+	ed.capacity.SetText("9")
+	test.Tap(ed.save)
+	settle()
+	if fe.Visible() || ed.problem.Text != "Saved. Members see the change now." {
+		t.Errorf("capacity 9 with 9 going: field error %v, note %q", fe.Visible(), ed.problem.Text)
 	}
 }
 

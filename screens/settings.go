@@ -59,7 +59,7 @@ var earnFields = []struct{ field, label string }{
 	{"earn_purchase_unit", "SettingsEarnPurchaseUnit"}, {"earn_stamps", "SettingsEarnStamps"},
 	{"earn_checkin", "SettingsEarnCheckIn"}, {"earn_story", "SettingsEarnStory"},
 	{"earn_idea_shipped", "SettingsEarnIdeaShipped"}, {"earn_idea_voter", "SettingsEarnIdeaVoter"},
-	{"earn_birthday", "SettingsEarnBirthday"},
+	{"earn_birthday", "SettingsEarnBirthday"}, {"earn_expiry", "SettingsEarnExpiry"},
 }
 
 // NewSettings returns the program's settings (owner).
@@ -136,7 +136,7 @@ func (s *settings) fill(c community.Community) {
 	for field, v := range map[string]string{"earn_visit": n(c.Earn.Visit), "earn_purchase": n(c.Earn.PurchasePoints),
 		"earn_purchase_unit": majorUnits(c.Earn.PurchaseUnit, c.Currency), "earn_stamps": n(c.Earn.StampsEvery),
 		"earn_checkin": n(c.Earn.CheckIn), "earn_story": n(c.Earn.StoryPublished), "earn_idea_shipped": n(c.Earn.IdeaShipped),
-		"earn_idea_voter": n(c.Earn.IdeaVoter), "earn_birthday": n(c.Earn.Birthday)} {
+		"earn_idea_voter": n(c.Earn.IdeaVoter), "earn_birthday": n(c.Earn.Birthday), "earn_expiry": n(c.Earn.ExpiryMonths)} {
 		s.earn[field].SetText(v)
 	}
 	s.tiers, s.rewards, s.cats = nil, nil, nil
@@ -298,6 +298,7 @@ func (s *settings) collect() (community.Community, error) {
 	c.Earn.Visit, c.Earn.PurchasePoints, c.Earn.StampsEvery = num("earn_visit"), num("earn_purchase"), num("earn_stamps")
 	c.Earn.CheckIn, c.Earn.StoryPublished = num("earn_checkin"), num("earn_story")
 	c.Earn.IdeaShipped, c.Earn.IdeaVoter, c.Earn.Birthday = num("earn_idea_shipped"), num("earn_idea_voter"), num("earn_birthday")
+	c.Earn.ExpiryMonths = num("earn_expiry")
 	if err != nil {
 		return c, err
 	}

@@ -53,6 +53,8 @@ type earnDoc struct {
 	PurchasePoints int64 `firestore:"purchasePoints"`
 	PurchaseUnit   int64 `firestore:"purchaseUnit"`
 	StampsEvery    int64 `firestore:"stampsEvery"`
+	// omitempty: a community without expiry writes the earn map as before.
+	ExpiryMonths int64 `firestore:"expiryMonths,omitempty"`
 }
 
 func toCommunityDoc(c community.Community) communityDoc {

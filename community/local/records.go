@@ -47,7 +47,7 @@ func toCommunityRec(c community.Community) communityRec {
 	r := communityRec{ID: c.ID, Name: c.Name, About: c.About, Locales: c.Locales, Currency: c.Currency, TimeZone: c.TimeZone,
 		Earn: map[string]int64{"checkin": c.Earn.CheckIn, "story": c.Earn.StoryPublished, "ideaShipped": c.Earn.IdeaShipped,
 			"ideaVoter": c.Earn.IdeaVoter, "birthday": c.Earn.Birthday, "visit": c.Earn.Visit, "purchase": c.Earn.PurchasePoints,
-			"purchaseUnit": c.Earn.PurchaseUnit, "stampsEvery": c.Earn.StampsEvery}}
+			"purchaseUnit": c.Earn.PurchaseUnit, "stampsEvery": c.Earn.StampsEvery, "expiryMonths": c.Earn.ExpiryMonths}}
 	for _, t := range c.Tiers {
 		r.Tiers = append(r.Tiers, tierRec{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}
@@ -64,7 +64,7 @@ func fromCommunityRec(r communityRec) community.Community {
 	c := community.Community{ID: r.ID, Name: r.Name, About: r.About, Locales: r.Locales, Currency: r.Currency, TimeZone: r.TimeZone,
 		Earn: community.EarnRules{CheckIn: r.Earn["checkin"], StoryPublished: r.Earn["story"], IdeaShipped: r.Earn["ideaShipped"],
 			IdeaVoter: r.Earn["ideaVoter"], Birthday: r.Earn["birthday"], Visit: r.Earn["visit"], PurchasePoints: r.Earn["purchase"],
-			PurchaseUnit: r.Earn["purchaseUnit"], StampsEvery: r.Earn["stampsEvery"]}}
+			PurchaseUnit: r.Earn["purchaseUnit"], StampsEvery: r.Earn["stampsEvery"], ExpiryMonths: r.Earn["expiryMonths"]}}
 	for _, t := range r.Tiers {
 		c.Tiers = append(c.Tiers, community.Tier{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}

@@ -17,7 +17,7 @@ func testCommunity(t *testing.T, newStore NewStore, opts Options) {
 			{ID: "roast", Names: community.Localized{"en": "Roast"}, Threshold: 500}},
 		Rewards:    []community.Reward{{ID: "espresso", Names: community.Localized{"en": "Espresso"}, Cost: 100, ValueMinor: 180}},
 		Categories: []community.Category{{ID: "general", Names: community.Localized{"en": "General"}}},
-		Earn:       community.EarnRules{CheckIn: 50, StoryPublished: 100, IdeaShipped: 200, IdeaVoter: 20, Birthday: 75}}
+		Earn:       community.EarnRules{CheckIn: 50, StoryPublished: 100, IdeaShipped: 200, IdeaVoter: 20, Birthday: 75, ExpiryMonths: 12}}
 	f.ok(f.s.SaveCommunity(f.ctx, c), "save community")
 	got, err := f.s.Community(f.ctx)
 	f.ok(err, "community")

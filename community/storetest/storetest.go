@@ -103,6 +103,7 @@ func RunWith(t *testing.T, newStore func(t *testing.T) community.Store, opts Opt
 		{"Invariants", testInvariants},
 		{"Counter", testCounter},
 		{"CounterRace", raceCounter},
+		{"Expiry", testExpiry},
 	}
 	for _, a := range areas {
 		t.Run(a.name, func(t *testing.T) { a.fn(t, newStore, opts) })
