@@ -151,7 +151,10 @@ run-cloud-demo: deps ## owner + member windows on the Firestore and Auth emulato
 # Without them the packages open the local demo community. The Windows build
 # is cross-compiled with mingw-w64, then started under Wine on Xvfb and its
 # window saved as docs/screenshots/package-windows-wine.png.
-FYNE_TOOL := go run fyne.io/tools/cmd/fyne@v1.7.4
+# Installed into dist/.tools first: `go run` would build the tool itself with
+# the Windows cross-compiler of CC.
+FYNE_VERSION := v1.7.4
+FYNE_TOOL := dist/.tools/fyne
 CAFE_METADATA = $(if $(CAFE_PROJECT),-metadata project=$(CAFE_PROJECT)) \
 	$(if $(CAFE_API_KEY),-metadata api_key=$(CAFE_API_KEY)) \
 	$(if $(CAFE_COMMUNITY),-metadata community=$(CAFE_COMMUNITY))
@@ -161,6 +164,7 @@ package: deps ## Linux archive and Windows .exe in dist/ (fyne tool, mingw-w64),
 	if (( $${#missing[@]} )); then echo "apt-get install: $${missing[*]}"; $(SUDO) apt-get update -q; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$${missing[@]}"; fi
 	mkdir -p dist
+	GOBIN=$(CURDIR)/dist/.tools go install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
 	$(FYNE_TOOL) package -os linux -release $(CAFE_METADATA)
 	mv -f Regulars.tar.xz dist/
 	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package -os windows -release $(CAFE_METADATA)

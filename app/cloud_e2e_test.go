@@ -351,4 +351,27 @@ func TestCloud_EndToEnd(t *testing.T) {
 	if oobCode(t, ae, email, "PASSWORD_RESET") == "" {
 		t.Error("no password reset code went out")
 	}
+
+	// Delete the account from Me: the data goes, then the sign-in account;
+	// the email can no longer sign in.
+	b.tap("Back to sign in")
+	b.typeAt(0, email)
+	b.typeAt(1, "correct horse")
+	b.tap("Sign in")
+	b.waitFor("Home")
+	b.c.shell.Show("me")
+	b.waitFor("Delete my account")
+	b.tap("Delete my account")
+	confirm := findButton(b.win.Canvas().Overlays().Top(), "Delete my account")
+	if confirm == nil {
+		t.Fatalf("no confirmation: %q", texts(b.win))
+	}
+	test.Tap(confirm)
+	b.waitFor("Your account was deleted")
+	if _, err := b.c.auth.SignIn(ctx, email, "correct horse"); err == nil {
+		t.Error("the deleted account still signs in")
+	}
+	if _, ok, _ := b.c.file.Load(); ok {
+		t.Error("the session survived the deletion")
+	}
 }
