@@ -1,8 +1,9 @@
 # Regulars: developer and CI entry points.
 #
 #   make run              the app on the embedded demo community
-#   make test             the app's dependency check, go vet, every test (with the
-#                         Firestore and Auth emulators)
+#   make test             the app's dependency check, go vet, staticcheck, every test
+#                         (with the Firestore and Auth emulators)
+#   make vet              go vet and staticcheck only
 #   make test-firestore   only the packages that talk to the emulators
 #   make fuzz             every fuzz target for $(FUZZTIME) each
 #   make bench            every benchmark
@@ -47,6 +48,10 @@ LANGS ?= en,ar
 
 I18N_DIR := i18n/locales
 GOI18N := go run github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0
+# staticcheck, pinned; `go run pkg@version` keeps its dependencies out of the
+# app's go.mod. Its first run builds it and analyses every dependency: about
+# 100 s of CPU on top of a cold go vet (see docs/architecture.md, "Checks").
+STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: help deps deps-apt deps-npm run test vet app-deps test-firestore bench fuzz \
 	screenshots i18n i18n-apply run-cloud-demo package
@@ -82,15 +87,15 @@ deps-npm:
 run: deps ## run the app (local mode, demo community)
 	go run .
 
-vet: deps ## go vet ./...
+vet: deps ## go vet and staticcheck over ./...
 	go vet ./...
+	$(STATICCHECK) ./...
 
 # The members' app must not link test code (tools live under cmd/).
 app-deps: ## fail if the app binary links fyne.io/fyne/v2/test or testing
 	scripts/check-app-deps.sh
 
-test: deps app-deps ## the app's dependency check, go vet, then every test with the race detector
-	go vet ./...
+test: deps app-deps vet ## the app's dependency check, go vet, staticcheck, then every test with the race detector
 	go test -race -timeout $(TEST_TIMEOUT) ./...
 
 test-firestore: deps ## tests of the Firestore store, the emulators and auth

@@ -12,6 +12,9 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -69,7 +72,7 @@ type Shell struct {
 type view struct {
 	title   string
 	content fyne.CanvasObject
-	subs    map[any]bool // who was subscribed while this view was on top
+	scopes  map[string]bool // the screens open while this view was on top
 }
 
 var _ screens.Navigator = (*Shell)(nil)
@@ -112,9 +115,9 @@ func (s *Shell) rebuild() {
 	s.title = widget.NewLabel("")
 	s.title.TextStyle.Bold = true
 	s.title.Truncation = fyne.TextTruncateEllipsis
-	s.title.Alignment = screens.TextAlign(s.env)
+	s.title.Alignment = mirror.Start(s.env)
 	backIcon := theme.NavigateBackIcon()
-	if screens.RTL(s.env) {
+	if s.env.RTL() {
 		backIcon = theme.NavigateNextIcon()
 	}
 	s.back = widget.NewButtonWithIcon(s.env.L().T("NavBack"), backIcon, s.Pop)
@@ -139,7 +142,7 @@ func (s *Shell) places() []Place { return placesFor(s.env.Me().Role) }
 func (s *Shell) header() fyne.CanvasObject {
 	s.banners = container.NewVBox()
 	s.showBanners()
-	return container.NewVBox(screens.NewRowBorder(s.env, s.back, s.profileSwitch(), s.title), widget.NewSeparator(), s.banners)
+	return container.NewVBox(mirror.Border(s.env, nil, nil, s.back, s.profileSwitch(), s.title), widget.NewSeparator(), s.banners)
 }
 
 // SetVerified says whether the member's email is verified; until it is, a
@@ -179,11 +182,11 @@ func (s *Shell) showBanners() {
 // newBanner is a quiet line under the header: an icon, a sentence, maybe a
 // button, over a separator.
 func newBanner(env *screens.Env, icon fyne.Resource, text string, action fyne.CanvasObject) fyne.CanvasObject {
-	msg := widget.NewLabel(screens.Visual(env, text))
+	msg := widget.NewLabel(bidi.Visual(env, text))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.SizeName = theme.SizeNameCaptionText
-	msg.Alignment = screens.TextAlign(env)
-	return container.NewVBox(screens.NewRowBorder(env, widget.NewIcon(icon), action, msg), widget.NewSeparator())
+	msg.Alignment = mirror.Start(env)
+	return container.NewVBox(mirror.Border(env, nil, nil, widget.NewIcon(icon), action, msg), widget.NewSeparator())
 }
 
 func (s *Shell) desktopLayout() fyne.CanvasObject {
@@ -193,11 +196,11 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	for _, p := range s.places() {
 		if p.StaffOnly && !staffHeader {
 			staffHeader = true
-			items = append(items, widget.NewSeparator(), screens.NewSectionHeader(s.env, l.T("NavOwnerTools")))
+			items = append(items, widget.NewSeparator(), ui.NewSectionHeader(s.env, l.T("NavOwnerTools")))
 		}
 		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
 		b.Alignment = widget.ButtonAlignLeading
-		if screens.RTL(s.env) {
+		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing
 		}
 		if p.ID == s.current {
@@ -210,14 +213,14 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	name := widget.NewLabel(l.T("AppName"))
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameSubHeadingText
-	name.Alignment = screens.TextAlign(s.env)
+	name.Alignment = mirror.Start(s.env)
 	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
 	s.fit = &readable{max: 980}
 	s.fitBox = container.New(s.fit, s.content)
 	main := container.NewBorder(s.header(), nil, nil, nil, s.fitBox)
-	return screens.NewRowBorder(s.env, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
+	return mirror.Border(s.env, nil, nil, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
 }
 
 func (s *Shell) phoneLayout() fyne.CanvasObject {
@@ -238,7 +241,7 @@ func (s *Shell) phoneLayout() fyne.CanvasObject {
 		}
 		tabs = append(tabs, newNavTab(l.T("NavTools"), theme.SettingsIcon(), active, s.showTools))
 	}
-	bar := container.NewGridWithColumns(len(tabs), screens.Mirror(s.env, tabs...)...)
+	bar := container.NewGridWithColumns(len(tabs), mirror.Order(s.env, tabs...)...)
 	return container.NewBorder(s.header(), container.NewVBox(widget.NewSeparator(), bar), nil, nil, s.content)
 }
 
@@ -252,7 +255,7 @@ func (s *Shell) showTools() {
 		}
 		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
 		b.Alignment = widget.ButtonAlignLeading
-		if screens.RTL(s.env) {
+		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing
 		}
 		items = append(items, b)
@@ -355,7 +358,7 @@ func (s *Shell) showPlace(place string) {
 		s.fit.wide = p.Wide
 		s.fitBox.Refresh()
 	}
-	s.env.UnsubscribeAll()
+	s.env.CloseAll()
 	s.env.OfferNew(nil)
 	s.registerShortcuts()
 	s.stack = []view{{title: s.env.L().T(p.Title), content: p.New(s.env)}}
@@ -374,11 +377,11 @@ func (s *Shell) Pop() {
 		return
 	}
 	s.stack = s.stack[:len(s.stack)-1]
-	// The closed views' screens stop listening to the store.
-	keep := s.stack[len(s.stack)-1].subs
-	for _, o := range s.env.Subscribers() {
-		if !keep[o] {
-			s.env.Unsubscribe(o)
+	// The closed views' screens stop their work and stop listening to the store.
+	keep := s.stack[len(s.stack)-1].scopes
+	for _, kind := range s.env.Scopes() {
+		if !keep[kind] {
+			s.env.Close(kind)
 		}
 	}
 	s.showTop()
@@ -386,10 +389,10 @@ func (s *Shell) Pop() {
 
 func (s *Shell) showTop() {
 	top := &s.stack[len(s.stack)-1]
-	if top.subs == nil {
-		top.subs = map[any]bool{}
-		for _, o := range s.env.Subscribers() {
-			top.subs[o] = true
+	if top.scopes == nil {
+		top.scopes = map[string]bool{}
+		for _, kind := range s.env.Scopes() {
+			top.scopes[kind] = true
 		}
 	}
 	s.title.SetText(top.title)

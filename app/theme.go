@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/regulars-app/regulars/screens"
+	"github.com/regulars-app/regulars/internal/ui/uitheme"
 )
 
 // Theme is the look of Regulars: Fyne's default theme with a warm coffee
@@ -27,10 +27,6 @@ type Theme struct {
 }
 
 var _ fyne.Theme = (*Theme)(nil)
-
-// ColorNameSecondaryText is the colour of secondary text (see
-// screens.ColorNameSecondaryText).
-const ColorNameSecondaryText = screens.ColorNameSecondaryText
 
 // NewTheme returns the theme for the language with the given code.
 func NewTheme(lang string) *Theme {
@@ -51,7 +47,7 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 		return color.NRGBA{R: 0xa8, G: 0x51, B: 0x1c, A: 0x7f}
 	case theme.ColorNameSelection:
 		return color.NRGBA{R: 0xa8, G: 0x51, B: 0x1c, A: 0x3f}
-	case ColorNameSecondaryText:
+	case uitheme.ColorNameSecondaryText:
 		// Dates, authors, subtitles: quieter than the foreground but
 		// readable (at least 4.5:1 on the background and on cards), unlike
 		// the disabled colour low-importance labels get.
@@ -72,8 +68,8 @@ func (t *Theme) dark(v fyne.ThemeVariant) bool {
 	return r+g+b < 3*0x8000
 }
 
-// HasColor reports the colours the theme adds to Fyne's (screens.ColorHaver).
-func (t *Theme) HasColor(n fyne.ThemeColorName) bool { return n == ColorNameSecondaryText }
+// HasColor reports the colours the theme adds to Fyne's (uitheme.ColorHaver).
+func (t *Theme) HasColor(n fyne.ThemeColorName) bool { return n == uitheme.ColorNameSecondaryText }
 
 // Font returns the language's font for regular and bold text; monospace and
 // symbols stay Fyne's.
@@ -182,7 +178,7 @@ func ttcFace(data []byte, index int) ([]byte, error) {
 	if off+dirLen > len(data) {
 		return nil, errors.New("truncated font collection")
 	}
-	out := make([]byte, dirLen, dirLen)
+	out := make([]byte, dirLen)
 	copy(out, data[off:off+dirLen])
 	for i := 0; i < numTables; i++ {
 		rec := out[12+16*i:]

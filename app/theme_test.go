@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/regulars-app/regulars/screens"
+	"github.com/regulars-app/regulars/internal/ui/uitheme"
 )
 
 // luminance is the WCAG relative luminance of c.
@@ -36,7 +36,7 @@ func contrast(a, b color.Color) float64 {
 func TestTheme_SecondaryTextContrast(t *testing.T) {
 	th := NewTheme("en")
 	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
-		fg := th.Color(ColorNameSecondaryText, v)
+		fg := th.Color(uitheme.ColorNameSecondaryText, v)
 		if _, _, _, a := fg.RGBA(); a != 0xffff {
 			t.Fatalf("variant %d: secondary text %v is not opaque", v, fg)
 		}
@@ -45,7 +45,7 @@ func TestTheme_SecondaryTextContrast(t *testing.T) {
 				t.Errorf("variant %d: secondary text on %s: contrast %.2f, want at least 4.5", v, bg, c)
 			}
 		}
-		if got := screens.SecondaryTextColor(th, v); got != fg {
+		if got := uitheme.SecondaryTextColor(th, v); got != fg {
 			t.Errorf("variant %d: screens use %v, the theme has %v", v, got, fg)
 		}
 	}
@@ -54,7 +54,7 @@ func TestTheme_SecondaryTextContrast(t *testing.T) {
 func TestSecondaryTextColor_Fallback(t *testing.T) {
 	base := theme.DefaultTheme() // has no secondary text colour
 	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
-		c := screens.SecondaryTextColor(base, v)
+		c := uitheme.SecondaryTextColor(base, v)
 		if r := contrast(c, base.Color(theme.ColorNameBackground, v)); r < 4.5 {
 			t.Errorf("variant %d: fallback %v has contrast %.2f", v, c, r)
 		}

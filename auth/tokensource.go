@@ -46,11 +46,6 @@ func WithClock(now func() time.Time) TokenSourceOption {
 	return func(ts *TokenSource) { ts.now = now }
 }
 
-// WithRefreshMargin sets how long before expiry the token is refreshed.
-func WithRefreshMargin(d time.Duration) TokenSourceOption {
-	return func(ts *TokenSource) { ts.margin = d }
-}
-
 // OnRefresh calls fn with every refreshed session (under the source's lock:
 // fn must be quick and must not call the source), e.g. to store the new
 // refresh token for the next start of the app.

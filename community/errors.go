@@ -39,6 +39,9 @@ const (
 	ReasonConsent      = "consent"
 	ReasonDuplicate    = "duplicate"
 	ReasonFull         = "full"
+	ReasonBelowGoing   = "below_going" // a capacity under the seats already taken (Limit: how many are going)
+	ReasonNotToday     = "not_today"   // the birthday treat on another day than the birthday
+	ReasonUsed         = "used"        // a reward code the counter already accepted
 )
 
 // ValidationError is a refused write: it names the field and the reason. The
@@ -48,9 +51,13 @@ type ValidationError struct {
 	Field  string // e.g. "title", "capacity", "points"
 	Reason string // one of the Reason constants
 	Limit  int    // the bound that was crossed, when there is one (max length, capacity)
+	Index  int    // 1-based position of the item in a list field (a tier, a reward), 0 when not in a list
 }
 
 func (e *ValidationError) Error() string {
+	if e.Index != 0 {
+		return fmt.Sprintf("%s #%d: %s (%d)", e.Field, e.Index, e.Reason, e.Limit)
+	}
 	if e.Limit != 0 {
 		return fmt.Sprintf("%s: %s (%d)", e.Field, e.Reason, e.Limit)
 	}

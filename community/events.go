@@ -81,7 +81,7 @@ func (s *Service) EditEvent(ctx context.Context, a Actor, id string, in EventInp
 	}
 	e, promoted, err := s.store.UpdateEvent(ctx, id, func(e *Event) error {
 		if in.Capacity > 0 && in.Capacity < e.Going {
-			return &ValidationError{Field: "capacity", Reason: ReasonOutOfRange, Limit: e.Going}
+			return &ValidationError{Field: "capacity", Reason: ReasonBelowGoing, Limit: e.Going}
 		}
 		if in.TimeZone == "" {
 			in.TimeZone = e.TimeZone
@@ -97,7 +97,10 @@ func (s *Service) EditEvent(ctx context.Context, a Actor, id string, in EventInp
 	return e, nil
 }
 
-// CancelEvent calls an event off (staff only).
+// CancelEvent calls an event off (staff only) and tells every member going
+// or waiting (a "cancelled" notification, shown in each member's language).
+// Cancelling again tells nobody twice: the notifications are keyed by event
+// and member, so a retry after a failure tells those not yet told.
 func (s *Service) CancelEvent(ctx context.Context, a Actor, id string) (Event, error) {
 	if err := a.require(ActManageEvents); err != nil {
 		return Event{}, err
@@ -109,6 +112,16 @@ func (s *Service) CancelEvent(ctx context.Context, a Actor, id string) (Event, e
 	})
 	if err != nil {
 		return Event{}, fmt.Errorf("cancel event %s: %w", id, err)
+	}
+	rsvps, err := s.store.RSVPs(ctx, id)
+	if err != nil {
+		return e, fmt.Errorf("cancel event %s: telling members: %w", id, err)
+	}
+	for _, r := range rsvps {
+		n := Notification{ID: "cancelled:" + id + ":" + r.MemberID, MemberID: r.MemberID, Kind: "cancelled", Ref: id, Title: e.Title, At: s.now()}
+		if err := s.store.Notify(ctx, n); err != nil && !isNotFound(err) {
+			return e, fmt.Errorf("cancel event %s: telling %s: %w", id, r.MemberID, err)
+		}
 	}
 	return e, nil
 }

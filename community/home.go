@@ -196,19 +196,3 @@ func (s *Service) Insights(ctx context.Context, a Actor) (Insights, error) {
 	}
 	return in, nil
 }
-
-// since is a helper for "member for N years": whole years and months between t and now.
-func since(t, now time.Time) (years, months int) {
-	if t.IsZero() || now.Before(t) {
-		return 0, 0
-	}
-	months = (now.Year()-t.Year())*12 + int(now.Month()-t.Month())
-	if now.Day() < t.Day() {
-		months--
-	}
-	return months / 12, months % 12
-}
-
-// MembershipLength returns how long someone has been a member at now, in whole
-// years and remaining months.
-func MembershipLength(since_, now time.Time) (years, months int) { return since(since_, now) }

@@ -3,7 +3,6 @@ package community
 import (
 	"context"
 	"fmt"
-	"strconv"
 )
 
 // TierFor returns the highest tier whose threshold lifetime reaches, and its index.
@@ -120,27 +119,6 @@ func (s *Service) RedeemReward(ctx context.Context, a Actor, rewardID, opID stri
 		}
 	}
 	return Member{}, false, fmt.Errorf("redeem %s: %w", rewardID, ErrNotFound)
-}
-
-// GrantBirthdayBonus gives the birthday bonus (staff only), once a year, on the day.
-func (s *Service) GrantBirthdayBonus(ctx context.Context, a Actor, memberID string) (Member, bool, error) {
-	if err := a.require(ActAwardPoints); err != nil {
-		return Member{}, false, err
-	}
-	c, err := s.store.Community(ctx)
-	if err != nil {
-		return Member{}, false, err
-	}
-	m, err := s.store.Member(ctx, memberID)
-	if err != nil {
-		return Member{}, false, fmt.Errorf("birthday bonus for %s: %w", memberID, err)
-	}
-	today := s.now().In(c.Location())
-	if !m.Birthday.On(today) {
-		return m, false, Invalid("birthday", ReasonInvalid)
-	}
-	id := "birthday:" + memberID + ":" + strconv.Itoa(today.Year())
-	return s.apply(ctx, LedgerEntry{ID: id, MemberID: memberID, Delta: c.Earn.Birthday, Reason: ReasonBirthday, By: a.ID})
 }
 
 // apply stamps and applies a ledger entry and tells the member when points arrive.

@@ -82,6 +82,10 @@ type Reward struct {
 	Names      Localized
 	Cost       int64 // in points
 	ValueMinor int64 // what it is worth, in minor units of the community currency
+	// Inactive rewards stay in the catalog (members' past redemptions name
+	// them) but are not offered. The zero value is an active reward, so
+	// settings saved before the field existed keep their rewards on offer.
+	Inactive bool
 }
 
 // Category groups forum threads.
@@ -90,13 +94,21 @@ type Category struct {
 	Names Localized
 }
 
-// EarnRules say how many points each kind of contribution earns.
+// EarnRules say how many points each kind of contribution earns. Zero turns
+// a rule off (the counter hides its button).
 type EarnRules struct {
 	CheckIn        int64 // attending an event (checked in by staff)
 	StoryPublished int64 // a story of theirs is published
 	IdeaShipped    int64 // the proposer of an idea that ships
 	IdeaVoter      int64 // each voter for an idea that ships
 	Birthday       int64 // once a year, on their birthday
+	Visit          int64 // a visit recorded at the counter, at most once a day
+	// PurchasePoints are earned per PurchaseUnit spent, PurchaseUnit being an
+	// amount in minor units of the currency: 1 point per 100 is "a point a euro".
+	PurchasePoints int64
+	PurchaseUnit   int64
+	// StampsEvery is the stamp card: buy StampsEvery, the next one is free.
+	StampsEvery int64
 }
 
 // Birthday is a month and a day; the year is nobody's business.
@@ -133,7 +145,7 @@ type Member struct {
 	Birthday       Birthday
 	Usual          string // "your usual": the note staff keep (the coffee the barista remembers)
 	Points         int64  // current balance: the sum of the ledger
-	LifetimePoints int64  // sum of positive ledger entries: decides the tier
+	LifetimePoints int64  // sum of the ledger's LifetimeDelta (gains, less gains undone): decides the tier
 	Since          time.Time
 	LastActive     time.Time
 }
@@ -165,7 +177,24 @@ const (
 	ReasonRedeem      = "redeem"
 	ReasonReward      = "reward"
 	ReasonWelcome     = "welcome"
+	ReasonVisit       = "visit"     // a visit recorded at the counter
+	ReasonPurchase    = "purchase"  // points for an amount spent (Ref: the amount in minor units)
+	ReasonStamp       = "stamp"     // a stamp on the stamp card (no points)
+	ReasonFreeItem    = "free_item" // the free item of a full stamp card (no points)
+	ReasonUndo        = "undo"      // the reversal of a wrong entry (Ref: that entry's ID)
 )
+
+// LifetimeDelta is how the entry moves lifetime points, which decide the
+// tier: gains count and spending does not, and an undo takes back what the
+// wrong entry gave (a negative undo lowers lifetime points) without ever
+// adding any (undoing a redemption gives the points back to spend, not to
+// climb with). Both stores apply it; firestore.rules checks the same.
+func (e LedgerEntry) LifetimeDelta() int64 {
+	if e.Reason == ReasonUndo {
+		return min(e.Delta, 0)
+	}
+	return max(e.Delta, 0)
+}
 
 // RSVPStatus is where a member stands for an event.
 type RSVPStatus string

@@ -36,6 +36,8 @@ const (
 	ActViewInsights   Action = "view_insights"   // see the community's health
 	ActManageRoles    Action = "manage_roles"    // grant or revoke staff
 	ActManageRewards  Action = "manage_rewards"  // edit tiers, rewards and earn rules
+	ActCounter        Action = "counter"         // record visits, purchases and stamps, accept reward codes, undo at the counter
+	ActExport         Action = "export"          // export members, ledger, attendance and feedback as CSV
 
 	ActRSVP         Action = "rsvp"          // RSVP to or cancel for an event
 	ActPost         Action = "post"          // start a thread or reply
@@ -72,6 +74,8 @@ var permissions = map[Action][]Role{
 	ActViewInsights:   staffOnly,
 	ActManageRoles:    ownerOnly,
 	ActManageRewards:  ownerOnly,
+	ActCounter:        staffOnly,
+	ActExport:         ownerOnly,
 
 	ActRSVP:         everyMember,
 	ActPost:         everyMember,

@@ -55,33 +55,6 @@ func (s *Service) SaveCommunity(ctx context.Context, a Actor, c Community) error
 	return s.store.SaveCommunity(ctx, c)
 }
 
-// ValidateCommunity checks the settings: a name, tiers ascending from zero,
-// rewards with names and positive costs, a known time zone.
-func ValidateCommunity(c Community) error {
-	if err := CheckName("name", c.Name, MaxTitleLen); err != nil {
-		return err
-	}
-	if len(c.Tiers) == 0 || c.Tiers[0].Threshold != 0 {
-		return Invalid("tiers", ReasonInvalid)
-	}
-	for i := 1; i < len(c.Tiers); i++ {
-		if c.Tiers[i].Threshold <= c.Tiers[i-1].Threshold {
-			return Invalid("tiers", ReasonInvalid)
-		}
-	}
-	for _, r := range c.Rewards {
-		if r.Cost <= 0 {
-			return Invalid("cost", ReasonOutOfRange)
-		}
-	}
-	if c.TimeZone != "" {
-		if _, err := time.LoadLocation(c.TimeZone); err != nil {
-			return Invalid("time_zone", ReasonInvalid)
-		}
-	}
-	return nil
-}
-
 // touch records that a member was active, at most once an hour, so the
 // "active members" insight costs few writes. Failures are not the caller's
 // problem: the action itself succeeded.

@@ -16,7 +16,8 @@ import (
 //     Thread.Posts, Story.Likes, Post.Reports and Reactions, tallies) always
 //     equal the records they count; changes an update function makes to them
 //     (and to IDs and Post.Seq) are ignored.
-//   - Member.Points and LifetimePoints change only through ApplyLedger.
+//   - Member.Points and LifetimePoints change only through ApplyLedger and
+//     ApplyCounter.
 //   - RSVP.EventStartsAt and EventEndsAt (and whether the event is
 //     cancelled, which NextRSVP needs) are copies of the event's, kept by the
 //     store in the same transaction as every change to the RSVP or the event.
@@ -35,6 +36,7 @@ type Store interface {
 	FeedbackStore
 	NotificationStore
 	ExportStore
+	CounterStore
 
 	// Watch streams changes until ctx is done, then closes the channel. A slow
 	// reader may see changes coalesced (the latest of a kind and ID), never a
@@ -84,13 +86,37 @@ type MemberStore interface {
 // LedgerStore keeps the append-only points ledger.
 type LedgerStore interface {
 	// ApplyLedger appends e to its member's ledger and updates their balance
-	// and lifetime points, atomically. It is idempotent on e.ID: when an entry
+	// and lifetime points (by e.LifetimeDelta), atomically. It is idempotent on e.ID: when an entry
 	// with that ID exists it changes nothing and returns applied == false. A
 	// negative delta that would take the balance below zero is refused with a
 	// ValidationError{Field: "points", Reason: ReasonInsufficient}.
 	ApplyLedger(ctx context.Context, e LedgerEntry) (m Member, applied bool, err error)
 	// Ledger returns a member's entries, newest first, at most limit (all when limit <= 0).
 	Ledger(ctx context.Context, memberID string, limit int) ([]LedgerEntry, error)
+}
+
+// CounterOp is what ApplyCounter did.
+type CounterOp struct {
+	Member  Member
+	Card    CounterCard
+	Entry   LedgerEntry // as applied (or as applied before, when Applied is false: ID and MemberID only are sure)
+	Applied bool
+}
+
+// CounterStore keeps the counter's card of each member beside the ledger.
+type CounterStore interface {
+	// CounterCard returns a member's card: a zero card (MemberID set) for a
+	// member the counter never saw; ErrNotFound when there is no such member.
+	CounterCard(ctx context.Context, memberID string) (CounterCard, error)
+	// ApplyCounter appends e to its member's ledger as ApplyLedger does
+	// (idempotent on e.ID, never below zero, lifetime points by
+	// e.LifetimeDelta) and changes the member's card with fn in the same
+	// transaction; a zero delta is recorded too. fn gets the card as stored
+	// and the entry, and may change the card and the entry's Delta, Reason,
+	// Ref and Note (not its ID, member, time or author); it runs only when
+	// e.ID is new and may run more than once. The card's LastOp becomes e.ID.
+	// When e.ID was applied before, nothing changes and Applied is false.
+	ApplyCounter(ctx context.Context, e LedgerEntry, fn func(*CounterCard, *LedgerEntry) error) (CounterOp, error)
 }
 
 // EventStore keeps events and RSVPs.

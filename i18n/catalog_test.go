@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -27,8 +28,13 @@ var cldrForms = map[string][]string{
 	"ar": {"zero", "one", "two", "few", "many", "other"},
 	"vi": {"one", "other"}, // CLDR 47+: "i = 0 or n = 1", like hi; Vietnamese words do not change
 	"ja": {"other"}, "ko": {"other"}, "zh-Hans": {"other"},
-	"fa": {"one", "other"},
-	"he": {"one", "two", "other"}, // CLDR 42+: "many" (20, 30, …) merged into "other" // "i = 0 or n = 1"; the noun stays singular after a number
+	"fa": {"one", "other"},                // "i = 0 or n = 1"; the noun stays singular after a number
+	"he": {"one", "two", "other"},         // CLDR 42+: "many" (20, 30, …) merged into "other"
+	"ur": {"one", "other"},                // "i = 1 and v = 0"
+	"ru": {"one", "few", "many", "other"}, // other: fractions ("1,5 балла")
+	"pl": {"one", "few", "many", "other"}, // other: fractions ("1,5 punktu")
+	"uk": {"one", "few", "many", "other"}, // other: fractions ("1,5 бала")
+	"id": {"other"},
 }
 
 var formNames = []string{"zero", "one", "two", "few", "many", "other"}
@@ -55,6 +61,19 @@ func isPlural(m *i18n.Message) bool {
 // found by rendering a probe message (each form's text is its own name) for
 // integers, round millions and decimals.
 func usedForms(tag language.Tag) []string {
+	if f, ok := usedFormsCache.Load(tag); ok {
+		return f.([]string)
+	}
+	f := probeForms(tag)
+	usedFormsCache.Store(tag, f)
+	return f
+}
+
+// usedFormsCache keeps probeForms' answers: the catalog tests ask for
+// each of the 20 locales many times.
+var usedFormsCache sync.Map
+
+func probeForms(tag language.Tag) []string {
 	b := i18n.NewBundle(tag)
 	b.MustAddMessages(tag, &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"})
 	loc := i18n.NewLocalizer(b, tag.String())

@@ -20,6 +20,15 @@ func TestLocalizer_SortNames(t *testing.T) {
 		{"en ç ı", "en", []string{"iyi", "ılık", "çay", "cuma", "ufuk"}, []string{"çay", "cuma", "iyi", "ılık", "ufuk"}},
 		{"de umlaut", "de", []string{"Zoe", "Ölfe", "Ofen"}, []string{"Ofen", "Ölfe", "Zoe"}},
 		{"ja kana", "ja", []string{"さくら", "あおい"}, []string{"あおい", "さくら"}},
+		// Polish sorts ć, ł, ś as letters of their own, after c, l, s.
+		{"pl ć", "pl", []string{"ćma", "cześć", "dom"}, []string{"cześć", "ćma", "dom"}},
+		{"en ć", "en", []string{"ćma", "cześć", "dom"}, []string{"ćma", "cześć", "dom"}},
+		{"pl ś", "pl", []string{"Ścibor", "Szymon", "Sara"}, []string{"Sara", "Szymon", "Ścibor"}},
+		// Persian letters pe, che, zhe and gaf follow be, jim, ze and kaf.
+		{"fa", "fa", []string{"گلناز", "کاوه", "ژاله", "زهرا", "چکاوک", "پریسا", "بهرام"}, []string{"بهرام", "پریسا", "چکاوک", "زهرا", "ژاله", "کاوه", "گلناز"}},
+		{"ru ё", "ru", []string{"Яна", "Елена", "Ёжик", "Алла"}, []string{"Алла", "Ёжик", "Елена", "Яна"}},
+		{"uk ґ є і ї", "uk", []string{"Їжак", "Ігор", "Ґанна", "Галя", "Єва", "Євген"}, []string{"Галя", "Ґанна", "Єва", "Євген", "Ігор", "Їжак"}},
+		{"he", "he", []string{"תמר", "שרה", "אורי", "דנה"}, []string{"אורי", "דנה", "שרה", "תמר"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

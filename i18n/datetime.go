@@ -1,6 +1,10 @@
 package i18n
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+)
 
 // Dates and times come from github.com/go-playground/locales, generated from
 // CLDR; x/text has no calendar formatting. Its output uses ASCII digits, so
@@ -63,7 +67,18 @@ func (l *Localizer) Time(t time.Time, loc *time.Location) string {
 }
 
 func (l *Localizer) time(t time.Time) string {
-	return l.localDigits(l.dates.FmtTimeShort(t))
+	s := l.localDigits(l.dates.FmtTimeShort(t))
+	if l.loc.RTL() && strings.IndexFunc(s, isLatinLetter) >= 0 {
+		// ur writes "8:00 PM": in a right-to-left sentence the bidi
+		// algorithm would show "PM 8:00". A leading left-to-right mark
+		// makes the digits left to right too, so the time stays one run.
+		s = "\u200e" + s
+	}
+	return s
+}
+
+func isLatinLetter(r rune) bool {
+	return r < 0x250 && unicode.IsLetter(r)
 }
 
 // DateTime formats date and time of t in loc, joined by the "DateTime"

@@ -30,6 +30,13 @@ func TestLocalizer_Date(t *testing.T) {
 		{"ja", day, nil, "2026/03/05"},
 		{"fr", day, nil, "5 mars 2026"},
 		{"ko", day, nil, "2026. 3. 5."},
+		{"fa", day, nil, "۱۴ اسفند ۱۴۰۴"}, // Solar Hijri
+		{"he", day, nil, "5 במרץ 2026"},
+		{"ur", day, nil, "5 مارچ، 2026"},
+		{"ru", day, nil, "5 мар. 2026 г."},
+		{"pl", day, nil, "5 mar 2026"},
+		{"uk", day, nil, "5 бер. 2026 р."},
+		{"id", day, nil, "5 Mar 2026"},
 		// The member's zone decides the calendar day.
 		{"ja", late, tokyo, "2026/03/06"},
 		{"ja", late, time.UTC, "2026/03/05"},
@@ -69,6 +76,12 @@ func TestLocalizer_Time(t *testing.T) {
 		{"ar", time.UTC, "٢:٠٧ م"},
 		{"ko", time.UTC, "PM 2:07"},
 		{"zh-Hans", time.UTC, "下午2:07"},
+		{"fa", time.UTC, "۱۴:۰۷"},
+		{"he", time.UTC, "14:07"},
+		// A left-to-right mark keeps "2:07 PM" in order inside Urdu text.
+		{"ur", time.UTC, "\u200e2:07 PM"},
+		{"ru", time.UTC, "14:07"},
+		{"id", time.UTC, "14.07"},
 	}
 	for _, tt := range tests {
 		if got := New(tt.code).Time(day, tt.loc); got != tt.want {

@@ -131,3 +131,21 @@ func (l *Localizer) localDigits(s string) string {
 	}
 	return l.digits.Replace(s)
 }
+
+// ASCIIDigits returns s with every decimal digit of any script (Persian
+// ۱۸, Arabic-Indic ١٨, Devanagari १८) rewritten as an ASCII digit, so that a
+// field a member types with their own keyboard ("۱۸:۳۰") parses like
+// "18:30". Other characters are kept.
+func ASCIIDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > unicode.MaxASCII && unicode.Is(unicode.Nd, r) {
+			// Unicode lays out every decimal digit block as 0-9 in order.
+			for z := r; z > r-10; z-- {
+				if !unicode.Is(unicode.Nd, z-1) {
+					return '0' + (r - z)
+				}
+			}
+		}
+		return r
+	}, s)
+}

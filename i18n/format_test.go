@@ -21,6 +21,13 @@ func TestLocalizer_Number(t *testing.T) {
 		{"hi", 1234567, "12,34,567"},
 		{"ar", 1234567, "١٬٢٣٤٬٥٦٧"},
 		{"ja", 1234567, "1,234,567"},
+		{"fa", 1234567, "۱٬۲۳۴٬۵۶۷"},
+		{"he", 1234567, "1,234,567"},
+		{"ur", 1234567, "1,234,567"},
+		{"ru", 1234567, "1\u00a0234\u00a0567"},
+		{"pl", 1234567, "1\u00a0234\u00a0567"},
+		{"uk", 1234567, "1\u00a0234\u00a0567"},
+		{"id", 1234567, "1.234.567"},
 		{"en", 0, "0"},
 		{"en", -1234, "-1,234"},
 		{"ar", -1234, "\u061c-١٬٢٣٤"},
@@ -76,6 +83,13 @@ func TestLocalizer_Money(t *testing.T) {
 		{"ko", 5000, currency.MustParseISO("KRW"), "₩5,000"},
 		{"zh-Hans", 990, currency.CNY, "￥9.90"},
 		{"vi", 50000, currency.MustParseISO("VND"), "50.000" + nb + "₫"},
+		{"fa", 123450, currency.MustParseISO("IRR"), "ریال" + nb + "۱۲۳٬۴۵۰"},
+		{"he", 123450, currency.MustParseISO("ILS"), "1,234.50" + nb + "₪"},
+		{"ur", 123450, currency.MustParseISO("PKR"), "Rs" + nb + "123,450"},
+		{"ru", 123450, currency.MustParseISO("RUB"), "1\u00a0234,50" + nb + "₽"},
+		{"pl", 123450, currency.MustParseISO("PLN"), "1\u00a0234,50" + nb + "zł"},
+		{"uk", 123450, currency.MustParseISO("UAH"), "1\u00a0234,50" + nb + "₴"},
+		{"id", 1500000, currency.MustParseISO("IDR"), "Rp" + nb + "1.500.000"},
 		{"en", 1234, kwd, "KWD\u00a01.234"}, // CLDR currencySpacing: a letter symbol gets a space
 		{"en", 5, currency.CHF, "CHF\u00a00.05"},
 		{"en", 0, currency.USD, "$0.00"},
@@ -128,6 +142,22 @@ func TestLocalizer_SplitPattern(t *testing.T) {
 	for _, tt := range tests {
 		if p, s := splitPattern(tt.pattern); p != tt.prefix || s != tt.suffix {
 			t.Errorf("splitPattern(%q) = %q, %q; want %q, %q", tt.pattern, p, s, tt.prefix, tt.suffix)
+		}
+	}
+}
+
+func TestASCIIDigits(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"۱۸:۳۰", "18:30"},
+		{"١٨:٣٠", "18:30"},
+		{"१८:३०", "18:30"},
+		{"18:30", "18:30"},
+		{"۰۹", "09"},
+		{"RG-۴۲ abc", "RG-42 abc"},
+	}
+	for _, tt := range tests {
+		if got := ASCIIDigits(tt.in); got != tt.want {
+			t.Errorf("ASCIIDigits(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -29,11 +29,16 @@ import (
 	cldrFR "github.com/go-playground/locales/fr"
 	cldrHE "github.com/go-playground/locales/he"
 	cldrHI "github.com/go-playground/locales/hi"
+	cldrID "github.com/go-playground/locales/id"
 	cldrIT "github.com/go-playground/locales/it"
 	cldrJA "github.com/go-playground/locales/ja"
 	cldrKO "github.com/go-playground/locales/ko"
+	cldrPL "github.com/go-playground/locales/pl"
 	cldrPT "github.com/go-playground/locales/pt_BR"
+	cldrRU "github.com/go-playground/locales/ru"
 	cldrTR "github.com/go-playground/locales/tr"
+	cldrUK "github.com/go-playground/locales/uk"
+	cldrUR "github.com/go-playground/locales/ur"
 	cldrVI "github.com/go-playground/locales/vi"
 	cldrZH "github.com/go-playground/locales/zh_Hans"
 	"golang.org/x/text/currency"
@@ -119,6 +124,11 @@ var registry = []Locale{
 	{"vi", language.Vietnamese, "Tiếng Việt", "Vietnamese", LTR, currency.MustParseISO("VND"), "#,##0.00\u00a0¤", cldrVI.New, Gregorian},
 	{"fa", language.Persian, "فارسی", "Persian", RTL, currency.MustParseISO("IRR"), "¤#,##0.00", cldrFA.New, Persian},
 	{"he", language.Hebrew, "עברית", "Hebrew", RTL, currency.MustParseISO("ILS"), "#,##0.00\u00a0¤", cldrHE.New, Gregorian},
+	{"ur", language.Urdu, "اردو", "Urdu", RTL, currency.MustParseISO("PKR"), "¤#,##0.00", cldrUR.New, Gregorian},
+	{"ru", language.Russian, "Русский", "Russian", LTR, currency.MustParseISO("RUB"), "#,##0.00\u00a0¤", cldrRU.New, Gregorian},
+	{"pl", language.Polish, "Polski", "Polish", LTR, currency.MustParseISO("PLN"), "#,##0.00\u00a0¤", cldrPL.New, Gregorian},
+	{"uk", language.Ukrainian, "Українська", "Ukrainian", LTR, currency.MustParseISO("UAH"), "#,##0.00\u00a0¤", cldrUK.New, Gregorian},
+	{"id", language.Indonesian, "Bahasa Indonesia", "Indonesian", LTR, currency.MustParseISO("IDR"), "¤#,##0.00", cldrID.New, Gregorian},
 }
 
 // Locales returns the supported locales in picker order. The slice is a

@@ -13,7 +13,7 @@ import (
 var rtlCodes = map[string]bool{"ar": true, "fa": true, "he": true, "ur": true}
 
 func TestLocales_Registry(t *testing.T) {
-	wantCodes := []string{"en", "es", "fr", "de", "it", "pt-BR", "tr", "ar", "hi", "ja", "ko", "zh-Hans", "vi", "fa", "he"}
+	wantCodes := []string{"en", "es", "fr", "de", "it", "pt-BR", "tr", "ar", "hi", "ja", "ko", "zh-Hans", "vi", "fa", "he", "ur", "ru", "pl", "uk", "id"}
 	var codes []string
 	for _, l := range Locales() {
 		codes = append(codes, l.Code)

@@ -20,6 +20,11 @@ func TestLocalizer_MonthYear(t *testing.T) {
 		{"hi", july, nil, "जुल॰ 2026"},
 		{"ja", july, nil, "2026年7月"},
 		{"zh-Hans", july, nil, "2026年7月"},
+		{"ru", july, nil, "июль 2026 г."},
+		{"pl", july, nil, "lip 2026"},
+		{"uk", july, nil, "лип. 2026 р."},
+		{"fa", july, nil, "ژوئیهٔ ۲۰۲۶"},
+		{"he", july, nil, "יולי 2026"},
 		// The zone decides the month: 1 July 00:00 UTC is still June in Los Angeles.
 		{"en", july, losAngeles, "Jun 2026"},
 	}
@@ -38,6 +43,9 @@ func TestLocalizer_MonthName(t *testing.T) {
 	}{
 		{"en", time.July, "July"},
 		{"de", time.March, "März"},
+		{"ru", time.December, "Декабрь"},
+		{"pl", time.December, "Grudzień"},
+		{"uk", time.December, "Грудень"},
 		{"ar", time.July, "يوليو"},
 		{"hi", time.January, "जनवरी"},
 		{"ja", time.July, "7月"},

@@ -97,6 +97,11 @@ func TestPseudo_NewPseudo(t *testing.T) {
 		"Date": p.Date(day, nil), "DateLong": p.DateLong(day, nil), "Time": p.Time(day, nil),
 		"DateTime": p.DateTime(day, nil), "Weekday": p.Weekday(day, nil),
 		"Relative": p.Relative(day, now), "Since": p.Since(day, now), "Reason": p.Reason("required"),
+		"DateNumeric": p.DateNumeric(day, nil), "MonthYear": p.MonthYear(day, nil), "MonthName": p.MonthName(day.Month()),
+		// The calendar a locale reads in (Solar Hijri for fa) is formatted
+		// through the same marked paths.
+		"Persian Date": p.WithCalendar(Persian).Date(day, nil), "Persian DateTime": p.WithCalendar(Persian).DateTime(day, nil),
+		"Persian DateLong": p.WithCalendar(Persian).DateLong(day, nil),
 	} {
 		if !IsPseudo(s) || strings.Count(s, "[") != 1 {
 			t.Errorf("pseudo %s = %q, want one bracketed text", name, s)

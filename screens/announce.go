@@ -12,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // announce is the staff's announcement composer: one tab per language the
@@ -19,21 +22,23 @@ import (
 // pin and schedule, and the announcements already posted (to edit).
 type announce struct {
 	env     *Env
+	scope   *Scope
 	locales []string
 	editing string // ID of the announcement being edited, "" for a new one
 	posted  []community.Announcement
 	zone    *time.Location
 
 	titles, bodies map[string]*shortcutEntry
-	tabs           *Tabs
+	tabs           *ui.Tabs
 	pinned         *widget.Check
 	schedule       *widget.Check
 	when           *dateTimeField
 	previewLang    *widget.Select
-	previewTitle   *DataLabel
-	previewBody    *dataRich
+	previewTitle   *ui.DataLabel
+	previewBody    *ui.DataRich
 	publish        *widget.Button
-	publishing     bool // a publish or save is on its way: a second tap waits
+	del            *widget.Button // shown while editing a posted announcement (announce_delete.go)
+	publishing     bool           // a publish or save is on its way: a second tap waits
 	problem        *widget.Label
 	list           *widget.List
 	form           *fyne.Container
@@ -52,8 +57,8 @@ func NewAnnounce(env *Env) fyne.CanvasObject {
 
 func newAnnounce(env *Env) *announce {
 	s := &announce{env: env, zone: time.UTC, titles: map[string]*shortcutEntry{}, bodies: map[string]*shortcutEntry{}}
+	s.scope = env.Open("announce", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("announce"), s.onChange)
 	env.OfferNew(s.onNew) // the shell binds Ctrl+N to it
 	s.load()
 	return s
@@ -61,32 +66,34 @@ func newAnnounce(env *Env) *announce {
 
 func (s *announce) buildUI() {
 	l := s.env.L()
-	s.tabs = newTabs(s.env)
+	s.tabs = ui.NewTabs(s.env)
 	s.pinned = widget.NewCheck(l.T("AnnouncePin"), nil)
 	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()
 	s.schedule = widget.NewCheck(l.T("AnnounceSchedule"), s.onSchedule)
 	s.previewLang = widget.NewSelect(nil, func(string) { s.onPreview() })
-	s.previewTitle = dataLabel(s.env, "", true)
-	s.previewBody = newDataRich()
+	s.previewTitle = ui.NewDataLabel(s.env, "", true)
+	s.previewBody = ui.NewDataRich()
 	s.publish = highButton(l.T("AnnouncePublish"), s.onPublish)
-	s.problem = newRefusal(s.env)
+	s.del = dangerButton(l.T("AnnounceDelete"), s.onDelete)
+	s.del.Hide()
+	s.problem = ui.NewRefusal(s.env)
 	newButton := widget.NewButtonWithIcon(l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
 	preview := widget.NewCard(l.T("AnnouncePreview"), "", container.NewVBox(
-		borderStart(l.RTL(), nil, nil, widget.NewLabel(l.T("AnnouncePreviewAs")), nil, s.previewLang),
+		mirror.Border(l, nil, nil, widget.NewLabel(l.T("AnnouncePreviewAs")), nil, s.previewLang),
 		s.previewTitle, s.previewBody))
-	s.form = container.NewVBox(s.tabs, s.pinned, s.schedule, s.when.root, s.problem, rowStart(l.RTL(), s.publish), preview)
+	s.form = container.NewVBox(s.tabs, s.pinned, s.schedule, s.when.root, s.problem, mirror.Row(l, s.publish, s.del), preview)
 	s.list = widget.NewList(func() int { return len(s.posted) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onEdit
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
 	s.formScroll = container.NewVScroll(s.form)
 	if s.env.Phone() {
-		s.root = newTabs(s.env,
+		s.root = ui.NewTabs(s.env,
 			container.NewTabItem(l.T("AnnounceCompose"), s.formScroll),
 			container.NewTabItem(l.T("AnnouncePosted"), left))
 		return
 	}
-	s.root = listDetail(s.env, left, s.formScroll, 0.3)
+	s.root = mirror.Split(s.env, left, s.formScroll, 0.3)
 }
 
 // setLocales makes one tab per language the business writes in.
@@ -117,7 +124,7 @@ func (s *announce) setLocales(locales []string) {
 }
 
 func (s *announce) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
 }
 
 func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -131,15 +138,14 @@ func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if a.Pinned {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
-	setData(s.env, box.Objects[0].(*DataLabel), title)
-	setLine(s.env, asLabel(box.Objects[1]), announcementWhen(l, a, s.env.Svc, s.zone))
+	box.Objects[0].(*ui.DataLabel).SetData(s.env, title)
+	ui.SetLine(s.env, ui.AsLabel(box.Objects[1]), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 func (s *announce) load() {
 	svc, me := s.env.Svc, s.env.Me()
 	first := s.locales == nil
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		c, err := svc.Community(ctx)
 		var posted []community.Announcement
 		if err == nil {
@@ -147,7 +153,7 @@ func (s *announce) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.zone = c.Location()
@@ -159,8 +165,8 @@ func (s *announce) load() {
 				s.setLocales(locales)
 				s.when.zone = s.zone
 				// The tabs grew from nothing while the preview changed too:
-				// lay the composer out again (see relayout).
-				relayout(s.formScroll)
+				// lay the composer out again (see ui.Relayout).
+				ui.Relayout(s.formScroll)
 			}
 			s.posted = posted
 			s.list.Refresh()
@@ -222,7 +228,7 @@ func (s *announce) onPreview() {
 	}
 	text, shown := a.In(want)
 	if shown == "" {
-		setData(s.env, s.previewTitle, s.env.L().T("AnnouncePreviewEmpty"))
+		s.previewTitle.SetData(s.env, s.env.L().T("AnnouncePreviewEmpty"))
 		s.previewBody.ParseMarkdown("")
 		return
 	}
@@ -230,9 +236,9 @@ func (s *announce) onPreview() {
 	if shown != want {
 		title = s.env.L().T("AnnouncePreviewFallback", map[string]any{"Title": title, "Language": languageName(shown)})
 	}
-	setData(s.env, s.previewTitle, title)
+	s.previewTitle.SetData(s.env, title)
 	s.previewBody.ParseMarkdown(text.Body)
-	alignRich(&s.previewBody.RichText, isRTLText(text.Body))
+	ui.AlignRich(&s.previewBody.RichText, bidi.Content(bidi.LeftToRight, text.Body))
 }
 
 func (s *announce) onSchedule(on bool) {
@@ -249,7 +255,7 @@ func (s *announce) onSchedule(on bool) {
 func (s *announce) onPublish() {
 	in, ok := s.input()
 	if !ok {
-		showRefusal(s.problem, s.env.L().T("AnnounceWhenInvalid"))
+		ui.ShowRefusal(s.problem, s.env.L().T("AnnounceWhenInvalid"))
 		return
 	}
 	if s.publishing {
@@ -258,30 +264,31 @@ func (s *announce) onPublish() {
 	s.publishing = true
 	s.publish.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.editing
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		var a community.Announcement
 		var err error
 		if id == "" {
-			a, err = svc.Announce(context.Background(), me, in)
+			a, err = svc.Announce(ctx, me, in)
 		} else {
-			a, err = svc.EditAnnouncement(context.Background(), me, id, in)
+			a, err = svc.EditAnnouncement(ctx, me, id, in)
 		}
 		return func() {
 			s.publishing = false
 			s.publish.Enable()
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.problem, ErrorText(l, err)) // every tab keeps what was typed
+				ui.ShowRefusal(s.problem, ErrorText(l, err)) // every tab keeps what was typed
 				return
 			}
 			// The composer now edits what was published: another tap saves
 			// changes to it instead of publishing it again.
 			s.editing = a.ID
 			s.publish.SetText(l.T("AnnounceUpdate"))
+			s.del.Show()
 			if a.PublishAt.After(s.env.Svc.Now()) {
-				showNote(s.problem, l.T("AnnounceScheduled", map[string]any{"When": l.DateTime(a.PublishAt, s.zone)}))
+				ui.ShowNote(s.problem, l.T("AnnounceScheduled", map[string]any{"When": l.DateTime(a.PublishAt, s.zone)}))
 			} else {
-				showNote(s.problem, l.T("AnnouncePublished"))
+				ui.ShowNote(s.problem, l.T("AnnouncePublished"))
 			}
 			s.load()
 		}
@@ -298,8 +305,9 @@ func (s *announce) onNew() {
 	}
 	s.pinned.SetChecked(false)
 	s.schedule.SetChecked(false)
-	showRefusal(s.problem, "")
+	ui.ShowRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnouncePublish"))
+	s.del.Hide()
 	if len(s.locales) > 0 {
 		mine := community.BestLanguage(s.locales, s.env.L().Code(), s.locales[0])
 		for i, lang := range s.locales {
@@ -331,8 +339,9 @@ func (s *announce) onEdit(id widget.ListItemID) {
 	if scheduled {
 		s.when.set(a.PublishAt, s.zone)
 	}
-	showRefusal(s.problem, "")
+	ui.ShowRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnounceUpdate"))
+	s.del.Show()
 }
 
 func (s *announce) onChange(c community.Change) {

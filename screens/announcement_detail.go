@@ -10,20 +10,23 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // announcementDetail shows one announcement in the member's best-matching
 // language, with buttons to read the versions in the other languages.
 type announcementDetail struct {
-	env  *Env
-	id   string
-	an   community.Announcement
-	lang string // the version shown
-	zone *time.Location
+	env   *Env
+	scope *Scope
+	id    string
+	an    community.Announcement
+	lang  string // the version shown
+	zone  *time.Location
 
-	title   *DataLabel
-	when    *Secondary
-	body    *dataRich
+	title   *ui.DataLabel
+	when    *ui.Secondary
+	body    *ui.DataRich
 	plain   *fyne.Container // the body as Paragraphs (see setBody)
 	others  *fyne.Container
 	problem *widget.Label
@@ -37,33 +40,33 @@ func NewAnnouncementDetail(env *Env, announcementID string) fyne.CanvasObject {
 
 func newAnnouncementDetail(env *Env, id string) *announcementDetail {
 	s := &announcementDetail{env: env, id: id, zone: time.UTC}
+	s.scope = env.Open("announcement", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("announcement"), s.onChange)
 	s.load()
 	return s
 }
 
 func (s *announcementDetail) buildUI() {
-	s.title = dataLabel(s.env, "", true)
-	s.when = faint("")
-	s.body = newDataRich()
-	s.plain = newPlainBody()
+	s.title = ui.NewDataLabel(s.env, "", true)
+	s.when = ui.NewFaint(s.env, "")
+	s.body = ui.NewDataRich()
+	s.plain = ui.NewPlainBody()
 	s.others = container.NewVBox()
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, s.plain, widget.NewSeparator(), s.others, s.problem))
 }
 
 func (s *announcementDetail) load() {
 	svc, id := s.env.Svc, s.id
-	background(func() func() {
-		an, err := svc.Announcement(context.Background(), id)
-		c, cerr := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		an, err := svc.Announcement(ctx, id)
+		c, cerr := svc.Community(ctx)
 		return func() {
 			if cerr == nil {
 				s.zone = c.Location()
 			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.an = an
@@ -78,10 +81,10 @@ func (s *announcementDetail) load() {
 func (s *announcementDetail) render() {
 	l := s.env.L()
 	text := s.an.Texts[s.lang]
-	setContent(s.env, s.title, text.Title)
-	setLine(s.env, s.when, announcementWhen(l, s.an, s.env.Svc, s.zone))
-	setBody(s.env, s.body, s.plain, text.Body)
-	relayout(s.root) // the body may have changed height
+	s.title.SetContent(s.env, text.Title)
+	ui.SetLine(s.env, s.when, announcementWhen(l, s.an, s.env.Svc, s.zone))
+	ui.SetBody(s.env, s.body, s.plain, text.Body)
+	ui.Relayout(s.root) // the body may have changed height
 	s.others.RemoveAll()
 	langs := s.an.Languages()
 	if len(langs) > 1 {
@@ -98,7 +101,7 @@ func (s *announcementDetail) render() {
 				}
 			}
 		}
-		s.others.Add(borderStart(l.RTL(), nil, nil, widget.NewLabel(l.T("AnnouncementReadIn")), nil, pick))
+		s.others.Add(mirror.Border(l, nil, nil, widget.NewLabel(l.T("AnnouncementReadIn")), nil, pick))
 	}
 	s.others.Refresh()
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // announcementsLimit is how many announcements the list shows.
@@ -20,6 +21,7 @@ const announcementsLimit = 50
 // language that best matches the member's.
 type announcements struct {
 	env     *Env
+	scope   *Scope
 	items   []community.Announcement
 	zone    *time.Location
 	list    *widget.List
@@ -36,8 +38,8 @@ func NewAnnouncements(env *Env) fyne.CanvasObject {
 
 func newAnnouncements(env *Env) *announcements {
 	s := &announcements{env: env, zone: time.UTC}
+	s.scope = env.Open("announcements", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("announcements"), s.onChange)
 	s.load()
 	return s
 }
@@ -45,14 +47,14 @@ func newAnnouncements(env *Env) *announcements {
 func (s *announcements) buildUI() {
 	s.list = widget.NewList(func() int { return len(s.items) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen
-	s.empty = NewEmptyState(s.env, theme.InfoIcon(), s.env.L().T("AnnouncementsEmpty"), "", nil)
+	s.empty = ui.NewEmptyState(theme.InfoIcon(), s.env.L().T("AnnouncementsEmpty"), "", nil)
 	s.empty.Hide()
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	s.root = container.NewBorder(s.problem, nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 
 func (s *announcements) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), contentRow(s.env), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewContentRow(s.env), ui.NewFaint(s.env, ""))
 }
 
 func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -66,9 +68,9 @@ func (s *announcements) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if a.Pinned {
 		title = l.T("AnnouncementPinnedMark", map[string]any{"Title": title})
 	}
-	setContent(s.env, box.Objects[0].(*DataLabel), title)
-	setRowContent(s.env, box.Objects[1], firstLine(text.Body))
-	setLine(s.env, asLabel(box.Objects[2]), announcementWhen(l, a, s.env.Svc, s.zone))
+	box.Objects[0].(*ui.DataLabel).SetContent(s.env, title)
+	ui.SetRowContent(s.env, box.Objects[1], firstLine(text.Body))
+	ui.SetLine(s.env, ui.AsLabel(box.Objects[2]), announcementWhen(l, a, s.env.Svc, s.zone))
 }
 
 // announcementWhen says when an announcement was (or will be) published.
@@ -82,24 +84,18 @@ func announcementWhen(l *i18n.Localizer, a community.Announcement, svc *communit
 
 func (s *announcements) load() {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		items, err := svc.Announcements(context.Background(), me, false, announcementsLimit)
-		c, cerr := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		items, err := svc.Announcements(ctx, me, false, announcementsLimit)
+		c, cerr := svc.Community(ctx)
 		return func() {
 			if cerr == nil {
 				s.zone = c.Location()
 			}
-			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			showRefusal(s.problem, "")
 			s.items = items
-			if len(items) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(items))
 			s.list.Refresh()
 		}
 	})
@@ -109,7 +105,7 @@ func (s *announcements) onOpen(id widget.ListItemID) {
 	s.list.UnselectAll()
 	if id < len(s.items) {
 		text, _ := s.items[id].In(s.env.L().Code())
-		push(s.env, text.Title, NewAnnouncementDetail(s.env, s.items[id].ID))
+		s.env.Push(text.Title, NewAnnouncementDetail(s.env, s.items[id].ID))
 	}
 }
 

@@ -1,12 +1,16 @@
 package screens
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // Inbox is what the "check your inbox" screen asks of the app while a new
@@ -32,6 +36,7 @@ const ResendCoolDown = 60 * time.Second
 // checkInbox asks a new member to open the link in the verification email.
 type checkInbox struct {
 	env     *Env
+	scope   *Scope
 	inbox   Inbox
 	done    *widget.Button
 	resend  *widget.Button
@@ -41,12 +46,14 @@ type checkInbox struct {
 	busy    *widget.ProgressBarInfinite
 	waitFor time.Time // resend is possible again then
 	ticker  *time.Ticker
+	// stopTicks ends the goroutine that hands the ticks to the UI.
+	stopTicks chan struct{}
 }
 
 // NewCheckInbox returns the "check your inbox" screen; the verification
 // email has just been sent.
 func NewCheckInbox(env *Env, inbox Inbox) fyne.CanvasObject {
-	s := &checkInbox{env: env, inbox: inbox}
+	s := &checkInbox{env: env, scope: env.Open("check-inbox", nil), inbox: inbox}
 	o := s.buildUI()
 	s.coolDown()
 	return o
@@ -54,7 +61,7 @@ func NewCheckInbox(env *Env, inbox Inbox) fyne.CanvasObject {
 
 func (s *checkInbox) buildUI() fyne.CanvasObject {
 	l := s.env.L()
-	title := NewText(s.env, l.T("AppInboxTitle"))
+	title := ui.NewText(s.env, l.T("AppInboxTitle"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
 	s.done = widget.NewButtonWithIcon(l.T("AppInboxVerified"), theme.ConfirmIcon(), s.onVerified)
@@ -64,14 +71,14 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	look.Importance = widget.LowImportance
 	out := widget.NewButton(l.T("AppSignOut"), s.inbox.SignOut)
 	out.Importance = widget.LowImportance
-	s.status = NewText(s.env, "")
+	s.status = ui.NewText(s.env, "")
 	s.status.Hide()
-	s.wait = NewText(s.env, "")
+	s.wait = ui.NewText(s.env, "")
 	s.wait.SizeName = theme.SizeNameCaptionText
 	s.wait.Hide()
 	// The address on a line of its own: inside a right-to-left sentence a
 	// left-to-right address and its punctuation would be reordered.
-	email := NewText(s.env, s.inbox.Email())
+	email := ui.NewText(s.env, s.inbox.Email())
 	email.TextStyle.Bold = true
 	s.errors = NewFieldErrors(s.env)
 	s.busy = widget.NewProgressBarInfinite()
@@ -80,14 +87,14 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(
 		container.NewCenter(container.New(&fixedSquare{size: 64}, icon)),
 		title,
-		NewText(s.env, l.T("AppInboxIntro")),
+		ui.NewText(s.env, l.T("AppInboxIntro")),
 		email,
-		NewText(s.env, l.T("AppInboxWhy")),
-		NewRow(s.env, s.done), s.busy,
+		ui.NewText(s.env, l.T("AppInboxWhy")),
+		mirror.Row(s.env, s.done), s.busy,
 		s.errors.General(), s.status,
-		NewRow(s.env, s.resend), s.wait,
+		mirror.Row(s.env, s.resend), s.wait,
 		widget.NewSeparator(),
-		NewRow(s.env, look, out),
+		mirror.Row(s.env, look, out),
 	)
 	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
 }
@@ -99,7 +106,7 @@ func (s *checkInbox) onVerified() {
 	s.done.Disable()
 	s.busy.Show()
 	inbox := s.inbox
-	background(func() func() {
+	s.scope.Go(func(ctx context.Context) func() {
 		ok, err := inbox.Verified()
 		return func() {
 			s.done.Enable()
@@ -120,14 +127,14 @@ func (s *checkInbox) onResend() {
 	s.status.Hide()
 	s.resend.Disable()
 	inbox := s.inbox
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		err := inbox.Resend()
 		return func() {
 			if s.errors.Show(err) {
 				s.resend.Enable()
 				return
 			}
-			s.status.SetText(Visual(s.env, s.env.L().T("AppInboxSent")))
+			s.status.SetText(bidi.Visual(s.env, s.env.L().T("AppInboxSent")))
 			s.status.Show()
 			s.coolDown()
 		}
@@ -142,10 +149,20 @@ func (s *checkInbox) coolDown() {
 	if s.ticker != nil {
 		return
 	}
-	s.ticker = time.NewTicker(time.Second)
+	ticker, stop, gone := time.NewTicker(time.Second), make(chan struct{}), s.scope.Context().Done()
+	s.ticker, s.stopTicks = ticker, stop
 	go func() {
-		for range s.ticker.C {
-			toUI(s.tick)
+		// Until tick says the time is up, or the screen goes away.
+		for {
+			select {
+			case <-ticker.C:
+				fyne.Do(s.tick)
+			case <-stop:
+				return
+			case <-gone:
+				ticker.Stop()
+				return
+			}
 		}
 	}()
 }
@@ -159,11 +176,12 @@ func (s *checkInbox) tick() {
 		s.resend.Enable()
 		if s.ticker != nil {
 			s.ticker.Stop()
+			close(s.stopTicks)
 			s.ticker = nil
 		}
 		return
 	}
-	s.wait.SetText(Visual(s.env, l.T("AppInboxResendIn", map[string]any{"Seconds": l.Number(int64(left / time.Second))})))
+	s.wait.SetText(bidi.Visual(s.env, l.T("AppInboxResendIn", map[string]any{"Seconds": l.Number(int64(left / time.Second))})))
 	s.wait.Show()
 }
 

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -9,15 +10,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // checkIn checks members in at an event, by the code on their card or by
 // name. Points are awarded once: a second check-in says so.
 type checkIn struct {
 	env   *Env
+	scope *Scope
 	id    string
 	found []community.Member
-	gen   int
+	loads loader // the newest load wins
 
 	code    *widget.Entry
 	name    *widget.Entry
@@ -26,13 +30,9 @@ type checkIn struct {
 	root    fyne.CanvasObject
 }
 
-// NewCheckIn returns the check-in panel of an event (owner and staff).
-func NewCheckIn(env *Env, eventID string) fyne.CanvasObject {
-	return newCheckIn(env, eventID).root
-}
-
 func newCheckIn(env *Env, eventID string) *checkIn {
 	s := &checkIn{env: env, id: eventID}
+	s.scope = env.Open("checkin", nil)
 	s.buildUI()
 	return s
 }
@@ -47,21 +47,21 @@ func (s *checkIn) buildUI() {
 	s.name.SetPlaceHolder(l.T("CheckinNamePlaceholder"))
 	s.name.OnChanged = func(string) { s.onSearch() }
 	s.results = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
-	s.outcome = newRefusal(s.env)
+	s.outcome = ui.NewRefusal(s.env)
 	s.outcome.TextStyle.Bold = true
 	top := container.NewVBox(
-		widget.NewLabelWithStyle(l.T("CheckinByCode"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
-		borderStart(l.RTL(), nil, nil, nil, byCode, s.code),
+		widget.NewLabelWithStyle(l.T("CheckinByCode"), mirror.Start(l), fyne.TextStyle{Bold: true}),
+		mirror.Border(l, nil, nil, nil, byCode, s.code),
 		s.outcome,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(l.T("CheckinByName"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(l.T("CheckinByName"), mirror.Start(l), fyne.TextStyle{Bold: true}),
 		s.name,
 	)
 	s.root = container.NewBorder(top, nil, nil, nil, s.results)
 }
 
 func (s *checkIn) createRow() fyne.CanvasObject {
-	return borderStart(s.env.L().RTL(), nil, nil, nil, widget.NewButton(s.env.L().T("CheckinButton"), nil), dataLine(s.env, false))
+	return mirror.Border(s.env, nil, nil, nil, widget.NewButton(s.env.L().T("CheckinButton"), nil), ui.NewDataLine(s.env, false))
 }
 
 func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -70,7 +70,7 @@ func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	m := s.found[id]
 	row := o.(*fyne.Container)
-	setData(s.env, row.Objects[0].(*DataLabel), s.env.L().T("CheckinRow", map[string]any{"Name": m.Name, "Code": m.Code}))
+	row.Objects[0].(*ui.DataLabel).SetData(s.env, s.env.L().T("CheckinRow", map[string]any{"Name": m.Name, "Code": m.Code}))
 	row.Objects[1].(*widget.Button).OnTapped = func() { s.checkIn(m.ID) }
 	row.Refresh()
 }
@@ -78,15 +78,15 @@ func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // onCode resolves a typed or scanned member code and checks them in.
 func (s *checkIn) onCode() {
 	code, svc, me := s.code.Text, s.env.Svc, s.env.Me()
-	background(func() func() {
-		m, err := svc.FindByCode(context.Background(), me, code)
+	s.scope.Go(func(ctx context.Context) func() {
+		m, err := svc.FindByCode(ctx, me, code)
 		return func() {
 			if err != nil {
 				msg := ErrorText(s.env.L(), err)
-				if community.IsReason(err, community.ReasonRequired) || errorsIsNotFound(err) {
+				if community.IsReason(err, community.ReasonRequired) || errors.Is(err, community.ErrNotFound) {
 					msg = s.env.L().T("CheckinUnknownCode")
 				}
-				showRefusal(s.outcome, msg) // the code stays, to correct a typo
+				ui.ShowRefusal(s.outcome, msg) // the code stays, to correct a typo
 				return
 			}
 			s.checkIn(m.ID)
@@ -95,23 +95,20 @@ func (s *checkIn) onCode() {
 }
 
 func (s *checkIn) onSearch() {
-	s.gen++
-	gen, q, svc, me := s.gen, s.name.Text, s.env.Svc, s.env.Me()
+	q, svc, me := s.name.Text, s.env.Svc, s.env.Me()
 	coll := s.env.L().Collator()
 	if len([]rune(q)) < 2 {
+		s.loads.Stop() // a search under way for a longer query must not fill the list
 		s.found = nil
 		s.results.Refresh()
 		return
 	}
-	background(func() func() {
-		found, err := svc.SearchMembers(context.Background(), me, q, 20)
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		found, err := svc.SearchMembers(ctx, me, q, 20)
 		sort.SliceStable(found, func(i, j int) bool { return coll.CompareString(found[i].Name, found[j].Name) < 0 })
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.found = found
@@ -123,20 +120,20 @@ func (s *checkIn) onSearch() {
 // checkIn checks one member in and says what happened.
 func (s *checkIn) checkIn(memberID string) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		r, err := svc.CheckIn(context.Background(), me, id, memberID)
+	s.scope.Save(func(ctx context.Context) func() {
+		r, err := svc.CheckIn(ctx, me, id, memberID)
 		return func() {
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(l, err))
+				ui.ShowRefusal(s.outcome, ErrorText(l, err))
 				return
 			}
 			data := map[string]any{"Name": r.Member.Name, "Points": l.Points(r.Points), "Balance": l.Points(r.Member.Points)}
 			if r.Applied {
-				showNote(s.outcome, l.T("CheckinDone", data))
+				ui.ShowNote(s.outcome, l.T("CheckinDone", data))
 				s.code.SetText("")
 			} else {
-				showRefusal(s.outcome, l.T("CheckinAlready", data))
+				ui.ShowRefusal(s.outcome, l.T("CheckinAlready", data))
 				s.outcome.Importance = widget.WarningImportance
 				s.outcome.Refresh()
 			}

@@ -14,18 +14,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // eventDetail shows one event and the member's answer: RSVP (a seat, or the
 // waitlist when full, with their position), cancel, and "add to calendar".
 type eventDetail struct {
-	env  *Env
-	id   string
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	id    string
+	body  *fyne.Container
 
 	event  community.Event
 	rsvp   community.RSVP // zero Status when they have not answered
-	refuse *FieldError
+	refuse *ui.FieldError
 	note   *widget.Label
 }
 
@@ -39,12 +42,12 @@ func newEventDetail(env *Env, id string) *eventDetail {
 }
 
 func (s *eventDetail) buildUI() fyne.CanvasObject {
-	s.refuse = NewFieldError(s.env)
-	s.note = NewText(s.env, "")
+	s.refuse = ui.NewFieldError(s.env)
+	s.note = ui.NewText(s.env, "")
 	s.note.Importance = widget.SuccessImportance
 	s.note.Hide()
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("event", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -53,8 +56,7 @@ func (s *eventDetail) load() {
 	me := s.env.Me()
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		e, err := svc.Event(ctx, id)
 		var r community.RSVP
 		if err == nil {
@@ -83,34 +85,33 @@ func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
 	}
 	s.event, s.rsvp = e, r
 	loc := e.Location()
-	title := NewDataLabel(s.env, e.Title)
-	title.TextStyle.Bold = true
+	title := ui.NewDataLabel(s.env, e.Title, true)
 	title.SizeName = theme.SizeNameHeadingText
-	day := NewText(s.env, l.DateLong(e.StartsAt, loc))
-	hours := NewText(s.env, l.T("EventHours", map[string]any{"Start": l.Time(e.StartsAt, loc), "End": l.Time(e.EndsAt, loc)}))
-	place := NewDataLabel(s.env, e.Place)
+	day := ui.NewText(s.env, l.DateLong(e.StartsAt, loc))
+	hours := ui.NewText(s.env, l.T("EventHours", map[string]any{"Start": l.Time(e.StartsAt, loc), "End": l.Time(e.EndsAt, loc)}))
+	place := ui.NewDataLabel(s.env, e.Place, false)
 	objs := []fyne.CanvasObject{
 		title,
-		NewRowBorder(s.env, widget.NewIcon(theme.CalendarIcon()), nil, container.NewVBox(day, hours)),
-		NewRowBorder(s.env, widget.NewIcon(theme.HomeIcon()), nil, place),
+		mirror.Border(s.env, nil, nil, widget.NewIcon(theme.CalendarIcon()), nil, container.NewVBox(day, hours)),
+		mirror.Border(s.env, nil, nil, widget.NewIcon(theme.HomeIcon()), nil, place),
 	}
 	if e.Description != "" {
-		objs = append(objs, contentText(s.env, e.Description))
+		objs = append(objs, ui.NewContentText(s.env, e.Description))
 	}
 	if e.Capacity > 0 {
-		seats := NewText(s.env, l.T("EventSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Capacity": l.Number(int64(e.Capacity))}))
-		bar := NewProgressBar(s.env)
+		seats := ui.NewText(s.env, l.T("EventSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Capacity": l.Number(int64(e.Capacity))}))
+		bar := ui.NewProgressBar(s.env)
 		bar.SetValue(float64(e.Going) / float64(e.Capacity))
 		objs = append(objs, seats, bar)
 		if e.Waiting > 0 {
-			objs = append(objs, NewText(s.env, l.N("EventWaiting", e.Waiting)))
+			objs = append(objs, ui.NewText(s.env, l.N("EventWaiting", e.Waiting)))
 		}
 	}
 	objs = append(objs, widget.NewSeparator())
 	objs = append(objs, s.answer()...)
 	objs = append(objs, s.note, s.refuse)
 	cal := widget.NewButtonWithIcon(l.T("EventAddToCalendar"), theme.DownloadIcon(), s.onAddToCalendar)
-	objs = append(objs, NewRow(s.env, cal))
+	objs = append(objs, mirror.Row(s.env, cal))
 	s.body.Objects = objs
 	s.body.Refresh()
 }
@@ -120,16 +121,16 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 	l := s.env.L()
 	e, r := s.event, s.rsvp
 	if e.Cancelled {
-		t := NewText(s.env, l.T("EventCancelled"))
+		t := ui.NewText(s.env, l.T("EventCancelled"))
 		t.Importance = widget.DangerImportance
 		return []fyne.CanvasObject{t}
 	}
 	if !e.EndsAt.After(s.env.Svc.Now()) {
-		return []fyne.CanvasObject{NewText(s.env, l.T("EventIsOver"))}
+		return []fyne.CanvasObject{ui.NewText(s.env, l.T("EventIsOver"))}
 	}
 	switch r.Status {
 	case community.StatusGoing, community.StatusWaiting:
-		status := NewText(s.env, rsvpText(s.env, r))
+		status := ui.NewText(s.env, rsvpText(s.env, r))
 		status.TextStyle.Bold = true
 		status.Importance = widget.SuccessImportance
 		label := l.T("EventCancelRSVP")
@@ -137,9 +138,9 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 			label = l.T("EventLeaveWaitlist")
 		}
 		cancel := widget.NewButtonWithIcon(label, theme.CancelIcon(), s.onCancel)
-		return []fyne.CanvasObject{status, NewRow(s.env, cancel)}
+		return []fyne.CanvasObject{status, mirror.Row(s.env, cancel)}
 	case community.StatusCheckedIn:
-		status := NewText(s.env, rsvpText(s.env, r))
+		status := ui.NewText(s.env, rsvpText(s.env, r))
 		status.TextStyle.Bold = true
 		return []fyne.CanvasObject{status}
 	}
@@ -149,15 +150,15 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 	}
 	b := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), s.onRSVP)
 	b.Importance = widget.HighImportance
-	return []fyne.CanvasObject{NewRow(s.env, b)}
+	return []fyne.CanvasObject{mirror.Row(s.env, b)}
 }
 
 func (s *eventDetail) onRSVP() {
 	me := s.env.Me()
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		r, err := svc.RSVP(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		r, err := svc.RSVP(ctx, me, id)
 		return func() {
 			if err != nil {
 				s.refuse.SetError(err)
@@ -181,8 +182,8 @@ func (s *eventDetail) cancel() {
 	me := s.env.Me()
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		err := svc.CancelRSVP(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.CancelRSVP(ctx, me, id)
 		return func() {
 			if err != nil {
 				s.refuse.SetError(err)
@@ -217,8 +218,8 @@ func (s *eventDetail) onCalendarFile(w fyne.URIWriteCloser, err error) {
 func (s *eventDetail) saveCalendar(w io.WriteCloser) {
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		err := svc.EventICS(context.Background(), id, w)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.EventICS(ctx, id, w)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

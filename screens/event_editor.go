@@ -13,12 +13,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // eventEditor creates or edits an event. A refused save shows why next to
 // the form and keeps everything typed.
 type eventEditor struct {
 	env   *Env
+	scope *Scope
 	id    string // "" for a new event
 	zone  *time.Location
 	saved func(community.Event)
@@ -39,10 +43,10 @@ func NewEventEditor(env *Env, eventID string) fyne.CanvasObject {
 
 func newEventEditor(env *Env, id string, saved func(community.Event)) *eventEditor {
 	s := &eventEditor{env: env, id: id, zone: time.UTC, saved: saved}
+	s.scope = env.Open("event-editor", nil)
 	s.buildUI()
 	svc := env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		c, cerr := svc.Community(ctx)
 		var e community.Event
 		var err error
@@ -54,7 +58,7 @@ func newEventEditor(env *Env, id string, saved func(community.Event)) *eventEdit
 				s.zone = c.Location()
 			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			if id != "" {
@@ -82,7 +86,7 @@ func (s *eventEditor) buildUI() {
 		text = l.T("OwnerEventsSave")
 	}
 	s.save = highButton(text, s.onSave)
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("OwnerEventsTitle"), s.title),
 		widget.NewFormItem(l.T("OwnerEventsDescription"), s.description),
@@ -132,26 +136,26 @@ func (s *eventEditor) input() (community.EventInput, error) {
 func (s *eventEditor) onSave() {
 	in, err := s.input()
 	if err != nil {
-		showRefusal(s.problem, ErrorText(s.env.L(), err))
+		ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 		return
 	}
 	s.save.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		var e community.Event
 		var err error
 		if id == "" {
-			e, err = svc.CreateEvent(context.Background(), me, in)
+			e, err = svc.CreateEvent(ctx, me, in)
 		} else {
-			e, err = svc.EditEvent(context.Background(), me, id, in)
+			e, err = svc.EditEvent(ctx, me, id, in)
 		}
 		return func() {
 			s.save.Enable()
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
 				return
 			}
-			showNote(s.problem, s.env.L().T("OwnerEventsSaved"))
+			ui.ShowNote(s.problem, s.env.L().T("OwnerEventsSaved"))
 			if s.saved != nil {
 				s.saved(e)
 			}
@@ -175,7 +179,7 @@ func newDateTimeField(env *Env, timeHint string) *dateTimeField {
 	// The date takes the room; the time needs only five characters.
 	clockWidth := fyne.MeasureText("00:00", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
 	clock := container.NewGridWrap(fyne.NewSize(clockWidth, f.clock.MinSize().Height), f.clock)
-	f.root = NewRowBorder(env, nil, clock, f.date)
+	f.root = mirror.Border(env, nil, nil, nil, clock, f.date)
 	return f
 }
 
@@ -214,7 +218,7 @@ func newDateButton(env *Env) *dateButton {
 	b := &dateButton{env: env}
 	b.Icon = theme.CalendarIcon()
 	b.Alignment = widget.ButtonAlignLeading
-	if RTL(env) {
+	if env.RTL() {
 		b.Alignment = widget.ButtonAlignTrailing
 	}
 	b.OnTapped = b.onTapped
@@ -230,7 +234,7 @@ func (b *dateButton) SetDate(d *time.Time) {
 		b.SetText(b.env.L().T("OwnerEventsPickDate"))
 		return
 	}
-	b.SetText(Visual(b.env, b.env.L().Date(*d, time.UTC)))
+	b.SetText(bidi.Visual(b.env, b.env.L().Date(*d, time.UTC)))
 }
 
 func (b *dateButton) onTapped() {

@@ -10,13 +10,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // events lists what is coming up (with where the member stands for each)
 // and the past events they attended.
 type events struct {
-	env  *Env
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	body  *fyne.Container
 }
 
 type eventsData struct {
@@ -37,7 +40,7 @@ func newEvents(env *Env) *events {
 
 func (s *events) buildUI() fyne.CanvasObject {
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("events", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -45,8 +48,7 @@ func (s *events) buildUI() fyne.CanvasObject {
 func (s *events) load() {
 	me := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		d := eventsData{mine: map[string]community.RSVP{}, now: svc.Now()}
 		var err error
 		if d.upcoming, err = svc.UpcomingEvents(ctx, 50); err == nil {
@@ -78,27 +80,27 @@ func (s *events) onChange(c community.Change) {
 func (s *events) show(d eventsData, err error) {
 	l := s.env.L()
 	if err != nil {
-		fe := NewFieldError(s.env)
+		fe := ui.NewFieldError(s.env)
 		fe.SetError(err)
 		s.body.Objects = []fyne.CanvasObject{fe}
 		s.body.Refresh()
 		return
 	}
-	objs := []fyne.CanvasObject{NewSectionHeader(s.env, l.T("EventsUpcoming"))}
+	objs := []fyne.CanvasObject{ui.NewSectionHeader(s.env, l.T("EventsUpcoming"))}
 	if len(d.upcoming) == 0 {
-		objs = append(objs, NewEmptyState(s.env, theme.CalendarIcon(), l.T("EventsNoneUpcoming"), l.T("EventsSuggest"), s.onSuggest))
+		objs = append(objs, ui.NewEmptyState(theme.CalendarIcon(), l.T("EventsNoneUpcoming"), l.T("EventsSuggest"), s.onSuggest))
 	}
 	for _, e := range d.upcoming {
 		objs = append(objs, s.card(e, d.mine[e.ID]))
 	}
-	objs = append(objs, NewSectionHeader(s.env, l.T("EventsAttended")))
+	objs = append(objs, ui.NewSectionHeader(s.env, l.T("EventsAttended")))
 	if len(d.past) == 0 {
-		objs = append(objs, NewEmptyState(s.env, nil, l.T("EventsNoneAttended"), "", nil))
+		objs = append(objs, ui.NewEmptyState(nil, l.T("EventsNoneAttended"), "", nil))
 	}
 	for _, e := range d.past {
-		title := NewDataLabel(s.env, e.Title)
-		when := secondaryOf(NewText(s.env, l.Date(e.StartsAt, e.Location())))
-		objs = append(objs, NewRowBorder(s.env, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(title, when)))
+		title := ui.NewDataLabel(s.env, e.Title, false)
+		when := ui.SecondaryOf(ui.NewText(s.env, l.Date(e.StartsAt, e.Location())))
+		objs = append(objs, mirror.Border(s.env, nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(title, when)))
 	}
 	s.body.Objects = objs
 	s.body.Refresh()
@@ -107,27 +109,26 @@ func (s *events) show(d eventsData, err error) {
 // card shows one upcoming event: title, when, where, seats and the member's answer.
 func (s *events) card(e community.Event, mine community.RSVP) fyne.CanvasObject {
 	l := s.env.L()
-	title := NewDataLabel(s.env, e.Title)
-	title.TextStyle.Bold = true
-	when := NewText(s.env, l.DateTime(e.StartsAt, e.Location()))
-	place := secondaryData(NewDataLabel(s.env, e.Place))
+	title := ui.NewDataLabel(s.env, e.Title, true)
+	when := ui.NewText(s.env, l.DateTime(e.StartsAt, e.Location()))
+	place := ui.SecondaryData(ui.NewDataLabel(s.env, e.Place, false))
 	lines := []fyne.CanvasObject{title, when, place}
 	if seats := seatsText(s.env, e); seats != "" {
-		lines = append(lines, NewText(s.env, seats))
+		lines = append(lines, ui.NewText(s.env, seats))
 	}
 	if st := rsvpText(s.env, mine); st != "" {
-		status := NewText(s.env, st)
+		status := ui.NewText(s.env, st)
 		status.Importance = widget.SuccessImportance
 		status.TextStyle.Bold = true
 		lines = append(lines, status)
 	}
 	if e.Cancelled {
-		c := NewText(s.env, l.T("EventCancelled"))
+		c := ui.NewText(s.env, l.T("EventCancelled"))
 		c.Importance = widget.DangerImportance
 		lines = append(lines, c)
 	}
 	id := e.ID
-	return NewTapCard(container.NewVBox(lines...), func() { s.onOpen(id) })
+	return ui.NewTapCard(container.NewVBox(lines...), func() { s.onOpen(id) })
 }
 
 // seatsText says how full an event is ("" when it has no limit).
@@ -143,7 +144,7 @@ func seatsText(env *Env, e community.Event) string {
 }
 
 func (s *events) onOpen(id string) {
-	push(s.env, s.env.L().T("EventTitle"), NewEventDetail(s.env, id))
+	s.env.Push(s.env.L().T("EventTitle"), NewEventDetail(s.env, id))
 }
 
 func (s *events) onSuggest() { showPlace(s.env, "forum") }

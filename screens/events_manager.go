@@ -9,6 +9,8 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // managedEvents is how many upcoming and past events the manager lists.
@@ -18,8 +20,9 @@ const managedEvents = 30
 // one its editor, attendees and waitlist, and check-in.
 type eventsManager struct {
 	env    *Env
+	scope  *Scope
 	events []community.Event
-	gen    int
+	loads  loader // the newest load wins
 
 	managerPane
 }
@@ -31,8 +34,8 @@ func NewEventsManager(env *Env) fyne.CanvasObject {
 
 func newEventsManager(env *Env) *eventsManager {
 	s := &eventsManager{env: env}
+	s.scope = env.Open("events-manager", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("events-manager"), s.onChange)
 	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
@@ -44,7 +47,7 @@ func (s *eventsManager) buildUI() {
 }
 
 func (s *eventsManager) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), faint(""), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""), ui.NewFaint(s.env, ""))
 }
 
 func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -53,41 +56,30 @@ func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e, l := s.events[id], s.env.L()
 	box := o.(*fyne.Container)
-	title, meta := box.Objects[0].(*DataLabel), asLabel(box.Objects[1])
-	setData(s.env, title, e.Title)
+	title, meta := box.Objects[0].(*ui.DataLabel), ui.AsLabel(box.Objects[1])
+	title.SetData(s.env, e.Title)
 	seats := l.T("OwnerEventsSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Waiting": l.Number(int64(e.Waiting))})
 	if e.Cancelled {
 		seats = l.T("OwnerEventsCancelled")
 	}
-	setLine(s.env, meta, l.DateTime(e.StartsAt, e.Location()))
-	setLine(s.env, asLabel(box.Objects[2]), seats)
+	ui.SetLine(s.env, meta, l.DateTime(e.StartsAt, e.Location()))
+	ui.SetLine(s.env, ui.AsLabel(box.Objects[2]), seats)
 }
 
 func (s *eventsManager) load() {
-	s.gen++
-	gen, svc := s.gen, s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	svc := s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		up, err := svc.UpcomingEvents(ctx, managedEvents)
 		var past []community.Event
 		if err == nil {
 			past, err = svc.PastEvents(ctx, 5)
 		}
 		return func() {
-			if gen != s.gen {
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
-				return
-			}
-			showRefusal(s.problem, "")
 			s.events = append(up, past...)
-			if len(s.events) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(s.events))
 			s.list.Refresh()
 		}
 	})
@@ -95,7 +87,7 @@ func (s *eventsManager) load() {
 
 func (s *eventsManager) show(title string, content fyne.CanvasObject) {
 	if s.detail == nil {
-		push(s.env, title, content)
+		s.env.Push(title, content)
 		return
 	}
 	s.detail.Objects = []fyne.CanvasObject{content}
@@ -128,19 +120,20 @@ func (s *eventsManager) onChange(c community.Change) {
 // for check-in, attendees and waitlist, and the editor.
 func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 	l := env.L()
-	title, when := dataLabel(env, "", true), faint("")
-	tabs := newTabs(env,
+	title, when := ui.NewDataLabel(env, "", true), ui.NewFaint(env, "")
+	tabs := ui.NewTabs(env,
 		container.NewTabItem(l.T("OwnerEventsCheckIn"), newCheckIn(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsAttendees"), newAttendees(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsEdit"), newEventEditor(env, eventID, nil).root),
+		container.NewTabItem(l.T("OwnerEventsManage"), newEventSeries(env, eventID).root), // event_series.go
 	)
-	svc := env.Svc
-	background(func() func() {
-		e, err := svc.Event(context.Background(), eventID)
+	svc, scope := env.Svc, env.Open("event-admin", nil)
+	scope.Go(func(ctx context.Context) func() {
+		e, err := svc.Event(ctx, eventID)
 		return func() {
 			if err == nil {
-				setData(env, title, e.Title)
-				setLine(env, when, env.L().T("OwnerEventsWhenWhere", map[string]any{"When": env.L().DateTime(e.StartsAt, e.Location()), "Place": e.Place}))
+				title.SetData(env, e.Title)
+				ui.SetLine(env, when, env.L().T("OwnerEventsWhenWhere", map[string]any{"When": env.L().DateTime(e.StartsAt, e.Location()), "Place": e.Place}))
 			}
 		}
 	})
@@ -150,6 +143,7 @@ func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 // attendees lists an event's seats, then its waitlist in order.
 type attendees struct {
 	env   *Env
+	scope *Scope
 	id    string
 	rsvps []community.RSVP
 
@@ -161,18 +155,18 @@ type attendees struct {
 
 func newAttendees(env *Env, eventID string) *attendees {
 	s := &attendees{env: env, id: eventID}
-	s.summary = wrapped("")
+	s.summary = ui.NewText(s.env, "")
 	s.list = widget.NewList(func() int { return len(s.rsvps) }, s.createRow, s.updateRow)
-	s.empty = NewEmptyState(env, nil, env.L().T("OwnerEventsNoAttendees"), "", nil)
+	s.empty = ui.NewEmptyState(nil, env.L().T("OwnerEventsNoAttendees"), "", nil)
 	s.empty.Hide()
 	s.root = container.NewBorder(s.summary, nil, nil, nil, container.NewStack(s.list, s.empty))
-	env.Subscribe(subKey("attendees"), s.onChange)
+	s.scope = env.Open("attendees", s.onChange)
 	s.load()
 	return s
 }
 
 func (s *attendees) createRow() fyne.CanvasObject {
-	return borderStart(s.env.L().RTL(), nil, nil, nil, faint(""), dataLine(s.env, false))
+	return mirror.Border(s.env, nil, nil, nil, ui.NewFaint(s.env, ""), ui.NewDataLine(s.env, false))
 }
 
 func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -181,7 +175,7 @@ func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r, l := s.rsvps[id], s.env.L()
 	row := o.(*fyne.Container)
-	setData(s.env, row.Objects[0].(*DataLabel), r.Name)
+	row.Objects[0].(*ui.DataLabel).SetData(s.env, r.Name)
 	status := l.T("OwnerEventsStatusGoing")
 	switch r.Status {
 	case community.StatusCheckedIn:
@@ -189,14 +183,13 @@ func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	case community.StatusWaiting:
 		status = l.T("OwnerEventsStatusWaiting", map[string]any{"Position": l.Number(int64(r.Position))})
 	}
-	asLabel(row.Objects[1]).SetText(status)
+	ui.AsLabel(row.Objects[1]).SetText(status)
 	row.Refresh()
 }
 
 func (s *attendees) load() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		rs, err := svc.Attendees(ctx, me, id)
 		e, eerr := svc.Event(ctx, id)
 		return func() {
@@ -209,12 +202,8 @@ func (s *attendees) load() {
 				return
 			}
 			s.rsvps = rs
-			setLine(s.env, s.summary, attendeeSummary(l, e))
-			if len(rs) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			ui.SetLine(s.env, s.summary, attendeeSummary(l, e))
+			showEmpty(s.empty, len(rs))
 			s.list.Refresh()
 		}
 	})

@@ -9,18 +9,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // forum is the member's forum: categories, then the threads of the chosen
 // one, a page at a time, newest activity first.
 type forum struct {
-	env *Env
+	env   *Env
+	scope *Scope
 
 	cats     []community.Category
 	category string // "" for all
 	threads  []community.Thread
 	next     string // cursor of the next page, "" at the end
-	gen      int    // load generation: a stale page is dropped
+	loads    loader // the newest load wins
 
 	picker  *widget.Select
 	list    *widget.List
@@ -39,8 +42,8 @@ func NewForum(env *Env) fyne.CanvasObject {
 
 func newForum(env *Env) *forum {
 	s := &forum{env: env}
+	s.scope = env.Open("forum", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("forum"), s.onChange)
 	env.OfferNew(s.onStart) // Ctrl+N
 	s.load()
 	return s
@@ -56,10 +59,10 @@ func (s *forum) buildUI() {
 	s.list.OnSelected = s.onOpen
 	s.more = widget.NewButton(l.T("ForumLoadMore"), s.onMore)
 	s.more.Hide()
-	s.empty = NewEmptyState(s.env, theme.MailComposeIcon(), l.T("ForumEmpty"), l.T("ForumStartThread"), s.onStart)
+	s.empty = ui.NewEmptyState(theme.MailComposeIcon(), l.T("ForumEmpty"), l.T("ForumStartThread"), s.onStart)
 	s.empty.Hide()
-	s.problem = newRefusal(s.env)
-	top := borderStart(l.RTL(), nil, nil, nil, start, s.picker)
+	s.problem = ui.NewRefusal(s.env)
+	top := mirror.Border(l, nil, nil, nil, start, s.picker)
 	bottom := container.NewVBox(s.problem, requireVerified(s.env, start), s.more)
 	s.root = container.NewBorder(top, bottom, nil, nil, container.NewStack(s.list, s.empty))
 }
@@ -67,7 +70,7 @@ func (s *forum) buildUI() {
 func (s *forum) length() int { return len(s.threads) }
 
 func (s *forum) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
 }
 
 func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -77,7 +80,7 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	t := s.threads[id]
 	l := s.env.L()
 	box := o.(*fyne.Container)
-	title := box.Objects[0].(*DataLabel)
+	title := box.Objects[0].(*ui.DataLabel)
 	text := t.Title
 	if t.Locked {
 		text = l.T("ForumLockedMark", map[string]any{"Title": t.Title})
@@ -85,9 +88,9 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if t.Pinned {
 		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
 	}
-	setData(s.env, title, text)
-	meta := asLabel(box.Objects[1])
-	setLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
+	title.SetData(s.env, text)
+	meta := ui.AsLabel(box.Objects[1])
+	ui.SetLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
 }
 
@@ -99,10 +102,8 @@ func (s *forum) load() { s.reload(0) }
 // there are no more: a live change must not take away pages the member
 // loaded and is reading.
 func (s *forum) reload(keep int) {
-	s.gen++
-	gen, category, svc := s.gen, s.category, s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	category, svc := s.category, s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		c, cerr := svc.Community(ctx)
 		page, next, err := svc.Threads(ctx, category, "")
 		for err == nil && next != "" && len(page) < keep {
@@ -111,9 +112,6 @@ func (s *forum) reload(keep int) {
 			page = append(page, more...)
 		}
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if cerr == nil {
 				s.setCategories(c.Categories)
 			}
@@ -133,11 +131,9 @@ func (s *forum) setCategories(cats []community.Category) {
 }
 
 func (s *forum) show(page []community.Thread, next string, err error, appendPage bool) {
-	if err != nil {
-		showRefusal(s.problem, ErrorText(s.env.L(), err))
+	if loadFailed(s.env, s.problem, err) {
 		return
 	}
-	showRefusal(s.problem, "")
 	if appendPage {
 		s.threads = append(s.threads, page...)
 	} else {
@@ -149,11 +145,7 @@ func (s *forum) show(page []community.Thread, next string, err error, appendPage
 	} else {
 		s.more.Show()
 	}
-	if len(s.threads) == 0 {
-		s.empty.Show()
-	} else {
-		s.empty.Hide()
-	}
+	showEmpty(s.empty, len(s.threads))
 	s.list.Refresh()
 }
 
@@ -169,15 +161,10 @@ func (s *forum) onCategory(name string) {
 }
 
 func (s *forum) onMore() {
-	s.gen++
-	gen, category, cursor, svc := s.gen, s.category, s.next, s.env.Svc
-	background(func() func() {
-		page, next, err := svc.Threads(context.Background(), category, cursor)
-		return func() {
-			if gen == s.gen {
-				s.show(page, next, err, true)
-			}
-		}
+	category, cursor, svc := s.category, s.next, s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		page, next, err := svc.Threads(ctx, category, cursor)
+		return func() { s.show(page, next, err, true) }
 	})
 }
 
@@ -185,12 +172,12 @@ func (s *forum) onOpen(id widget.ListItemID) {
 	s.list.UnselectAll()
 	if id < len(s.threads) {
 		t := s.threads[id]
-		push(s.env, t.Title, NewThread(s.env, t.ID))
+		s.env.Push(t.Title, NewThread(s.env, t.ID))
 	}
 }
 
 func (s *forum) onStart() {
-	push(s.env, s.env.L().T("ForumStartThread"), NewThreadComposer(s.env, s.category))
+	s.env.Push(s.env.L().T("ForumStartThread"), NewThreadComposer(s.env, s.category))
 }
 
 // onChange reloads the threads shown when threads change (a new thread, a

@@ -9,14 +9,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // home is what a member sees first: who they are to the business (name,
 // tier, points, how far to the next tier), then what is going on: the pinned
 // announcement, their next event, the open poll and the newest story.
 type home struct {
-	env  *Env
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	body  *fyne.Container
 }
 
 // NewHome returns the Home screen of the signed-in member.
@@ -30,7 +34,7 @@ func newHome(env *Env) *home {
 
 func (h *home) buildUI() fyne.CanvasObject {
 	h.body = container.NewVBox(widget.NewProgressBarInfinite())
-	h.env.Subscribe(h, h.onChange)
+	h.scope = h.env.Open("home", h.onChange)
 	h.load()
 	return container.NewVScroll(container.NewPadded(h.body))
 }
@@ -38,8 +42,8 @@ func (h *home) buildUI() fyne.CanvasObject {
 // load reads the member's home off the UI goroutine and shows it.
 func (h *home) load() {
 	me := h.env.Me()
-	background(func() func() {
-		data, err := h.env.Svc.Home(context.Background(), me)
+	h.scope.Go(func(ctx context.Context) func() {
+		data, err := h.env.Svc.Home(ctx, me)
 		return func() { h.show(data, err) }
 	})
 }
@@ -61,7 +65,7 @@ func (h *home) onChange(c community.Change) {
 func (h *home) show(data community.Home, err error) {
 	l := h.env.L()
 	if err != nil {
-		fe := NewFieldError(h.env)
+		fe := ui.NewFieldError(h.env)
 		fe.SetError(err)
 		h.body.Objects = []fyne.CanvasObject{fe, container.NewCenter(widget.NewButton(l.T("CommonRetry"), h.onRetry))}
 		h.body.Refresh()
@@ -69,9 +73,9 @@ func (h *home) show(data community.Home, err error) {
 	}
 	objs := []fyne.CanvasObject{h.header(data), h.loyaltyCard(data)}
 	if data.Unread > 0 {
-		b := widget.NewButtonWithIcon(Visual(h.env, l.N("HomeUnread", data.Unread)), theme.MailComposeIcon(), h.onNotifications)
+		b := widget.NewButtonWithIcon(bidi.Visual(h.env, l.N("HomeUnread", data.Unread)), theme.MailComposeIcon(), h.onNotifications)
 		b.Importance = widget.LowImportance
-		objs = append(objs, NewRow(h.env, b))
+		objs = append(objs, mirror.Row(h.env, b))
 	}
 	objs = append(objs, h.announcement(data), h.nextEvent(data), h.poll(data), h.story(data))
 	h.body.Objects = objs
@@ -85,95 +89,94 @@ func (h *home) header(data community.Home) fyne.CanvasObject {
 	if data.Birthday {
 		greeting = l.T("HomeBirthday", map[string]any{"Name": data.Member.Name})
 	}
-	g := NewText(h.env, greeting)
+	g := ui.NewText(h.env, greeting)
 	g.TextStyle.Bold = true
 	g.SizeName = theme.SizeNameSubHeadingText
 	lines := []fyne.CanvasObject{g}
 	if data.Birthday {
-		lines = append(lines, NewText(h.env, l.T("HomeBirthdayGift")))
+		lines = append(lines, ui.NewText(h.env, l.T("HomeBirthdayGift")))
 	}
-	lines = append(lines, NewRow(h.env, NewTierBadge(h.env, data.Status.Tier)))
-	return NewRowBorder(h.env, container.NewCenter(NewAvatar(data.Member.Name, 0)), nil, container.NewVBox(lines...))
+	lines = append(lines, mirror.Row(h.env, ui.NewTierBadge(h.env, TierName(h.env.L(), data.Status.Tier))))
+	return mirror.Border(h.env, nil, nil, container.NewCenter(ui.NewAvatar(data.Member.Name, 0)), nil, container.NewVBox(lines...))
 }
 
 // loyaltyCard shows the balance and the way to the next tier; it opens the card.
 func (h *home) loyaltyCard(data community.Home) fyne.CanvasObject {
 	l := h.env.L()
 	st := data.Status
-	points := NewText(h.env, l.Points(st.Points))
+	points := ui.NewText(h.env, l.Points(st.Points))
 	points.TextStyle.Bold = true
 	points.SizeName = theme.SizeNameHeadingText
-	bar := NewProgressBar(h.env)
+	bar := ui.NewProgressBar(h.env)
 	bar.SetValue(st.Progress)
 	next := l.T("HomeTopTier")
 	if st.Next != nil {
 		next = l.N("HomeToNextTier", int(st.ToNext), map[string]any{"Tier": TierName(l, *st.Next)})
 	}
 	open := widget.NewButtonWithIcon(l.T("HomeOpenCard"), theme.AccountIcon(), h.onOpenCard)
-	return NewTapCard(container.NewVBox(points, bar, NewText(h.env, next), NewRow(h.env, open)), h.onOpenCard)
+	return ui.NewTapCard(container.NewVBox(points, bar, ui.NewText(h.env, next), mirror.Row(h.env, open)), h.onOpenCard)
 }
 
 func (h *home) announcement(data community.Home) fyne.CanvasObject {
 	l := h.env.L()
 	all := widget.NewButton(l.T("HomeAllAnnouncements"), h.onAllAnnouncements)
 	all.Importance = widget.LowImportance
-	head := NewRowBorder(h.env, nil, all, NewSectionHeader(h.env, l.T("HomeNews")))
+	head := mirror.Border(h.env, nil, nil, nil, all, ui.NewSectionHeader(h.env, l.T("HomeNews")))
 	if data.Pinned == nil {
-		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoNews"), "", nil))
+		return container.NewVBox(head, ui.NewEmptyState(nil, l.T("HomeNoNews"), "", nil))
 	}
 	an := *data.Pinned
 	text, _ := an.In(l.Code())
-	title := contentLabel(h.env, text.Title, true)
-	body := contentText(h.env, excerpt(text.Body, 160))
-	return container.NewVBox(head, NewTapCard(container.NewVBox(title, body), func() { h.onAnnouncement(an.ID) }))
+	title := ui.NewContentLabel(h.env, text.Title, true)
+	body := ui.NewContentText(h.env, excerpt(text.Body, 160))
+	return container.NewVBox(head, ui.NewTapCard(container.NewVBox(title, body), func() { h.onAnnouncement(an.ID) }))
 }
 
 func (h *home) nextEvent(data community.Home) fyne.CanvasObject {
 	l := h.env.L()
-	head := NewSectionHeader(h.env, l.T("HomeNextEvent"))
+	head := ui.NewSectionHeader(h.env, l.T("HomeNextEvent"))
 	if data.NextEvent == nil {
-		return container.NewVBox(head, NewEmptyState(h.env, theme.CalendarIcon(), l.T("HomeNoEvent"), l.T("HomeSeeEvents"), h.onEvents))
+		return container.NewVBox(head, ui.NewEmptyState(theme.CalendarIcon(), l.T("HomeNoEvent"), l.T("HomeSeeEvents"), h.onEvents))
 	}
 	e := *data.NextEvent
-	title := NewDataLabel(h.env, e.Title)
-	title.TextStyle.Bold = true
-	when := NewText(h.env, l.DateTime(e.StartsAt, e.Location()))
+	title := ui.NewDataLabel(h.env, e.Title, true)
+	when := ui.NewText(h.env, l.DateTime(e.StartsAt, e.Location()))
 	lines := []fyne.CanvasObject{title, when}
 	if data.NextRSVP != nil {
-		lines = append(lines, NewText(h.env, rsvpText(h.env, *data.NextRSVP)))
+		lines = append(lines, ui.NewText(h.env, rsvpText(h.env, *data.NextRSVP)))
 	}
-	return container.NewVBox(head, NewTapCard(container.NewVBox(lines...), func() { h.onEvent(e.ID) }))
+	return container.NewVBox(head, ui.NewTapCard(container.NewVBox(lines...), func() { h.onEvent(e.ID) }))
 }
 
 func (h *home) poll(data community.Home) fyne.CanvasObject {
 	l := h.env.L()
-	head := NewSectionHeader(h.env, l.T("HomeOpenPoll"))
+	head := ui.NewSectionHeader(h.env, l.T("HomeOpenPoll"))
 	if data.OpenPoll == nil {
-		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoPoll"), "", nil))
+		return container.NewVBox(head, ui.NewEmptyState(nil, l.T("HomeNoPoll"), "", nil))
 	}
-	q := contentLabel(h.env, data.OpenPoll.Question, false)
+	q := ui.NewContentLabel(h.env, data.OpenPoll.Question, false)
 	vote := widget.NewButton(l.T("HomeVote"), h.onPolls)
 	vote.Importance = widget.HighImportance
-	return container.NewVBox(head, NewTapCard(container.NewVBox(q, NewRow(h.env, vote)), h.onPolls))
+	return container.NewVBox(head, ui.NewTapCard(container.NewVBox(q, mirror.Row(h.env, vote)), h.onPolls))
 }
 
 func (h *home) story(data community.Home) fyne.CanvasObject {
 	l := h.env.L()
 	all := widget.NewButton(l.T("HomeAllStories"), h.onAllStories)
 	all.Importance = widget.LowImportance
-	head := NewRowBorder(h.env, nil, all, NewSectionHeader(h.env, l.T("HomeNewestStory")))
+	head := mirror.Border(h.env, nil, nil, nil, all, ui.NewSectionHeader(h.env, l.T("HomeNewestStory")))
 	if data.NewestStory == nil {
-		return container.NewVBox(head, NewEmptyState(h.env, nil, l.T("HomeNoStory"), l.T("HomeTellStory"), h.onAllStories))
+		return container.NewVBox(head, ui.NewEmptyState(nil, l.T("HomeNoStory"), l.T("HomeTellStory"), h.onAllStories))
 	}
 	s := *data.NewestStory
-	title := contentLabel(h.env, s.Title, true)
-	by := secondaryOf(NewText(h.env, l.T("HomeStoryBy", map[string]any{"Name": s.AuthorName})))
-	return container.NewVBox(head, NewTapCard(container.NewVBox(title, by, contentText(h.env, excerpt(s.Body, 140))), func() { h.onStory(s.ID) }))
+	title := ui.NewContentLabel(h.env, s.Title, true)
+	by := ui.SecondaryOf(ui.NewText(h.env, l.T("HomeStoryBy", map[string]any{"Name": s.AuthorName})))
+	return container.NewVBox(head, ui.NewTapCard(container.NewVBox(title, by, ui.NewContentText(h.env, excerpt(s.Body, 140))), func() { h.onStory(s.ID) }))
 }
 
 func (h *home) onRetry() { h.load() }
 
-func (h *home) onOpenCard() { push(h.env, h.env.L().T("LoyaltyTitle"), NewLoyalty(h.env)) }
+func (h *home) onOpenCard() { h.env.Push(h.env.L().T("LoyaltyTitle"), NewLoyalty(h.env)) }
 
 func (h *home) onNotifications() { showPlace(h.env, "me") }
 
@@ -182,19 +185,19 @@ func (h *home) onEvents() { showPlace(h.env, "events") }
 func (h *home) onPolls() { showPlace(h.env, "polls") }
 
 func (h *home) onAllAnnouncements() {
-	push(h.env, h.env.L().T("HomeNews"), NewAnnouncements(h.env))
+	h.env.Push(h.env.L().T("HomeNews"), NewAnnouncements(h.env))
 }
 
-func (h *home) onAllStories() { push(h.env, h.env.L().T("HomeNewestStory"), NewStories(h.env)) }
+func (h *home) onAllStories() { h.env.Push(h.env.L().T("HomeNewestStory"), NewStories(h.env)) }
 
 func (h *home) onAnnouncement(id string) {
-	push(h.env, h.env.L().T("HomeNews"), ShowAnnouncement(h.env, id))
+	h.env.Push(h.env.L().T("HomeNews"), ShowAnnouncement(h.env, id))
 }
 
-func (h *home) onEvent(id string) { push(h.env, h.env.L().T("EventTitle"), NewEventDetail(h.env, id)) }
+func (h *home) onEvent(id string) { h.env.Push(h.env.L().T("EventTitle"), NewEventDetail(h.env, id)) }
 
 func (h *home) onStory(id string) {
-	push(h.env, h.env.L().T("HomeNewestStory"), NewStoryDetail(h.env, id))
+	h.env.Push(h.env.L().T("HomeNewestStory"), NewStoryDetail(h.env, id))
 }
 
 // showPlace switches to a top-level place when there is a navigator.

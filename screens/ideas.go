@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // ideasPolls is how many recent polls the ideas board gathers ideas from.
@@ -17,8 +18,9 @@ const ideasPolls = 20
 // members see what came of what they proposed and voted for.
 type ideasBoard struct {
 	env   *Env
+	scope *Scope
 	board map[community.IdeaStatus][]community.Idea
-	gen   int
+	loads loader // the newest load wins
 
 	content *fyne.Container
 	problem *widget.Label
@@ -27,13 +29,16 @@ type ideasBoard struct {
 
 // NewIdeasBoard returns the ideas board on its own (NewPolls shows it too).
 func NewIdeasBoard(env *Env) fyne.CanvasObject {
-	b := newIdeasBoard(env)
-	env.Subscribe(subKey("ideas"), b.onChange)
+	var b *ideasBoard
+	scope := env.Open("ideas", func(c community.Change) { b.onChange(c) })
+	b = newIdeasBoard(env, scope)
 	return b.root
 }
 
-func newIdeasBoard(env *Env) *ideasBoard {
-	b := &ideasBoard{env: env}
+// newIdeasBoard builds the board within scope: its own when shown alone, the
+// polls screen's inside it (which then tells it of changes).
+func newIdeasBoard(env *Env, scope *Scope) *ideasBoard {
+	b := &ideasBoard{env: env, scope: scope}
 	b.buildUI()
 	b.load()
 	return b
@@ -41,24 +46,18 @@ func newIdeasBoard(env *Env) *ideasBoard {
 
 func (b *ideasBoard) buildUI() {
 	b.content = container.NewVBox()
-	b.problem = newRefusal(b.env)
+	b.problem = ui.NewRefusal(b.env)
 	b.root = container.NewVScroll(container.NewVBox(b.problem, b.content))
 }
 
 func (b *ideasBoard) load() {
-	b.gen++
-	gen, svc := b.gen, b.env.Svc
-	background(func() func() {
-		board, err := svc.IdeasBoard(context.Background(), ideasPolls)
+	svc := b.env.Svc
+	b.loads.Load(b.scope, func(ctx context.Context) func() {
+		board, err := svc.IdeasBoard(ctx, ideasPolls)
 		return func() {
-			if gen != b.gen {
+			if loadFailed(b.env, b.problem, err) {
 				return
 			}
-			if err != nil {
-				showRefusal(b.problem, ErrorText(b.env.L(), err))
-				return
-			}
-			showRefusal(b.problem, "")
 			b.board = board
 			b.render()
 		}
@@ -73,24 +72,24 @@ func (b *ideasBoard) render() {
 		total += len(ideas)
 	}
 	if total == 0 {
-		b.content.Add(NewEmptyState(b.env, nil, l.T("IdeasEmpty"), "", nil))
+		b.content.Add(ui.NewEmptyState(nil, l.T("IdeasEmpty"), "", nil))
 		b.root.Refresh()
 		return
 	}
 	for _, st := range community.IdeaStatuses {
 		ideas := b.board[st]
-		b.content.Add(uiHeading(b.env, l.N("IdeasStatus"+statusSuffix(st), len(ideas))))
+		b.content.Add(ui.NewHeading(b.env, l.N("IdeasStatus"+statusSuffix(st), len(ideas))))
 		if len(ideas) == 0 {
-			b.content.Add(uiFaint(b.env, l.T("IdeasNone")))
+			b.content.Add(ui.NewFaint(b.env, l.T("IdeasNone")))
 		}
 		for _, idea := range ideas {
-			text := dataLabel(b.env, idea.Text, false)
+			text := ui.NewDataLabel(b.env, idea.Text, false)
 			meta := l.N("IdeasVotes", idea.Votes)
 			if idea.ByName != "" {
 				meta = l.N("IdeasVotesBy", idea.Votes, map[string]any{"Name": idea.ByName})
 			}
-			m := faint("")
-			setLine(b.env, m, meta)
+			m := ui.NewFaint(b.env, "")
+			ui.SetLine(b.env, m, meta)
 			b.content.Add(container.NewVBox(text, m))
 		}
 		b.content.Add(widget.NewSeparator())

@@ -8,16 +8,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // insights is the owner's view of the community's health, each measure as a
 // chart with its numbers: NPS and its trend, active members, tiers, event
 // attendance and poll participation.
 type insights struct {
-	env  *Env
-	data community.Insights
+	env   *Env
+	scope *Scope
+	data  community.Insights
 
-	nps, active, tiers, attendance, polls *chart
+	nps, active, tiers, attendance, polls *ui.Chart
 	npsScore, activeText                  *widget.Label
 	problem                               *widget.Label
 	hints                                 []chartHint
@@ -32,30 +34,29 @@ func NewInsights(env *Env) fyne.CanvasObject {
 
 func newInsights(env *Env) *insights {
 	s := &insights{env: env}
+	s.scope = env.Open("insights", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("insights"), s.onChange)
 	s.load()
 	return s
 }
 
 func (s *insights) buildUI() {
 	l := s.env.L()
-	rtl := l.RTL()
-	s.nps = newChart(lineChart, nil, rtl)
-	s.nps.min, s.nps.max = -100, 100
-	s.active = newChart(barChart, nil, rtl)
-	s.tiers = newChart(barChart, nil, rtl)
-	s.attendance = newChart(barChart, nil, rtl)
-	s.polls = newChart(barChart, nil, rtl)
-	s.npsScore = heading("")
-	s.activeText = wrapped("")
-	s.problem = newRefusal(s.env)
+	s.nps = ui.NewChart(ui.LineChart, nil, l)
+	s.nps.Min, s.nps.Max = -100, 100
+	s.active = ui.NewChart(ui.BarChart, nil, l)
+	s.tiers = ui.NewChart(ui.BarChart, nil, l)
+	s.attendance = ui.NewChart(ui.BarChart, nil, l)
+	s.polls = ui.NewChart(ui.BarChart, nil, l)
+	s.npsScore = ui.NewHeading(s.env, "")
+	s.activeText = ui.NewText(s.env, "")
+	s.problem = ui.NewRefusal(s.env)
 	cards := []fyne.CanvasObject{
-		wrappedCard(l.RTL(), l.T("InsightsNPS"), l.T("InsightsNPSHelp", map[string]any{"Min": l.Number(-100), "Max": l.Number(100)}), container.NewVBox(s.npsScore, s.nps)),
-		wrappedCard(l.RTL(), l.T("InsightsActive"), l.N("InsightsActiveHelp", community.ActiveDays), container.NewVBox(s.activeText, s.active)),
-		wrappedCard(l.RTL(), l.T("InsightsTiers"), l.T("InsightsTiersHelp"), s.tiers),
-		wrappedCard(l.RTL(), l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.withHint(s.attendance, l.T("InsightsNoEvents"))),
-		wrappedCard(l.RTL(), l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.withHint(s.polls, l.T("InsightsNoPolls"))),
+		ui.NewCard(l, l.T("InsightsNPS"), l.T("InsightsNPSHelp", map[string]any{"Min": l.Number(-100), "Max": l.Number(100)}), container.NewVBox(s.npsScore, s.nps)),
+		ui.NewCard(l, l.T("InsightsActive"), l.N("InsightsActiveHelp", community.ActiveDays), container.NewVBox(s.activeText, s.active)),
+		ui.NewCard(l, l.T("InsightsTiers"), l.T("InsightsTiersHelp"), s.tiers),
+		ui.NewCard(l, l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.withHint(s.attendance, l.T("InsightsNoEvents"))),
+		ui.NewCard(l, l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.withHint(s.polls, l.T("InsightsNoPolls"))),
 	}
 	if s.env.Phone() {
 		s.grid = container.NewVBox(cards...)
@@ -66,8 +67,8 @@ func (s *insights) buildUI() {
 }
 
 // withHint shows hint instead of the chart while it has no points.
-func (s *insights) withHint(c *chart, hint string) fyne.CanvasObject {
-	h := uiFaint(s.env, hint)
+func (s *insights) withHint(c *ui.Chart, hint string) fyne.CanvasObject {
+	h := ui.NewFaint(s.env, hint)
 	h.Label.Wrapping = fyne.TextWrapWord
 	h.Label.Truncation = fyne.TextTruncateOff
 	s.hints = append(s.hints, chartHint{c, h})
@@ -76,20 +77,18 @@ func (s *insights) withHint(c *chart, hint string) fyne.CanvasObject {
 
 // chartHint pairs a chart with what it says when empty.
 type chartHint struct {
-	chart *chart
-	hint  *Secondary
+	chart *ui.Chart
+	hint  *ui.Secondary
 }
 
 func (s *insights) load() {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		in, err := svc.Insights(context.Background(), me)
+	s.scope.Go(func(ctx context.Context) func() {
+		in, err := svc.Insights(ctx, me)
 		return func() {
-			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			showRefusal(s.problem, "")
 			s.data = in
 			s.render()
 		}
@@ -100,53 +99,53 @@ func (s *insights) render() {
 	l, in := s.env.L(), s.data
 	num := func(n int) string { return l.Number(int64(n)) }
 	if in.HasNPS {
-		setLine(s.env, s.npsScore, l.N("InsightsNPSScore", community.NPSDays, map[string]any{"Score": num(in.NPS)}))
+		ui.SetLine(s.env, s.npsScore, l.N("InsightsNPSScore", community.NPSDays, map[string]any{"Score": num(in.NPS)}))
 	} else {
 		s.npsScore.SetText(l.T("InsightsNPSNone"))
 	}
-	var trend []chartPoint
+	var trend []ui.ChartPoint
 	for _, m := range in.NPSTrend {
-		trend = append(trend, chartPoint{Label: l.MonthYear(m.Month, nil), Value: float64(m.Score), Text: num(m.Score)})
+		trend = append(trend, ui.ChartPoint{Label: l.MonthYear(m.Month, nil), Value: float64(m.Score), Text: num(m.Score)})
 	}
 	s.nps.SetPoints(trend)
 
-	setLine(s.env, s.activeText, l.N("InsightsActiveText", community.ActiveDays, map[string]any{"Active": num(in.Active30), "Members": num(in.Members)}))
-	s.active.SetPoints([]chartPoint{
+	ui.SetLine(s.env, s.activeText, l.N("InsightsActiveText", community.ActiveDays, map[string]any{"Active": num(in.Active30), "Members": num(in.Members)}))
+	s.active.SetPoints([]ui.ChartPoint{
 		{Label: l.T("InsightsActiveBar"), Value: float64(in.Active30), Text: num(in.Active30)},
 		{Label: l.T("InsightsQuietBar"), Value: float64(in.Members - in.Active30), Text: num(in.Members - in.Active30)},
 	})
 
-	var tiers []chartPoint
+	var tiers []ui.ChartPoint
 	for _, t := range in.Tiers {
-		tiers = append(tiers, chartPoint{Label: short(t.Tier.Names.In(l.Code()), 16), Value: float64(t.Count), Text: num(t.Count)})
+		tiers = append(tiers, ui.ChartPoint{Label: short(t.Tier.Names.In(l.Code()), 16), Value: float64(t.Count), Text: num(t.Count)})
 	}
 	s.tiers.SetPoints(tiers)
 
-	var att []chartPoint
+	var att []ui.ChartPoint
 	for _, a := range in.Attendance {
 		text := num(a.CheckedIn)
 		if a.Capacity > 0 {
 			text = l.T("InsightsCheckedInOfCapacity", map[string]any{"CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
 		}
-		att = append(att, chartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: text})
+		att = append(att, ui.ChartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: text})
 	}
 	s.attendance.SetPoints(att)
 
-	var ps []chartPoint
+	var ps []ui.ChartPoint
 	for i := len(in.Polls) - 1; i >= 0; i-- { // oldest first, like the other trends
 		p := in.Polls[i]
-		ps = append(ps, chartPoint{Label: short(p.Poll.Question, 12), Value: float64(p.Votes), Text: num(p.Votes)})
+		ps = append(ps, ui.ChartPoint{Label: short(p.Poll.Question, 12), Value: float64(p.Votes), Text: num(p.Votes)})
 	}
 	s.polls.SetPoints(ps)
 	for _, h := range s.hints {
-		if len(h.chart.points) == 0 {
+		if len(h.chart.Points()) == 0 {
 			h.hint.Show()
 		} else {
 			h.hint.Hide()
 		}
 	}
 	s.grid.Refresh()
-	relayout(s.root) // every card changed together
+	ui.Relayout(s.root) // every card changed together
 }
 
 // short cuts text to at most n characters with an ellipsis, for chart labels.

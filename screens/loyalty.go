@@ -14,6 +14,9 @@ import (
 	qrcode "github.com/yeqown/go-qrcode/v2"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // loyalty is the member card: the code staff scan at the counter (as a QR
@@ -21,8 +24,9 @@ import (
 // the history of their points.
 type loyalty struct {
 	env    *Env
+	scope  *Scope
 	body   *fyne.Container
-	refuse *FieldError
+	refuse *ui.FieldError
 	note   *widget.Label
 }
 
@@ -43,12 +47,12 @@ func newLoyalty(env *Env) *loyalty {
 }
 
 func (s *loyalty) buildUI() fyne.CanvasObject {
-	s.refuse = NewFieldError(s.env)
-	s.note = NewText(s.env, "")
+	s.refuse = ui.NewFieldError(s.env)
+	s.note = ui.NewText(s.env, "")
 	s.note.Importance = widget.SuccessImportance
 	s.note.Hide()
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("loyalty", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -56,8 +60,7 @@ func (s *loyalty) buildUI() fyne.CanvasObject {
 func (s *loyalty) load() {
 	me := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		var d loyaltyData
 		var err error
 		d.now = svc.Now()
@@ -86,38 +89,37 @@ func (s *loyalty) show(d loyaltyData, err error) {
 		return
 	}
 	st := community.Status(d.community, d.member)
-	name := NewDataLabel(s.env, d.member.Name)
-	name.TextStyle.Bold = true
+	name := ui.NewDataLabel(s.env, d.member.Name, true)
 	name.SizeName = theme.SizeNameSubHeadingText
-	club := secondaryData(NewDataLabel(s.env, d.community.Name))
-	since := NewText(s.env, l.Since(d.member.Since, d.now.In(d.community.Location())))
-	code := NewDataLabel(s.env, d.member.Code)
+	club := ui.SecondaryData(ui.NewDataLabel(s.env, d.community.Name, false))
+	since := ui.NewText(s.env, l.Since(d.member.Since, d.now.In(d.community.Location())))
+	code := ui.NewDataLabel(s.env, d.member.Code, false)
 	code.Alignment = fyne.TextAlignCenter
 	code.TextStyle.Monospace = true
 	card := container.NewVBox(
-		NewRowBorder(s.env, NewAvatar(d.member.Name, 0), nil, container.NewVBox(club, name)),
-		NewRow(s.env, NewTierBadge(s.env, st.Tier)),
+		mirror.Border(s.env, nil, nil, ui.NewAvatar(d.member.Name, 0), nil, container.NewVBox(club, name)),
+		mirror.Row(s.env, ui.NewTierBadge(s.env, TierName(s.env.L(), st.Tier))),
 		since,
 		container.NewCenter(newQRCode(d.member.Code, 180)),
 		code,
-		NewText(s.env, l.T("LoyaltyShowCode")),
+		ui.NewText(s.env, l.T("LoyaltyShowCode")),
 	)
 
-	points := NewText(s.env, l.Points(st.Points))
+	points := ui.NewText(s.env, l.Points(st.Points))
 	points.TextStyle.Bold = true
 	points.SizeName = theme.SizeNameHeadingText
-	bar := NewProgressBar(s.env)
+	bar := ui.NewProgressBar(s.env)
 	bar.SetValue(st.Progress)
 	next := l.T("HomeTopTier")
 	if st.Next != nil {
 		next = l.N("HomeToNextTier", int(st.ToNext), map[string]any{"Tier": TierName(l, *st.Next)})
 	}
-	lifetime := secondaryOf(NewText(s.env, l.T("LoyaltyLifetime", map[string]any{"Points": l.Points(st.Lifetime)})))
+	lifetime := ui.SecondaryOf(ui.NewText(s.env, l.T("LoyaltyLifetime", map[string]any{"Points": l.Points(st.Lifetime)})))
 
-	objs := []fyne.CanvasObject{widget.NewCard("", "", card), points, bar, NewText(s.env, next), lifetime,
-		NewSectionHeader(s.env, l.T("LoyaltyRewards")), s.note, s.refuse}
+	objs := []fyne.CanvasObject{widget.NewCard("", "", card), points, bar, ui.NewText(s.env, next), lifetime,
+		ui.NewSectionHeader(s.env, l.T("LoyaltyRewards")), s.note, s.refuse}
 	objs = append(objs, s.rewards(d)...)
-	objs = append(objs, NewSectionHeader(s.env, l.T("LoyaltyHistory")))
+	objs = append(objs, ui.NewSectionHeader(s.env, l.T("LoyaltyHistory")))
 	objs = append(objs, s.history(d)...)
 	s.body.Objects = objs
 	s.body.Refresh()
@@ -129,29 +131,29 @@ func (s *loyalty) rewards(d loyaltyData) []fyne.CanvasObject {
 	l := s.env.L()
 	choices := community.RewardsFor(d.community, d.member)
 	if len(choices) == 0 {
-		return []fyne.CanvasObject{NewEmptyState(s.env, nil, l.T("LoyaltyNoRewards"), "", nil)}
+		return []fyne.CanvasObject{ui.NewEmptyState(nil, l.T("LoyaltyNoRewards"), "", nil)}
 	}
 	var out []fyne.CanvasObject
 	for _, rc := range choices {
-		name := NewDataLabel(s.env, rc.Names.In(l.Code()))
+		name := ui.NewDataLabel(s.env, rc.Names.In(l.Code()), false)
 		name.TextStyle.Bold = true
-		cost := NewText(s.env, l.Points(rc.Cost))
+		cost := ui.NewText(s.env, l.Points(rc.Cost))
 		var action fyne.CanvasObject
 		if rc.Affordable {
 			b := widget.NewButton(l.T("LoyaltyRedeem"), func() { s.onRedeem(rc.Reward) })
 			b.Importance = widget.HighImportance
 			action = b
 		} else {
-			action = NewSecondary(Visual(s.env, l.N("LoyaltyMissing", int(rc.Missing))))
+			action = ui.NewSecondary(bidi.Visual(s.env, l.N("LoyaltyMissing", int(rc.Missing))))
 		}
 		lines := []fyne.CanvasObject{name, cost}
 		if !rc.Affordable {
 			// How close they are, filling from the reading direction's start.
-			bar := NewProgressBar(s.env)
+			bar := ui.NewProgressBar(s.env)
 			bar.SetValue(float64(d.member.Points) / float64(rc.Cost))
 			lines = append(lines, bar)
 		}
-		out = append(out, NewRowBorder(s.env, nil, container.NewCenter(action), container.NewVBox(lines...)), widget.NewSeparator())
+		out = append(out, mirror.Border(s.env, nil, nil, nil, container.NewCenter(action), container.NewVBox(lines...)), widget.NewSeparator())
 	}
 	return out
 }
@@ -160,7 +162,7 @@ func (s *loyalty) rewards(d loyaltyData) []fyne.CanvasObject {
 func (s *loyalty) history(d loyaltyData) []fyne.CanvasObject {
 	l := s.env.L()
 	if len(d.ledger) == 0 {
-		return []fyne.CanvasObject{NewEmptyState(s.env, nil, l.T("LoyaltyNoHistory"), "", nil)}
+		return []fyne.CanvasObject{ui.NewEmptyState(nil, l.T("LoyaltyNoHistory"), "", nil)}
 	}
 	loc := d.community.Location()
 	rewards := map[string]community.Reward{}
@@ -169,21 +171,21 @@ func (s *loyalty) history(d loyaltyData) []fyne.CanvasObject {
 	}
 	var out []fyne.CanvasObject
 	for _, e := range d.ledger {
-		what := NewText(s.env, l.T(reasonMessage(e.Reason)))
+		what := ui.NewText(s.env, l.T(reasonMessage(e.Reason)))
 		lines := []fyne.CanvasObject{what}
 		if r, ok := rewards[e.Ref]; ok && e.Reason == community.ReasonReward {
-			lines = append(lines, NewDataLabel(s.env, r.Names.In(l.Code())))
+			lines = append(lines, ui.NewDataLabel(s.env, r.Names.In(l.Code()), false))
 		}
-		when := secondaryOf(NewText(s.env, l.Date(e.At, loc)))
+		when := ui.SecondaryOf(ui.NewText(s.env, l.Date(e.At, loc)))
 		lines = append(lines, when)
-		delta := widget.NewLabel(Visual(s.env, l.T("LoyaltyGained", map[string]any{"Points": l.Number(e.Delta)})))
+		delta := widget.NewLabel(bidi.Visual(s.env, l.T("LoyaltyGained", map[string]any{"Points": l.Number(e.Delta)})))
 		delta.Importance = widget.SuccessImportance
 		if e.Delta < 0 {
-			delta.SetText(Visual(s.env, l.T("LoyaltySpent", map[string]any{"Points": l.Number(-e.Delta)})))
+			delta.SetText(bidi.Visual(s.env, l.T("LoyaltySpent", map[string]any{"Points": l.Number(-e.Delta)})))
 			delta.Importance = widget.MediumImportance
 		}
 		delta.TextStyle.Bold = true
-		out = append(out, NewRowBorder(s.env, nil, delta, container.NewVBox(lines...)))
+		out = append(out, mirror.Border(s.env, nil, nil, nil, delta, container.NewVBox(lines...)))
 	}
 	return out
 }
@@ -228,8 +230,8 @@ func (s *loyalty) redeem(r community.Reward, op string) {
 	me := s.env.Me()
 	svc := s.env.Svc
 	name := r.Names.In(s.env.L().Code())
-	background(func() func() {
-		_, _, err := svc.RedeemReward(context.Background(), me, r.ID, op)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, _, err := svc.RedeemReward(ctx, me, r.ID, op)
 		return func() {
 			if err != nil {
 				s.note.Hide()
@@ -237,7 +239,7 @@ func (s *loyalty) redeem(r community.Reward, op string) {
 				return
 			}
 			s.refuse.Clear()
-			s.note.SetText(Visual(s.env, s.env.L().T("LoyaltyRedeemed", map[string]any{"Reward": name})))
+			s.note.SetText(bidi.Visual(s.env, s.env.L().T("LoyaltyRedeemed", map[string]any{"Reward": name})))
 			s.note.Show()
 			s.load()
 		}

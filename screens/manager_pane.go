@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // managerTexts are the message IDs of a staff place's list: the "new" button,
@@ -31,15 +33,15 @@ func newManagerPane(env *Env, texts managerTexts, share float64, length func() i
 	add.Importance = widget.HighImportance
 	p.list = widget.NewList(length, create, update)
 	p.list.OnSelected = onOpen
-	p.empty = NewEmptyState(env, nil, l.T(texts.Empty), l.T(texts.New), onNew)
+	p.empty = ui.NewEmptyState(nil, l.T(texts.Empty), l.T(texts.New), onNew)
 	p.empty.Hide()
-	p.problem = newRefusal(env)
+	p.problem = ui.NewRefusal(env)
 	left := container.NewBorder(container.NewVBox(add, p.problem), nil, nil, nil, container.NewStack(p.list, p.empty))
 	if env.Phone() {
 		p.root = left
 		return p
 	}
-	p.detail = container.NewStack(NewEmptyState(env, nil, l.T(texts.Pick), "", nil))
-	p.root = listDetail(env, left, p.detail, share)
+	p.detail = container.NewStack(ui.NewEmptyState(nil, l.T(texts.Pick), "", nil))
+	p.root = mirror.Split(env, left, p.detail, share)
 	return p
 }

@@ -15,13 +15,17 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // me is the member's own corner: profile, language, the NPS question, their
 // notifications, a download of their data and deleting their account.
 type me struct {
-	env  *Env
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	body  *fyne.Container
 
 	member    community.Member
 	community community.Community
@@ -38,11 +42,11 @@ type me struct {
 	comment     *widget.Entry
 	npsErrors   *FieldErrors
 	npsThanks   *widget.Label
-	exportBar   *ProgressBar
+	exportBar   *ui.ProgressBar
 	exportNote  *widget.Label
-	exportError *FieldError
+	exportError *ui.FieldError
 	exportBtn   *widget.Button
-	deleteError *FieldError
+	deleteError *ui.FieldError
 }
 
 // NewMe returns the Me screen of the signed-in member.
@@ -59,7 +63,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 	s.nameErrors = NewFieldErrors(s.env)
 	s.name = widget.NewEntry()
 	s.name.OnSubmitted = func(string) { s.onSaveName() }
-	s.nameSaved = NewText(s.env, "")
+	s.nameSaved = ui.NewText(s.env, "")
 	s.nameSaved.Importance = widget.SuccessImportance
 	s.nameSaved.Hide()
 
@@ -79,20 +83,20 @@ func (s *me) buildUI() fyne.CanvasObject {
 	s.comment.SetPlaceHolder(l.T("MeNPSCommentPlaceholder"))
 	s.comment.Wrapping = fyne.TextWrapWord
 	s.comment.SetMinRowsVisible(3)
-	s.npsThanks = NewText(s.env, "")
+	s.npsThanks = ui.NewText(s.env, "")
 	s.npsThanks.Importance = widget.SuccessImportance
 	s.npsThanks.Hide()
 
-	s.exportBar = NewProgressBar(s.env)
+	s.exportBar = ui.NewProgressBar(s.env)
 	s.exportBar.Hide()
-	s.exportNote = NewText(s.env, "")
+	s.exportNote = ui.NewText(s.env, "")
 	s.exportNote.Importance = widget.SuccessImportance
 	s.exportNote.Hide()
-	s.exportError = NewFieldError(s.env)
-	s.deleteError = NewFieldError(s.env)
+	s.exportError = ui.NewFieldError(s.env)
+	s.deleteError = ui.NewFieldError(s.env)
 
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("me", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -100,8 +104,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 func (s *me) load() {
 	actor := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		m, err := svc.Member(ctx, actor, actor.ID)
 		var c community.Community
 		var notes []community.Notification
@@ -123,7 +126,7 @@ func (s *me) onChange(c community.Change) {
 
 func (s *me) show(m community.Member, c community.Community, notes []community.Notification, err error) {
 	if err != nil {
-		fe := NewFieldError(s.env)
+		fe := ui.NewFieldError(s.env)
 		fe.SetError(err)
 		s.body.Objects = []fyne.CanvasObject{fe}
 		s.body.Refresh()
@@ -133,7 +136,7 @@ func (s *me) show(m community.Member, c community.Community, notes []community.N
 	s.member, s.community, s.notes = m, c, notes
 	if first {
 		s.name.SetText(m.Name) // later reloads keep what the member is typing
-		s.birthday = newBirthdayForm(s.env, func() community.Member { return s.member }, func(m community.Member) { s.member = m })
+		s.birthday = newBirthdayForm(s.env, s.scope, func() community.Member { return s.member }, func(m community.Member) { s.member = m })
 	}
 	s.body.Objects = []fyne.CanvasObject{s.profile(), s.languageSection(), s.notifications(), s.nps(), s.privacy()}
 	s.body.Refresh()
@@ -141,47 +144,46 @@ func (s *me) show(m community.Member, c community.Community, notes []community.N
 
 func (s *me) profile() fyne.CanvasObject {
 	l := s.env.L()
-	name := NewDataLabel(s.env, s.member.Name)
-	name.TextStyle.Bold = true
+	name := ui.NewDataLabel(s.env, s.member.Name, true)
 	name.SizeName = theme.SizeNameSubHeadingText
-	since := secondaryOf(NewText(s.env, l.Since(s.member.Since, s.env.Svc.Now().In(s.community.Location()))))
-	card := NewRowBorder(s.env, NewAvatar(s.member.Name, 0), nil, container.NewVBox(name, since))
+	since := ui.SecondaryOf(ui.NewText(s.env, l.Since(s.member.Since, s.env.Svc.Now().In(s.community.Location()))))
+	card := mirror.Border(s.env, nil, nil, ui.NewAvatar(s.member.Name, 0), nil, container.NewVBox(name, since))
 	save := widget.NewButton(l.T("MeSaveName"), s.onSaveName)
 	loyalty := widget.NewButtonWithIcon(l.T("HomeOpenCard"), theme.AccountIcon(), s.onOpenCard)
 	return container.NewVBox(
-		NewSectionHeader(s.env, l.T("MeProfile")),
+		ui.NewSectionHeader(s.env, l.T("MeProfile")),
 		card,
-		NewFormRow(s.env, l.T("FieldName"), NewRowBorder(s.env, nil, save, s.name), s.nameErrors.Field("name")),
+		ui.NewFormRow(s.env, l.T("FieldName"), mirror.Border(s.env, nil, nil, nil, save, s.name), s.nameErrors.Field("name")),
 		s.nameErrors.General(), s.nameSaved,
 		s.birthday.root,
-		NewRow(s.env, loyalty),
+		mirror.Row(s.env, loyalty),
 	)
 }
 
 func (s *me) languageSection() fyne.CanvasObject {
 	l := s.env.L()
-	return container.NewVBox(NewSectionHeader(s.env, l.T("MeLanguage")), s.language)
+	return container.NewVBox(ui.NewSectionHeader(s.env, l.T("MeLanguage")), s.language)
 }
 
 func (s *me) notifications() fyne.CanvasObject {
 	l := s.env.L()
-	objs := []fyne.CanvasObject{NewSectionHeader(s.env, l.T("MeNotifications"))}
+	objs := []fyne.CanvasObject{ui.NewSectionHeader(s.env, l.T("MeNotifications"))}
 	if len(s.notes) == 0 {
-		objs = append(objs, NewEmptyState(s.env, nil, l.T("MeNoNotifications"), "", nil))
+		objs = append(objs, ui.NewEmptyState(nil, l.T("MeNoNotifications"), "", nil))
 	}
 	now := s.env.Svc.Now().In(s.community.Location())
 	for _, n := range s.notes {
-		text := NewText(s.env, notificationText(l, n))
+		text := ui.NewText(s.env, notificationText(l, n))
 		if !n.Read {
 			text.TextStyle.Bold = true
 		}
-		when := secondaryOf(NewText(s.env, l.Relative(n.At, now)))
+		when := ui.SecondaryOf(ui.NewText(s.env, l.Relative(n.At, now)))
 		icon := widget.NewIcon(theme.MailComposeIcon())
 		if n.Read {
 			icon.SetResource(theme.NewDisabledResource(theme.MailComposeIcon()))
 		}
 		id, read := n.ID, n.Read
-		objs = append(objs, NewTapCard(NewRowBorder(s.env, icon, nil, container.NewVBox(text, when)), func() {
+		objs = append(objs, ui.NewTapCard(mirror.Border(s.env, nil, nil, icon, nil, container.NewVBox(text, when)), func() {
 			if !read {
 				s.onRead(id)
 			}
@@ -202,6 +204,8 @@ func notificationText(l *i18n.Localizer, n community.Notification) string {
 		return l.T("MeNoteIdeaShipped", data)
 	case "story_published":
 		return l.T("MeNoteStoryPublished", data)
+	case "cancelled":
+		return l.T("MeNoteCancelled", data)
 	}
 	return l.T("MeNoteOther")
 }
@@ -222,20 +226,20 @@ func (s *me) nps() fyne.CanvasObject {
 	if s.env.Phone() {
 		cols = 6
 	}
-	lo, hi := NewText(s.env, l.T("MeNPSNotLikely")), widget.NewLabel(l.T("MeNPSVeryLikely"))
-	hi.Alignment = TextAlignEnd(s.env)
-	scale := container.NewGridWithColumns(2, Mirror(s.env, secondaryOf(lo), secondaryOf(hi))...)
+	lo, hi := ui.NewText(s.env, l.T("MeNPSNotLikely")), widget.NewLabel(l.T("MeNPSVeryLikely"))
+	hi.Alignment = mirror.End(s.env)
+	scale := container.NewGridWithColumns(2, mirror.Order(s.env, ui.SecondaryOf(lo), ui.SecondaryOf(hi))...)
 	send := widget.NewButton(l.T("MeNPSSend"), s.onSendFeedback)
 	send.Importance = widget.HighImportance
 	return container.NewVBox(
-		NewSectionHeader(s.env, l.T("MeFeedback")),
-		NewText(s.env, l.T("MeNPSQuestion", map[string]any{"Community": s.community.Name})),
-		container.NewGridWithColumns(cols, Mirror(s.env, btns...)...),
+		ui.NewSectionHeader(s.env, l.T("MeFeedback")),
+		ui.NewText(s.env, l.T("MeNPSQuestion", map[string]any{"Community": s.community.Name})),
+		container.NewGridWithColumns(cols, mirror.Order(s.env, btns...)...),
 		scale,
 		s.npsErrors.Field("score"),
-		NewFormRow(s.env, l.T("FieldComment"), s.comment, s.npsErrors.Field("comment")),
+		ui.NewFormRow(s.env, l.T("FieldComment"), s.comment, s.npsErrors.Field("comment")),
 		s.npsErrors.General(),
-		NewRow(s.env, send), s.npsThanks,
+		mirror.Row(s.env, send), s.npsThanks,
 	)
 }
 
@@ -245,11 +249,11 @@ func (s *me) privacy() fyne.CanvasObject {
 	del := widget.NewButtonWithIcon(l.T("MeDelete"), theme.DeleteIcon(), s.onDelete)
 	del.Importance = widget.DangerImportance
 	return container.NewVBox(
-		NewSectionHeader(s.env, l.T("MePrivacy")),
-		NewText(s.env, l.T("MeExportExplain")),
-		NewRow(s.env, s.exportBtn), s.exportBar, s.exportNote, s.exportError,
-		NewText(s.env, l.T("MeDeleteExplain")),
-		NewRow(s.env, del), s.deleteError,
+		ui.NewSectionHeader(s.env, l.T("MePrivacy")),
+		ui.NewText(s.env, l.T("MeExportExplain")),
+		mirror.Row(s.env, s.exportBtn), s.exportBar, s.exportNote, s.exportError,
+		ui.NewText(s.env, l.T("MeDeleteExplain")),
+		mirror.Row(s.env, del), s.deleteError,
 		s.account(),
 	)
 }
@@ -262,18 +266,18 @@ func (s *me) account() fyne.CanvasObject {
 		return container.NewVBox()
 	}
 	l := s.env.L()
-	box := container.NewVBox(NewSectionHeader(s.env, l.T("MeAccount")))
+	box := container.NewVBox(ui.NewSectionHeader(s.env, l.T("MeAccount")))
 	if !acc.EmailVerified() {
 		confirm := widget.NewButtonWithIcon(l.T("AppVerifyOpen"), theme.MailComposeIcon(), acc.ConfirmEmail)
-		box.Add(NewText(s.env, l.T("AppVerifyBanner")))
-		box.Add(NewRow(s.env, confirm))
+		box.Add(ui.NewText(s.env, l.T("AppVerifyBanner")))
+		box.Add(mirror.Row(s.env, confirm))
 	}
 	out := widget.NewButtonWithIcon(l.T("AppSignOut"), theme.LogoutIcon(), acc.SignOut)
-	box.Add(NewRow(s.env, out))
+	box.Add(mirror.Row(s.env, out))
 	return box
 }
 
-func (s *me) onOpenCard() { push(s.env, s.env.L().T("LoyaltyTitle"), NewLoyalty(s.env)) }
+func (s *me) onOpenCard() { s.env.Push(s.env.L().T("LoyaltyTitle"), NewLoyalty(s.env)) }
 
 // onSaveName saves the profile; a refusal shows next to the field and keeps
 // what the member typed.
@@ -281,8 +285,8 @@ func (s *me) onSaveName() {
 	actor := s.env.Me()
 	svc := s.env.Svc
 	p := community.Profile{Name: s.name.Text, Lang: s.member.Lang, Birthday: s.member.Birthday}
-	background(func() func() {
-		m, err := svc.UpdateProfile(context.Background(), actor, p)
+	s.scope.Save(func(ctx context.Context) func() {
+		m, err := svc.UpdateProfile(ctx, actor, p)
 		return func() {
 			if s.nameErrors.Show(err) {
 				s.nameSaved.Hide()
@@ -315,8 +319,8 @@ func (s *me) onLanguage(name string) {
 		// The switch does not wait for the save: the language is the
 		// member's choice on this device even if the store is unreachable.
 		who, svc := actor, s.env.Svc
-		background(func() func() {
-			_, _ = svc.UpdateProfile(context.Background(), who, p)
+		s.scope.Save(func(ctx context.Context) func() {
+			_, _ = svc.UpdateProfile(ctx, who, p)
 			return nil
 		})
 	}
@@ -346,8 +350,8 @@ func (s *me) onSendFeedback() {
 	actor := s.env.Me()
 	svc := s.env.Svc
 	score, comment := s.score, s.comment.Text
-	background(func() func() {
-		_, err := svc.GiveFeedback(context.Background(), actor, score, comment)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.GiveFeedback(ctx, actor, score, comment)
 		return func() {
 			if s.npsErrors.Show(err) {
 				s.npsThanks.Hide()
@@ -362,8 +366,8 @@ func (s *me) onSendFeedback() {
 func (s *me) onRead(id string) {
 	actor := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		err := svc.MarkRead(context.Background(), actor, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.MarkRead(ctx, actor, id)
 		return func() {
 			if err == nil {
 				s.load()
@@ -383,11 +387,11 @@ func (s *me) onExport() {
 	s.exportBar.SetValue(0)
 	s.exportBar.SetText("")
 	s.exportBar.Show()
-	background(func() func() {
-		data, err := svc.ExportMyData(context.Background(), actor, func(done, total int) {
-			toUI(func() {
+	s.scope.Go(func(ctx context.Context) func() {
+		data, err := svc.ExportMyData(ctx, actor, func(done, total int) {
+			fyne.Do(func() {
 				s.exportBar.SetValue(float64(done) / float64(total))
-				s.exportBar.SetText(Visual(s.env, s.env.L().T("MeExportProgress", map[string]any{"Done": s.env.L().Number(int64(done)), "Total": s.env.L().Number(int64(total))})))
+				s.exportBar.SetText(bidi.Visual(s.env, s.env.L().T("MeExportProgress", map[string]any{"Done": s.env.L().Number(int64(done)), "Total": s.env.L().Number(int64(total))})))
 			})
 		})
 		return func() {
@@ -421,7 +425,7 @@ func (s *me) askExportFile(data []byte) {
 
 // saveExport writes the export into w and says where it went.
 func (s *me) saveExport(w io.WriteCloser, data []byte) {
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		_, err := w.Write(data)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -450,8 +454,8 @@ func (s *me) onDelete() {
 func (s *me) deleteAccount() {
 	actor := s.env.Me()
 	svc, acc := s.env.Svc, s.env.Account
-	background(func() func() {
-		err := svc.DeleteAccount(context.Background(), actor)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.DeleteAccount(ctx, actor)
 		if err == nil && acc != nil {
 			// The data first: with the sign-in gone, the rules would refuse it.
 			err = acc.Delete()
@@ -465,7 +469,7 @@ func (s *me) deleteAccount() {
 				acc.Deleted()
 				return
 			}
-			s.body.Objects = []fyne.CanvasObject{NewEmptyState(s.env, theme.AccountIcon(), s.env.L().T("MeDeleted"), "", nil)}
+			s.body.Objects = []fyne.CanvasObject{ui.NewEmptyState(theme.AccountIcon(), s.env.L().T("MeDeleted"), "", nil)}
 			s.body.Refresh()
 		}
 	})

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // birthdayForm edits the member's optional birthday: a month and a day
@@ -16,6 +18,7 @@ import (
 // it. Refusals show under it.
 type birthdayForm struct {
 	env         *Env
+	scope       *Scope
 	month, day  *widget.Select
 	save, clear *widget.Button
 	errors      *FieldErrors
@@ -25,9 +28,9 @@ type birthdayForm struct {
 	root        fyne.CanvasObject
 }
 
-func newBirthdayForm(env *Env, member func() community.Member, onSaved func(community.Member)) *birthdayForm {
+func newBirthdayForm(env *Env, scope *Scope, member func() community.Member, onSaved func(community.Member)) *birthdayForm {
 	l := env.L()
-	f := &birthdayForm{env: env, member: member, onSaved: onSaved, errors: NewFieldErrors(env)}
+	f := &birthdayForm{env: env, scope: scope, member: member, onSaved: onSaved, errors: NewFieldErrors(env)}
 	var months []string
 	for m := time.January; m <= time.December; m++ {
 		months = append(months, l.MonthName(m))
@@ -42,15 +45,15 @@ func newBirthdayForm(env *Env, member func() community.Member, onSaved func(comm
 	f.day.PlaceHolder = l.T("MeBirthdayDay")
 	f.save = widget.NewButton(l.T("MeSaveBirthday"), f.onSave)
 	f.clear = widget.NewButton(l.T("MeBirthdayClear"), f.onClear)
-	f.saved = NewText(env, "")
+	f.saved = ui.NewText(env, "")
 	f.saved.Importance = widget.SuccessImportance
 	f.saved.Hide()
 	f.set(member().Birthday)
-	pickers := container.NewGridWithColumns(2, Mirror(env, f.month, f.day)...)
-	hint := secondaryOf(NewText(env, l.T("MeBirthdayHint")))
+	pickers := container.NewGridWithColumns(2, mirror.Order(env, f.month, f.day)...)
+	hint := ui.SecondaryOf(ui.NewText(env, l.T("MeBirthdayHint")))
 	f.root = container.NewVBox(
-		NewFormRow(env, l.T("MeBirthday"), container.NewVBox(pickers, hint), f.errors.Field("birthday")),
-		NewRow(env, f.save, f.clear), f.errors.General(), f.saved)
+		ui.NewFormRow(env, l.T("MeBirthday"), container.NewVBox(pickers, hint), f.errors.Field("birthday")),
+		mirror.Row(env, f.save, f.clear), f.errors.General(), f.saved)
 	return f
 }
 
@@ -100,8 +103,8 @@ func (f *birthdayForm) store(b community.Birthday) {
 	p := community.Profile{Name: m.Name, Lang: m.Lang, Birthday: b}
 	actor, svc := f.env.Me(), f.env.Svc
 	f.save.Disable()
-	background(func() func() {
-		saved, err := svc.UpdateProfile(context.Background(), actor, p)
+	f.scope.Save(func(ctx context.Context) func() {
+		saved, err := svc.UpdateProfile(ctx, actor, p)
 		return func() {
 			f.save.Enable()
 			if f.errors.Show(err) { // the pickers keep what was chosen

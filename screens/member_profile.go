@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // ledgerLimit is how many ledger entries a profile shows.
@@ -21,17 +23,19 @@ const ledgerLimit = 20
 // history, and awarding or redeeming points.
 type memberProfile struct {
 	env    *Env
+	scope  *Scope
 	id     string
 	member community.Member
 	comm   community.Community
 	ledger []community.LedgerEntry
 
-	name         *DataLabel
+	name         *ui.DataLabel
 	meta, points *widget.Label
 	usual        *widget.Entry
 	saveUsual    *widget.Button
 	history      *fyne.Container
 	problem      *widget.Label
+	role         *fyne.Container // the owner's staff switch (member_role.go)
 	root         fyne.CanvasObject
 }
 
@@ -42,19 +46,19 @@ func NewMemberProfile(env *Env, memberID string) fyne.CanvasObject {
 
 func newMemberProfile(env *Env, id string) *memberProfile {
 	s := &memberProfile{env: env, id: id}
+	s.scope = env.Open("member", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("member"), s.onChange)
 	s.load()
 	return s
 }
 
 func (s *memberProfile) buildUI() {
 	l := s.env.L()
-	s.name = dataLabel(s.env, "", true)
-	s.meta = wrapped("")
-	s.points = heading("")
+	s.name = ui.NewDataLabel(s.env, "", true)
+	s.meta = ui.NewText(s.env, "")
+	s.points = ui.NewHeading(s.env, "")
 	for _, lb := range []*widget.Label{s.meta, s.points} {
-		lb.Alignment = alignFor(l.RTL())
+		lb.Alignment = mirror.Start(l)
 	}
 	s.usual = widget.NewEntry()
 	s.usual.SetPlaceHolder(l.T("MembersUsualPlaceholder"))
@@ -63,17 +67,17 @@ func (s *memberProfile) buildUI() {
 	award := highButton(l.T("MembersAward"), func() { s.onPoints(false) })
 	redeem := widget.NewButton(l.T("MembersRedeem"), func() { s.onPoints(true) })
 	s.history = container.NewVBox()
-	s.problem = newRefusal(s.env)
-	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), alignFor(l.RTL()), fyne.TextStyle{Bold: true}),
-		borderStart(l.RTL(), nil, nil, nil, s.saveUsual, s.usual))
-	s.root = container.NewVScroll(container.NewVBox(s.name, secondaryOf(s.meta), s.points, rowStart(l.RTL(), award, redeem), s.problem,
-		widget.NewSeparator(), usual, widget.NewSeparator(), uiHeading(s.env, l.T("MembersHistory")), s.history))
+	s.problem = ui.NewRefusal(s.env)
+	s.role = container.NewVBox()
+	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), mirror.Start(l), fyne.TextStyle{Bold: true}),
+		mirror.Border(l, nil, nil, nil, s.saveUsual, s.usual))
+	s.root = container.NewVScroll(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
+		s.role, widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
 }
 
 func (s *memberProfile) load() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		m, err := svc.Member(ctx, me, id)
 		var c community.Community
 		var ledger []community.LedgerEntry
@@ -85,7 +89,7 @@ func (s *memberProfile) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			first := s.member.ID == ""
@@ -101,8 +105,8 @@ func (s *memberProfile) load() {
 func (s *memberProfile) render() {
 	l, m := s.env.L(), s.member
 	st := community.Status(s.comm, m)
-	setData(s.env, s.name, m.Name)
-	setLine(s.env, s.meta, l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
+	s.name.SetData(s.env, m.Name)
+	ui.SetLine(s.env, s.meta, l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
 		"Since": l.Since(m.Since, s.env.Svc.Now()), "Language": languageName(m.Lang)}))
 	s.points.SetText(l.Points(m.Points))
 	s.history.RemoveAll()
@@ -110,10 +114,11 @@ func (s *memberProfile) render() {
 		s.history.Add(ledgerRow(s.env, e, s.env.Svc.Now()))
 	}
 	if len(s.ledger) == 0 {
-		s.history.Add(uiFaint(s.env, l.T("MembersHistoryEmpty")))
+		s.history.Add(ui.NewFaint(s.env, l.T("MembersHistoryEmpty")))
 	}
 	s.history.Refresh()
-	relayout(s.root) // name, points and history changed together
+	s.renderRole()
+	ui.Relayout(s.root) // name, points and history changed together
 }
 
 // ledgerRow is one line of a member's points history.
@@ -128,10 +133,10 @@ func ledgerRow(env *Env, e community.LedgerEntry, now time.Time) fyne.CanvasObje
 		what = l.T("MembersReasonWithNote", map[string]any{"Reason": what, "Note": e.Note})
 	}
 	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	text := dataLabel(env, what, false) // the staff's note is content
-	when := faint("")
-	setLine(env, when, l.Relative(e.At, now))
-	return borderStart(l.RTL(), nil, nil, nil, amount, container.NewVBox(text, when))
+	text := ui.NewDataLabel(env, what, false) // the staff's note is content
+	when := ui.NewFaint(env, "")
+	ui.SetLine(env, when, l.Relative(e.At, now))
+	return mirror.Border(l, nil, nil, nil, amount, container.NewVBox(text, when))
 }
 
 // reasonSuffix is a ledger reason in CamelCase for message IDs.
@@ -155,6 +160,16 @@ func reasonSuffix(reason string) string {
 		return "Reward"
 	case community.ReasonWelcome:
 		return "Welcome"
+	case community.ReasonVisit:
+		return "Visit"
+	case community.ReasonPurchase:
+		return "Purchase"
+	case community.ReasonStamp:
+		return "Stamp"
+	case community.ReasonFreeItem:
+		return "FreeItem"
+	case community.ReasonUndo:
+		return "Undo"
 	}
 	return "Other"
 }
@@ -163,15 +178,15 @@ func (s *memberProfile) onSaveUsual() {
 	note := s.usual.Text
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
 	s.saveUsual.Disable()
-	background(func() func() {
-		_, err := svc.SetUsual(context.Background(), me, id, note)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.SetUsual(ctx, me, id, note)
 		return func() {
 			s.saveUsual.Enable()
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the note stays as typed
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err)) // the note stays as typed
 				return
 			}
-			showNote(s.problem, s.env.L().T("MembersUsualSaved"))
+			ui.ShowNote(s.problem, s.env.L().T("MembersUsualSaved"))
 		}
 	})
 }
@@ -179,7 +194,7 @@ func (s *memberProfile) onSaveUsual() {
 // onPoints opens the award or redeem dialog. Its idempotency key is made when
 // it opens, so a double tap or a retry of the same dialog counts once.
 func (s *memberProfile) onPoints(redeem bool) {
-	d := newPointsDialog(s.env, s.id, redeem)
+	d := newPointsDialog(s.env, s.scope, s.id, redeem)
 	d.show()
 }
 
@@ -192,6 +207,7 @@ func (s *memberProfile) onChange(c community.Change) {
 // pointsDialog awards or redeems points with a reason.
 type pointsDialog struct {
 	env      *Env
+	scope    *Scope
 	memberID string
 	redeem   bool
 	opID     string // idempotency key, one per dialog
@@ -204,8 +220,8 @@ type pointsDialog struct {
 	done    bool
 }
 
-func newPointsDialog(env *Env, memberID string, redeem bool) *pointsDialog {
-	d := &pointsDialog{env: env, memberID: memberID, redeem: redeem, opID: community.NewID()}
+func newPointsDialog(env *Env, scope *Scope, memberID string, redeem bool) *pointsDialog {
+	d := &pointsDialog{env: env, scope: scope, memberID: memberID, redeem: redeem, opID: community.NewID()}
 	l := env.L()
 	d.amount = widget.NewEntry()
 	d.amount.SetPlaceHolder(l.T("MembersPointsPlaceholder"))
@@ -216,7 +232,7 @@ func newPointsDialog(env *Env, memberID string, redeem bool) *pointsDialog {
 		title, action = l.T("MembersRedeemTitle"), l.T("MembersRedeem")
 	}
 	d.confirm = highButton(action, d.onConfirm)
-	d.problem = newRefusal(env)
+	d.problem = ui.NewRefusal(env)
 	form := widget.NewForm(widget.NewFormItem(l.T("MembersPoints"), d.amount), widget.NewFormItem(l.T("MembersReason"), d.note))
 	cancel := widget.NewButton(l.T("MembersCancel"), func() { d.dlg.Hide() })
 	content := container.NewVBox(form, d.problem, container.NewGridWithColumns(2, cancel, d.confirm))
@@ -231,7 +247,7 @@ func (d *pointsDialog) show() {
 
 // refuse shows why the points were not applied, growing the dialog to fit.
 func (d *pointsDialog) refuse(msg string) {
-	showRefusal(d.problem, msg)
+	ui.ShowRefusal(d.problem, msg)
 	d.dlg.Resize(fyne.NewSize(360, d.dlg.MinSize().Height))
 }
 
@@ -245,13 +261,13 @@ func (d *pointsDialog) onConfirm() {
 		return
 	}
 	note, svc, me, id, op, redeem := d.note.Text, d.env.Svc, d.env.Me(), d.memberID, d.opID, d.redeem
-	background(func() func() {
+	d.scope.Save(func(ctx context.Context) func() {
 		var m community.Member
 		var err error
 		if redeem {
-			m, _, err = svc.RedeemPoints(context.Background(), me, id, n, note, op)
+			m, _, err = svc.RedeemPoints(ctx, me, id, n, note, op)
 		} else {
-			m, _, err = svc.AwardPoints(context.Background(), me, id, n, note, op)
+			m, _, err = svc.AwardPoints(ctx, me, id, n, note, op)
 		}
 		return func() {
 			if community.IsReason(err, community.ReasonInsufficient) {
@@ -264,7 +280,7 @@ func (d *pointsDialog) onConfirm() {
 			}
 			d.done = true
 			d.dlg.Hide()
-			showNote(d.problem, l.T("MembersPointsDone", map[string]any{"Balance": l.Points(m.Points)}))
+			ui.ShowNote(d.problem, l.T("MembersPointsDone", map[string]any{"Balance": l.Points(m.Points)}))
 		}
 	})
 }

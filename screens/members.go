@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // membersLimit is how many members a search shows.
@@ -20,8 +22,9 @@ const membersLimit = 100
 // (on a desktop) or pushed (on a phone).
 type members struct {
 	env   *Env
+	scope *Scope
 	found []community.Member
-	gen   int
+	loads loader // the newest load wins
 
 	query  *widget.Entry
 	list   *widget.List
@@ -37,8 +40,8 @@ func NewMembers(env *Env) fyne.CanvasObject {
 
 func newMembers(env *Env) *members {
 	s := &members{env: env}
+	s.scope = env.Open("members", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("members"), s.onChange)
 	s.search()
 	return s
 }
@@ -51,7 +54,7 @@ func (s *members) buildUI() {
 	s.query.OnChanged = func(string) { s.search() }
 	s.list = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen
-	s.empty = wrapped(l.T("MembersNone"))
+	s.empty = ui.NewText(s.env, l.T("MembersNone"))
 	s.empty.Alignment = fyne.TextAlignCenter
 	s.empty.Hide()
 	left := container.NewBorder(s.query, nil, nil, nil, container.NewStack(s.list, s.empty))
@@ -59,12 +62,12 @@ func (s *members) buildUI() {
 		s.root = left
 		return
 	}
-	s.detail = container.NewStack(NewEmptyState(s.env, theme.AccountIcon(), l.T("MembersPick"), "", nil))
-	s.root = listDetail(s.env, left, s.detail, 0.38)
+	s.detail = container.NewStack(ui.NewEmptyState(theme.AccountIcon(), l.T("MembersPick"), "", nil))
+	s.root = mirror.Split(s.env, left, s.detail, 0.38)
 }
 
 func (s *members) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, false), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, false), ui.NewFaint(s.env, ""))
 }
 
 func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -73,25 +76,21 @@ func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	m, l := s.found[id], s.env.L()
 	box := o.(*fyne.Container)
-	name, meta := box.Objects[0].(*DataLabel), asLabel(box.Objects[1])
-	setData(s.env, name, m.Name)
-	setLine(s.env, meta, l.T("MembersRowMeta", map[string]any{"Code": m.Code, "Points": l.Points(m.Points)}))
+	name, meta := box.Objects[0].(*ui.DataLabel), ui.AsLabel(box.Objects[1])
+	name.SetData(s.env, m.Name)
+	ui.SetLine(s.env, meta, l.T("MembersRowMeta", map[string]any{"Code": m.Code, "Points": l.Points(m.Points)}))
 }
 
 // search finds members by name and sorts them in the viewer's language.
 func (s *members) search() {
-	s.gen++
-	gen, q, svc, me := s.gen, s.query.Text, s.env.Svc, s.env.Me()
+	q, svc, me := s.query.Text, s.env.Svc, s.env.Me()
 	coll := s.env.L().Collator()
-	background(func() func() {
-		found, err := svc.SearchMembers(context.Background(), me, q, membersLimit)
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		found, err := svc.SearchMembers(ctx, me, q, membersLimit)
 		if err == nil {
 			sort.SliceStable(found, func(i, j int) bool { return coll.CompareString(found[i].Name, found[j].Name) < 0 })
 		}
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
 				s.empty.SetText(ErrorText(s.env.L(), err))
 				s.empty.Show()
@@ -99,11 +98,7 @@ func (s *members) search() {
 			}
 			s.found = found
 			s.empty.SetText(s.env.L().T("MembersNone"))
-			if len(found) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(found))
 			s.list.UnselectAll()
 			s.list.Refresh()
 		}
@@ -118,7 +113,7 @@ func (s *members) onOpen(id widget.ListItemID) {
 	profile := NewMemberProfile(s.env, m.ID)
 	if s.detail == nil {
 		s.list.UnselectAll()
-		push(s.env, m.Name, profile)
+		s.env.Push(m.Name, profile)
 		return
 	}
 	s.detail.Objects = []fyne.CanvasObject{profile}

@@ -15,6 +15,7 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // visit calls fn for every visible object under o (widgets through their
@@ -104,7 +105,7 @@ func TestHome_EmptyCommunitySaysWhatToDo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := NewEnv(f.svc, f.win, f.nav, m.Actor(), env0(f).L())
+	env := f.newEnv(m.Actor(), env0(f).L())
 	f.show(NewHome(env), phoneSize)
 	f.capture("home_phone_en_newcomer")
 	for _, want := range []string{"You're not going to any event yet.", "See what's on", "0 points"} {
@@ -285,7 +286,7 @@ func TestMemberScreens_LongNameAndEmptyCommunity(t *testing.T) {
 	for _, lang := range []string{"en", "ar"} {
 		for name, build := range map[string]func(*Env) fyne.CanvasObject{"home": NewHome, "events": NewEvents, "loyalty": NewLoyalty, "me": NewMe} {
 			t.Run(name+"_"+lang, func(t *testing.T) {
-				env := NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New(lang))
+				env := f.newEnv(m.Actor(), i18n.New(lang))
 				env.SetPhone(true)
 				c := build(env)
 				f.show(c, phoneSize)
@@ -296,7 +297,7 @@ func TestMemberScreens_LongNameAndEmptyCommunity(t *testing.T) {
 			})
 		}
 	}
-	env := NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New("en"))
+	env := f.newEnv(m.Actor(), i18n.New("en"))
 	f.show(NewEvents(env), phoneSize)
 	for _, want := range []string{"No events planned yet.", "Suggest an event", "Events you attend will be listed here."} {
 		if !shows(f.win, want) {
@@ -335,9 +336,9 @@ func TestEventDetail_ArabicIsMirrored(t *testing.T) {
 	if right := pos.X + b.Size().Width; right < phoneSize.Width-40 {
 		t.Errorf("the button ends at x=%.0f, not at the right edge of %.0f", right, phoneSize.Width)
 	}
-	var bar *ProgressBar
+	var bar *ui.ProgressBar
 	visit(f.win.Content(), func(o fyne.CanvasObject) bool {
-		if p, ok := o.(*ProgressBar); ok {
+		if p, ok := o.(*ui.ProgressBar); ok {
 			bar = p
 		}
 		return true

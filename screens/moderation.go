@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // moderationLimit is how many items of each queue the screen shows.
@@ -16,14 +18,15 @@ const moderationLimit = 50
 // moderation is the staff's queues: reported posts, stories waiting for
 // approval and idea proposals waiting for approval.
 type moderation struct {
-	env *Env
-	gen int
+	env   *Env
+	scope *Scope
+	loads loader // the newest load wins
 
 	posts   []community.Post
 	stories []community.Story
 	ideas   []community.Idea
 
-	tabs                       *Tabs
+	tabs                       *ui.Tabs
 	postsHead, storiesHead     *widget.Label
 	ideasHead                  *widget.Label
 	postBox, storyBox, ideaBox *fyne.Container
@@ -38,8 +41,8 @@ func NewModeration(env *Env) fyne.CanvasObject {
 
 func newModeration(env *Env) *moderation {
 	s := &moderation{env: env}
+	s.scope = env.Open("moderation", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("moderation"), s.onChange)
 	s.load()
 	return s
 }
@@ -47,9 +50,9 @@ func newModeration(env *Env) *moderation {
 func (s *moderation) buildUI() {
 	l := s.env.L()
 	s.postBox, s.storyBox, s.ideaBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
-	s.problem = newRefusal(s.env)
-	s.postsHead, s.storiesHead, s.ideasHead = heading(""), heading(""), heading("")
-	s.tabs = newTabs(s.env,
+	s.problem = ui.NewRefusal(s.env)
+	s.postsHead, s.storiesHead, s.ideasHead = ui.NewHeading(s.env, ""), ui.NewHeading(s.env, ""), ui.NewHeading(s.env, "")
+	s.tabs = ui.NewTabs(s.env,
 		container.NewTabItem(l.T("ModerationPosts"), container.NewVScroll(s.postBox)),
 		container.NewTabItem(l.T("ModerationStories"), container.NewVScroll(s.storyBox)),
 		container.NewTabItem(l.T("ModerationIdeas"), container.NewVScroll(s.ideaBox)),
@@ -64,10 +67,8 @@ func (s *moderation) buildUI() {
 }
 
 func (s *moderation) load() {
-	s.gen++
-	gen, svc, me := s.gen, s.env.Svc, s.env.Me()
-	background(func() func() {
-		ctx := context.Background()
+	svc, me := s.env.Svc, s.env.Me()
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		posts, err := svc.ReportedPosts(ctx, me, moderationLimit)
 		var stories []community.Story
 		var ideas []community.Idea
@@ -78,11 +79,8 @@ func (s *moderation) load() {
 			ideas, err = svc.PendingIdeas(ctx, me, moderationLimit)
 		}
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.posts, s.stories, s.ideas = posts, stories, ideas
@@ -98,9 +96,9 @@ func (s *moderation) render() {
 	tabs[1].Text = l.N("ModerationStoriesCount", len(s.stories))
 	tabs[2].Text = l.N("ModerationIdeasCount", len(s.ideas))
 	s.tabs.Refresh()
-	setLine(s.env, s.postsHead, tabs[0].Text)
-	setLine(s.env, s.storiesHead, tabs[1].Text)
-	setLine(s.env, s.ideasHead, tabs[2].Text)
+	ui.SetLine(s.env, s.postsHead, tabs[0].Text)
+	ui.SetLine(s.env, s.storiesHead, tabs[1].Text)
+	ui.SetLine(s.env, s.ideasHead, tabs[2].Text)
 
 	s.postBox.RemoveAll()
 	for _, p := range s.posts {
@@ -109,47 +107,47 @@ func (s *moderation) render() {
 		if p.Hidden {
 			state = l.N("ModerationReportsHidden", p.Reports)
 		}
-		s.postBox.Add(dataCard(s.env, p.AuthorName, state, markdown(p.Body), s.actions(
+		s.postBox.Add(ui.NewDataCard(s.env, p.AuthorName, state, ui.NewMarkdown(p.Body), s.actions(
 			widget.NewButton(l.T("ModerationRestore"), func() { s.onPost(p, true) }),
 			dangerButton(l.T("ModerationRemove"), func() { s.onPost(p, false) }),
 		)))
 	}
 	if len(s.posts) == 0 {
-		s.postBox.Add(NewEmptyState(s.env, nil, l.T("ModerationPostsEmpty"), "", nil))
+		s.postBox.Add(ui.NewEmptyState(nil, l.T("ModerationPostsEmpty"), "", nil))
 	}
 
 	s.storyBox.RemoveAll()
 	for _, st := range s.stories {
 		st := st
-		s.storyBox.Add(dataCard(s.env, st.Title, l.T("ModerationStoryBy", map[string]any{
-			"Author": st.AuthorName, "When": l.Relative(st.SubmittedAt, s.env.Svc.Now())}), markdown(st.Body),
+		s.storyBox.Add(ui.NewDataCard(s.env, st.Title, l.T("ModerationStoryBy", map[string]any{
+			"Author": st.AuthorName, "When": l.Relative(st.SubmittedAt, s.env.Svc.Now())}), ui.NewMarkdown(st.Body),
 			s.actions(
 				highButton(l.T("ModerationApprove"), func() { s.onStory(st.ID, true) }),
 				dangerButton(l.T("ModerationReject"), func() { s.onStory(st.ID, false) }),
 			)))
 	}
 	if len(s.stories) == 0 {
-		s.storyBox.Add(NewEmptyState(s.env, nil, l.T("ModerationStoriesEmpty"), "", nil))
+		s.storyBox.Add(ui.NewEmptyState(nil, l.T("ModerationStoriesEmpty"), "", nil))
 	}
 
 	s.ideaBox.RemoveAll()
 	for _, idea := range s.ideas {
 		idea := idea
-		s.ideaBox.Add(dataCard(s.env, idea.Text, l.T("ModerationIdeaBy", map[string]any{"Author": idea.ByName, "Poll": idea.Question}), nil,
+		s.ideaBox.Add(ui.NewDataCard(s.env, idea.Text, l.T("ModerationIdeaBy", map[string]any{"Author": idea.ByName, "Poll": idea.Question}), nil,
 			s.actions(
 				highButton(l.T("ModerationApprove"), func() { s.onIdea(idea, community.IdeaOpen) }),
 				dangerButton(l.T("ModerationDecline"), func() { s.onIdea(idea, community.IdeaDeclined) }),
 			)))
 	}
 	if len(s.ideas) == 0 {
-		s.ideaBox.Add(NewEmptyState(s.env, nil, l.T("ModerationIdeasEmpty"), "", nil))
+		s.ideaBox.Add(ui.NewEmptyState(nil, l.T("ModerationIdeasEmpty"), "", nil))
 	}
 	// The three queues changed together: lay the whole page out again.
-	relayout(s.root)
+	ui.Relayout(s.root)
 }
 
 func (s *moderation) actions(buttons ...fyne.CanvasObject) fyne.CanvasObject {
-	return rowStart(s.env.L().RTL(), buttons...)
+	return mirror.Row(s.env, buttons...)
 }
 
 func highButton(text string, tapped func()) *widget.Button {
@@ -166,14 +164,12 @@ func dangerButton(text string, tapped func()) *widget.Button {
 
 // do runs a moderation decision and reloads the queues.
 func (s *moderation) do(decide func(ctx context.Context) error) {
-	background(func() func() {
-		err := decide(context.Background())
+	s.scope.Save(func(ctx context.Context) func() {
+		err := decide(ctx)
 		return func() {
-			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			showRefusal(s.problem, "")
 			s.load()
 		}
 	})

@@ -17,8 +17,8 @@ func TestInsights_Charts(t *testing.T) {
 	env := f.env(demo.OwnerID, "en")
 	s := newInsights(env)
 	f.show(s.root, desktopSize)
-	if !s.data.HasNPS || len(s.tiers.points) != 3 || len(s.nps.points) == 0 || len(s.attendance.points) == 0 || len(s.polls.points) != 2 {
-		t.Fatalf("insights charts: nps=%d tiers=%d attendance=%d polls=%d", len(s.nps.points), len(s.tiers.points), len(s.attendance.points), len(s.polls.points))
+	if !s.data.HasNPS || len(s.tiers.Points()) != 3 || len(s.nps.Points()) == 0 || len(s.attendance.Points()) == 0 || len(s.polls.Points()) != 2 {
+		t.Fatalf("insights charts: nps=%d tiers=%d attendance=%d polls=%d", len(s.nps.Points()), len(s.tiers.Points()), len(s.attendance.Points()), len(s.polls.Points()))
 	}
 	test.AssertRendersToMarkup(t, "insights_desktop_en.xml", f.win.Canvas())
 }
@@ -95,7 +95,7 @@ func TestMembers_AwardDoubleTapCountsOnce(t *testing.T) {
 		t.Errorf("not in Spanish order:\n%v\n%v", names, want)
 	}
 	before, _ := f.store.Member(ctx, "mem-tom")
-	d := newPointsDialog(owner, "mem-tom", false)
+	d := newPointsDialog(owner, owner.Open("points-test", nil), "mem-tom", false)
 	d.show()
 	test.Type(d.amount, "30")
 	test.Type(d.note, "Fixed the door")
@@ -106,7 +106,7 @@ func TestMembers_AwardDoubleTapCountsOnce(t *testing.T) {
 	if after.Points != before.Points+30 {
 		t.Fatalf("double-tapped award: %d -> %d", before.Points, after.Points)
 	}
-	r := newPointsDialog(owner, "mem-tom", true)
+	r := newPointsDialog(owner, owner.Open("points-test", nil), "mem-tom", true)
 	test.Type(r.amount, "999999")
 	r.onConfirm()
 	settle()

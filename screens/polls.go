@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // pollsLimit is how many open polls the screen shows.
@@ -29,8 +32,9 @@ type pollState struct {
 // bars once voted), proposing ideas, and the ideas board by status.
 type polls struct {
 	env   *Env
+	scope *Scope
 	items []*pollState
-	gen   int
+	loads loader // the newest load wins
 
 	cards   *fyne.Container
 	empty   fyne.CanvasObject
@@ -47,8 +51,8 @@ func NewPolls(env *Env) fyne.CanvasObject {
 
 func newPolls(env *Env) *polls {
 	s := &polls{env: env}
+	s.scope = env.Open("polls", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("polls"), s.onChange)
 	s.load()
 	return s
 }
@@ -56,30 +60,24 @@ func newPolls(env *Env) *polls {
 func (s *polls) buildUI() {
 	l := s.env.L()
 	s.cards = container.NewVBox()
-	s.empty = NewEmptyState(s.env, nil, l.T("PollEmpty"), "", nil)
+	s.empty = ui.NewEmptyState(nil, l.T("PollEmpty"), "", nil)
 	s.empty.Hide()
-	s.problem = newRefusal(s.env)
-	s.board = newIdeasBoard(s.env)
-	s.root = newTabs(s.env,
+	s.problem = ui.NewRefusal(s.env)
+	s.board = newIdeasBoard(s.env, s.scope)
+	s.root = ui.NewTabs(s.env,
 		container.NewTabItem(l.T("PollTabOpen"), container.NewVScroll(container.NewVBox(s.problem, s.empty, s.cards))),
 		container.NewTabItem(l.T("IdeasTabBoard"), s.board.root),
 	)
 }
 
 func (s *polls) load() {
-	s.gen++
-	gen, svc, me := s.gen, s.env.Svc, s.env.Me()
-	background(func() func() {
-		items, err := loadPolls(svc, me)
+	svc, me := s.env.Svc, s.env.Me()
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		items, err := loadPolls(ctx, svc, me)
 		return func() {
-			if gen != s.gen {
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
-				return
-			}
-			showRefusal(s.problem, "")
 			// Keep "changing my vote" across a live refresh.
 			for _, it := range items {
 				for _, old := range s.items {
@@ -95,8 +93,7 @@ func (s *polls) load() {
 }
 
 // loadPolls reads the open polls with their tallies and the member's votes.
-func loadPolls(svc *community.Service, me community.Actor) ([]*pollState, error) {
-	ctx := context.Background()
+func loadPolls(ctx context.Context, svc *community.Service, me community.Actor) ([]*pollState, error) {
 	ps, err := svc.Polls(ctx, community.PollOpen, pollsLimit)
 	if err != nil {
 		return nil, err
@@ -127,11 +124,7 @@ func (s *polls) render() {
 	for _, st := range s.items {
 		s.cards.Add(s.card(st))
 	}
-	if len(s.items) == 0 {
-		s.empty.Show()
-	} else {
-		s.empty.Hide()
-	}
+	showEmpty(s.empty, len(s.items))
 	s.root.Refresh() // the cards changed size: lay the page out again
 }
 
@@ -156,7 +149,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 				b.SetText(l.T("PollVoted"))
 				b.Importance = widget.HighImportance
 			}
-			box.Add(borderStart(l.RTL(), nil, nil, nil, b, contentLabel(s.env, o.Text, o.ID == st.mine)))
+			box.Add(mirror.Border(l, nil, nil, nil, b, ui.NewContentLabel(s.env, o.Text, o.ID == st.mine)))
 		}
 	} else {
 		for _, o := range p.Options {
@@ -165,23 +158,23 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 			}
 			box.Add(resultBar(s.env, o, st.results, o.ID == st.mine))
 		}
-		box.Add(uiFaint(s.env, l.N("PollTotalVotes", st.results.Total)))
+		box.Add(ui.NewFaint(s.env, l.N("PollTotalVotes", st.results.Total)))
 		box.Add(widget.NewButton(l.T("PollChangeVote"), func() { st.changing = true; s.render() }))
 	}
 	idea := widget.NewEntry()
 	idea.SetPlaceHolder(l.T("PollIdeaPlaceholder"))
 	idea.SetText(st.draft)
 	idea.OnChanged = func(text string) { st.draft = text }
-	problem := newRefusal(s.env)
+	problem := ui.NewRefusal(s.env)
 	if st.refused {
-		showRefusal(problem, st.note)
+		ui.ShowRefusal(problem, st.note)
 	} else if st.note != "" {
-		showNote(problem, st.note)
+		ui.ShowNote(problem, st.note)
 	}
 	propose := widget.NewButton(l.T("PollPropose"), func() { s.onPropose(st) })
 	idea.OnSubmitted = func(string) { s.onPropose(st) }
 	box.Add(widget.NewSeparator())
-	box.Add(borderStart(l.RTL(), nil, nil, nil, propose, idea))
+	box.Add(mirror.Border(l, nil, nil, nil, propose, idea))
 	box.Add(problem)
 	box.Add(requireVerified(s.env, append(needVerified, propose)...))
 	sub := ""
@@ -189,11 +182,11 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 		sub = l.T("PollClosesAt", map[string]any{"When": l.DateTime(p.ClosesAt, nil)})
 	}
 	// The question wraps: a card title would not, and phones are narrow.
-	q := contentLabel(s.env, p.Question, true)
+	q := ui.NewContentLabel(s.env, p.Question, true)
 	head := container.NewVBox(q)
 	if sub != "" {
-		when := faint("")
-		setLine(s.env, when, sub)
+		when := ui.NewFaint(s.env, "")
+		ui.SetLine(s.env, when, sub)
 		head.Add(when)
 	}
 	return widget.NewCard("", "", container.NewVBox(head, box))
@@ -204,31 +197,31 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyne.CanvasObject {
 	l := env.L()
 	n := r.Tally[o.ID]
-	bar := NewProgressBar(env)
+	bar := ui.NewProgressBar(env)
 	if r.Total > 0 {
 		bar.SetValue(float64(n) / float64(r.Total))
 	}
-	bar.SetText(Visual(env, l.N("PollVotes", n)))
+	bar.SetText(bidi.Visual(env, l.N("PollVotes", n)))
 	text := o.Text
 	if mine {
 		text = l.T("PollYourVote", map[string]any{"Option": o.Text})
 	}
-	label := dataLabel(env, text, mine)
-	label.Alignment = contentAlign(env, o.Text)
+	label := ui.NewDataLabel(env, text, mine)
+	label.Alignment = mirror.Start(bidi.Content(env, o.Text))
 	return container.NewVBox(label, bar)
 }
 
 func (s *polls) onVote(pollID, optionID string) {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		err := svc.Vote(context.Background(), me, pollID, optionID)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.Vote(ctx, me, pollID, optionID)
 		return func() {
 			if err != nil {
 				msg := ErrorText(s.env.L(), err)
 				if community.IsReason(err, community.ReasonClosed) {
 					msg = s.env.L().T("PollClosed")
 				}
-				showRefusal(s.problem, msg)
+				ui.ShowRefusal(s.problem, msg)
 				return
 			}
 			for _, st := range s.items {
@@ -244,8 +237,8 @@ func (s *polls) onVote(pollID, optionID string) {
 func (s *polls) onPropose(st *pollState) {
 	text, pollID := st.draft, st.poll.ID
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		_, err := svc.ProposeIdea(context.Background(), me, pollID, text)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.ProposeIdea(ctx, me, pollID, text)
 		return func() {
 			l := s.env.L()
 			st.refused = err != nil

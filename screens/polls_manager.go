@@ -10,14 +10,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // pollsManager is the staff's polls place: create polls, close them, and
 // move ideas through open, planned, in progress, shipped and declined.
 type pollsManager struct {
 	env   *Env
+	scope *Scope
 	polls []community.Poll
-	gen   int
+	loads loader // the newest load wins
 
 	managerPane
 }
@@ -29,8 +32,8 @@ func NewPollsManager(env *Env) fyne.CanvasObject {
 
 func newPollsManager(env *Env) *pollsManager {
 	s := &pollsManager{env: env}
+	s.scope = env.Open("polls-manager", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("polls-manager"), s.onChange)
 	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
@@ -42,7 +45,7 @@ func (s *pollsManager) buildUI() {
 }
 
 func (s *pollsManager) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
 }
 
 func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -51,33 +54,25 @@ func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p, l := s.polls[id], s.env.L()
 	box := o.(*fyne.Container)
-	setData(s.env, box.Objects[0].(*DataLabel), p.Question)
+	box.Objects[0].(*ui.DataLabel).SetData(s.env, p.Question)
 	state := l.T("PollStateOpen")
 	if !p.Open(s.env.Svc.Now()) {
 		state = l.T("PollStateClosed")
 	}
-	setLine(s.env, asLabel(box.Objects[1]), state)
+	ui.SetLine(s.env, ui.AsLabel(box.Objects[1]), state)
 }
 
 func (s *pollsManager) load() {
-	s.gen++
-	gen, svc := s.gen, s.env.Svc
-	background(func() func() {
-		ps, err := svc.Polls(context.Background(), "", 50)
+	svc := s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		ps, err := svc.Polls(ctx, "", 50)
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.polls = ps
-			if len(ps) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(ps))
 			s.list.Refresh()
 		}
 	})
@@ -85,7 +80,7 @@ func (s *pollsManager) load() {
 
 func (s *pollsManager) show(title string, content fyne.CanvasObject) {
 	if s.detail == nil {
-		push(s.env, title, content)
+		s.env.Push(title, content)
 		return
 	}
 	s.detail.Objects = []fyne.CanvasObject{content}
@@ -118,6 +113,7 @@ func (s *pollsManager) onChange(c community.Change) {
 // pollCreator is the form that asks the community a question.
 type pollCreator struct {
 	env     *Env
+	scope   *Scope
 	created func(community.Poll)
 
 	question *widget.Entry
@@ -131,6 +127,7 @@ type pollCreator struct {
 
 func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	s := &pollCreator{env: env, created: created}
+	s.scope = env.Open("poll-new", nil)
 	l := env.L()
 	s.question = widget.NewEntry()
 	s.question.SetPlaceHolder(l.T("PollQuestionPlaceholder"))
@@ -150,15 +147,15 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 		}
 	})
 	s.create = highButton(l.T("PollCreate"), s.onCreate)
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("PollQuestion"), s.question),
 		widget.NewFormItem(l.T("PollOptions"), s.options),
 	)
 	s.root = container.NewVScroll(container.NewVBox(form, s.closes, s.when.root, s.problem, s.create))
 	svc := env.Svc
-	background(func() func() {
-		c, err := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		c, err := svc.Community(ctx)
 		return func() {
 			if err == nil {
 				s.when.zone = c.Location()
@@ -178,22 +175,22 @@ func (s *pollCreator) onCreate() {
 	if s.closes.Checked {
 		t, ok := s.when.value()
 		if !ok {
-			showRefusal(s.problem, ErrorText(s.env.L(), community.Invalid("closes_at", community.ReasonInvalid)))
+			ui.ShowRefusal(s.problem, ErrorText(s.env.L(), community.Invalid("closes_at", community.ReasonInvalid)))
 			return
 		}
 		in.ClosesAt = t
 	}
 	s.create.Disable()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		p, err := svc.CreatePoll(context.Background(), me, in)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.CreatePoll(ctx, me, in)
 		return func() {
 			s.create.Enable()
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err)) // the form keeps what was typed
 				return
 			}
-			showRefusal(s.problem, "")
+			ui.ShowRefusal(s.problem, "")
 			if s.created != nil {
 				s.created(p)
 			}
@@ -204,12 +201,13 @@ func (s *pollCreator) onCreate() {
 // pollAdmin is one poll for staff: its options with votes and statuses.
 type pollAdmin struct {
 	env     *Env
+	scope   *Scope
 	id      string
 	poll    community.Poll
 	results community.Results
 
-	question *DataLabel
-	state    *Secondary
+	question *ui.DataLabel
+	state    *ui.Secondary
 	close    *widget.Button
 	options  *fyne.Container
 	outcome  *widget.Label
@@ -225,22 +223,21 @@ func NewPollAdmin(env *Env, pollID string) fyne.CanvasObject {
 func newPollAdmin(env *Env, id string) *pollAdmin {
 	s := &pollAdmin{env: env, id: id}
 	l := env.L()
-	s.question = dataLabel(env, "", true)
-	s.state = faint("")
-	s.state.Label.Alignment = alignFor(l.RTL())
+	s.question = ui.NewDataLabel(env, "", true)
+	s.state = ui.NewFaint(s.env, "")
+	s.state.Label.Alignment = mirror.Start(l)
 	s.close = dangerButton(l.T("PollClose"), s.onClose)
 	s.options = container.NewVBox()
-	s.outcome = newRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, rowStart(l.RTL(), s.close)))
-	env.Subscribe(subKey("poll"), s.onChange)
+	s.outcome = ui.NewRefusal(s.env)
+	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, mirror.Row(l, s.close)))
+	s.scope = env.Open("poll", s.onChange)
 	s.load()
 	return s
 }
 
 func (s *pollAdmin) load() {
 	svc, id := s.env.Svc, s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		p, err := svc.Poll(ctx, id)
 		var r community.Results
 		if err == nil {
@@ -248,7 +245,7 @@ func (s *pollAdmin) load() {
 		}
 		return func() {
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.poll, s.results = p, r
@@ -260,12 +257,12 @@ func (s *pollAdmin) load() {
 func (s *pollAdmin) render() {
 	l := s.env.L()
 	p := s.poll
-	setData(s.env, s.question, p.Question)
+	s.question.SetData(s.env, p.Question)
 	if p.Open(s.env.Svc.Now()) {
-		setLine(s.env, s.state, l.N("PollStateOpenVotes", s.results.Total))
+		ui.SetLine(s.env, s.state, l.N("PollStateOpenVotes", s.results.Total))
 		s.close.Show()
 	} else {
-		setLine(s.env, s.state, l.N("PollStateClosedVotes", s.results.Total))
+		ui.SetLine(s.env, s.state, l.N("PollStateClosedVotes", s.results.Total))
 		s.close.Hide()
 	}
 	statuses := append([]community.IdeaStatus{community.IdeaPending}, community.IdeaStatuses...)
@@ -276,7 +273,7 @@ func (s *pollAdmin) render() {
 	s.options.RemoveAll()
 	for _, o := range p.Options {
 		o := o
-		text := dataLabel(s.env, o.Text, false)
+		text := ui.NewDataLabel(s.env, o.Text, false)
 		meta := l.N("IdeasVotes", s.results.Tally[o.ID])
 		if o.ByName != "" {
 			meta = l.N("IdeasVotesBy", s.results.Tally[o.ID], map[string]any{"Name": o.ByName})
@@ -294,9 +291,9 @@ func (s *pollAdmin) render() {
 				}
 			}
 		}
-		m := faint("")
-		setLine(s.env, m, meta)
-		s.options.Add(borderStart(l.RTL(), nil, nil, nil, pick, container.NewVBox(text, m)))
+		m := ui.NewFaint(s.env, "")
+		ui.SetLine(s.env, m, meta)
+		s.options.Add(mirror.Border(l, nil, nil, nil, pick, container.NewVBox(text, m)))
 		s.options.Add(widget.NewSeparator())
 	}
 	s.options.Refresh()
@@ -306,8 +303,7 @@ func (s *pollAdmin) render() {
 func (s *pollAdmin) onStatus(o community.Option, st community.IdeaStatus) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
 	votes := s.results.Tally[o.ID]
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Save(func(ctx context.Context) func() {
 		thanked := 0
 		if st == community.IdeaShipped && o.Status != community.IdeaShipped {
 			thanked = votes
@@ -322,14 +318,14 @@ func (s *pollAdmin) onStatus(o community.Option, st community.IdeaStatus) {
 		return func() {
 			l := s.env.L()
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(l, err))
+				ui.ShowRefusal(s.outcome, ErrorText(l, err))
 				s.render() // back to the stored status
 				return
 			}
 			if st == community.IdeaShipped {
-				showNote(s.outcome, l.N("PollShippedThanked", thanked, map[string]any{"Idea": o.Text}))
+				ui.ShowNote(s.outcome, l.N("PollShippedThanked", thanked, map[string]any{"Idea": o.Text}))
 			} else {
-				showRefusal(s.outcome, "")
+				ui.ShowRefusal(s.outcome, "")
 			}
 			s.load()
 		}
@@ -343,11 +339,11 @@ func (s *pollAdmin) onClose() {
 
 func (s *pollAdmin) closePoll() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		_, err := svc.ClosePoll(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.ClosePoll(ctx, me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.outcome, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
 			}
 			s.load()

@@ -10,18 +10,20 @@ import (
 
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // unlocalized lists the visible texts under the window that did not come
 // from the pseudo-locale. User content is allowed: widgets implementing
-// UserData (names, titles, the business's texts), what an entry holds and a
+// ui.UserData (names, titles, the business's texts), what an entry holds and a
 // select's choice (the language names are each in their own language).
 func unlocalized(w fyne.Window) []string {
 	var bad []string
 	for _, r := range canvasRoots(w) {
 		visit(r, func(o fyne.CanvasObject) bool {
 			switch x := o.(type) {
-			case UserData:
+			case ui.UserData:
 				return !x.IsUserData()
 			case *widget.Entry:
 				if x.Text != "" {
@@ -67,7 +69,7 @@ func TestScreens_MemberScreensArePseudoLocalized(t *testing.T) {
 func TestUnlocalized_CatchesLiterals(t *testing.T) {
 	f := newFixture(t)
 	env := f.env(demo.MemberID, i18n.PseudoCode)
-	f.show(NewRow(env, widget.NewLabel("Hello"), NewDataLabel(env, "Amira"), widget.NewLabel(env.L().T("TabHome"))), desktopSize)
+	f.show(mirror.Row(env, widget.NewLabel("Hello"), ui.NewDataLabel(env, "Amira", false), widget.NewLabel(env.L().T("TabHome"))), desktopSize)
 	if bad := unlocalized(f.win); len(bad) != 1 || bad[0] != "Hello" {
 		t.Fatalf("unlocalized = %q, want [Hello]", bad)
 	}

@@ -1,10 +1,15 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // Accounts is what the sign-in screen asks of Firebase Auth, through the
@@ -37,6 +42,7 @@ const (
 // needed (there is no store yet).
 type signIn struct {
 	env      *Env
+	scope    *Scope
 	accounts Accounts
 	mode     signInMode
 
@@ -64,7 +70,7 @@ type SignInOptions struct {
 
 // NewSignIn returns the sign-in screen.
 func NewSignIn(env *Env, accounts Accounts, opts SignInOptions) fyne.CanvasObject {
-	s := &signIn{env: env, accounts: accounts}
+	s := &signIn{env: env, scope: env.Open("signin", nil), accounts: accounts}
 	switch {
 	case opts.SignUp:
 		s.mode = modeSignUp
@@ -74,7 +80,7 @@ func NewSignIn(env *Env, accounts Accounts, opts SignInOptions) fyne.CanvasObjec
 	o := s.buildUI()
 	s.email.SetText(opts.Email)
 	if opts.Notice != "" {
-		s.notice.SetText(Visual(env, opts.Notice))
+		s.notice.SetText(bidi.Visual(env, opts.Notice))
 		s.notice.Show()
 	}
 	return o
@@ -98,25 +104,25 @@ func (s *signIn) buildUI() fyne.CanvasObject {
 	s.toggle.Importance = widget.LowImportance
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Hide()
-	s.nameRow = NewFormRow(s.env, l.T("FieldName"), s.name, s.errors.Field("name"))
-	s.passwordRow = NewFormRow(s.env, l.T("FieldPassword"), s.password, s.errors.Field("password"))
+	s.nameRow = ui.NewFormRow(s.env, l.T("FieldName"), s.name, s.errors.Field("name"))
+	s.passwordRow = ui.NewFormRow(s.env, l.T("FieldPassword"), s.password, s.errors.Field("password"))
 
-	s.title = NewText(s.env, "")
+	s.title = ui.NewText(s.env, "")
 	s.title.TextStyle.Bold = true
 	s.title.SizeName = theme.SizeNameHeadingText
-	s.intro = NewText(s.env, "")
-	s.notice = NewText(s.env, "")
+	s.intro = ui.NewText(s.env, "")
+	s.notice = ui.NewText(s.env, "")
 	s.notice.Importance = widget.HighImportance
 	s.notice.Hide()
 	form := container.NewVBox(
 		s.title, s.intro, s.notice,
 		s.nameRow,
-		NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
+		ui.NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
 		s.passwordRow,
 		s.errors.General(),
-		NewRow(s.env, s.button), s.busy,
-		NewRow(s.env, s.forgot),
-		NewRow(s.env, s.toggle),
+		mirror.Row(s.env, s.button), s.busy,
+		mirror.Row(s.env, s.forgot),
+		mirror.Row(s.env, s.toggle),
 	)
 	s.setMode(s.mode)
 	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
@@ -132,20 +138,20 @@ func (s *signIn) setMode(m signInMode) {
 	s.forgot.Hide()
 	switch m {
 	case modeSignIn:
-		s.title.SetText(Visual(s.env, l.T("AppWelcome")))
-		s.intro.SetText(Visual(s.env, l.T("AppSignInIntro")))
+		s.title.SetText(bidi.Visual(s.env, l.T("AppWelcome")))
+		s.intro.SetText(bidi.Visual(s.env, l.T("AppSignInIntro")))
 		s.button.SetText(l.T("AppSignIn"))
 		s.forgot.Show()
 		s.toggle.SetText(l.T("AppNewHere"))
 	case modeSignUp:
-		s.title.SetText(Visual(s.env, l.T("AppSignUpTitle")))
-		s.intro.SetText(Visual(s.env, l.T("AppSignUpIntro")))
+		s.title.SetText(bidi.Visual(s.env, l.T("AppSignUpTitle")))
+		s.intro.SetText(bidi.Visual(s.env, l.T("AppSignUpIntro")))
 		s.nameRow.Show()
 		s.button.SetText(l.T("AppSignUp"))
 		s.toggle.SetText(l.T("AppHaveAccount"))
 	case modeReset:
-		s.title.SetText(Visual(s.env, l.T("AppResetTitle")))
-		s.intro.SetText(Visual(s.env, l.T("AppResetIntro")))
+		s.title.SetText(bidi.Visual(s.env, l.T("AppResetTitle")))
+		s.intro.SetText(bidi.Visual(s.env, l.T("AppResetIntro")))
 		s.passwordRow.Hide()
 		s.button.SetText(l.T("AppResetSend"))
 		s.toggle.SetText(l.T("AppBackToSignIn"))
@@ -176,7 +182,7 @@ func (s *signIn) onSubmit() {
 	s.button.Disable()
 	s.busy.Show()
 	accounts := s.accounts
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		var err error
 		switch mode {
 		case modeSignIn:
@@ -194,7 +200,7 @@ func (s *signIn) onSubmit() {
 			}
 			if mode == modeReset {
 				s.setMode(modeSignIn)
-				s.notice.SetText(Visual(s.env, s.env.L().T("AppResetSent")))
+				s.notice.SetText(bidi.Visual(s.env, s.env.L().T("AppResetSent")))
 				s.notice.Show()
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // storiesLimit is how many published stories the feed shows.
@@ -17,6 +18,7 @@ const storiesLimit = 50
 // stories is the feed of published customer stories.
 type stories struct {
 	env     *Env
+	scope   *Scope
 	items   []community.Story
 	list    *widget.List
 	empty   fyne.CanvasObject
@@ -32,8 +34,8 @@ func NewStories(env *Env) fyne.CanvasObject {
 
 func newStories(env *Env) *stories {
 	s := &stories{env: env}
+	s.scope = env.Open("stories", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("stories"), s.onChange)
 	s.load()
 	return s
 }
@@ -44,14 +46,14 @@ func (s *stories) buildUI() {
 	tell.Importance = widget.HighImportance
 	s.list = widget.NewList(func() int { return len(s.items) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen
-	s.empty = NewEmptyState(s.env, theme.DocumentCreateIcon(), l.T("StoriesEmpty"), "", nil)
+	s.empty = ui.NewEmptyState(theme.DocumentCreateIcon(), l.T("StoriesEmpty"), "", nil)
 	s.empty.Hide()
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	s.root = container.NewBorder(container.NewVBox(tell, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 
 func (s *stories) createRow() fyne.CanvasObject {
-	return container.NewVBox(dataLine(s.env, true), contentRow(s.env), faint(""))
+	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewContentRow(s.env), ui.NewFaint(s.env, ""))
 }
 
 func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -60,28 +62,22 @@ func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	st, l := s.items[id], s.env.L()
 	box := o.(*fyne.Container)
-	setContent(s.env, box.Objects[0].(*DataLabel), st.Title)
-	setRowContent(s.env, box.Objects[1], firstLine(st.Body))
-	setLine(s.env, asLabel(box.Objects[2]), l.N("StoryMeta", st.Likes, map[string]any{
+	box.Objects[0].(*ui.DataLabel).SetContent(s.env, st.Title)
+	ui.SetRowContent(s.env, box.Objects[1], firstLine(st.Body))
+	ui.SetLine(s.env, ui.AsLabel(box.Objects[2]), l.N("StoryMeta", st.Likes, map[string]any{
 		"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 }
 
 func (s *stories) load() {
 	svc := s.env.Svc
-	background(func() func() {
-		items, err := svc.Stories(context.Background(), storiesLimit)
+	s.scope.Go(func(ctx context.Context) func() {
+		items, err := svc.Stories(ctx, storiesLimit)
 		return func() {
-			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			showRefusal(s.problem, "")
 			s.items = items
-			if len(items) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(items))
 			s.list.Refresh()
 		}
 	})
@@ -90,12 +86,12 @@ func (s *stories) load() {
 func (s *stories) onOpen(id widget.ListItemID) {
 	s.list.UnselectAll()
 	if id < len(s.items) {
-		push(s.env, s.items[id].Title, NewStoryDetail(s.env, s.items[id].ID))
+		s.env.Push(s.items[id].Title, NewStoryDetail(s.env, s.items[id].ID))
 	}
 }
 
 func (s *stories) onTell() {
-	push(s.env, s.env.L().T("StoriesTell"), NewStoryComposer(s.env))
+	s.env.Push(s.env.L().T("StoriesTell"), NewStoryComposer(s.env))
 }
 
 func (s *stories) onChange(c community.Change) {

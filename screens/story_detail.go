@@ -9,19 +9,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // storyDetail shows one story with its author, how long they have been a
 // member, and a like toggle.
 type storyDetail struct {
 	env   *Env
+	scope *Scope
 	id    string
 	story community.Story
 	liked bool
 
-	title   *DataLabel
+	title   *ui.DataLabel
 	byline  *widget.Label
-	body    *dataRich
+	body    *ui.DataRich
 	plain   *fyne.Container // the body as Paragraphs (see setBody)
 	like    *widget.Button
 	problem *widget.Label
@@ -35,34 +39,33 @@ func NewStoryDetail(env *Env, storyID string) fyne.CanvasObject {
 
 func newStoryDetail(env *Env, id string) *storyDetail {
 	s := &storyDetail{env: env, id: id}
+	s.scope = env.Open("story", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("story"), s.onChange)
 	s.load()
 	return s
 }
 
 func (s *storyDetail) buildUI() {
 	l := s.env.L()
-	s.title = dataLabel(s.env, "", true)
-	s.byline = wrapped("")
-	s.title.Alignment, s.byline.Alignment = alignFor(l.RTL()), alignFor(l.RTL())
-	s.body = newDataRich()
-	s.plain = newPlainBody()
+	s.title = ui.NewDataLabel(s.env, "", true)
+	s.byline = ui.NewText(s.env, "")
+	s.title.Alignment, s.byline.Alignment = mirror.Start(l), mirror.Start(l)
+	s.body = ui.NewDataRich()
+	s.plain = ui.NewPlainBody()
 	s.like = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onLike)
 	s.like.Disable()
-	s.problem = newRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.title, secondaryOf(s.byline), s.body, s.plain, rowStart(l.RTL(), s.like), s.problem))
+	s.problem = ui.NewRefusal(s.env)
+	s.root = container.NewVScroll(container.NewVBox(s.title, ui.SecondaryOf(s.byline), s.body, s.plain, mirror.Row(l, s.like), s.problem))
 }
 
 func (s *storyDetail) load() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		st, err := svc.Story(ctx, me, id)
 		liked, _ := svc.Liked(ctx, me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.story, s.liked = st, liked
@@ -74,11 +77,11 @@ func (s *storyDetail) load() {
 func (s *storyDetail) render() {
 	l := s.env.L()
 	st := s.story
-	setContent(s.env, s.title, st.Title)
-	setLine(s.env, s.byline, l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
-	setBody(s.env, s.body, s.plain, st.Body)
-	relayout(s.root) // the body may have changed height
-	s.like.SetText(Visual(s.env, l.N("StoryLikes", st.Likes)))
+	s.title.SetContent(s.env, st.Title)
+	ui.SetLine(s.env, s.byline, l.T("StoryByline", map[string]any{"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
+	ui.SetBody(s.env, s.body, s.plain, st.Body)
+	ui.Relayout(s.root) // the body may have changed height
+	s.like.SetText(bidi.Visual(s.env, l.N("StoryLikes", st.Likes)))
 	if s.liked {
 		s.like.Importance = widget.HighImportance
 	} else {
@@ -88,7 +91,7 @@ func (s *storyDetail) render() {
 		s.like.Enable()
 	} else {
 		s.like.Disable()
-		showNote(s.problem, l.T("StoryPendingNote"))
+		ui.ShowNote(s.problem, l.T("StoryPendingNote"))
 	}
 	s.like.Refresh()
 }
@@ -96,12 +99,12 @@ func (s *storyDetail) render() {
 func (s *storyDetail) onLike() {
 	s.like.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		st, liked, err := svc.LikeStory(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		st, liked, err := svc.LikeStory(ctx, me, id)
 		return func() {
 			s.like.Enable()
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.story, s.liked = st, liked

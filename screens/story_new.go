@@ -8,12 +8,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // storyComposer is where a member tells their story. It is sent for approval
 // and only with their consent to publish it.
 type storyComposer struct {
-	env *Env
+	env   *Env
+	scope *Scope
 
 	title   *widget.Entry
 	body    *widget.Entry
@@ -30,13 +33,14 @@ func NewStoryComposer(env *Env) fyne.CanvasObject {
 
 func newStoryComposer(env *Env) *storyComposer {
 	s := &storyComposer{env: env}
+	s.scope = env.Open("story-new", nil)
 	s.buildUI()
 	return s
 }
 
 func (s *storyComposer) buildUI() {
 	l := s.env.L()
-	intro := uiText(s.env, l.T("StoryIntro"))
+	intro := ui.NewText(s.env, l.T("StoryIntro"))
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder(l.T("StoryTitlePlaceholder"))
 	s.body = widget.NewMultiLineEntry()
@@ -45,38 +49,38 @@ func (s *storyComposer) buildUI() {
 	s.body.SetPlaceHolder(l.T("StoryBodyPlaceholder"))
 	// A check's own label does not wrap: the consent text sits beside it.
 	s.consent = widget.NewCheck("", nil)
-	consentText := uiText(s.env, l.T("StoryConsent"))
+	consentText := ui.NewText(s.env, l.T("StoryConsent"))
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("StoryTitle"), s.title),
 		widget.NewFormItem(l.T("StoryBody"), s.body),
 	)
-	s.root = container.NewVScroll(container.NewVBox(intro, form, borderStart(l.RTL(), nil, nil, container.NewVBox(s.consent), nil, consentText), s.problem, s.submit))
+	s.root = container.NewVScroll(container.NewVBox(intro, form, mirror.Border(l, nil, nil, container.NewVBox(s.consent), nil, consentText), s.problem, s.submit))
 }
 
 func (s *storyComposer) onSubmit() {
 	title, body, consent := s.title.Text, s.body.Text, s.consent.Checked
 	s.submit.Disable()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		_, err := svc.SubmitStory(context.Background(), me, title, body, consent)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.SubmitStory(ctx, me, title, body, consent)
 		return func() {
 			s.submit.Enable()
 			l := s.env.L()
 			if community.IsReason(err, community.ReasonConsent) {
-				showRefusal(s.problem, l.T("StoryConsentRequired"))
+				ui.ShowRefusal(s.problem, l.T("StoryConsentRequired"))
 				return
 			}
 			if err != nil {
-				showRefusal(s.problem, ErrorText(l, err))
+				ui.ShowRefusal(s.problem, ErrorText(l, err))
 				return
 			}
 			s.title.SetText("")
 			s.body.SetText("")
 			s.consent.SetChecked(false)
-			showNote(s.problem, l.T("StorySubmitted"))
+			ui.ShowNote(s.problem, l.T("StorySubmitted"))
 		}
 	})
 }

@@ -11,6 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // threadPage is how many posts one fetch reads: a page is fetched only when
@@ -20,8 +23,9 @@ const threadPage = community.PageSize
 // thread shows one conversation. Its posts are a virtualized list: rows are
 // recycled, and pages of posts are read lazily as they scroll into view.
 type thread struct {
-	env *Env
-	id  string
+	env   *Env
+	scope *Scope
+	id    string
 
 	info      community.Thread
 	pages     map[int64][]community.Post   // by page index: posts with Seq in [i*threadPage+1, (i+1)*threadPage]
@@ -34,10 +38,10 @@ type thread struct {
 	fetched   int                          // posts read so far (tests check laziness)
 	sending   bool
 
-	title   *DataLabel
+	title   *ui.DataLabel
 	locked  *widget.Label
 	list    *widget.List
-	reply   *submitEntry
+	reply   *ui.SubmitEntry
 	send    *widget.Button
 	compose *fyne.Container
 	pin     *widget.Button // staff only
@@ -56,33 +60,33 @@ func newThread(env *Env, threadID string) *thread {
 	s := &thread{env: env, id: threadID, pages: map[int64][]community.Post{}, requested: map[int64]bool{},
 		stale: map[int64]bool{}, mine: map[string][]string{}, heights: map[int]float32{},
 		rev: map[string]int{}, rows: map[fyne.CanvasObject]string{}}
+	s.scope = env.Open("thread", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("thread"), s.onChange)
 	s.load(false)
 	return s
 }
 
 func (s *thread) buildUI() {
 	l := s.env.L()
-	s.title = dataLabel(s.env, "", true)
-	s.locked = widget.NewLabelWithStyle(l.T("ThreadLocked"), alignFor(l.RTL()), fyne.TextStyle{Italic: true})
+	s.title = ui.NewDataLabel(s.env, "", true)
+	s.locked = widget.NewLabelWithStyle(l.T("ThreadLocked"), mirror.Start(l), fyne.TextStyle{Italic: true})
 	s.locked.Importance = widget.WarningImportance
 	s.locked.Wrapping = fyne.TextWrapWord
 	s.locked.Hide()
 	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
-	s.reply = newSubmitEntry(s.onSend)
+	s.reply = ui.NewSubmitEntry(s.onSend)
 	s.reply.SetPlaceHolder(l.T("ThreadReplyPlaceholder"))
 	s.reply.SetMinRowsVisible(2)
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
-	s.problem = newRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), borderStart(l.RTL(), nil, nil, nil, s.send, s.reply))
+	s.problem = ui.NewRefusal(s.env)
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, s.reply))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
 	if s.env.Me().Can(community.ActModerate) {
 		s.pin = widget.NewButton(l.T("ThreadPin"), s.onPin)
 		s.lock = widget.NewButton(l.T("ThreadLock"), s.onLock)
-		top = container.NewVBox(s.title, rowStart(l.RTL(), s.pin, s.lock))
+		top = container.NewVBox(s.title, mirror.Row(l, s.pin, s.lock))
 	}
 	s.root = container.NewBorder(top, container.NewVBox(s.locked, s.compose), nil, nil, s.list)
 }
@@ -92,19 +96,21 @@ func (s *thread) length() int { return s.info.Posts }
 // createRow builds a post row: author and time, the body as Markdown (or a
 // placeholder when hidden or removed), reactions and a report button.
 func (s *thread) createRow() fyne.CanvasObject {
-	author := dataLine(s.env, true)
-	when := faint("")
+	author := ui.NewDataLine(s.env, true)
+	when := ui.NewFaint(s.env, "")
 	when.Label.Truncation = fyne.TextTruncateOff
-	body := newDataRich()
+	body := ui.NewDataRich()
 	var buttons []fyne.CanvasObject
 	for _, r := range community.Reactions {
-		b := newDataButton(r, nil)
+		b := ui.NewDataButton(r, nil)
 		b.Importance = widget.LowImportance
 		buttons = append(buttons, b)
 	}
-	buttons = append(buttons, iconButton(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil))
-	reacts := rowStart(s.env.L().RTL(), buttons...)
-	header := borderStart(s.env.L().RTL(), nil, nil, nil, when, author)
+	report := widget.NewButtonWithIcon(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil)
+	report.Importance = widget.LowImportance
+	buttons = append(buttons, report)
+	reacts := mirror.Row(s.env, buttons...)
+	header := mirror.Border(s.env, nil, nil, nil, when, author)
 	return container.NewVBox(header, body, reacts)
 }
 
@@ -114,8 +120,8 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	l := s.env.L()
 	box := o.(*fyne.Container)
 	header := box.Objects[0].(*fyne.Container)
-	author, when := header.Objects[0].(*DataLabel), asLabel(header.Objects[1])
-	body := &box.Objects[1].(*dataRich).RichText
+	author, when := header.Objects[0].(*ui.DataLabel), ui.AsLabel(header.Objects[1])
+	body := &box.Objects[1].(*ui.DataRich).RichText
 	reacts := box.Objects[2].(*fyne.Container)
 
 	seq := int64(id) + 1
@@ -143,9 +149,9 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	s.rows[o] = key
-	setData(s.env, author, p.AuthorName)
-	when.Alignment = alignFor(!l.RTL())
-	when.SetText(Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
+	author.SetData(s.env, p.AuthorName)
+	when.Alignment = mirror.End(l)
+	when.SetText(bidi.Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
 	header.Refresh() // the time's width changed: lay the header out again
 	switch {
 	case p.Removed:
@@ -160,7 +166,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 			note := &widget.TextSegment{Text: l.N("ThreadHiddenForMembers", p.Reports), Style: widget.RichTextStyleEmphasis}
 			body.Segments = append([]widget.RichTextSegment{note}, body.Segments...)
 		}
-		alignRich(body, isRTLText(p.Body))
+		ui.AlignRich(body, bidi.Content(bidi.LeftToRight, p.Body))
 		s.fillReactions(reacts, p)
 		reacts.Show()
 	}
@@ -177,7 +183,15 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 	for _, r := range s.mine[p.ID] {
 		mine[r] = true
 	}
-	buttons := rowButtons(reacts)
+	var buttons []*widget.Button
+	for _, o := range mirror.RowObjects(reacts) { // in reading order
+		switch b := o.(type) {
+		case *widget.Button:
+			buttons = append(buttons, b)
+		case *ui.DataButton:
+			buttons = append(buttons, &b.Button)
+		}
+	}
 	for i, r := range community.Reactions {
 		b := buttons[i]
 		text := r
@@ -222,14 +236,13 @@ func (s *thread) fetch(page int64) {
 	}
 	s.requested[page] = true
 	svc, id, me := s.env.Svc, s.id, s.env.Me()
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		posts, err := svc.Posts(ctx, id, page*threadPage+1, threadPage)
 		mine, _ := svc.MyReactions(ctx, me, id)
 		return func() {
 			delete(s.requested, page)
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.fetched += len(posts)
@@ -251,16 +264,16 @@ func (s *thread) fetch(page int64) {
 // load reads the thread; scrollEnd moves to the newest post afterwards.
 func (s *thread) load(scrollEnd bool) {
 	svc, id := s.env.Svc, s.id
-	background(func() func() {
-		t, err := svc.Thread(context.Background(), id)
+	s.scope.Go(func(ctx context.Context) func() {
+		t, err := svc.Thread(ctx, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				s.compose.Show()
 				return
 			}
 			s.info = t
-			setData(s.env, s.title, t.Title)
+			s.title.SetData(s.env, t.Title)
 			if s.pin != nil {
 				l := s.env.L()
 				s.pin.SetText(map[bool]string{false: l.T("ThreadPin"), true: l.T("ThreadUnpin")}[t.Pinned])
@@ -289,8 +302,8 @@ func (s *thread) onSend() {
 	s.sending = true
 	s.send.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		p, err := svc.Reply(context.Background(), me, id, text)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.Reply(ctx, me, id, text)
 		return func() {
 			s.sending = false
 			s.send.Enable()
@@ -300,10 +313,10 @@ func (s *thread) onSend() {
 				if community.IsReason(err, community.ReasonLocked) {
 					msg = s.env.L().T("ThreadLocked")
 				}
-				showRefusal(s.problem, msg)
+				ui.ShowRefusal(s.problem, msg)
 				return
 			}
-			showRefusal(s.problem, "")
+			ui.ShowRefusal(s.problem, "")
 			s.reply.SetText("")
 			s.addPost(p)
 		}
@@ -327,12 +340,12 @@ func (s *thread) addPost(p community.Post) {
 
 func (s *thread) onReact(postID, reaction string) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		p, err := svc.React(context.Background(), me, id, postID, reaction)
-		mine, _ := svc.MyReactions(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.React(ctx, me, id, postID, reaction)
+		mine, _ := svc.MyReactions(ctx, me, id)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.mine = mine
@@ -349,14 +362,14 @@ func (s *thread) onReport(postID string) {
 
 func (s *thread) report(postID string) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		p, err := svc.Report(context.Background(), me, id, postID)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.Report(ctx, me, id, postID)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
-			showNote(s.problem, s.env.L().T("ThreadReported"))
+			ui.ShowNote(s.problem, s.env.L().T("ThreadReported"))
 			s.replace(p)
 		}
 	})
@@ -386,11 +399,11 @@ func (s *thread) onLock() {
 }
 
 func (s *thread) staffAction(do func(context.Context) error) {
-	background(func() func() {
-		err := do(context.Background())
+	s.scope.Save(func(ctx context.Context) func() {
+		err := do(ctx)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.load(false)

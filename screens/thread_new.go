@@ -8,12 +8,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 // threadComposer starts a thread: a category, a title and the first post.
 type threadComposer struct {
-	env  *Env
-	cats []community.Category
+	env   *Env
+	scope *Scope
+	cats  []community.Category
 
 	category *widget.Select
 	title    *widget.Entry
@@ -31,13 +33,14 @@ func NewThreadComposer(env *Env, category string) fyne.CanvasObject {
 
 func newThreadComposer(env *Env, category string) *threadComposer {
 	s := &threadComposer{env: env}
+	s.scope = env.Open("thread-new", nil)
 	s.buildUI()
 	svc := env.Svc
-	background(func() func() {
-		c, err := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		c, err := svc.Community(ctx)
 		return func() {
 			if err != nil {
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.setCategories(c.Categories, category)
@@ -58,7 +61,7 @@ func (s *threadComposer) buildUI() {
 	s.body.SetPlaceHolder(l.T("ForumBodyPlaceholder"))
 	s.submit = widget.NewButton(l.T("ForumPublishThread"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.problem = newRefusal(s.env)
+	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("ForumCategory"), s.category),
 		widget.NewFormItem(l.T("ForumTitle"), s.title),
@@ -93,24 +96,24 @@ func (s *threadComposer) categoryID() string {
 func (s *threadComposer) onSubmit() {
 	cat, title, body := s.categoryID(), s.title.Text, s.body.Text
 	if cat == "" {
-		showRefusal(s.problem, s.env.L().T("ForumPickCategory"))
+		ui.ShowRefusal(s.problem, s.env.L().T("ForumPickCategory"))
 		return
 	}
 	s.submit.Disable()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		t, err := svc.StartThread(context.Background(), me, cat, title, body)
+	s.scope.Save(func(ctx context.Context) func() {
+		t, err := svc.StartThread(ctx, me, cat, title, body)
 		return func() {
 			s.submit.Enable()
 			if err != nil {
 				// What the member wrote stays in the form.
-				showRefusal(s.problem, ErrorText(s.env.L(), err))
+				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
-			showRefusal(s.problem, "")
+			ui.ShowRefusal(s.problem, "")
 			s.title.SetText("")
 			s.body.SetText("")
-			push(s.env, t.Title, NewThread(s.env, t.ID))
+			s.env.Push(t.Title, NewThread(s.env, t.ID))
 		}
 	})
 }

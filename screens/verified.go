@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // NeedsVerifiedEmail reports whether the member must confirm their email
@@ -18,7 +20,10 @@ func (e *Env) NeedsVerifiedEmail() bool { return e.Account != nil && !e.Account.
 // nothing is needed it returns an empty box and leaves controls alone.
 func requireVerified(env *Env, controls ...fyne.Disableable) fyne.CanvasObject {
 	if !env.NeedsVerifiedEmail() {
-		return container.NewVBox()
+		// Hidden, so that a box laying it out adds no padding for it.
+		none := container.NewVBox()
+		none.Hide()
+		return none
 	}
 	for _, c := range controls {
 		c.Disable()
@@ -26,5 +31,5 @@ func requireVerified(env *Env, controls ...fyne.Disableable) fyne.CanvasObject {
 	l := env.L()
 	confirm := widget.NewButtonWithIcon(l.T("AppVerifyOpen"), theme.MailComposeIcon(), env.Account.ConfirmEmail)
 	confirm.Importance = widget.LowImportance
-	return NewRowBorder(env, nil, confirm, NewText(env, l.T("AppVerifyBanner")))
+	return mirror.Border(env, nil, nil, nil, confirm, ui.NewText(env, l.T("AppVerifyBanner")))
 }

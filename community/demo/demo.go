@@ -51,7 +51,8 @@ func Community() community.Community {
 			{ID: "coffee", Names: community.Localized{"en": "Coffee talk", "es": "Hablemos de café", "ar": "حديث القهوة", "hi": "कॉफ़ी की बातें", "ja": "コーヒー談義"}},
 			{ID: "menu", Names: community.Localized{"en": "Menu ideas", "es": "Ideas para la carta", "ar": "أفكار للقائمة", "hi": "मेन्यू के सुझाव", "ja": "メニューのアイデア"}},
 		},
-		Earn: community.EarnRules{CheckIn: 50, StoryPublished: 100, IdeaShipped: 200, IdeaVoter: 20, Birthday: 150},
+		Earn: community.EarnRules{CheckIn: 50, StoryPublished: 100, IdeaShipped: 200, IdeaVoter: 20, Birthday: 150,
+			Visit: 10, PurchasePoints: 1, PurchaseUnit: 100, StampsEvery: 9},
 	}
 }
 

@@ -88,6 +88,9 @@ func Dial(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.MemberID != "" {
 		sopts = append(sopts, WithMember(cfg.MemberID))
 	}
+	if !cfg.Admin {
+		sopts = append(sopts, WithServerTimes())
+	}
 	s := New(ctx, client, cfg.CommunityID, sopts...)
 	s.owned = true
 	mon.hub.Store(s.hub)

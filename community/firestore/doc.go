@@ -28,15 +28,17 @@
 //	                           categories [{id, names}], earn {checkIn, storyPublished, ideaShipped, ideaVoter, birthday}
 //	memberCodes/{code}         member                       (claims a card code: one member per code)
 //	members/{uid}              code, name, nameKey, nameSearch [], email, lang, role (owner|staff|member),
-//	                           birthMonth, birthDay, usual, points, lifetimePoints, since, lastActive
+//	                           birthMonth, birthDay, usual, points, lifetimePoints, since, lastActive,
+//	                           lastOp (the ledger entry that last moved points)
 //	  ledger/{opID}            delta, reason, ref, note, at, by      (opID = idempotency key; append-only)
 //	  notifications/{id}       kind, ref, title, amount, at, read    (id = idempotency key)
 //	events/{eid}               title, description, place, startsAt, endsAt, timeZone, capacity,
-//	                           going, waiting, checkedIn, cancelled, createdBy, updatedAt, seq
+//	                           going, waiting, checkedIn, cancelled, createdBy, updatedAt, seq,
+//	                           queue [uid] (the waitlist, first in line first), by, promoted [uid]
 //	  rsvps/{uid}              community, event, member, name, status (going|waiting|cancelled|checkedIn), at, seq,
 //	                           eventStartsAt, eventEndsAt, eventCancelled   (the event's, copied)
 //	threads/{tid}              category, title, author, authorName, lang, createdAt, lastPostAt, posts,
-//	                           pinned, locked, seq
+//	                           pinned, locked, seq, lastPost (the post that took seq)
 //	  posts/{pid}              community, thread, seq, author, authorName, lang, body, at, reports, hidden,
 //	                           removed, reviewed, reactions {emoji: n}, queued, reportedAt
 //	    reports/{uid}          member, at                            (one report per member)
@@ -46,9 +48,12 @@
 //	  likes/{uid}              member
 //	polls/{pid}                question, lang, options [{id, text, by, byName, status}], closesAt,
 //	                           status (open|closed), createdBy, createdAt
-//	  votes/{uid}              option, member, at                    (doc ID = voter: one vote each)
-//	  shards/{n}               counts {optionID: n}                  (n in 0..9: the tally, spread)
+//	  votes/{uid}              option, member, at, from, shard       (doc ID = voter: one vote each)
+//	  shards/{n}               counts {optionID: n}                  (n in 0..9: the tally, spread; a
+//	                                                                 voter's shard is fixed at their first vote)
 //	announcements/{id}         texts {lang: {title, body}}, pinned, publishAt, createdBy, createdAt
+//	  draft/texts              texts   (a scheduled announcement's, staff only; its own texts are {}
+//	                           until a staff store publishes it after publishAt)
 //	feedback/{id}              member, score, comment, at
 //
 // Fields the store keeps and no update function may change: members' points
@@ -69,38 +74,47 @@
 // # What a member's client writes (for firestore.rules)
 //
 // The app writes with the member's own ID token, so the rules must let a
-// member make exactly these writes (each in one transaction or request), and
-// should check the counters move with the records they count (getAfter):
+// member make exactly these writes (each in one transaction or request). A
+// document that keeps a counter or a balance names the write that justifies
+// its change in the same commit, and the rules follow the name (getAfter).
+// A member's store (Dial without Admin) sends the times marked "now" as
+// server timestamps, which the rules require to equal the commit's time.
 //
-//	Join         members/{own uid} created with role member, points and lifetimePoints 0,
-//	             and memberCodes/{code} created with member = own uid (code "RG-" + uid prefix)
+//	Join         members/{own uid} created with role member, points and lifetimePoints 0, since now,
+//	             and memberCodes/{code} created with member = own uid (code community.MemberCode(uid))
 //	RSVP         rsvps/{own uid} set (status going|waiting, seq = event's new seq, eventStartsAt,
-//	             eventEndsAt and eventCancelled = the event's); events/{eid} set: seq +1 and
-//	             going or waiting +1, nothing else changed
-//	CancelRSVP   rsvps/{own uid} status cancelled; the first waiter's rsvps/{uid} status going
-//	             (both with the event's times copied, as in RSVP);
-//	             events/{eid} going/waiting adjusted; then members/{waiter}/notifications/
-//	             "promoted:{eid}:{waiter}" created by the canceller's client
-//	CreateThread threads/{tid} created (posts 1, seq 1) and posts/{pid} created (seq 1)
-//	AddPost      posts/{pid} created with seq = thread's seq + 1; threads/{tid} posts, seq,
-//	             lastPostAt moved; refused on a locked thread
-//	ReportPost   reports/{own uid} created; post reports +1, hidden at 3, queued, reportedAt
+//	             eventEndsAt and eventCancelled = the event's); events/{eid}: seq +1, by = own uid,
+//	             promoted [], going +1, or waiting +1 with own uid appended to queue
+//	CancelRSVP   rsvps/{own uid} status cancelled; events/{eid}: seq +1, by = own uid; a waiter
+//	             leaves queue; a freed seat goes to queue[0] (promoted [queue[0]], their
+//	             rsvps/{uid} status going); then members/{waiter}/notifications/
+//	             "promoted:{eid}:{waiter}" created by the canceller's client, with the event's title
+//	CreateThread threads/{tid} created (posts 1, seq 1, lastPost = the post, createdAt and
+//	             lastPostAt now) and posts/{pid} created (seq 1, at now)
+//	AddPost      posts/{pid} created with seq = thread's seq + 1, at now; threads/{tid} posts, seq,
+//	             lastPostAt (now) and lastPost moved; refused on a locked thread
+//	ReportPost   reports/{own uid} created (at now); post reports +1, hidden at 3, queued and
+//	             reportedAt (now) unless staff decided on it already
 //	React        reactions/{own uid} set or deleted; post reactions {emoji} +1 or -1
 //	CreateStory  stories/{sid} created by its author, status pending, likes 0
 //	LikeStory    likes/{own uid} created or deleted; story likes +1 or -1
-//	CastVote     votes/{own uid} set; shards/{n} counts {option} incremented by +1 (and -1
-//	             for the option the vote left), n in 0..9
-//	ProposeIdea  polls/{pid} set with one more option {by: own uid, status pending}
+//	CastVote     votes/{own uid} set with from = the option it left and its shard; that one
+//	             shards/{n} counts {option} +1 and {from} -1
+//	ProposeIdea  polls/{pid} set with one more option {by: own uid, status pending, a new id}
+//	RedeemReward members/{own uid} points -cost and lastOp = the entry; ledger/{opID} created
+//	             (reason reward, a catalog reward at its price, at now)
 //	UpdateMember members/{own uid} set with name, nameKey, nameSearch, lang, birthday and
-//	             lastActive changed; role, points, lifetimePoints, code and usual unchanged
-//	SaveFeedback feedback/{id} with member = own uid
+//	             lastActive changed; role, points, lifetimePoints, code, since and usual unchanged
+//	SaveFeedback feedback/{uid}:{YYYY-MM of now, UTC} with member = own uid, at now
 //	MarkRead     members/{own uid}/notifications/{id} read = true
 //	DeleteMember their own profile, ledger, notifications and code claim deleted; authorName
 //	             (and name in rsvps) cleared on what they wrote
 //
 // Staff (owner and staff roles) write the rest: communities/{cid},
-// announcements, events, check-ins and every ledger entry (with the
-// member's points and lifetimePoints), moderation fields of posts and
+// announcements, events (a check-in names its member in by; promotions after
+// a capacity change the first waiters in promoted), check-ins and every
+// ledger entry (with the member's points, lifetimePoints and lastOp),
+// moderation fields of posts and
 // threads, story status, polls and idea statuses, other members' usual note
 // and role, notifications of points and published stories.
 //
@@ -146,12 +160,13 @@
 // Every multi-document write is a read-write transaction with all reads
 // before writes: ApplyLedger (the ledger entry's ID is the document ID, so a
 // repeat finds it and changes nothing), RSVP and CancelRSVP (the event's seq
-// orders arrivals; the first waiter is queried by seq inside the
-// transaction), CheckIn with its ledger entry, AddPost (thread seq),
+// orders arrivals; the first waiter is the head of the event's queue, read
+// inside the transaction), CheckIn with its ledger entry, AddPost (thread seq),
 // ReportPost, React, LikeStory, CastVote, DeleteMember and every UpdateX,
 // whose function may run more than once. A poll's tally is N=10 shard
-// documents updated with blind increments on a random shard, so voters
-// contend only on their own vote document. Aborted transactions are retried
+// documents updated with blind increments on the voter's shard (picked at
+// random at their first vote, then kept), so voters contend only on their
+// own vote document. Aborted transactions are retried
 // with jittered backoff (up to 60 times); one Store also queues its own
 // transactions on the same hot document (see keyedLocks), because
 // Firestore's locks make concurrent transactions on one document wait for

@@ -18,6 +18,7 @@ func (s *Store) CreateEvent(ctx context.Context, e community.Event) error {
 	}
 	d := toEventDoc(e)
 	d.Going, d.Waiting, d.CheckedIn, d.Seq = 0, 0, 0, 0
+	d.settle()
 	_, err := s.eventRef(e.ID).Create(ctx, d)
 	return s.write("create event "+e.ID, err, community.Change{Kind: community.KindEvent, ID: e.ID})
 }
@@ -42,6 +43,8 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 		}
 		d := toEventDoc(ev)
 		d.Going, d.Waiting, d.CheckedIn, d.Seq = old.Going, old.Waiting, old.CheckedIn, old.Seq
+		d.Queue, d.By, d.Promoted = old.Queue, old.By, old.Promoted
+		d.settle()
 		waiters, err := s.firstWaiters(tx, id, &d)
 		if err != nil {
 			return err
@@ -51,6 +54,10 @@ func (s *Store) UpdateEvent(ctx context.Context, id string, fn func(*community.E
 			if stale, err = s.rsvpMembers(tx, id); err != nil {
 				return err
 			}
+		}
+		if len(waiters) > 0 {
+			d.Seq++
+			d.Promoted = []string{}
 		}
 		if promoted, err = s.promote(tx, id, &d, waiters, d.UpdatedAt, ch); err != nil {
 			return err
@@ -107,173 +114,6 @@ func (s *Store) Events(ctx context.Context, from, to time.Time, limit int, rever
 	return out, nil
 }
 
-// RSVP gives the member a seat when one is free, else the end of the
-// waitlist: one transaction over the event and the member's RSVP; the
-// event's seq field orders arrivals.
-func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (community.RSVP, error) {
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	var out community.RSVP
-	if in.MemberID == "" {
-		return out, community.Invalid("member", community.ReasonRequired)
-	}
-	err := s.run(ctx, "rsvp to "+eventID, []string{"events/" + eventID}, func(tx *firestore.Transaction, ch *changes) error {
-		var e eventDoc
-		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
-			return err
-		}
-		if e.Cancelled {
-			return community.Invalid("event", community.ReasonCancelled)
-		}
-		var cur rsvpDoc
-		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &cur)
-		if err != nil {
-			return err
-		}
-		if found && cur.Status != string(community.StatusCancelled) {
-			out, err = s.withPosition(ctx, tx, cur)
-			return err
-		}
-		e.Seq++
-		r := rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Name: in.Name, At: in.At, Seq: e.Seq}
-		stamp(&r, e)
-		if e.Capacity == 0 || e.Going < e.Capacity {
-			r.Status = string(community.StatusGoing)
-			e.Going++
-		} else {
-			r.Status = string(community.StatusWaiting)
-			e.Waiting++
-		}
-		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
-			return err
-		}
-		ch.add(community.KindRSVP, in.MemberID, eventID, in.MemberID)
-		ch.add(community.KindEvent, eventID, "", "")
-		out = fromRSVPDoc(r)
-		if r.Status == string(community.StatusWaiting) {
-			out.Position = e.Waiting
-		}
-		return tx.Set(s.eventRef(eventID), e)
-	})
-	return out, err
-}
-
-// CancelRSVP withdraws a member and, if they held a seat, promotes the first
-// waiter (queried by seq inside the transaction).
-func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at time.Time) (*community.RSVP, error) {
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	var promoted *community.RSVP
-	err := s.run(ctx, "cancel rsvp to "+eventID, []string{"events/" + eventID}, func(tx *firestore.Transaction, ch *changes) error {
-		promoted = nil
-		var e eventDoc
-		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
-			return err
-		}
-		var r rsvpDoc
-		found, err := get(ctx, tx, s.rsvpRef(eventID, memberID), &r)
-		if err != nil {
-			return err
-		}
-		if !found {
-			return notFound("rsvp of "+memberID+" to", eventID)
-		}
-		if r.Status == string(community.StatusCancelled) {
-			return nil
-		}
-		leave(&e, r)
-		waiters, err := s.firstWaiters(tx, eventID, &e)
-		if err != nil {
-			return err
-		}
-		r.Status, r.At = string(community.StatusCancelled), at
-		stamp(&r, e)
-		if err := tx.Set(s.rsvpRef(eventID, memberID), r); err != nil {
-			return err
-		}
-		up, err := s.promote(tx, eventID, &e, waiters, at, ch)
-		if err != nil {
-			return err
-		}
-		if len(up) > 0 {
-			promoted = &up[0]
-		}
-		ch.add(community.KindRSVP, memberID, eventID, memberID)
-		ch.add(community.KindEvent, eventID, "", "")
-		return tx.Set(s.eventRef(eventID), e)
-	})
-	return promoted, err
-}
-
-// CheckIn marks the member checked in, taking a seat even over capacity, and
-// applies the ledger entry in the same transaction.
-func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, entry community.LedgerEntry) (community.RSVP, bool, error) {
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	var out community.RSVP
-	var applied bool
-	if entry.ID != "" && entry.MemberID == "" {
-		entry.MemberID = in.MemberID
-	}
-	err := s.run(ctx, "check in at "+eventID, []string{"events/" + eventID, "members/" + entry.MemberID}, func(tx *firestore.Transaction, ch *changes) error {
-		applied = false
-		var e eventDoc
-		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
-			return err
-		}
-		if e.Cancelled {
-			return community.Invalid("event", community.ReasonCancelled)
-		}
-		var r rsvpDoc
-		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &r)
-		if err != nil {
-			return err
-		}
-		if found && r.Status == string(community.StatusCheckedIn) {
-			out = fromRSVPDoc(r)
-			return nil
-		}
-		var l ledgerRead
-		if entry.ID != "" {
-			if l, err = s.readLedger(ctx, tx, entry); err != nil {
-				return err
-			}
-		}
-		if !found || !community.RSVPStatus(r.Status).Holds() {
-			if found {
-				leave(&e, r)
-			}
-			if !found || r.Status == string(community.StatusCancelled) {
-				e.Seq++
-				r = rsvpDoc{Community: s.cid, Event: eventID, Member: in.MemberID, Seq: e.Seq}
-			}
-			e.Going++
-		}
-		e.CheckedIn++
-		r.Status, r.At = string(community.StatusCheckedIn), in.At
-		if in.Name != "" {
-			r.Name = in.Name
-		}
-		stamp(&r, e)
-		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
-			return err
-		}
-		if err := tx.Set(s.eventRef(eventID), e); err != nil {
-			return err
-		}
-		if entry.ID != "" {
-			if _, _, err := s.writeLedger(tx, l, ch); err != nil {
-				return err
-			}
-		}
-		ch.add(community.KindRSVP, in.MemberID, eventID, in.MemberID)
-		ch.add(community.KindEvent, eventID, "", "")
-		out, applied = fromRSVPDoc(r), true
-		return nil
-	})
-	return out, applied, err
-}
-
 // rsvpMembers reads, inside tx, who has an RSVP to the event (any status):
 // their document names only.
 func (s *Store) rsvpMembers(tx *firestore.Transaction, eventID string) ([]string, error) {
@@ -307,63 +147,4 @@ func (s *Store) restamp(tx *firestore.Transaction, eventID string, e eventDoc, m
 		ch.add(community.KindRSVP, m, eventID, m)
 	}
 	return nil
-}
-
-func (s *Store) rsvpRef(eventID, memberID string) *firestore.DocumentRef {
-	return s.eventRef(eventID).Collection("rsvps").Doc(memberID)
-}
-
-// leave takes r off the seats or the waitlist in e's counters.
-func leave(e *eventDoc, r rsvpDoc) {
-	switch community.RSVPStatus(r.Status) {
-	case community.StatusGoing:
-		e.Going--
-	case community.StatusCheckedIn:
-		e.Going--
-		e.CheckedIn--
-	case community.StatusWaiting:
-		e.Waiting--
-	}
-}
-
-// firstWaiters reads, inside tx, the waiters e has free seats for.
-func (s *Store) firstWaiters(tx *firestore.Transaction, eventID string, e *eventDoc) ([]rsvpDoc, error) {
-	n := e.Waiting
-	if e.Capacity > 0 {
-		n = min(n, e.Capacity-e.Going)
-	}
-	if e.Cancelled || n <= 0 {
-		return nil, nil
-	}
-	var out []rsvpDoc
-	err := docs(context.Background(), tx, waitlist(s.eventRef(eventID).Collection("rsvps")).Limit(n),
-		func(snap *firestore.DocumentSnapshot) error {
-			var d rsvpDoc
-			if err := snap.DataTo(&d); err != nil {
-				return err
-			}
-			out = append(out, d)
-			return nil
-		})
-	return out, err
-}
-
-// promote seats waiters (read by firstWaiters) and moves e's counters.
-func (s *Store) promote(tx *firestore.Transaction, eventID string, e *eventDoc, waiters []rsvpDoc, at time.Time, ch *changes) ([]community.RSVP, error) {
-	var out []community.RSVP
-	for _, r := range waiters {
-		r.Status = string(community.StatusGoing)
-		if !at.IsZero() {
-			r.At = at
-		}
-		stamp(&r, *e)
-		if err := tx.Set(s.rsvpRef(eventID, r.Member), r); err != nil {
-			return nil, err
-		}
-		e.Waiting--
-		e.Going++
-		ch.add(community.KindRSVP, r.Member, eventID, r.Member)
-		out = append(out, fromRSVPDoc(r))
-	}
-	return out, nil
 }

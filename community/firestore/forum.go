@@ -24,7 +24,8 @@ type threadDoc struct {
 	Posts      int       `firestore:"posts"`
 	Pinned     bool      `firestore:"pinned"`
 	Locked     bool      `firestore:"locked"`
-	Seq        int64     `firestore:"seq"` // the last post Seq handed out
+	Seq        int64     `firestore:"seq"`      // the last post Seq handed out
+	LastPost   string    `firestore:"lastPost"` // the post that took Seq (firestore.rules follows it)
 }
 
 func toThreadDoc(t community.Thread) threadDoc {
@@ -92,7 +93,7 @@ func (s *Store) CreateThread(ctx context.Context, t community.Thread, first comm
 		ch.add(community.KindThread, t.ID, "", d.Author)
 		post = p
 		t = fromThreadDoc(t.ID, d)
-		return tx.Create(s.threadRef(t.ID), d)
+		return tx.Create(s.threadRef(t.ID), s.stamped(d, "createdAt", "lastPostAt"))
 	})
 	return t, post, err
 }
@@ -112,7 +113,7 @@ func (s *Store) UpdateThread(ctx context.Context, id string, fn func(*community.
 			return err
 		}
 		d := toThreadDoc(t)
-		d.Posts, d.Seq = old.Posts, old.Seq
+		d.Posts, d.Seq, d.LastPost = old.Posts, old.Seq, old.LastPost
 		ch.add(community.KindThread, id, "", "")
 		out = fromThreadDoc(id, d)
 		return tx.Set(s.threadRef(id), d)
@@ -205,7 +206,7 @@ func (s *Store) AddPost(ctx context.Context, p community.Post) (community.Post, 
 			return err
 		}
 		ch.add(community.KindThread, p.ThreadID, "", "")
-		return tx.Set(s.threadRef(p.ThreadID), t)
+		return tx.Set(s.threadRef(p.ThreadID), s.stamped(t, "lastPostAt"))
 	})
 	return out, err
 }
@@ -226,8 +227,9 @@ func (s *Store) addPost(tx *firestore.Transaction, threadID string, t *threadDoc
 	}
 	p.ThreadID, p.Seq = threadID, t.Seq
 	p.Reports, p.Hidden, p.Removed, p.Reviewed, p.Reactions = 0, false, false, false, nil
+	t.LastPost = p.ID
 	ch.add(community.KindPost, p.ID, threadID, p.AuthorID)
-	return p, tx.Create(s.postRef(threadID, p.ID), toPostDoc(s.cid, p))
+	return p, tx.Create(s.postRef(threadID, p.ID), s.stamped(toPostDoc(s.cid, p), "at"))
 }
 
 // Posts queries posts by seq from fromSeq on.

@@ -91,7 +91,7 @@ func (s *Store) CreateMember(ctx context.Context, m community.Member) error {
 			}
 		}
 		ch.add(community.KindMember, m.ID, "", m.ID)
-		return tx.Create(s.memberRef(m.ID), toMemberDoc(m))
+		return tx.Create(s.memberRef(m.ID), s.stamped(toMemberDoc(m), "since"))
 	})
 }
 
@@ -136,7 +136,9 @@ func (s *Store) UpdateMember(ctx context.Context, id string, fn func(*community.
 		}
 		ch.add(community.KindMember, id, "", id)
 		out = m
-		return tx.Set(s.memberRef(id), toMemberDoc(m))
+		d := toMemberDoc(m)
+		d.LastOp = old.LastOp
+		return tx.Set(s.memberRef(id), d)
 	})
 	return out, err
 }
@@ -280,19 +282,18 @@ func (s *Store) writeLedger(tx *firestore.Transaction, l ledgerRead, ch *changes
 	if l.exists {
 		return fromMemberDoc(e.MemberID, m), false, nil
 	}
-	if e.Delta < 0 && m.Points+e.Delta < 0 {
-		return fromMemberDoc(e.MemberID, m), false,
-			&community.ValidationError{Field: "points", Reason: community.ReasonInsufficient, Limit: int(m.Points)}
+	after, err := community.ApplyEntry(fromMemberDoc(e.MemberID, m), e)
+	if err != nil {
+		return after, false, err
 	}
-	m.Points += e.Delta
-	if e.Delta > 0 {
-		m.LifetimePoints += e.Delta
-	}
+	m.Points, m.LifetimePoints = after.Points, after.LifetimePoints
 	ref := s.memberRef(e.MemberID)
-	if err := tx.Create(ref.Collection("ledger").Doc(e.ID), toLedgerDoc(e)); err != nil {
+	if err := tx.Create(ref.Collection("ledger").Doc(e.ID), s.stamped(toLedgerDoc(e), "at")); err != nil {
 		return community.Member{}, false, err
 	}
-	err := tx.Update(ref, []firestore.Update{{Path: "points", Value: m.Points}, {Path: "lifetimePoints", Value: m.LifetimePoints}})
+	// lastOp names the entry: firestore.rules moves a balance only with it.
+	err = tx.Update(ref, []firestore.Update{{Path: "points", Value: m.Points}, {Path: "lifetimePoints", Value: m.LifetimePoints},
+		{Path: "lastOp", Value: e.ID}})
 	if err != nil {
 		return community.Member{}, false, err
 	}

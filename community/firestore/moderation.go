@@ -72,20 +72,24 @@ func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID strin
 		if err != nil || found {
 			return err
 		}
-		if err := tx.Create(ref.Collection("reports").Doc(memberID), reportDoc{Member: memberID, At: at}); err != nil {
+		if err := tx.Create(ref.Collection("reports").Doc(memberID), s.stamped(reportDoc{Member: memberID, At: at}, "at")); err != nil {
 			return err
 		}
-		d.Reports++
-		decided := d.Removed || d.Reviewed
-		if d.Reports >= community.ReportThreshold && !decided {
-			d.Hidden = true
-		}
-		if !decided && !d.Queued {
+		reported, queue := community.AddReport(fromPostDoc(postID, d), d.Queued)
+		d.Reports, d.Hidden = reported.Reports, reported.Hidden
+		var reportedAt any = d.ReportedAt
+		if queue {
 			d.Queued, d.ReportedAt = true, at
+			if reportedAt = at; s.serverTimes {
+				reportedAt = firestore.ServerTimestamp
+			}
 		}
 		ch.add(community.KindPost, postID, threadID, d.Author)
 		out = fromPostDoc(postID, d)
-		return tx.Set(ref, d)
+		// Only what a report moves (firestore.rules lists it), reportedAt
+		// the commit's time when a member's client writes it.
+		return tx.Update(ref, []firestore.Update{{Path: "reports", Value: d.Reports}, {Path: "hidden", Value: d.Hidden},
+			{Path: "queued", Value: d.Queued}, {Path: "reportedAt", Value: reportedAt}})
 	})
 	return out, err
 }

@@ -11,65 +11,153 @@ import (
 	"github.com/regulars-app/regulars/community"
 )
 
-// SaveAnnouncement creates or replaces an announcement.
+// scheduleLead is how far ahead of the clock an announcement's publishAt
+// must be for it to be scheduled (firestore.rules allows texts up to 5
+// minutes early, for clocks that disagree).
+const scheduleLead = time.Minute
+
+func (s *Store) announcementRef(id string) *firestore.DocumentRef {
+	return s.col("announcements").Doc(id)
+}
+
+// draftRef is announcements/{id}/draft/texts: a scheduled announcement's
+// words, which only staff read, until it is published.
+func (s *Store) draftRef(id string) *firestore.DocumentRef {
+	return s.announcementRef(id).Collection("draft").Doc("texts")
+}
+
+type draftDoc struct {
+	Texts map[string]announcementText `firestore:"texts"`
+}
+
+// SaveAnnouncement creates or replaces an announcement. A scheduled one
+// (publishAt ahead) is stored without its texts, which wait in its draft
+// until a staff member's store publishes it (see Announcements): members,
+// who can read every announcement document, cannot read it early.
 func (s *Store) SaveAnnouncement(ctx context.Context, a community.Announcement) error {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
 	if a.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
-	_, err := s.col("announcements").Doc(a.ID).Set(ctx, toAnnouncementDoc(a))
-	return s.write("save announcement "+a.ID, err, community.Change{Kind: community.KindAnnouncement, ID: a.ID})
+	d := toAnnouncementDoc(a)
+	return s.run(ctx, "save announcement "+a.ID, nil, func(tx *firestore.Transaction, ch *changes) error {
+		ch.add(community.KindAnnouncement, a.ID, "", "")
+		doc := d
+		if a.PublishAt.After(time.Now().Add(scheduleLead)) {
+			if err := tx.Set(s.draftRef(a.ID), draftDoc{Texts: d.Texts}); err != nil {
+				return err
+			}
+			doc.Texts = map[string]announcementText{}
+		} else if err := tx.Delete(s.draftRef(a.ID)); err != nil {
+			return err
+		}
+		return tx.Set(s.announcementRef(a.ID), doc)
+	})
 }
 
-// DeleteAnnouncement removes an announcement; a missing one is ErrNotFound.
+// DeleteAnnouncement removes an announcement (and its draft); a missing one
+// is ErrNotFound.
 func (s *Store) DeleteAnnouncement(ctx context.Context, id string) error {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
-	_, err := s.col("announcements").Doc(id).Delete(ctx, firestore.Exists)
-	return s.write("delete announcement "+id, err, community.Change{Kind: community.KindAnnouncement, ID: id})
+	return s.run(ctx, "delete announcement "+id, nil, func(tx *firestore.Transaction, ch *changes) error {
+		ch.add(community.KindAnnouncement, id, "", "")
+		if err := tx.Delete(s.draftRef(id)); err != nil {
+			return err
+		}
+		return tx.Delete(s.announcementRef(id), firestore.Exists)
+	})
 }
 
-// Announcement returns an announcement.
+// Announcement returns an announcement; a scheduled one is ErrNotFound for
+// whoever cannot read its draft (members).
 func (s *Store) Announcement(ctx context.Context, id string) (community.Announcement, error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
 	var d announcementDoc
-	if err := must(ctx, nil, s.col("announcements").Doc(id), &d, "announcement"); err != nil {
+	if err := must(ctx, nil, s.announcementRef(id), &d, "announcement"); err != nil {
 		return community.Announcement{}, s.wrap("announcement "+id, err)
+	}
+	ok, err := s.withDraft(ctx, id, &d)
+	if err != nil {
+		return community.Announcement{}, s.wrap("announcement "+id, err)
+	}
+	if !ok {
+		return community.Announcement{}, notFound("announcement", id)
 	}
 	return fromAnnouncementDoc(id, d), nil
 }
 
+// withDraft fills a scheduled announcement's texts from its draft, and
+// publishes it when its time has come (best effort: the next reader tries
+// again). ok is false when the caller may not read the draft (a member) or
+// there is none.
+func (s *Store) withDraft(ctx context.Context, id string, d *announcementDoc) (ok bool, err error) {
+	if len(d.Texts) > 0 {
+		return true, nil
+	}
+	var draft draftDoc
+	found, err := get(ctx, nil, s.draftRef(id), &draft)
+	if status.Code(err) == codes.PermissionDenied {
+		return false, nil
+	}
+	if err != nil || !found {
+		return false, err
+	}
+	d.Texts = draft.Texts
+	if !d.PublishAt.After(time.Now()) {
+		_ = s.run(ctx, "publish announcement "+id, nil, func(tx *firestore.Transaction, ch *changes) error {
+			ch.add(community.KindAnnouncement, id, "", "")
+			if err := tx.Update(s.announcementRef(id), []firestore.Update{{Path: "texts", Value: d.Texts}}); err != nil {
+				return err
+			}
+			return tx.Delete(s.draftRef(id))
+		})
+	}
+	return true, nil
+}
+
 // Announcements runs two queries, pinned then not pinned, each published by
 // publishedBy and newest first; the second only when the first leaves room
-// under limit. At most limit documents are read.
+// under limit. Scheduled announcements whose texts the caller cannot read
+// are passed over (another page is read when they took room).
 func (s *Store) Announcements(ctx context.Context, publishedBy time.Time, limit int) ([]community.Announcement, error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
 	var out []community.Announcement
 	for _, pinned := range []bool{true, false} {
-		if limit > 0 && len(out) >= limit {
-			break
-		}
 		q := s.col("announcements").Where("pinned", "==", pinned)
 		if !publishedBy.IsZero() {
 			q = q.Where("publishAt", "<=", publishedBy)
 		}
 		q = q.OrderBy("publishAt", firestore.Desc)
-		if limit > 0 {
-			q = q.Limit(limit - len(out))
-		}
-		err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
-			var d announcementDoc
-			if err := snap.DataTo(&d); err != nil {
-				return err
+		for limit <= 0 || len(out) < limit {
+			page, want := q, limit-len(out)
+			if limit > 0 {
+				page = q.Limit(want)
 			}
-			out = append(out, fromAnnouncementDoc(snap.Ref.ID, d))
-			return nil
-		})
-		if err != nil {
-			return nil, s.wrap("announcements", err)
+			var last *firestore.DocumentSnapshot
+			n := 0
+			err := docs(ctx, nil, page, func(snap *firestore.DocumentSnapshot) error {
+				last, n = snap, n+1
+				var d announcementDoc
+				if err := snap.DataTo(&d); err != nil {
+					return err
+				}
+				ok, err := s.withDraft(ctx, snap.Ref.ID, &d)
+				if ok {
+					out = append(out, fromAnnouncementDoc(snap.Ref.ID, d))
+				}
+				return err
+			})
+			if err != nil {
+				return nil, s.wrap("announcements", err)
+			}
+			if limit <= 0 || n < want {
+				break
+			}
+			q = q.StartAfter(last)
 		}
 	}
 	return out, nil
@@ -82,7 +170,7 @@ func (s *Store) SaveFeedback(ctx context.Context, f community.Feedback) error {
 	if f.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
-	d := feedbackDoc{Member: f.MemberID, Score: f.Score, Comment: f.Comment, At: f.At}
+	d := s.stamped(feedbackDoc{Member: f.MemberID, Score: f.Score, Comment: f.Comment, At: f.At}, "at")
 	_, err := s.col("feedback").Doc(f.ID).Set(ctx, d)
 	return s.write("save feedback "+f.ID, err, community.Change{Kind: community.KindFeedback, ID: f.ID, MemberID: f.MemberID})
 }

@@ -49,11 +49,16 @@ func fromPollDoc(id string, d pollDoc) community.Poll {
 	return p
 }
 
-// voteDoc is polls/{pid}/votes/{uid}: one per voter.
+// voteDoc is polls/{pid}/votes/{uid}: one per voter. From is the option the
+// last change left ("" for a first vote) and Shard the tally shard that
+// counts this voter, fixed at their first vote: firestore.rules checks the
+// shard moved by exactly +1 for Option and -1 for From.
 type voteDoc struct {
 	Option string    `firestore:"option"`
 	Member string    `firestore:"member"`
 	At     time.Time `firestore:"at"`
+	From   string    `firestore:"from"`
+	Shard  string    `firestore:"shard"`
 }
 
 // shardDoc is polls/{pid}/shards/{n}: part of the tally. The tally of an
@@ -147,40 +152,34 @@ func (s *Store) CastVote(ctx context.Context, v community.Vote) error {
 		if err := must(ctx, tx, s.pollRef(v.PollID), &d, "poll"); err != nil {
 			return err
 		}
-		p := fromPollDoc(v.PollID, d)
-		if !p.Open(v.At) {
-			return community.Invalid("poll", community.ReasonClosed)
-		}
-		if o, ok := p.Option(v.OptionID); !ok || !o.Votable() {
-			return community.Invalid("option", community.ReasonInvalid)
+		if err := community.CheckVote(fromPollDoc(v.PollID, d), v); err != nil {
+			return err
 		}
 		ref := s.pollRef(v.PollID).Collection("votes").Doc(v.MemberID)
 		var old voteDoc
-		found, err := get(ctx, tx, ref, &old)
-		if err != nil {
+		if _, err := get(ctx, tx, ref, &old); err != nil {
 			return err
 		}
-		if found && old.Option == v.OptionID {
+		tally, changed := community.VoteMove(old.Option, v.OptionID)
+		if !changed {
 			return nil
 		}
-		if found {
-			if err := s.addTally(tx, v.PollID, old.Option, -1); err != nil {
-				return err
-			}
+		shard := old.Shard
+		if shard == "" {
+			shard = strconv.Itoa(rand.N(s.shards))
 		}
-		if err := s.addTally(tx, v.PollID, v.OptionID, 1); err != nil {
+		counts := map[string]any{}
+		for option, delta := range tally {
+			counts[option] = firestore.Increment(delta)
+		}
+		// One write moves both counts of the voter's own shard.
+		if err := tx.Set(s.pollRef(v.PollID).Collection("shards").Doc(shard), map[string]any{"counts": counts}, firestore.MergeAll); err != nil {
 			return err
 		}
 		ch.add(community.KindVote, v.MemberID, v.PollID, v.MemberID)
 		ch.add(community.KindPoll, v.PollID, "", "")
-		return tx.Set(ref, voteDoc{Option: v.OptionID, Member: v.MemberID, At: v.At})
+		return tx.Set(ref, voteDoc{Option: v.OptionID, Member: v.MemberID, At: v.At, From: old.Option, Shard: shard})
 	})
-}
-
-// addTally adds delta to the option's count in a random shard.
-func (s *Store) addTally(tx *firestore.Transaction, pollID, optionID string, delta int64) error {
-	shard := s.pollRef(pollID).Collection("shards").Doc(strconv.Itoa(rand.N(s.shards)))
-	return tx.Set(shard, map[string]any{"counts": map[string]any{optionID: firestore.Increment(delta)}}, firestore.MergeAll)
 }
 
 // VoteOf returns memberID's vote.

@@ -35,6 +35,7 @@ type rewardDoc struct {
 	Names      map[string]string `firestore:"names,omitempty"`
 	Cost       int64             `firestore:"cost"`
 	ValueMinor int64             `firestore:"valueMinor"`
+	Inactive   bool              `firestore:"inactive,omitempty"`
 }
 
 type categoryDoc struct {
@@ -48,6 +49,10 @@ type earnDoc struct {
 	IdeaShipped    int64 `firestore:"ideaShipped"`
 	IdeaVoter      int64 `firestore:"ideaVoter"`
 	Birthday       int64 `firestore:"birthday"`
+	Visit          int64 `firestore:"visit"`
+	PurchasePoints int64 `firestore:"purchasePoints"`
+	PurchaseUnit   int64 `firestore:"purchaseUnit"`
+	StampsEvery    int64 `firestore:"stampsEvery"`
 }
 
 func toCommunityDoc(c community.Community) communityDoc {
@@ -57,7 +62,7 @@ func toCommunityDoc(c community.Community) communityDoc {
 		d.Tiers = append(d.Tiers, tierDoc{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}
 	for _, r := range c.Rewards {
-		d.Rewards = append(d.Rewards, rewardDoc{ID: r.ID, Names: r.Names, Cost: r.Cost, ValueMinor: r.ValueMinor})
+		d.Rewards = append(d.Rewards, rewardDoc{ID: r.ID, Names: r.Names, Cost: r.Cost, ValueMinor: r.ValueMinor, Inactive: r.Inactive})
 	}
 	for _, g := range c.Categories {
 		d.Categories = append(d.Categories, categoryDoc{ID: g.ID, Names: g.Names})
@@ -75,7 +80,7 @@ func fromCommunityDoc(id string, d communityDoc) community.Community {
 		c.Tiers = append(c.Tiers, community.Tier{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}
 	for _, r := range d.Rewards {
-		c.Rewards = append(c.Rewards, community.Reward{ID: r.ID, Names: r.Names, Cost: r.Cost, ValueMinor: r.ValueMinor})
+		c.Rewards = append(c.Rewards, community.Reward{ID: r.ID, Names: r.Names, Cost: r.Cost, ValueMinor: r.ValueMinor, Inactive: r.Inactive})
 	}
 	for _, g := range d.Categories {
 		c.Categories = append(c.Categories, community.Category{ID: g.ID, Names: g.Names})
@@ -98,6 +103,7 @@ type memberDoc struct {
 	LifetimePoints int64     `firestore:"lifetimePoints"`
 	Since          time.Time `firestore:"since"`
 	LastActive     time.Time `firestore:"lastActive"`
+	LastOp         string    `firestore:"lastOp,omitempty"` // the ledger entry that last moved points (firestore.rules)
 }
 
 func toMemberDoc(m community.Member) memberDoc {
@@ -149,7 +155,34 @@ type eventDoc struct {
 	Cancelled   bool      `firestore:"cancelled"`
 	CreatedBy   string    `firestore:"createdBy"`
 	UpdatedAt   time.Time `firestore:"updatedAt"`
-	Seq         int64     `firestore:"seq"` // the last RSVP Seq handed out
+	Seq         int64     `firestore:"seq"` // the last RSVP Seq handed out; +1 on every RSVP move
+	// Queue is the waitlist, first in line first (Waiting == len(Queue)); By
+	// is whose RSVP the last RSVP move changed and Promoted who it seated:
+	// firestore.rules checks the counters against them.
+	Queue    []string `firestore:"queue"`
+	By       string   `firestore:"by"`
+	Promoted []string `firestore:"promoted"`
+}
+
+// seats are the counters the RSVP transitions move (community.Seats).
+func (d eventDoc) seats() community.Seats {
+	return community.Seats{Capacity: d.Capacity, Going: d.Going, Waiting: d.Waiting, CheckedIn: d.CheckedIn,
+		Cancelled: d.Cancelled, Seq: d.Seq}
+}
+
+func (d *eventDoc) setSeats(s community.Seats) {
+	d.Going, d.Waiting, d.CheckedIn, d.Seq = s.Going, s.Waiting, s.CheckedIn, s.Seq
+}
+
+// settle makes the queue and promoted lists non-nil: firestore.rules
+// compares them with lists, and a nil slice is stored as null.
+func (d *eventDoc) settle() {
+	if d.Queue == nil {
+		d.Queue = []string{}
+	}
+	if d.Promoted == nil {
+		d.Promoted = []string{}
+	}
 }
 
 func toEventDoc(e community.Event) eventDoc {
@@ -178,6 +211,12 @@ type rsvpDoc struct {
 	EventStartsAt  time.Time `firestore:"eventStartsAt"`
 	EventEndsAt    time.Time `firestore:"eventEndsAt"`
 	EventCancelled bool      `firestore:"eventCancelled"`
+}
+
+// toRSVPDoc is r as stored; stamp copies the event's times and cancellation.
+func (s *Store) toRSVPDoc(r community.RSVP) rsvpDoc {
+	return rsvpDoc{Community: s.cid, Event: r.EventID, Member: r.MemberID, Name: r.Name, Status: string(r.Status), At: r.At,
+		Seq: r.Seq}
 }
 
 func fromRSVPDoc(d rsvpDoc) community.RSVP {

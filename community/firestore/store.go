@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"time"
 
@@ -33,6 +34,49 @@ type Store struct {
 	hub      *changefeed.Feed
 	locks    keyedLocks
 	timeout  time.Duration
+	// serverTimes: the store writes as a member (an ID token), so the times
+	// firestore.rules requires to be the commit's (joining, posting,
+	// reporting, feedback, ledger entries) are sent as server timestamps
+	// instead of the caller's clock (see stamped).
+	serverTimes bool
+}
+
+// WithServerTimes makes the store send server timestamps for the times
+// firestore.rules requires to equal the commit's (see Store.serverTimes).
+// Dial sets it for a member's ID token; admin tools keep the times they pass.
+func WithServerTimes() Option { return func(s *Store) { s.serverTimes = true } }
+
+// stamped is doc, a storage struct, as written: when the store writes as a
+// member, a map of its fields with the named ones set to the commit's time
+// (firestore.ServerTimestamp), which firestore.rules requires of them.
+func (s *Store) stamped(doc any, fields ...string) any {
+	if !s.serverTimes {
+		return doc
+	}
+	m := fieldMap(doc)
+	for _, f := range fields {
+		m[f] = firestore.ServerTimestamp
+	}
+	return m
+}
+
+// fieldMap turns a storage struct into the map the client would store: its
+// fields by their firestore tag names, omitempty honoured for empty strings.
+func fieldMap(doc any) map[string]any {
+	v := reflect.ValueOf(doc)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	m := map[string]any{}
+	for i := 0; i < v.NumField(); i++ {
+		name, opts, _ := strings.Cut(v.Type().Field(i).Tag.Get("firestore"), ",")
+		f := v.Field(i)
+		if name == "" || name == "-" || strings.Contains(opts, "omitempty") && f.IsZero() {
+			continue
+		}
+		m[name] = f.Interface()
+	}
+	return m
 }
 
 // DefaultTimeout bounds an operation whose context has no deadline: the Go

@@ -36,6 +36,9 @@ func (s *Store) DeleteMember(ctx context.Context, id string) error {
 		if err := tx.Bucket(bMembers).Delete([]byte(id)); err != nil {
 			return err
 		}
+		if err := deleteCard(tx, id); err != nil {
+			return err
+		}
 		for _, b := range [][]byte{bLedger, bLedgerIDs, bNotes, bNotesAt, bNotesUnread} {
 			if err := deletePrefix(tx.Bucket(b), prefix(id)); err != nil {
 				return err

@@ -146,7 +146,7 @@ func eachReverse(b *bolt.Bucket, pfx []byte, fn func(k, v []byte) (bool, error))
 	var key, v []byte
 	if end := prefixEnd(pfx); end == nil {
 		key, v = c.Last()
-	} else if key, v = c.Seek(end); key == nil {
+	} else if key, _ = c.Seek(end); key == nil {
 		key, v = c.Last()
 	} else {
 		key, v = c.Prev()

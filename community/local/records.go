@@ -35,6 +35,7 @@ type rewardRec struct {
 	Names      map[string]string `json:"names,omitempty"`
 	Cost       int64             `json:"cost"`
 	ValueMinor int64             `json:"valueMinor,omitempty"`
+	Inactive   bool              `json:"inactive,omitempty"`
 }
 
 type categoryRec struct {
@@ -45,12 +46,13 @@ type categoryRec struct {
 func toCommunityRec(c community.Community) communityRec {
 	r := communityRec{ID: c.ID, Name: c.Name, About: c.About, Locales: c.Locales, Currency: c.Currency, TimeZone: c.TimeZone,
 		Earn: map[string]int64{"checkin": c.Earn.CheckIn, "story": c.Earn.StoryPublished, "ideaShipped": c.Earn.IdeaShipped,
-			"ideaVoter": c.Earn.IdeaVoter, "birthday": c.Earn.Birthday}}
+			"ideaVoter": c.Earn.IdeaVoter, "birthday": c.Earn.Birthday, "visit": c.Earn.Visit, "purchase": c.Earn.PurchasePoints,
+			"purchaseUnit": c.Earn.PurchaseUnit, "stampsEvery": c.Earn.StampsEvery}}
 	for _, t := range c.Tiers {
 		r.Tiers = append(r.Tiers, tierRec{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}
 	for _, w := range c.Rewards {
-		r.Rewards = append(r.Rewards, rewardRec{ID: w.ID, Names: w.Names, Cost: w.Cost, ValueMinor: w.ValueMinor})
+		r.Rewards = append(r.Rewards, rewardRec{ID: w.ID, Names: w.Names, Cost: w.Cost, ValueMinor: w.ValueMinor, Inactive: w.Inactive})
 	}
 	for _, g := range c.Categories {
 		r.Categories = append(r.Categories, categoryRec{ID: g.ID, Names: g.Names})
@@ -61,12 +63,13 @@ func toCommunityRec(c community.Community) communityRec {
 func fromCommunityRec(r communityRec) community.Community {
 	c := community.Community{ID: r.ID, Name: r.Name, About: r.About, Locales: r.Locales, Currency: r.Currency, TimeZone: r.TimeZone,
 		Earn: community.EarnRules{CheckIn: r.Earn["checkin"], StoryPublished: r.Earn["story"], IdeaShipped: r.Earn["ideaShipped"],
-			IdeaVoter: r.Earn["ideaVoter"], Birthday: r.Earn["birthday"]}}
+			IdeaVoter: r.Earn["ideaVoter"], Birthday: r.Earn["birthday"], Visit: r.Earn["visit"], PurchasePoints: r.Earn["purchase"],
+			PurchaseUnit: r.Earn["purchaseUnit"], StampsEvery: r.Earn["stampsEvery"]}}
 	for _, t := range r.Tiers {
 		c.Tiers = append(c.Tiers, community.Tier{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}
 	for _, w := range r.Rewards {
-		c.Rewards = append(c.Rewards, community.Reward{ID: w.ID, Names: w.Names, Cost: w.Cost, ValueMinor: w.ValueMinor})
+		c.Rewards = append(c.Rewards, community.Reward{ID: w.ID, Names: w.Names, Cost: w.Cost, ValueMinor: w.ValueMinor, Inactive: w.Inactive})
 	}
 	for _, g := range r.Categories {
 		c.Categories = append(c.Categories, community.Category{ID: g.ID, Names: g.Names})
@@ -133,6 +136,16 @@ type eventRec struct {
 	CreatedBy   string    `json:"createdBy,omitempty"`
 	UpdatedAt   time.Time `json:"updatedAt"`
 	LastSeq     int64     `json:"lastSeq"` // the last RSVP Seq handed out
+}
+
+// seats are the counters the RSVP transitions move (community.Seats).
+func (e eventRec) seats() community.Seats {
+	return community.Seats{Capacity: e.Capacity, Going: e.Going, Waiting: e.Waiting, CheckedIn: e.CheckedIn,
+		Cancelled: e.Cancelled, Seq: e.LastSeq}
+}
+
+func (e *eventRec) setSeats(s community.Seats) {
+	e.Going, e.Waiting, e.CheckedIn, e.LastSeq = s.Going, s.Waiting, s.CheckedIn, s.Seq
 }
 
 func toEventRec(e community.Event) eventRec {

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/changefeed"
@@ -70,7 +71,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.timeout, NoSync: o.noSync})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("open store %s: %w (waited %s)", path, ErrLocked, o.timeout)
 	}
 	if err != nil {
@@ -82,21 +83,6 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return &Store{db: db, path: path, hub: changefeed.New(nil)}, nil
-}
-
-// DefaultPath returns where the store of the app appID lives: a file in the
-// user's configuration folder ($XDG_CONFIG_HOME or ~/.config on Linux,
-// ~/Library/Application Support on macOS, %AppData% on Windows), never the
-// working directory.
-func DefaultPath(appID string) (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("store path: %w", err)
-	}
-	if appID == "" {
-		appID = "github.com/regulars-app/regulars"
-	}
-	return filepath.Join(dir, "github.com/regulars-app/regulars", filepath.Base(appID), "community.db"), nil
 }
 
 // Path returns the file the store keeps its data in.
@@ -164,7 +150,7 @@ func (s *Store) view(ctx context.Context, op string, fn func(tx *bolt.Tx) error)
 
 // wrap adds the operation to err; a closed database reads as unavailable.
 func wrap(op string, err error) error {
-	if errors.Is(err, bolt.ErrDatabaseNotOpen) {
+	if errors.Is(err, bolterrors.ErrDatabaseNotOpen) {
 		return fmt.Errorf("%s: %w: %w", op, community.ErrUnavailable, err)
 	}
 	return fmt.Errorf("%s: %w", op, err)

@@ -74,18 +74,6 @@ func TestStore_ClosedIsUnavailable(t *testing.T) {
 	}
 }
 
-func TestDefaultPath(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", "/tmp/xdg-test")
-	t.Setenv("HOME", "/tmp/home-test")
-	p, err := DefaultPath("com.example.regulars")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !filepath.IsAbs(p) || !strings.Contains(p, "github.com/regulars-app/regulars") || filepath.Ext(p) != ".db" {
-		t.Errorf("DefaultPath = %q, want an absolute .db file under the user's config folder", p)
-	}
-}
-
 // TestStore_WatchCoalesces writes while a watcher reads nothing: the writes
 // do not wait for it, and it then gets the member's change once or twice, not
 // once per write.

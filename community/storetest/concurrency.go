@@ -251,7 +251,7 @@ func testInvariants(t *testing.T, newStore NewStore, opts Options) {
 		var sum, lifetime int64
 		for _, e := range es {
 			sum += e.Delta
-			lifetime += max(e.Delta, 0)
+			lifetime += e.LifetimeDelta()
 		}
 		if m.Points != sum || m.LifetimePoints != lifetime || m.Points < 0 || len(es) != applied[id] {
 			t.Errorf("%s: points %d/%d, ledger sums %d/%d over %d entries (%d applied)",

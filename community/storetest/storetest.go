@@ -101,6 +101,8 @@ func RunWith(t *testing.T, newStore func(t *testing.T) community.Store, opts Opt
 		{"Watch", testWatch},
 		{"Concurrency", testConcurrency},
 		{"Invariants", testInvariants},
+		{"Counter", testCounter},
+		{"CounterRace", raceCounter},
 	}
 	for _, a := range areas {
 		t.Run(a.name, func(t *testing.T) { a.fn(t, newStore, opts) })

@@ -50,13 +50,6 @@ func (r *Results) Note(format string, args ...any) {
 	r.notes = append(r.notes, line)
 }
 
-// Notes returns the notes so far.
-func (r *Results) Notes() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]string(nil), r.notes...)
-}
-
 // WriteJSON writes the figures (numbers, keys sorted) and the notes to path.
 func (r *Results) WriteJSON(path string, extra map[string]any) error {
 	r.mu.Lock()

@@ -44,7 +44,7 @@ func StartDisplay(ctx context.Context, name string) (*Display, error) {
 		}
 	}
 	d.Stop()
-	return nil, fmt.Errorf("Xvfb %s did not answer in 10 s", name)
+	return nil, fmt.Errorf("display %s (Xvfb) did not answer in 10 s", name)
 }
 
 func (d *Display) answers() bool {

@@ -23,7 +23,11 @@ func TestMain(m *testing.M) {
 	// the rules never run: a developer's shell must not turn these tests into
 	// no-ops.
 	os.Unsetenv("FIRESTORE_EMULATOR_HOST")
-	os.Exit(emulators.Main(m, emulators.KindFirestore))
+	code := emulators.Main(m, emulators.KindFirestore)
+	// Shown by go test -v, or by go test run inside this directory (go test
+	// hides a passing package's output when given package paths).
+	fmt.Print(attackSummary(), randomSummary)
+	os.Exit(code)
 }
 
 // Actors of the table.
@@ -34,9 +38,10 @@ const (
 	other      = "other"      // another member
 	unverified = "unverified" // a member whose email is not verified
 	stranger   = "stranger"   // signed in, no member document
+	outsider   = "outsider"   // a member (staff, even) of another community of the project
 )
 
-var actorNames = []string{owner, staff, member, other, unverified, stranger}
+var actorNames = []string{owner, staff, member, other, unverified, stranger, outsider}
 
 // people are the members seeded in every community, by actor.
 var people = map[string]community.Member{
@@ -49,6 +54,9 @@ var people = map[string]community.Member{
 
 // strangerID is signed in but has no member document.
 const strangerID = "u-stranger"
+
+// outsiderID is staff of another community (its ID is the env's + "-next").
+const outsiderID = "u-outsider"
 
 // actor is one role acting in the community through its own ID token.
 type actor struct {
@@ -65,6 +73,7 @@ type env struct {
 	admin  *fsstore.Store
 	asvc   *community.Service // use cases run as admin (rules bypassed), for arranging
 	actors map[string]*actor
+	words  map[string]string // what members wrote, by path (see remember)
 }
 
 var communitySeq atomic.Int64
@@ -75,7 +84,7 @@ func newEnv(t *testing.T) *env {
 	t.Helper()
 	ctx := testContext(t)
 	fs := emulators.FirestoreFor(t)
-	e := &env{cid: fmt.Sprintf("rules-%d-%d", time.Now().UnixNano(), communitySeq.Add(1)), actors: map[string]*actor{}}
+	e := &env{cid: fmt.Sprintf("rules-%d-%d", time.Now().UnixNano(), communitySeq.Add(1)), actors: map[string]*actor{}, words: map[string]string{}}
 	admin, err := fsstore.Dial(ctx, fsstore.Config{ProjectID: fs.ProjectID, CommunityID: e.cid, Endpoint: fs.Host, Admin: true})
 	if err != nil {
 		t.Fatal(err)
@@ -100,6 +109,14 @@ func newEnv(t *testing.T) *env {
 			}
 			a.id = p.ID
 			a.who = p.Actor()
+		} else if name == outsider {
+			a.id = outsiderID
+			a.who = community.Actor{ID: outsiderID, Role: community.RoleStaff, Name: "Next door", Lang: "en"}
+			_, err := admin.Client().Doc("communities/"+e.cid+"-next/members/"+outsiderID).Set(ctx, map[string]any{
+				"name": "Next door", "role": "staff", "points": 0, "lifetimePoints": 0})
+			if err != nil {
+				t.Fatal(err)
+			}
 		} else {
 			a.who = community.Actor{ID: strangerID, Role: community.RoleMember, Name: "Visitor", Lang: "en"}
 		}

@@ -252,6 +252,8 @@ func cases() []rulesCase {
 			return err
 		}})
 
+	add(counterCases()...) // counter_test.go
+
 	// ---- owner rows ----
 	grant := func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 		_, err := a.svc.SetRole(ctx, a.who, e.id(other), community.RoleStaff)
@@ -805,7 +807,8 @@ func cases() []rulesCase {
 	return cs
 }
 
-// handReply writes a reply as AddPost would, by hand (the store itself
+// handReply writes a reply as AddPost would (the thread naming its new last
+// post, times the commit's), by hand (the store itself
 // refuses a locked thread before the rules could).
 func handReply(t *testing.T, ctx context.Context, e *env, a *actor, locked bool) error {
 	th, _ := e.thread(t, other)
@@ -818,9 +821,10 @@ func handReply(t *testing.T, ctx context.Context, e *env, a *actor, locked bool)
 	tref := c.Doc("communities/" + e.cid + "/threads/" + th.ID)
 	b := c.Batch()
 	b.Create(tref.Collection("posts").Doc("late"), map[string]any{"community": e.cid, "thread": th.ID, "seq": 2,
-		"author": a.id, "authorName": "", "lang": "en", "body": "Still here", "at": time.Now(), "reports": 0,
+		"author": a.id, "authorName": "", "lang": "en", "body": "Still here", "at": firestore.ServerTimestamp, "reports": 0,
 		"hidden": false, "removed": false, "reviewed": false, "reactions": nil, "queued": false, "reportedAt": time.Time{}})
-	b.Update(tref, []firestore.Update{{Path: "seq", Value: 2}, {Path: "posts", Value: 2}, {Path: "lastPostAt", Value: time.Now()}})
+	b.Update(tref, []firestore.Update{{Path: "seq", Value: 2}, {Path: "posts", Value: 2}, {Path: "lastPostAt", Value: firestore.ServerTimestamp},
+		{Path: "lastPost", Value: "late"}})
 	_, err := b.Commit(ctx)
 	return err
 }
@@ -854,7 +858,7 @@ func handRSVP(t *testing.T, ctx context.Context, e *env, a *actor, shift time.Du
 	b.Set(eref.Collection("rsvps").Doc(a.id), map[string]any{"community": e.cid, "event": ev.ID, "member": a.id,
 		"name": a.who.Name, "status": "going", "at": time.Now(), "seq": 1,
 		"eventStartsAt": stored.StartsAt.Add(shift), "eventEndsAt": stored.EndsAt, "eventCancelled": false})
-	b.Update(eref, []firestore.Update{{Path: "going", Value: 1}, {Path: "seq", Value: 1}})
+	b.Update(eref, []firestore.Update{{Path: "going", Value: 1}, {Path: "seq", Value: 1}, {Path: "by", Value: a.id}})
 	_, err = b.Commit(ctx)
 	return err
 }

@@ -1,0 +1,279 @@
+// Package bidi puts right-to-left text in the order Fyne must be given it to
+// show it the way the Unicode bidirectional algorithm (UAX #9) says. It is
+// pure Go, with no Fyne: the widgets of package ui call it.
+//
+// Fyne 2.7 draws the direction runs of a text left to right in logical order:
+// it resolves directions with a left-to-right paragraph and shapes each run in
+// its own direction, but does not reorder the runs. For a right-to-left
+// paragraph with numbers, Latin names or punctuation in it, Visual returns the
+// text with its runs already in visual order.
+package bidi
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Dir is anything that knows the reading direction of the interface: an
+// i18n.Localizer, a screen's Env, or a Direction.
+type Dir interface {
+	RTL() bool
+}
+
+// Direction is a fixed reading direction.
+type Direction bool
+
+// The two directions.
+const (
+	LeftToRight Direction = false
+	RightToLeft Direction = true
+)
+
+// RTL reports whether d is right to left.
+func (d Direction) RTL() bool { return bool(d) }
+
+// IsRTL reports whether the paragraph direction of s is right to left, by the
+// Unicode bidi rules P2 and P3: its first strong character, skipping what lies
+// inside isolates, is of class R or AL (Arabic, Hebrew letters, but also the
+// right-to-left mark RLM). A text with no strong character takes dflt.
+//
+// It is the one right-to-left test of the toolkit: the alignment of user
+// content, the direction of a Paragraph and the reordering all use it.
+func IsRTL(s string, dflt bool) bool {
+	isolates := 0
+	for _, r := range s {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.LRI, bidi.RLI, bidi.FSI:
+			isolates++
+		case bidi.PDI:
+			if isolates > 0 {
+				isolates--
+			}
+		case bidi.L:
+			if isolates == 0 {
+				return false
+			}
+		case bidi.R, bidi.AL:
+			if isolates == 0 {
+				return true
+			}
+		}
+	}
+	return dflt
+}
+
+// Content is the direction of a piece of user content (a name, a title, a
+// story): its own, from its first strong character (see IsRTL), whatever the
+// language of the interface; a text without one takes the interface's, d.
+func Content(d Dir, s string) Direction {
+	return Direction(IsRTL(s, d.RTL()))
+}
+
+// visualMax is the longest text Visual reorders: Fyne wraps a label's text
+// before it draws it, so a long paragraph reordered as one line would wrap
+// with its end first. Short texts (dates, counts, buttons, headers) fit on
+// one line, where the reordering is right; a Paragraph breaks long texts into
+// lines first and reorders each with VisualLine.
+const visualMax = 60
+
+// Visual returns text shown in direction d (a translated message, perhaps
+// with names or numbers in it) with its direction runs in visual order when d
+// is right to left, so that Fyne shows "الجمعة، ٢٧ نوفمبر" or "عيد ميلاد سعيد
+// يا Amira!" the way Arabic reads. The paragraph is right to left, even when
+// the text starts with a Latin name ("Amira Haddad · ٤ ردود"). Left-to-right
+// text and texts longer than a line are returned as they are. For user
+// content, pass Content(d, s) as the direction.
+func Visual(d Dir, s string) string {
+	if !d.RTL() || len([]rune(s)) > visualMax {
+		return s
+	}
+	return VisualLine(s)
+}
+
+// VisualLine reorders one line s, read as a right-to-left paragraph, for
+// Fyne, whatever its length: the characters in the order the bidi algorithm
+// shows them, left to right, except that each group of right-to-left letters
+// (with the spaces between them) is kept in logical order for Fyne to shape
+// and turn.
+//
+// The spaces and punctuation at the edges of a right-to-left run are moved
+// out of it, to the side the algorithm puts them: left inside the run, Fyne
+// would resolve them as left to right and draw them at the wrong end. Fyne
+// turns a right-to-left run only piece by piece where its font changes (a
+// "·" the Arabic font lacks splits it), so every group is fenced with
+// left-to-right marks to make it a run of its own, and a mark first makes
+// Fyne's paragraph left to right: the spaces and punctuation between the
+// groups are then drawn where they stand.
+func VisualLine(s string) string {
+	if s == "" {
+		return s
+	}
+	runs, ok := runsOf(s, true)
+	if !ok || len(runs) == 0 || len(runs) == 1 && (!runs[0].rtl || pureRTL(runs[0].text)) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(LRM)
+	pixels := []rune(displayOrder(s, true))
+	for i := 0; i < len(pixels); {
+		if !IsRTLLetter(pixels[i]) {
+			b.WriteRune(pixels[i])
+			i++
+			continue
+		}
+		// A group: right-to-left letters and the spaces between them.
+		j, end := i, i
+		for j < len(pixels) && (IsRTLLetter(pixels[j]) || pixels[j] == ' ') {
+			if IsRTLLetter(pixels[j]) {
+				end = j + 1
+			}
+			j++
+		}
+		group := pixels[i:end]
+		if !strings.HasSuffix(b.String(), LRM) {
+			b.WriteString(LRM)
+		}
+		for k := len(group) - 1; k >= 0; k-- {
+			b.WriteRune(group[k])
+		}
+		b.WriteString(LRM)
+		i = end
+	}
+	return b.String()
+}
+
+// IsRTLLetter reports whether r is a right-to-left letter or a mark on one.
+func IsRTLLetter(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL, bidi.NSM:
+		return true
+	}
+	return false
+}
+
+// pureRTL reports whether s is right-to-left letters and the spaces between
+// them only, which Fyne draws right as it is.
+func pureRTL(s string) bool {
+	rs := []rune(s)
+	if len(rs) == 0 || !IsRTLLetter(rs[0]) || !IsRTLLetter(rs[len(rs)-1]) {
+		return false
+	}
+	for _, r := range rs {
+		if !IsRTLLetter(r) && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// LRM and RLM are the left-to-right and right-to-left marks: invisible,
+// strong characters of their direction.
+const (
+	LRM = "\u200e"
+	RLM = "\u200f"
+)
+
+// run is a run of one direction, in logical order.
+type run struct {
+	text string
+	rtl  bool
+}
+
+// runsOf splits s into its direction runs, in logical order: in a right to
+// left paragraph with rtl, else in the paragraph direction its first letter
+// gives (left to right without one), as Fyne's shaper splits it.
+func runsOf(s string, rtl bool) ([]run, bool) {
+	if rtl {
+		s = RLM + s // x/text takes the paragraph's direction from the first letter
+	}
+	var p bidi.Paragraph
+	if _, err := p.SetString(s, bidi.DefaultDirection(bidi.LeftToRight)); err != nil {
+		return nil, false
+	}
+	o, err := p.Order()
+	if err != nil {
+		return nil, false
+	}
+	runs := make([]run, 0, o.NumRuns())
+	for i := range o.NumRuns() {
+		r := o.Run(i)
+		text := r.String()
+		if rtl && i == 0 {
+			text = strings.TrimPrefix(text, RLM)
+		}
+		if text != "" {
+			runs = append(runs, run{text: text, rtl: r.Direction() == bidi.RightToLeft})
+		}
+	}
+	return runs, true
+}
+
+// mirrorReverse returns s backwards with brackets mirrored: how a run reads
+// inside right-to-left text.
+func mirrorReverse(s string) string {
+	rs := []rune(s)
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	for i, r := range rs {
+		rs[i] = mirror(r)
+	}
+	return string(rs)
+}
+
+// mirror returns the mirrored form of a paired bracket, r for anything else.
+func mirror(r rune) rune {
+	switch r {
+	case '(':
+		return ')'
+	case ')':
+		return '('
+	case '[':
+		return ']'
+	case ']':
+		return '['
+	case '{':
+		return '}'
+	case '}':
+		return '{'
+	case '«':
+		return '»'
+	case '»':
+		return '«'
+	case '<':
+		return '>'
+	case '>':
+		return '<'
+	}
+	return r
+}
+
+// displayOrder is the order, left to right, in which the characters of s
+// appear on screen: with rtl, as the bidi algorithm shows a right-to-left
+// paragraph (runs in reverse order); without, as Fyne draws a label (runs in
+// logical order, whatever the paragraph's direction). The characters of a
+// right-to-left run are reversed and mirrored; marks are invisible and left
+// out.
+func displayOrder(s string, rtl bool) string {
+	runs, ok := runsOf(s, rtl)
+	if !ok {
+		return s
+	}
+	if rtl {
+		for i, j := 0, len(runs)-1; i < j; i, j = i+1, j-1 {
+			runs[i], runs[j] = runs[j], runs[i]
+		}
+	}
+	var b strings.Builder
+	for _, r := range runs {
+		if r.rtl {
+			b.WriteString(mirrorReverse(r.text))
+		} else {
+			b.WriteString(r.text)
+		}
+	}
+	return strings.NewReplacer(LRM, "", RLM, "").Replace(b.String())
+}

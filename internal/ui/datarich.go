@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
+)
+
+// DataRich is rich text of user content (a post, a story, an announcement).
+type DataRich struct {
+	widget.RichText
+}
+
+// NewDataRich returns empty, word-wrapping rich text of user content.
+func NewDataRich() *DataRich {
+	r := &DataRich{}
+	r.Wrapping = fyne.TextWrapWord
+	r.Scroll = container.ScrollNone // what widget.NewRichText sets; the zero value scrolls
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// NewMarkdown renders user-written Markdown, aligned to the start of its own
+// direction.
+func NewMarkdown(text string) *DataRich {
+	r := NewDataRich()
+	r.ParseMarkdown(text)
+	AlignRich(&r.RichText, bidi.Content(bidi.LeftToRight, text))
+	return r
+}
+
+// IsUserData marks the text as user content.
+func (r *DataRich) IsUserData() bool { return true }
+
+// AlignRich aligns every paragraph of rich text to the reading start of d.
+func AlignRich(rt *widget.RichText, d bidi.Dir) {
+	align := mirror.Start(d)
+	for _, seg := range rt.Segments {
+		switch s := seg.(type) {
+		case *widget.TextSegment:
+			s.Style.Alignment = align
+		case *widget.ParagraphSegment:
+			for _, t := range s.Texts {
+				if ts, ok := t.(*widget.TextSegment); ok {
+					ts.Style.Alignment = align
+				}
+			}
+		}
+	}
+	rt.Refresh()
+}
+
+// NewPlainBody is the box SetBody fills with Paragraphs, next to a body's
+// rich text; hidden until used.
+func NewPlainBody() *fyne.Container {
+	b := container.NewVBox()
+	b.Hide()
+	return b
+}
+
+// SetBody shows a body of user content written in Markdown (a story, an
+// announcement) on an interface read in direction d. Plain text (no Markdown
+// markup) whose paragraph or interface is right to left goes in plain as
+// Paragraphs, one a paragraph, laid out line by line; anything else is rich
+// text, aligned by its own direction.
+func SetBody(d bidi.Dir, rich *DataRich, plain *fyne.Container, text string) {
+	if (d.RTL() || bidi.IsRTL(text, false)) && plainMarkdown(text) {
+		// The paragraphs take the width the rich text had, so that their
+		// heights are right before the screen is laid out again.
+		w := max(plain.Size().Width, rich.Size().Width)
+		plain.Objects = nil
+		for _, para := range strings.Split(text, "\n\n") {
+			// A single newline inside a Markdown paragraph is a space.
+			para = strings.TrimSpace(strings.ReplaceAll(para, "\n", " "))
+			if para != "" {
+				p := NewParagraph(para, bidi.IsRTL(para, d.RTL()))
+				if w > 0 {
+					p.Resize(fyne.NewSize(w, 0))
+					p.Resize(fyne.NewSize(w, p.MinSize().Height))
+				}
+				plain.Add(p)
+			}
+		}
+		rich.Hide()
+		plain.Show()
+		plain.Refresh()
+		return
+	}
+	rich.ParseMarkdown(text)
+	AlignRich(&rich.RichText, bidi.Content(bidi.LeftToRight, text))
+	plain.Hide()
+	rich.Show()
+}
+
+// plainMarkdown reports whether text has no Markdown markup: no emphasis,
+// code, links, headings, quotes or lists, so that it reads the same as
+// plain paragraphs.
+func plainMarkdown(text string) bool {
+	if strings.ContainsAny(text, "*_`[]#>|~<\\") {
+		return false
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "+ ") || strings.HasPrefix(line, "=") || strings.HasPrefix(line, "---") {
+			return false
+		}
+		// An ordered list item: digits, then ". " or ") ".
+		i := 0
+		for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+			i++
+		}
+		if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+)
+
+// firstAlign is the alignment of the first text segment of rich text.
+func firstAlign(t *testing.T, r *widget.RichText) fyne.TextAlign {
+	t.Helper()
+	for _, seg := range r.Segments {
+		switch s := seg.(type) {
+		case *widget.TextSegment:
+			return s.Style.Alignment
+		case *widget.ParagraphSegment:
+			for _, x := range s.Texts {
+				if ts, ok := x.(*widget.TextSegment); ok {
+					return ts.Style.Alignment
+				}
+			}
+		}
+	}
+	t.Fatal("no text segment")
+	return 0
+}
+
+func TestNewMarkdown_AlignsByItsOwnDirection(t *testing.T) {
+	test.NewTempApp(t)
+	cases := []struct {
+		text string
+		want fyne.TextAlign
+	}{
+		{"Try a **Comandante**", fyne.TextAlignLeading},
+		{"مرحبا **بالجميع**", fyne.TextAlignTrailing},
+		{bidi.RLM + "Amira **says**", fyne.TextAlignTrailing}, // RLM is strong right to left
+	}
+	for _, c := range cases {
+		if got := firstAlign(t, &NewMarkdown(c.text).RichText); got != c.want {
+			t.Errorf("%q aligned %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestSetBody(t *testing.T) {
+	test.NewTempApp(t)
+	rich, plain := NewDataRich(), NewPlainBody()
+	// Plain Arabic: Paragraphs, one a paragraph.
+	SetBody(bidi.LeftToRight, rich, plain, "الفقرة الأولى.\n\nالفقرة الثانية.")
+	if rich.Visible() || !plain.Visible() || len(plain.Objects) != 2 {
+		t.Errorf("plain arabic: rich shown %v, plain shown %v with %d paragraphs", rich.Visible(), plain.Visible(), len(plain.Objects))
+	}
+	if p := plain.Objects[0].(*Paragraph); !p.RTL {
+		t.Error("an Arabic paragraph is not right to left")
+	}
+	// Markdown, or plain English on an English screen: rich text.
+	SetBody(bidi.LeftToRight, rich, plain, "Plain English.")
+	if !rich.Visible() || plain.Visible() {
+		t.Errorf("english: rich shown %v, plain shown %v", rich.Visible(), plain.Visible())
+	}
+	SetBody(bidi.RightToLeft, rich, plain, "**مرحبا**")
+	if !rich.Visible() || firstAlign(t, &rich.RichText) != fyne.TextAlignTrailing {
+		t.Error("arabic markdown is not right-aligned rich text")
+	}
+}
+
+func TestPlainMarkdown(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Just words.":          true,
+		"Two\n\nparagraphs":    true,
+		"**bold**":             false,
+		"- a list":             false,
+		"1. first":             false,
+		"# heading":            false,
+		"a [link](x)":          false,
+		"7.30 in the morning.": true,
+	} {
+		if got := plainMarkdown(text); got != want {
+			t.Errorf("plainMarkdown(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

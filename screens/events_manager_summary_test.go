@@ -1,0 +1,36 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
+)
+
+// TestAttendeeSummary_NoLimit: an event without a seat limit has its own
+// line; "No limit" is no capacity to count seats against ("5 of No limit
+// seats taken", issue 16).
+func TestAttendeeSummary_NoLimit(t *testing.T) {
+	tests := []struct {
+		code     string
+		capacity int
+		want     string
+	}{
+		{"en", 0, "5 going, no seat limit · 2 checked in"},
+		{"en", 20, "5 of 20 seats taken · 2 checked in · 1 waiting"},
+		{"de", 0, "5 Zusagen, ohne Platzbegrenzung · 2 eingecheckt"},
+		{"ru", 20, "Занято мест: 5 из 20 · Приход отмечен: 2 · В листе ожидания: 1"},
+	}
+	for _, tt := range tests {
+		l := i18n.New(tt.code)
+		e := community.Event{Capacity: tt.capacity, Going: 5, CheckedIn: 2, Waiting: 1}
+		got := attendeeSummary(l, e)
+		if got != tt.want {
+			t.Errorf("%s capacity %d: %q, want %q", tt.code, tt.capacity, got, tt.want)
+		}
+		if unlimited := l.T("OwnerEventsCapacityUnlimited"); strings.Contains(got, unlimited) {
+			t.Errorf("%s: %q counts seats against %q", tt.code, got, unlimited)
+		}
+	}
+}
