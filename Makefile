@@ -170,8 +170,11 @@ package: deps ## Linux archive and Windows .exe in dist/ (fyne tool, mingw-w64),
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$${missing[@]}"; fi
 	mkdir -p dist
 	GOBIN=$(CURDIR)/dist/.tools go install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
-	$(FYNE_TOOL) package -os linux -release $(CAFE_METADATA)
-	mv -f Regulars.tar.xz dist/
-	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package -os windows -release $(CAFE_METADATA)
+	@# fyne package rewrites FyneApp.toml (build number + 1, comments dropped):
+	@# the committed file is put back however the packaging ends.
+	cp FyneApp.toml dist/.FyneApp.toml; trap 'cp dist/.FyneApp.toml FyneApp.toml' EXIT; set -e; \
+	$(FYNE_TOOL) package -os linux -release $(CAFE_METADATA); \
+	mv -f Regulars.tar.xz dist/; \
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package -os windows -release $(CAFE_METADATA); \
 	mv -f Regulars.exe dist/
 	scripts/wine-check.sh dist/Regulars.exe docs/screenshots/package-windows-wine.png

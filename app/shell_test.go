@@ -279,7 +279,7 @@ func TestShell_OfflineBanner(t *testing.T) {
 		t.Errorf("no offline banner after the connection dropped: %q", texts(win))
 	}
 	s.Show("events") // the banner stays across places
-	screens.Settle()
+	uitest.Settle()
 	if !strings.Contains(texts(win), offline) {
 		t.Error("the offline banner went away on another place")
 	}
