@@ -339,8 +339,10 @@ func TestCloud_EndToEnd(t *testing.T) {
 	b.c.shell.Show("polls")
 	b.waitFor("(your vote)")
 
-	// Sign out: the sign-in screen, and no session left.
-	b.c.SignOut()
+	// Sign out, from Me: the sign-in screen, and no session left.
+	b.c.shell.Show("me")
+	b.waitFor("Sign out")
+	b.tap("Sign out")
 	b.waitFor("Welcome")
 	if _, ok, _ := b.c.file.Load(); ok {
 		t.Error("the session survived the sign-out")
