@@ -156,7 +156,10 @@ run-cloud-demo: deps ## owner + member windows on the Firestore and Auth emulato
 # Without them the packages open the local demo community. The Windows build
 # is cross-compiled with mingw-w64, then started under Wine on Xvfb and its
 # window saved as docs/screenshots/package-windows-wine.png.
-FYNE_TOOL := go run fyne.io/tools/cmd/fyne@v1.7.4
+# Installed into dist/.tools first: `go run` would build the tool itself with
+# the Windows cross-compiler of CC.
+FYNE_VERSION := v1.7.4
+FYNE_TOOL := dist/.tools/fyne
 CAFE_METADATA = $(if $(CAFE_PROJECT),-metadata project=$(CAFE_PROJECT)) \
 	$(if $(CAFE_API_KEY),-metadata api_key=$(CAFE_API_KEY)) \
 	$(if $(CAFE_COMMUNITY),-metadata community=$(CAFE_COMMUNITY))
@@ -166,8 +169,12 @@ package: deps ## Linux archive and Windows .exe in dist/ (fyne tool, mingw-w64),
 	if (( $${#missing[@]} )); then echo "apt-get install: $${missing[*]}"; $(SUDO) apt-get update -q; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$${missing[@]}"; fi
 	mkdir -p dist
-	$(FYNE_TOOL) package -os linux -release $(CAFE_METADATA)
-	mv -f Regulars.tar.xz dist/
-	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package -os windows -release $(CAFE_METADATA)
+	GOBIN=$(CURDIR)/dist/.tools go install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
+	@# fyne package rewrites FyneApp.toml (build number + 1, comments dropped):
+	@# the committed file is put back however the packaging ends.
+	cp FyneApp.toml dist/.FyneApp.toml; trap 'cp dist/.FyneApp.toml FyneApp.toml' EXIT; set -e; \
+	$(FYNE_TOOL) package -os linux -release $(CAFE_METADATA); \
+	mv -f Regulars.tar.xz dist/; \
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package -os windows -release $(CAFE_METADATA); \
 	mv -f Regulars.exe dist/
 	scripts/wine-check.sh dist/Regulars.exe docs/screenshots/package-windows-wine.png

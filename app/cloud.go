@@ -141,6 +141,23 @@ func (c *cloud) start() {
 	})
 }
 
+// resumed runs when the app is back from the background (a phone's app
+// switcher, a laptop's sleep): the ID token may have expired meanwhile, so
+// a new one is fetched now rather than on the member's first request. A
+// session that ended meanwhile asks the member to sign in again (idToken).
+func (c *cloud) resumed() {
+	c.mu.Lock()
+	ts := c.ts
+	c.mu.Unlock()
+	if ts == nil {
+		return
+	}
+	c.background(func() func() {
+		_, _ = c.idToken(ts)(context.Background())
+		return nil
+	})
+}
+
 // keep saves every new refresh token (TokenSource's OnRefresh).
 func (c *cloud) keep(s auth.Session) {
 	if err := c.file.Save(s); err != nil {
@@ -533,17 +550,7 @@ func runCloud(a fyne.App, cfg config.Config, opts Options, code string) error {
 	c.onLanguage = func(code string) { a.Preferences().SetString(prefLanguage, code) }
 	defer c.close()
 	a.Lifecycle().SetOnStarted(c.start)
-	// Back from the background (a phone's app switcher, a laptop's sleep):
-	// the ID token may have expired meanwhile; get a new one now rather
-	// than on the first request.
-	a.Lifecycle().SetOnEnteredForeground(func() {
-		c.mu.Lock()
-		ts := c.ts
-		c.mu.Unlock()
-		if ts != nil {
-			go func() { _, _ = ts.Token(context.Background()) }()
-		}
-	})
+	a.Lifecycle().SetOnEnteredForeground(c.resumed)
 	win.ShowAndRun()
 	return nil
 }

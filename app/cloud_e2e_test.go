@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -243,10 +244,16 @@ func TestCloud_EndToEnd(t *testing.T) {
 	a.tap("Vote")
 	a.waitFor("(your vote)")
 
-	// A forced token refresh mid-session loses nothing: what was typed
-	// stays, and the next write goes through with the new token.
-	a.c.shell.Show("forum")
-	a.settle()
+	// A forced token refresh mid-session loses nothing: what the member
+	// typed stays, and the post goes through with the new token.
+	me := a.c.shell.Env().Me()
+	threads, _, err := a.c.shell.Env().Svc.Threads(ctx, "", "")
+	if err != nil || len(threads) == 0 {
+		t.Fatalf("threads: %v, %v", threads, err)
+	}
+	a.c.shell.Push(threads[0].Title, screens.NewThread(a.c.shell.Env(), threads[0].ID))
+	a.waitFor("Send")
+	a.typeAt(0, "Hello from the end-to-end test")
 	before := a.c.ts.Session().IDToken
 	if _, err := a.c.ts.Refresh(ctx); err != nil {
 		t.Fatal(err)
@@ -254,15 +261,6 @@ func TestCloud_EndToEnd(t *testing.T) {
 	if a.c.ts.Session().IDToken == before {
 		t.Error("the refresh did not change the ID token")
 	}
-	me := a.c.shell.Env().Me()
-	threads, _, err := a.c.shell.Env().Svc.Threads(ctx, "", "")
-	if err != nil || len(threads) == 0 {
-		t.Fatalf("threads: %v, %v", threads, err)
-	}
-	// Post, through the thread screen, with the refreshed token.
-	a.c.shell.Push(threads[0].Title, screens.NewThread(a.c.shell.Env(), threads[0].ID))
-	a.waitFor("Send")
-	a.typeAt(0, "Hello from the end-to-end test")
 	a.tap("Send")
 	a.waitFor("Hello from the end-to-end test")
 	posts, err := a.c.shell.Env().Svc.Posts(ctx, threads[0].ID, 0, 0)
@@ -271,6 +269,20 @@ func TestCloud_EndToEnd(t *testing.T) {
 	}
 	if last := posts[len(posts)-1]; last.AuthorID != me.ID || last.Body != "Hello from the end-to-end test" {
 		t.Errorf("the last post is %+v, want the member's", last)
+	}
+
+	// Back from the background with an ID token that expired meanwhile:
+	// a new one is fetched at once, and its refresh token kept on disk.
+	stale := a.c.ts.Session()
+	stale.ExpiresAt = time.Now().Add(-time.Minute)
+	a.c.ts.Replace(stale)
+	a.c.resumed()
+	a.settle()
+	if now := a.c.ts.Session(); now.IDToken == stale.IDToken || !now.ExpiresAt.After(time.Now().Add(auth.DefaultRefreshMargin)) {
+		t.Errorf("no new ID token on resume: expires %v", now.ExpiresAt)
+	}
+	if saved, ok, err := a.c.file.Load(); !ok || err != nil || saved.RefreshToken != a.c.ts.Session().RefreshToken {
+		t.Errorf("the session file does not hold the current refresh token (ok %v, err %v)", ok, err)
 	}
 
 	// The export, under the rules as the member: what they wrote and chose.
@@ -327,11 +339,28 @@ func TestCloud_EndToEnd(t *testing.T) {
 	b.c.shell.Show("polls")
 	b.waitFor("(your vote)")
 
-	// Sign out: the sign-in screen, and no session left.
-	b.c.SignOut()
+	// Sign out, from Me: the sign-in screen, and no session left.
+	b.c.shell.Show("me")
+	b.waitFor("Sign out")
+	b.tap("Sign out")
 	b.waitFor("Welcome")
 	if _, ok, _ := b.c.file.Load(); ok {
 		t.Error("the session survived the sign-out")
+	}
+
+	// A saved session that was revoked while the app was closed: the
+	// sign-in screen says so, with the member's email filled in.
+	if err := b.c.file.Save(auth.Session{UID: me.ID, Email: email, RefreshToken: "revoked"}); err != nil {
+		t.Fatal(err)
+	}
+	b.c.close()
+	b = startCafe(t, cfg, dir)
+	b.waitFor("Your session has ended")
+	if !strings.Contains(texts(b.win), email) {
+		t.Errorf("the email is not filled in: %q", texts(b.win))
+	}
+	if _, ok, _ := b.c.file.Load(); ok {
+		t.Error("the revoked session is still saved")
 	}
 
 	// The Auth refusals, at their fields.
@@ -353,5 +382,30 @@ func TestCloud_EndToEnd(t *testing.T) {
 	b.waitFor("If there's an account")
 	if oobCode(t, ae, email, "PASSWORD_RESET") == "" {
 		t.Error("no password reset code went out")
+	}
+
+	// Delete the account from Me: the data goes, then the sign-in account;
+	// the email can no longer sign in. (The reset leaves the sign-in form.)
+	b.typeAt(0, email)
+	b.typeAt(1, "correct horse")
+	b.tap("Sign in")
+	b.waitFor("Home")
+	b.c.shell.Show("me")
+	b.waitFor("Delete my account")
+	b.tap("Delete my account")
+	confirm := findButton(b.win.Canvas().Overlays().Top(), "Delete my account")
+	if confirm == nil {
+		t.Fatalf("no confirmation: %q", texts(b.win))
+	}
+	test.Tap(confirm)
+	b.waitFor("Your account was deleted")
+	if _, err := b.c.auth.SignIn(ctx, email, "correct horse"); err == nil {
+		t.Error("the deleted account still signs in")
+	}
+	if _, ok, _ := b.c.file.Load(); ok {
+		t.Error("the session survived the deletion")
+	}
+	if _, err := admin.Member(ctx, me.ID); !errors.Is(err, community.ErrNotFound) {
+		t.Errorf("the member's profile after the deletion: %v, want ErrNotFound", err)
 	}
 }

@@ -266,3 +266,25 @@ func TestShell_WidePlacesFillTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// A lost connection shows a quiet banner under the header until it is back.
+func TestShell_OfflineBanner(t *testing.T) {
+	s, win := newTestShell(t, demo.MemberID, "en", LayoutPhone, fyne.NewSize(400, 800))
+	const offline = "You're offline."
+	if strings.Contains(texts(win), offline) {
+		t.Fatal("offline banner while online")
+	}
+	s.Dispatch(community.Change{Kind: community.KindConnection, ID: "offline"})
+	if !strings.Contains(texts(win), offline) || !s.Offline() {
+		t.Errorf("no offline banner after the connection dropped: %q", texts(win))
+	}
+	s.Show("events") // the banner stays across places
+	uitest.Settle()
+	if !strings.Contains(texts(win), offline) {
+		t.Error("the offline banner went away on another place")
+	}
+	s.Dispatch(community.Change{Kind: community.KindConnection, ID: "online"})
+	if strings.Contains(texts(win), offline) {
+		t.Error("the offline banner stays once back online")
+	}
+}

@@ -144,3 +144,20 @@ func TestCan(t *testing.T) {
 		t.Error("an actor without ID is nobody")
 	}
 }
+
+func TestChange_About(t *testing.T) {
+	for _, tc := range []struct {
+		c    community.Change
+		want bool
+	}{
+		{community.Change{Kind: community.KindThread, ID: "th-1"}, true},
+		{community.Change{Kind: community.KindThread}, true}, // a resync of every thread
+		{community.Change{Kind: community.KindThread, ID: "th-2"}, false},
+		{community.Change{Kind: community.KindPost, ID: "th-1"}, false},
+		{community.Change{Kind: community.KindPost, Parent: "th-1"}, false},
+	} {
+		if got := tc.c.About(community.KindThread, "th-1"); got != tc.want {
+			t.Errorf("%+v.About(thread, th-1) = %v, want %v", tc.c, got, tc.want)
+		}
+	}
+}

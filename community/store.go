@@ -311,9 +311,17 @@ const (
 
 // Change says a record changed. ID is the record's ID; Parent is the event,
 // thread or poll it belongs to; MemberID is whose it is, when it is someone's.
+// A change with no ID concerns the whole kind: a store's listener
+// (re)connected, and any record of the kind may have changed meanwhile.
 type Change struct {
 	Kind     Kind
 	ID       string
 	Parent   string
 	MemberID string
+}
+
+// About reports whether c may concern the record of kind with the given ID:
+// a change of that record, or of its whole kind (no ID).
+func (c Change) About(kind Kind, id string) bool {
+	return c.Kind == kind && (c.ID == "" || c.ID == id)
 }

@@ -120,7 +120,7 @@ func (s *announcementDetail) onLanguage(lang string) {
 }
 
 func (s *announcementDetail) onChange(c community.Change) {
-	if c.Kind == community.KindAnnouncement && c.ID == s.id {
+	if c.About(community.KindAnnouncement, s.id) {
 		s.load()
 	}
 }

@@ -35,6 +35,7 @@ const ResendCoolDown = 60 * time.Second
 
 // checkInbox asks a new member to open the link in the verification email.
 type checkInbox struct {
+	root    fyne.CanvasObject
 	env     *Env
 	scope   *Scope
 	inbox   Inbox
@@ -53,10 +54,14 @@ type checkInbox struct {
 // NewCheckInbox returns the "check your inbox" screen; the verification
 // email has just been sent.
 func NewCheckInbox(env *Env, inbox Inbox) fyne.CanvasObject {
+	return newCheckInbox(env, inbox).root
+}
+
+func newCheckInbox(env *Env, inbox Inbox) *checkInbox {
 	s := &checkInbox{env: env, scope: env.Open("check-inbox", nil), inbox: inbox}
-	o := s.buildUI()
+	s.root = s.buildUI()
 	s.coolDown()
-	return o
+	return s
 }
 
 func (s *checkInbox) buildUI() fyne.CanvasObject {

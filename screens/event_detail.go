@@ -70,7 +70,7 @@ func (s *eventDetail) load() {
 }
 
 func (s *eventDetail) onChange(c community.Change) {
-	if (c.Kind == community.KindEvent && c.ID == s.id) || (c.Kind == community.KindRSVP && (c.ID == s.id || c.Parent == s.id)) {
+	if c.About(community.KindEvent, s.id) || (c.Kind == community.KindRSVP && (c.ID == s.id || c.Parent == s.id)) {
 		s.load()
 	}
 }

@@ -222,7 +222,7 @@ func attendeeSummary(l *i18n.Localizer, e community.Event) string {
 }
 
 func (s *attendees) onChange(c community.Change) {
-	if (c.Kind == community.KindRSVP && c.Parent == s.id) || (c.Kind == community.KindEvent && c.ID == s.id) {
+	if (c.Kind == community.KindRSVP && c.Parent == s.id) || c.About(community.KindEvent, s.id) {
 		s.load()
 	}
 }

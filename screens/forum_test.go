@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/i18n"
 )
 
 func TestThread_ReplyAppears(t *testing.T) {
@@ -191,5 +193,37 @@ func TestForum_LiveChangeKeepsLoadedPages(t *testing.T) {
 	}
 	if !found {
 		t.Error("the new thread is not shown")
+	}
+}
+
+// offlineStore is a store whose network is gone when posting.
+type offlineStore struct{ community.Store }
+
+func (offlineStore) AddPost(context.Context, community.Post) (community.Post, error) {
+	return community.Post{}, fmt.Errorf("add post: %w: no route to host", community.ErrUnavailable)
+}
+
+// A reply sent while offline stays in the box, and the thread says why.
+func TestThread_OfflineReplyKeepsInput(t *testing.T) {
+	f := newFixture(t)
+	svc := community.NewService(offlineStore{f.store}, community.WithClock(func() time.Time { return demo.Now }))
+	env := NewEnv(svc, f.win, f.nav, f.actor(demo.MemberID), i18n.New("en"))
+	f.app.Track(env)
+	s := newThread(env, "th-grinder")
+	f.show(s.root, phoneSize)
+	test.Type(s.reply, "Sent from the tram")
+	test.Tap(s.send)
+	settle()
+	if s.reply.Text != "Sent from the tram" {
+		t.Errorf("the reply box holds %q after the offline failure, want what was typed", s.reply.Text)
+	}
+	if s.length() != 3 {
+		t.Errorf("posts = %d after the failed reply, want 3", s.length())
+	}
+	if !shows(f.win, "We can't connect right now") {
+		t.Errorf("no word of the connection: %q", shownTexts(f.win))
+	}
+	if s.send.Disabled() {
+		t.Error("Send stays disabled: the member cannot try again")
 	}
 }

@@ -352,7 +352,7 @@ func (s *pollAdmin) closePoll() {
 }
 
 func (s *pollAdmin) onChange(c community.Change) {
-	if (c.Kind == community.KindPoll && c.ID == s.id) || (c.Kind == community.KindVote && c.Parent == s.id) {
+	if c.About(community.KindPoll, s.id) || (c.Kind == community.KindVote && c.Parent == s.id) {
 		s.load()
 	}
 }

@@ -114,7 +114,7 @@ func (s *storyDetail) onLike() {
 }
 
 func (s *storyDetail) onChange(c community.Change) {
-	if c.Kind == community.KindStory && c.ID == s.id {
+	if c.About(community.KindStory, s.id) {
 		s.load()
 	}
 }

@@ -414,10 +414,12 @@ func (s *thread) staffAction(do func(context.Context) error) {
 // onChange follows the thread live: new posts extend the list, changed posts
 // are read again when shown.
 func (s *thread) onChange(c community.Change) {
-	switch {
-	case c.Kind == community.KindThread && c.ID == s.id:
-		s.load(false)
-	case c.Kind == community.KindPost && c.Parent == s.id:
+	// Firestore tells another member's reply as a change of the thread
+	// (its post count and last post), the local store as a new post, and a
+	// reconnected listener as a change of every thread: each may have added
+	// posts to a page already loaded, so the loaded pages are read again
+	// when shown.
+	if c.About(community.KindThread, s.id) || c.Kind == community.KindPost && c.Parent == s.id {
 		for page := range s.pages {
 			s.stale[page] = true
 		}

@@ -25,6 +25,16 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 export WINEPREFIX=$tmp/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 wineboot -i >"$tmp/wineboot.log" 2>&1 || true
+# Wine 8 has no bcryptprimitives.dll, which the Go runtime loads at start
+# (Windows 10 and later have it): a shim built from scripts/wine/ goes into
+# this throwaway prefix only.
+sys32=$WINEPREFIX/drive_c/windows/system32
+if [[ ! -e $sys32/bcryptprimitives.dll ]]; then
+	src=$(dirname "$(realpath "$0")")/wine
+	x86_64-w64-mingw32-gcc -O2 -shared -o "$sys32/bcryptprimitives.dll" \
+		"$src/bcryptprimitives.c" "$src/bcryptprimitives.def" -ladvapi32
+	echo "wine-check: $(wine --version) lacks bcryptprimitives.dll; using the shim of scripts/wine/"
+fi
 wine "$exe" >"$tmp/wine.log" 2>&1 &
 wine_pid=$!
 
@@ -40,9 +50,17 @@ if [[ -z $found ]]; then
 	tail -40 "$tmp/wine.log" >&2
 	exit 1
 fi
-sleep 8
+# The first start seeds the demo community (slow under Wine): wait until the
+# screen stops changing (loading animations move), at most 3 minutes.
 mkdir -p "$(dirname "$png")"
-import -window root "$png"
+import -window root "$tmp/a.png"
+for _ in $(seq 60); do
+	sleep 3
+	import -window root "$tmp/b.png"
+	if [[ $(compare -metric AE "$tmp/a.png" "$tmp/b.png" null: 2>&1) == 0 ]]; then break; fi
+	mv "$tmp/b.png" "$tmp/a.png"
+done
+cp "$tmp/b.png" "$png"
 if grep -qiE 'unhandled exception|panic:|fatal error' "$tmp/wine.log"; then
 	echo "wine-check: the app failed under Wine:" >&2
 	tail -40 "$tmp/wine.log" >&2
