@@ -91,11 +91,14 @@ func FuzzValidateCommunity(f *testing.F) {
 // TestService_SaveCommunity_MembersFollowLive: the owner's change reaches a
 // watcher (every member's open screen) and the member's next read.
 func TestService_SaveCommunity_MembersFollowLive(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second) // a loaded CI machine under -race
 	defer cancel()
 	svc, _ := newService(t)
 	changes := svc.Watch(ctx)
-	c, _ := svc.Community(ctx)
+	c, err := svc.Community(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	c.Tiers[1].Names = community.Localized{"en": "Neighbour"}
 	c.Earn.Visit = 25
 	if err := svc.SaveCommunity(ctx, staff, c); !errors.Is(err, community.ErrForbidden) {
