@@ -14,16 +14,6 @@ import (
 // 13): what the first suite did not try. Each names the hole it proves;
 // the controls are the app's own writes, which must stay allowed.
 
-// commit sends the commit build makes as who and returns the error.
-func (e *env) commit(t *testing.T, who string, build func(b *batch)) error {
-	t.Helper()
-	a := e.actors[who]
-	b := &batch{e: e, a: a, b: a.store.Client().Batch()} //nolint:staticcheck // an atomic commit of chosen writes is the point
-	build(b)
-	_, err := b.b.Commit(testContext(t))
-	return err
-}
-
 // entryDoc is a ledger entry as a hand-written client writes it.
 func entryDoc(delta int64, reason, ref, by string) map[string]any {
 	return map[string]any{"delta": delta, "reason": reason, "ref": ref, "note": "", "at": serverNow(), "by": by}
