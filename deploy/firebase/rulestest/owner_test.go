@@ -64,6 +64,10 @@ func TestHostile_SettingsAndRoles(t *testing.T) {
 	if err := o.svc.SaveCommunity(ctx, o.who, c); err != nil {
 		t.Fatalf("control: the owner saves the settings: %v", err)
 	}
+	c.Earn.ExpiryMonths = community.MaxExpiryMonths
+	if err := o.svc.SaveCommunity(ctx, o.who, c); err != nil {
+		t.Fatalf("control: the owner turns points expiry on: %v", err)
+	}
 	if _, err := o.svc.SetRole(ctx, o.who, e.id(other), community.RoleStaff); err != nil {
 		t.Fatalf("control: the owner grants staff: %v", err)
 	}
@@ -89,13 +93,15 @@ func TestHostile_SettingsAndRoles(t *testing.T) {
 	}
 	// The owner, beyond what the app validates.
 	bad := map[string]func(d map[string]any){
-		"a negative visit":             func(d map[string]any) { d["earn"].(map[string]any)["visit"] = int64(-5) },
-		"a visit worth a string":       func(d map[string]any) { d["earn"].(map[string]any)["visit"] = "10" },
-		"a birthday worth 10^9 points": func(d map[string]any) { d["earn"].(map[string]any)["birthday"] = int64(1_000_000_000) },
-		"a negative check-in":          func(d map[string]any) { d["earn"].(map[string]any)["checkIn"] = int64(-1) },
-		"an earn rule nobody knows":    func(d map[string]any) { d["earn"].(map[string]any)["everything"] = int64(1) },
-		"a stamp card of 51":           func(d map[string]any) { d["earn"].(map[string]any)["stampsEvery"] = int64(51) },
-		"a negative purchase unit":     func(d map[string]any) { d["earn"].(map[string]any)["purchaseUnit"] = int64(-100) },
+		"a negative visit":                func(d map[string]any) { d["earn"].(map[string]any)["visit"] = int64(-5) },
+		"a visit worth a string":          func(d map[string]any) { d["earn"].(map[string]any)["visit"] = "10" },
+		"a birthday worth 10^9 points":    func(d map[string]any) { d["earn"].(map[string]any)["birthday"] = int64(1_000_000_000) },
+		"a negative check-in":             func(d map[string]any) { d["earn"].(map[string]any)["checkIn"] = int64(-1) },
+		"an earn rule nobody knows":       func(d map[string]any) { d["earn"].(map[string]any)["everything"] = int64(1) },
+		"a stamp card of 51":              func(d map[string]any) { d["earn"].(map[string]any)["stampsEvery"] = int64(51) },
+		"a negative purchase unit":        func(d map[string]any) { d["earn"].(map[string]any)["purchaseUnit"] = int64(-100) },
+		"points expiring after 61 months": func(d map[string]any) { d["earn"].(map[string]any)["expiryMonths"] = int64(61) },
+		"points expiring after -1 months": func(d map[string]any) { d["earn"].(map[string]any)["expiryMonths"] = int64(-1) },
 		"17 rewards": func(d map[string]any) {
 			d["rewards"] = many(17, func(i int) any { return map[string]any{"id": fmt.Sprint("r", i), "cost": int64(10)} })
 		},
