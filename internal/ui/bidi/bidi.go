@@ -123,7 +123,7 @@ func Line(d Dir, s string) string {
 	var b strings.Builder
 	b.WriteString(LRM)
 	pixels := display(s, rtl)
-	if !HasRTL(s) && glyphsString(pixels) == s {
+	if !HasRTL(s) && glyphsString(pixels) == s && !numbersApart(pixels) {
 		return s // a right-to-left line that shows as it is written
 	}
 	// inGroup reports whether the glyph at i belongs to a group: a
@@ -174,9 +174,20 @@ func anAfterNeutrals(gs []glyph) bool {
 		}
 		p, _ := bidi.LookupRune(g.r)
 		switch p.Class() {
-		case bidi.WS, bidi.ON, bidi.CS, bidi.ES, bidi.ET:
+		case bidi.WS, bidi.ON, bidi.CS, bidi.ES, bidi.ET, bidi.BN:
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// numbersApart reports whether two Arabic numbers in gs have only neutrals
+// between them, which Fyne would show as a right-to-left run.
+func numbersApart(gs []glyph) bool {
+	for i, g := range gs {
+		if isAN(g.r) && anAfterNeutrals(gs[i+1:]) {
+			return true
 		}
 	}
 	return false

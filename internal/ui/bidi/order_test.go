@@ -3,6 +3,7 @@ package bidi
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	xbidi "golang.org/x/text/unicode/bidi"
@@ -110,7 +111,7 @@ func FuzzLine(f *testing.F) {
 		for _, r := range s {
 			// Control characters, and a mark on no letter (Fyne draws it
 			// on its own), are not text the app shows.
-			if r < ' ' || isNSM(r) && !IsRTLLetter(prev) && !isLetter(prev) {
+			if unicode.IsControl(r) || isNSM(r) && !IsRTLLetter(prev) && !isLetter(prev) {
 				return
 			}
 			prev = r
