@@ -120,26 +120,36 @@ func Line(d Dir, s string) string {
 	if rtl && pureRTL(s) {
 		return s
 	}
-	var b strings.Builder
-	b.WriteString(LRM)
-	pixels := display(s, rtl)
+	pixels := Glyphs(s, rtl)
 	if !HasRTL(s) && glyphsString(pixels) == s && !numbersApart(pixels) {
 		return s // a right-to-left line that shows as it is written
 	}
+	return Fence(pixels)
+}
+
+// Fence returns glyphs shown left to right (a line from Glyphs, or a piece
+// of one) as the string Fyne must be given to draw them in that order: each
+// group of right-to-left letters (with the spaces between them) back in
+// logical order for Fyne to shape and turn, fenced with left-to-right
+// marks; everything else as it stands, after a mark that makes Fyne's
+// paragraph left to right.
+func Fence(pixels []Glyph) string {
+	var b strings.Builder
+	b.WriteString(LRM)
 	// inGroup reports whether the glyph at i belongs to a group: a
 	// right-to-left letter, or a mark or space shown right to left.
 	inGroup := func(i int) bool {
 		g := pixels[i]
-		return g.level%2 == 1 && (IsRTLLetter(g.r) || g.r == ' ')
+		return g.Level%2 == 1 && (IsRTLLetter(g.R) || g.R == ' ')
 	}
 	for i := 0; i < len(pixels); {
-		if !inGroup(i) || !IsRTLLetter(pixels[i].r) {
-			b.WriteRune(pixels[i].r)
+		if !inGroup(i) || !IsRTLLetter(pixels[i].R) {
+			b.WriteRune(pixels[i].R)
 			i++
 			// Fyne would take the spaces between two Arabic-Indic numbers
 			// as a right-to-left run: a mark after a number keeps them in
 			// place.
-			if isAN(pixels[i-1].r) && anAfterNeutrals(pixels[i:]) {
+			if isAN(pixels[i-1].R) && anAfterNeutrals(pixels[i:]) {
 				b.WriteString(LRM)
 			}
 			continue
@@ -147,7 +157,7 @@ func Line(d Dir, s string) string {
 		// A group: right-to-left letters and the spaces between them.
 		j, end := i, i
 		for j < len(pixels) && inGroup(j) {
-			if IsRTLLetter(pixels[j].r) {
+			if IsRTLLetter(pixels[j].R) {
 				end = j + 1
 			}
 			j++
@@ -157,7 +167,7 @@ func Line(d Dir, s string) string {
 			b.WriteString(LRM)
 		}
 		for k := len(group) - 1; k >= 0; k-- {
-			b.WriteRune(group[k].r)
+			b.WriteRune(group[k].R)
 		}
 		b.WriteString(LRM)
 		i = end
@@ -167,12 +177,12 @@ func Line(d Dir, s string) string {
 
 // anAfterNeutrals reports whether gs starts with neutrals (at least one)
 // followed by an Arabic number.
-func anAfterNeutrals(gs []glyph) bool {
+func anAfterNeutrals(gs []Glyph) bool {
 	for i, g := range gs {
-		if isAN(g.r) {
+		if isAN(g.R) {
 			return i > 0
 		}
-		p, _ := bidi.LookupRune(g.r)
+		p, _ := bidi.LookupRune(g.R)
 		switch p.Class() {
 		case bidi.WS, bidi.ON, bidi.CS, bidi.ES, bidi.ET, bidi.BN:
 		default:
@@ -184,19 +194,19 @@ func anAfterNeutrals(gs []glyph) bool {
 
 // numbersApart reports whether two Arabic numbers in gs have only neutrals
 // between them, which Fyne would show as a right-to-left run.
-func numbersApart(gs []glyph) bool {
+func numbersApart(gs []Glyph) bool {
 	for i, g := range gs {
-		if isAN(g.r) && anAfterNeutrals(gs[i+1:]) {
+		if isAN(g.R) && anAfterNeutrals(gs[i+1:]) {
 			return true
 		}
 	}
 	return false
 }
 
-func glyphsString(gs []glyph) string {
+func glyphsString(gs []Glyph) string {
 	rs := make([]rune, len(gs))
 	for i, g := range gs {
-		rs[i] = g.r
+		rs[i] = g.R
 	}
 	return string(rs)
 }

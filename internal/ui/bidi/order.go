@@ -174,20 +174,21 @@ func weakTypes(rs []rune) []bidi.Class {
 // checked against.
 func Display(s string, rtl bool) string {
 	out := make([]rune, 0, len(s))
-	for _, g := range display(s, rtl) {
-		out = append(out, g.r)
+	for _, g := range Glyphs(s, rtl) {
+		out = append(out, g.R)
 	}
 	return string(out)
 }
 
-// glyph is a rune where the bidi algorithm shows it, with its level.
-type glyph struct {
-	r     rune // mirrored when odd
-	level int
+// Glyph is a rune where the bidi algorithm shows it.
+type Glyph struct {
+	R     rune // mirrored at an odd level
+	Level int
+	Index int // of the rune in the line
 }
 
-// display is Display with the level of every rune.
-func display(s string, rtl bool) []glyph {
+// Glyphs is Display with the level and the logical index of every rune.
+func Glyphs(s string, rtl bool) []Glyph {
 	rs := []rune(s)
 	levels := Levels(s, rtl)
 	idx := make([]int, len(rs))
@@ -217,7 +218,7 @@ func display(s string, rtl bool) []glyph {
 			i = j
 		}
 	}
-	out := make([]glyph, 0, len(rs))
+	out := make([]Glyph, 0, len(rs))
 	for _, i := range idx {
 		r := rs[i]
 		if string(r) == LRM || string(r) == RLM {
@@ -226,7 +227,7 @@ func display(s string, rtl bool) []glyph {
 		if levels[i]%2 == 1 {
 			r = mirror(r)
 		}
-		out = append(out, glyph{r, levels[i]})
+		out = append(out, Glyph{R: r, Level: levels[i], Index: i})
 	}
 	return out
 }
