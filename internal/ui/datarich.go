@@ -63,35 +63,40 @@ func NewPlainBody() *fyne.Container {
 	return b
 }
 
-// SetBody shows a body of user content written in Markdown (a story, an
-// announcement) on an interface read in direction d. Plain text (no Markdown
-// markup) whose paragraph or interface is right to left goes in plain as
-// Paragraphs, one a paragraph, laid out line by line; anything else is rich
-// text, aligned by its own direction.
+// SetBody shows a body of user content written in Markdown (a post, a
+// story, an announcement) on an interface read in direction d. A body of
+// paragraphs (with bold and italic words, no other markup) that has
+// right-to-left letters, Arabic-Indic digits or CJK text goes in plain as
+// Paragraphs, one a paragraph, laid out by the toolkit (bidi by UAX #9, line
+// breaks by UAX #14) in its own direction; another such body is rich text
+// made from the same parse; anything else is Fyne's rich text, aligned by
+// its own direction.
 func SetBody(d bidi.Dir, rich *DataRich, plain *fyne.Container, text string) {
-	if (d.RTL() || bidi.IsRTL(text, false)) && plainMarkdown(text) {
+	paras, ok := markdownParagraphs(text)
+	if ok && needsLayout(text) {
 		// The paragraphs take the width the rich text had, so that their
 		// heights are right before the screen is laid out again.
 		w := max(plain.Size().Width, rich.Size().Width)
 		plain.Objects = nil
-		for _, para := range strings.Split(text, "\n\n") {
-			// A single newline inside a Markdown paragraph is a space.
-			para = strings.TrimSpace(strings.ReplaceAll(para, "\n", " "))
-			if para != "" {
-				p := NewParagraph(para, bidi.IsRTL(para, d.RTL()))
-				if w > 0 {
-					p.Resize(fyne.NewSize(w, 0))
-					p.Resize(fyne.NewSize(w, p.MinSize().Height))
-				}
-				plain.Add(p)
+		for _, spans := range paras {
+			p := NewParagraph("", false)
+			p.SetSpans(spans, bidi.IsRTL(spansText(spans), d.RTL()))
+			if w > 0 {
+				p.Resize(fyne.NewSize(w, 0))
+				p.Resize(fyne.NewSize(w, p.MinSize().Height))
 			}
+			plain.Add(p)
 		}
 		rich.Hide()
 		plain.Show()
 		plain.Refresh()
 		return
 	}
-	rich.ParseMarkdown(text)
+	if ok {
+		rich.Segments = richSegments(paras)
+	} else {
+		rich.ParseMarkdown(text)
+	}
 	AlignRich(&rich.RichText, bidi.Content(bidi.LeftToRight, text))
 	plain.Hide()
 	rich.Show()
