@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -100,28 +99,4 @@ func SetBody(d bidi.Dir, rich *DataRich, plain *fyne.Container, text string) {
 	AlignRich(&rich.RichText, bidi.Content(bidi.LeftToRight, text))
 	plain.Hide()
 	rich.Show()
-}
-
-// plainMarkdown reports whether text has no Markdown markup: no emphasis,
-// code, links, headings, quotes or lists, so that it reads the same as
-// plain paragraphs.
-func plainMarkdown(text string) bool {
-	if strings.ContainsAny(text, "*_`[]#>|~<\\") {
-		return false
-	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "+ ") || strings.HasPrefix(line, "=") || strings.HasPrefix(line, "---") {
-			return false
-		}
-		// An ordered list item: digits, then ". " or ") ".
-		i := 0
-		for i < len(line) && line[i] >= '0' && line[i] <= '9' {
-			i++
-		}
-		if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' ' {
-			return false
-		}
-	}
-	return true
 }
