@@ -67,8 +67,8 @@ func TestSetBody(t *testing.T) {
 	if p := plain.Objects[0].(*Paragraph); rich.Visible() || len(p.Spans) != 2 || !p.Spans[0].Style.Bold {
 		t.Errorf("arabic with a bold word: rich shown %v, paragraph %+v", rich.Visible(), p.Spans)
 	}
-	// Other Markdown (a list): right-aligned rich text.
-	SetBody(bidi.RightToLeft, rich, plain, "- مرحبا\n- بكم")
+	// Other Markdown (a heading): right-aligned rich text.
+	SetBody(bidi.RightToLeft, rich, plain, "# مرحبا\n\nبكم")
 	if !rich.Visible() || firstAlign(t, &rich.RichText) != fyne.TextAlignTrailing {
 		t.Error("arabic markdown is not right-aligned rich text")
 	}
