@@ -415,34 +415,28 @@ func (r *paragraphRenderer) Destroy() {}
 
 // NewContentText is a wrapping paragraph of user content (a story's body,
 // an event's description) aligned to the start of its own direction: a
-// Paragraph where the text or the interface is right to left, so that a long
-// mixed-direction text is reordered line by line, else a content label.
+// Paragraph where the interface is right to left or the text needs the
+// toolkit's layout (right-to-left letters, Arabic-Indic digits, CJK: see
+// needsLayout), so that a long text is broken by UAX #14 and reordered line
+// by line, else a content label.
 func NewContentText(d bidi.Dir, text string) fyne.CanvasObject {
-	rtl := bidi.IsRTL(text, d.RTL())
-	if !rtl && !d.RTL() {
+	if !d.RTL() && !needsLayout(text) {
 		return NewContentLabel(d, text, false)
 	}
-	return NewParagraph(text, rtl)
+	return NewParagraph(text, bidi.IsRTL(text, d.RTL()))
 }
 
 // NewContentRow is the one-line excerpt of a list row: a Paragraph cut with
-// an ellipsis for a right-to-left interface, else a data line. Set it with
+// an ellipsis, in the direction of its text, so that an Arabic excerpt on an
+// English screen is cut at its logical end and reads in order. Set it with
 // SetRowContent.
 func NewContentRow(d bidi.Dir) fyne.CanvasObject {
-	if !d.RTL() {
-		return NewDataLine(d, false)
-	}
-	p := NewParagraph("", true)
+	p := NewParagraph("", d.RTL())
 	p.MaxLines = 1
 	return p
 }
 
 // SetRowContent sets the text of a NewContentRow, by its own direction.
 func SetRowContent(d bidi.Dir, o fyne.CanvasObject, text string) {
-	switch x := o.(type) {
-	case *Paragraph:
-		x.SetText(text, bidi.IsRTL(text, d.RTL()))
-	case *DataLabel:
-		x.SetContent(d, text)
-	}
+	o.(*Paragraph).SetText(text, bidi.IsRTL(text, d.RTL()))
 }
