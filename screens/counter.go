@@ -15,6 +15,7 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -61,7 +62,7 @@ func newCounter(env *Env) *counter {
 		return func() {
 			if err == nil {
 				s.comm = c
-				s.amount.SetPlaceHolder(s.env.L().T("CounterAmountPlaceholder", map[string]any{"Example": s.money(1250)}))
+				s.amount.SetPlaceHolder(bidi.Visual(s.env, s.env.L().T("CounterAmountPlaceholder", map[string]any{"Example": s.money(1250)})))
 			}
 		}
 	})
@@ -305,7 +306,7 @@ func (s *counter) undone(id string) bool {
 }
 
 func (s *counter) button(text string, high bool, tapped func()) *widget.Button {
-	b := widget.NewButton(text, tapped)
+	b := widget.NewButton(bidi.Visual(s.env, text), tapped)
 	if high {
 		b.Importance = widget.HighImportance
 	}

@@ -80,7 +80,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 
 	s.npsErrors = NewFieldErrors(s.env)
 	s.comment = widget.NewMultiLineEntry()
-	s.comment.SetPlaceHolder(l.T("MeNPSCommentPlaceholder"))
+	s.comment.SetPlaceHolder(bidi.Visual(s.env, l.T("MeNPSCommentPlaceholder")))
 	s.comment.Wrapping = fyne.TextWrapWord
 	s.comment.SetMinRowsVisible(3)
 	s.npsThanks = ui.NewText(s.env, "")

@@ -75,7 +75,7 @@ func (s *thread) buildUI() {
 	s.locked.Hide()
 	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
 	s.reply = ui.NewSubmitEntry(s.onSend)
-	s.reply.SetPlaceHolder(l.T("ThreadReplyPlaceholder"))
+	s.reply.SetPlaceHolder(bidi.Visual(s.env, l.T("ThreadReplyPlaceholder")))
 	s.reply.SetMinRowsVisible(2)
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
