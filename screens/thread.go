@@ -75,12 +75,11 @@ func (s *thread) buildUI() {
 	s.locked.Hide()
 	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
 	s.reply = ui.NewSubmitEntry(s.onSend)
-	s.reply.SetPlaceHolder(bidi.Visual(s.env, l.T("ThreadReplyPlaceholder")))
 	s.reply.SetMinRowsVisible(2)
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, s.reply))
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, ui.WithHint(s.env, s.reply, &s.reply.Entry, l.T("ThreadReplyPlaceholder"))))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
 	if s.env.Me().Can(community.ActModerate) {

@@ -42,6 +42,19 @@ func NewDataCard(d bidi.Dir, title, subtitle string, body, actions fyne.CanvasOb
 	return widget.NewCard("", "", box)
 }
 
+// NewWrapped is word-wrapping interface text in a style and a theme size
+// (empty for the text size), aligned to the reading start: see wrappedText.
+func NewWrapped(d bidi.Dir, text string, style fyne.TextStyle, size fyne.ThemeSizeName) fyne.CanvasObject {
+	o := wrappedText(d, text, style.Bold, false)
+	switch x := o.(type) {
+	case *Paragraph:
+		x.TextStyle, x.SizeName = style, size
+	case *widget.Label:
+		x.TextStyle, x.SizeName = style, size
+	}
+	return o
+}
+
 // wrappedText is word-wrapping interface text aligned to the reading start:
 // a label, or, where the interface is right to left or the text needs the
 // toolkit's layout (see needsLayout), a Paragraph, which breaks the text into

@@ -35,6 +35,8 @@ type Paragraph struct {
 	MaxLines int
 	// Secondary draws the text in the secondary text colour.
 	Secondary bool
+	// SizeName is the theme size of the text; empty is the text size.
+	SizeName fyne.ThemeSizeName
 
 	width float32 // the width of the last layout, for MinSize's height
 }
@@ -118,6 +120,9 @@ func (p *Paragraph) CreateRenderer() fyne.WidgetRenderer {
 
 // textSize is the theme's text size.
 func (p *Paragraph) textSize() float32 {
+	if p.SizeName != "" {
+		return p.Theme().Size(p.SizeName)
+	}
 	return p.Theme().Size(theme.SizeNameText)
 }
 
