@@ -72,6 +72,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 		names = append(names, loc.Name)
 	}
 	s.language = widget.NewSelect(names, nil)
+	s.language.Alignment = mirror.Start(l)
 	s.language.PlaceHolder = l.T("MeLanguagePick")
 	if cur, ok := i18n.Lookup(l.Code()); ok {
 		s.language.SetSelected(cur.Name)
