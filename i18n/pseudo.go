@@ -75,9 +75,10 @@ func NewPseudo() *Localizer {
 }
 
 // IsPseudo reports whether s was produced by the pseudo-locale, i.e. is
-// wrapped in brackets.
+// wrapped in brackets. The invisible direction marks the toolkit adds around
+// right-to-left words (LRM, RLM) do not count.
 func IsPseudo(s string) bool {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.NewReplacer("\u200e", "", "\u200f", "").Replace(s))
 	return len(s) >= 2 && s[0] == '[' && s[len(s)-1] == ']'
 }
 

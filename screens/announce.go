@@ -72,6 +72,7 @@ func (s *announce) buildUI() {
 	s.when.root.Hide()
 	s.schedule = widget.NewCheck(l.T("AnnounceSchedule"), s.onSchedule)
 	s.previewLang = widget.NewSelect(nil, func(string) { s.onPreview() })
+	s.previewLang.Alignment = mirror.Start(l)
 	s.previewTitle = ui.NewDataLabel(s.env, "", true)
 	s.previewBody = ui.NewDataRich()
 	s.publish = highButton(l.T("AnnouncePublish"), s.onPublish)

@@ -92,7 +92,7 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(
 		container.NewCenter(container.New(&fixedSquare{size: 64}, icon)),
 		title,
-		ui.NewText(s.env, l.T("AppInboxIntro")),
+		ui.NewWrapped(s.env, l.T("AppInboxIntro"), fyne.TextStyle{}, ""),
 		email,
 		ui.NewText(s.env, l.T("AppInboxWhy")),
 		mirror.Row(s.env, s.done), s.busy,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -77,7 +78,7 @@ func (s *exports) buildUI() {
 	s.note = ui.NewRefusal(s.env)
 	objs := []fyne.CanvasObject{ui.NewParagraph(l.T("ExportIntro"), s.env.RTL())}
 	for _, x := range community.Exports {
-		btn := widget.NewButton(l.T("ExportSave"), func() { s.onExport(x) })
+		btn := widget.NewButton(bidi.Visual(s.env, l.T("ExportSave")), func() { s.onExport(x) })
 		s.buttons = append(s.buttons, btn)
 		labels := exportLabels[x]
 		objs = append(objs, ui.NewCard(s.env, l.T(labels[0]), l.T(labels[1]), mirror.Row(s.env, btn)))

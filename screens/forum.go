@@ -52,6 +52,7 @@ func newForum(env *Env) *forum {
 func (s *forum) buildUI() {
 	l := s.env.L()
 	s.picker = widget.NewSelect(nil, s.onCategory)
+	s.picker.Alignment = mirror.Start(s.env)
 	s.picker.PlaceHolder = l.T("ForumAllCategories")
 	start := widget.NewButtonWithIcon(l.T("ForumStartThread"), theme.ContentAddIcon(), s.onStart)
 	start.Importance = widget.HighImportance

@@ -89,12 +89,10 @@ func (h *home) header(data community.Home) fyne.CanvasObject {
 	if data.Birthday {
 		greeting = l.T("HomeBirthday", map[string]any{"Name": data.Member.Name})
 	}
-	g := ui.NewText(h.env, greeting)
-	g.TextStyle.Bold = true
-	g.SizeName = theme.SizeNameSubHeadingText
+	g := ui.NewWrapped(h.env, greeting, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText)
 	lines := []fyne.CanvasObject{g}
 	if data.Birthday {
-		lines = append(lines, ui.NewText(h.env, l.T("HomeBirthdayGift")))
+		lines = append(lines, ui.NewWrapped(h.env, l.T("HomeBirthdayGift"), fyne.TextStyle{}, ""))
 	}
 	lines = append(lines, mirror.Row(h.env, ui.NewTierBadge(h.env, TierName(h.env.L(), data.Status.Tier))))
 	return mirror.Border(h.env, nil, nil, container.NewCenter(ui.NewAvatar(data.Member.Name, 0)), nil, container.NewVBox(lines...))

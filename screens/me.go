@@ -72,6 +72,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 		names = append(names, loc.Name)
 	}
 	s.language = widget.NewSelect(names, nil)
+	s.language.Alignment = mirror.Start(l)
 	s.language.PlaceHolder = l.T("MeLanguagePick")
 	if cur, ok := i18n.Lookup(l.Code()); ok {
 		s.language.SetSelected(cur.Name)
@@ -80,7 +81,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 
 	s.npsErrors = NewFieldErrors(s.env)
 	s.comment = widget.NewMultiLineEntry()
-	s.comment.SetPlaceHolder(l.T("MeNPSCommentPlaceholder"))
+	s.comment.SetPlaceHolder(bidi.Visual(s.env, l.T("MeNPSCommentPlaceholder")))
 	s.comment.Wrapping = fyne.TextWrapWord
 	s.comment.SetMinRowsVisible(3)
 	s.npsThanks = ui.NewText(s.env, "")

@@ -42,6 +42,7 @@ func newBirthdayForm(env *Env, scope *Scope, member func() community.Member, onS
 	f.month = widget.NewSelect(months, nil)
 	f.month.PlaceHolder = l.T("MeBirthdayMonth")
 	f.day = widget.NewSelect(days, nil)
+	f.month.Alignment, f.day.Alignment = mirror.Start(env), mirror.Start(env)
 	f.day.PlaceHolder = l.T("MeBirthdayDay")
 	f.save = widget.NewButton(l.T("MeSaveBirthday"), f.onSave)
 	f.clear = widget.NewButton(l.T("MeBirthdayClear"), f.onClear)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -108,7 +109,7 @@ func (s *memberProfile) render() {
 	s.name.SetData(s.env, m.Name)
 	ui.SetLine(s.env, s.meta, l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
 		"Since": l.Since(m.Since, s.env.Svc.Now()), "Language": languageName(m.Lang)}))
-	s.points.SetText(l.Points(m.Points))
+	s.points.SetText(bidi.Visual(s.env, l.Points(m.Points)))
 	s.history.RemoveAll()
 	for _, e := range s.ledger {
 		s.history.Add(ledgerRow(s.env, e, s.env.Svc.Now()))
@@ -132,7 +133,7 @@ func ledgerRow(env *Env, e community.LedgerEntry, now time.Time) fyne.CanvasObje
 	if e.Note != "" {
 		what = l.T("MembersReasonWithNote", map[string]any{"Reason": what, "Note": e.Note})
 	}
-	amount := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	amount := widget.NewLabelWithStyle(bidi.Visual(env, delta), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	text := ui.NewDataLabel(env, what, false) // the staff's note is content
 	when := ui.NewFaint(env, "")
 	ui.SetLine(env, when, l.Relative(e.At, now))

@@ -13,6 +13,7 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -182,7 +183,7 @@ func (s *settings) newRow(id string, names community.Localized, number string, n
 	if numberHint != "" {
 		r.number = widget.NewEntry()
 		r.number.SetText(number)
-		r.number.SetPlaceHolder(l.T(numberHint))
+		r.number.SetPlaceHolder(bidi.Visual(s.env, l.T(numberHint)))
 		fields = append(fields, r.number)
 	}
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)

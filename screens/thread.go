@@ -75,12 +75,11 @@ func (s *thread) buildUI() {
 	s.locked.Hide()
 	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
 	s.reply = ui.NewSubmitEntry(s.onSend)
-	s.reply.SetPlaceHolder(l.T("ThreadReplyPlaceholder"))
 	s.reply.SetMinRowsVisible(2)
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, s.reply))
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, ui.WithHint(s.env, s.reply, &s.reply.Entry, l.T("ThreadReplyPlaceholder"))))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
 	if s.env.Me().Can(community.ActModerate) {
@@ -111,7 +110,7 @@ func (s *thread) createRow() fyne.CanvasObject {
 	buttons = append(buttons, report)
 	reacts := mirror.Row(s.env, buttons...)
 	header := mirror.Border(s.env, nil, nil, nil, when, author)
-	return container.NewVBox(header, body, reacts)
+	return container.NewVBox(header, body, ui.NewPlainBody(), reacts)
 }
 
 // updateRow fills a recycled row with post id+1, or shows it loading and
@@ -121,8 +120,10 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	header := box.Objects[0].(*fyne.Container)
 	author, when := header.Objects[0].(*ui.DataLabel), ui.AsLabel(header.Objects[1])
-	body := &box.Objects[1].(*ui.DataRich).RichText
-	reacts := box.Objects[2].(*fyne.Container)
+	rich := box.Objects[1].(*ui.DataRich)
+	body := &rich.RichText
+	plain := box.Objects[2].(*fyne.Container)
+	reacts := box.Objects[3].(*fyne.Container)
 
 	seq := int64(id) + 1
 	page := (seq - 1) / threadPage
@@ -135,6 +136,8 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		s.rows[o] = ""
 		author.SetText("")
 		when.SetText("")
+		plain.Hide()
+		rich.Show()
 		body.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: l.T("ThreadLoading"), Style: widget.RichTextStyleEmphasis}}
 		body.Refresh()
 		reacts.Hide()
@@ -155,21 +158,30 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	header.Refresh() // the time's width changed: lay the header out again
 	switch {
 	case p.Removed:
+		plain.Hide()
+		rich.Show()
 		setPlaceholder(body, l.T("ThreadPostRemoved"))
 		reacts.Hide()
 	case p.Hidden && !s.env.Me().Can(community.ActModerate):
+		plain.Hide()
+		rich.Show()
 		setPlaceholder(body, l.T("ThreadPostHidden"))
 		reacts.Hide()
 	default:
-		body.ParseMarkdown(p.Body)
+		ui.SetBody(s.env, rich, plain, p.Body)
 		if p.Hidden { // staff read it, told that members don't
 			note := &widget.TextSegment{Text: l.N("ThreadHiddenForMembers", p.Reports), Style: widget.RichTextStyleEmphasis}
+			if plain.Visible() {
+				body.Segments = nil
+				rich.Show()
+			}
 			body.Segments = append([]widget.RichTextSegment{note}, body.Segments...)
+			ui.AlignRich(body, bidi.Content(bidi.LeftToRight, p.Body))
 		}
-		ui.AlignRich(body, bidi.Content(bidi.LeftToRight, p.Body))
 		s.fillReactions(reacts, p)
 		reacts.Show()
 	}
+	box.Refresh() // the body may have changed between rich text and paragraphs
 	s.measure(id, o)
 }
 

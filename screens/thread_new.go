@@ -9,6 +9,7 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // threadComposer starts a thread: a category, a title and the first post.
@@ -52,6 +53,7 @@ func newThreadComposer(env *Env, category string) *threadComposer {
 func (s *threadComposer) buildUI() {
 	l := s.env.L()
 	s.category = widget.NewSelect(nil, nil)
+	s.category.Alignment = mirror.Start(s.env)
 	s.category.PlaceHolder = l.T("ForumPickCategory")
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder(l.T("ForumTitlePlaceholder"))

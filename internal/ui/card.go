@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/internal/ui/bidi"
-	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // NewCard is a card of interface text whose title and subtitle wrap (a stock
@@ -15,16 +14,10 @@ import (
 func NewCard(d bidi.Dir, title, subtitle string, content fyne.CanvasObject) *widget.Card {
 	box := container.NewVBox()
 	if title != "" {
-		t := widget.NewLabel(title)
-		t.Wrapping = fyne.TextWrapWord
-		t.TextStyle.Bold = true
-		t.Alignment = mirror.Start(d)
-		box.Add(t)
+		box.Add(wrappedText(d, title, true, false))
 	}
 	if subtitle != "" {
-		s := secondaryWrapped(subtitle)
-		s.Label.Alignment = mirror.Start(d)
-		box.Add(s)
+		box.Add(wrappedText(d, subtitle, false, true))
 	}
 	if content != nil {
 		box.Add(content)
@@ -38,9 +31,7 @@ func NewCard(d bidi.Dir, title, subtitle string, content fyne.CanvasObject) *wid
 func NewDataCard(d bidi.Dir, title, subtitle string, body, actions fyne.CanvasObject) *widget.Card {
 	box := container.NewVBox(NewDataLabel(d, title, true))
 	if subtitle != "" {
-		s := secondaryWrapped("")
-		SetLine(d, s.Label, subtitle)
-		box.Add(s)
+		box.Add(wrappedText(d, subtitle, false, true))
 	}
 	if body != nil {
 		box.Add(body)
@@ -49,4 +40,37 @@ func NewDataCard(d bidi.Dir, title, subtitle string, body, actions fyne.CanvasOb
 		box.Add(actions)
 	}
 	return widget.NewCard("", "", box)
+}
+
+// NewWrapped is word-wrapping interface text in a style and a theme size
+// (empty for the text size), aligned to the reading start: see wrappedText.
+func NewWrapped(d bidi.Dir, text string, style fyne.TextStyle, size fyne.ThemeSizeName) fyne.CanvasObject {
+	o := wrappedText(d, text, style.Bold, false)
+	switch x := o.(type) {
+	case *Paragraph:
+		x.TextStyle, x.SizeName = style, size
+	case *widget.Label:
+		x.TextStyle, x.SizeName = style, size
+	}
+	return o
+}
+
+// wrappedText is word-wrapping interface text aligned to the reading start:
+// a label, or, where the interface is right to left or the text needs the
+// toolkit's layout (see needsLayout), a Paragraph, which breaks the text into
+// lines before it puts each in visual order (a label wraps the reordered
+// text, so the end of a long Arabic sentence would show first).
+func wrappedText(d bidi.Dir, text string, bold, secondary bool) fyne.CanvasObject {
+	if d.RTL() || needsLayout(text) {
+		p := NewParagraph(text, d.RTL())
+		p.TextStyle.Bold = bold
+		p.Secondary = secondary
+		return p
+	}
+	if secondary {
+		s := secondaryWrapped("")
+		SetLine(d, s.Label, text)
+		return s
+	}
+	return NewHeading(d, text)
 }

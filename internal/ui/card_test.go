@@ -19,10 +19,20 @@ func TestNewCard(t *testing.T) {
 	if len(box.Objects) != 3 {
 		t.Fatalf("%d objects", len(box.Objects))
 	}
-	if title := box.Objects[0].(*widget.Label); title.Alignment != fyne.TextAlignTrailing || !title.TextStyle.Bold || title.Wrapping != fyne.TextWrapWord {
+	// Right to left, title and subtitle are paragraphs: broken into lines,
+	// then each put in visual order, from the right.
+	if title := box.Objects[0].(*Paragraph); !title.RTL || !title.TextStyle.Bold || title.MaxLines != 0 {
+		t.Errorf("title rtl %v bold %v max lines %v", title.RTL, title.TextStyle.Bold, title.MaxLines)
+	}
+	if sub := box.Objects[1].(*Paragraph); !sub.RTL || !sub.Secondary {
+		t.Errorf("subtitle rtl %v secondary %v", sub.RTL, sub.Secondary)
+	}
+	// Left to right, wrapping labels aligned to the left.
+	ltr := NewCard(bidi.LeftToRight, "Net promoter score", "From -100 to 100", nil).Content.(*fyne.Container)
+	if title := ltr.Objects[0].(*widget.Label); title.Alignment != fyne.TextAlignLeading || !title.TextStyle.Bold || title.Wrapping != fyne.TextWrapWord {
 		t.Errorf("title aligned %v bold %v wrapping %v", title.Alignment, title.TextStyle.Bold, title.Wrapping)
 	}
-	if sub := box.Objects[1].(*Secondary); sub.Label.Alignment != fyne.TextAlignTrailing || sub.Label.Wrapping != fyne.TextWrapWord {
+	if sub := ltr.Objects[1].(*Secondary); sub.Label.Alignment != fyne.TextAlignLeading || sub.Label.Wrapping != fyne.TextWrapWord {
 		t.Errorf("subtitle aligned %v wrapping %v", sub.Label.Alignment, sub.Label.Wrapping)
 	}
 	if c := NewCard(bidi.LeftToRight, "", "", nil); len(c.Content.(*fyne.Container).Objects) != 0 {

@@ -194,8 +194,8 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		}
 		r.values[i].Move(fyne.NewPos(cx-slot/2, float32(math.Max(0, float64(vy)))))
 		r.values[i].Resize(fyne.NewSize(slot, lineH))
-		r.labels[i].Text = fit(p.Label, slot-4, textSize)
-		r.values[i].Text = fit(p.Text, slot-2, textSize)
+		r.labels[i].Text = chartText(r.c.rtl, fit(p.Label, slot-4, textSize))
+		r.values[i].Text = chartText(r.c.rtl, fit(p.Text, slot-2, textSize))
 		r.labels[i].Move(fyne.NewPos(cx-slot/2, size.Height-lineH))
 		r.labels[i].Resize(fyne.NewSize(slot, lineH))
 	}
@@ -232,3 +232,10 @@ func (r *chartRenderer) Refresh() {
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *chartRenderer) Destroy() {}
+
+// chartText is a label or value, cut to fit, in visual order by its own
+// direction (the chart's when it has no letters): "نوفمبر ٢٠٢٦" shows the
+// year left of the month.
+func chartText(rtl bool, s string) string {
+	return bidi.Line(bidi.Content(bidi.Direction(rtl), s), s)
+}

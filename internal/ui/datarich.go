@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -63,60 +61,41 @@ func NewPlainBody() *fyne.Container {
 	return b
 }
 
-// SetBody shows a body of user content written in Markdown (a story, an
-// announcement) on an interface read in direction d. Plain text (no Markdown
-// markup) whose paragraph or interface is right to left goes in plain as
-// Paragraphs, one a paragraph, laid out line by line; anything else is rich
-// text, aligned by its own direction.
+// SetBody shows a body of user content written in Markdown (a post, a
+// story, an announcement) on an interface read in direction d. A body of
+// paragraphs (with bold and italic words, no other markup) that has
+// right-to-left letters, Arabic-Indic digits or CJK text goes in plain as
+// Paragraphs, one a paragraph, laid out by the toolkit (bidi by UAX #9, line
+// breaks by UAX #14) in its own direction; another such body is rich text
+// made from the same parse; anything else is Fyne's rich text, aligned by
+// its own direction.
 func SetBody(d bidi.Dir, rich *DataRich, plain *fyne.Container, text string) {
-	if (d.RTL() || bidi.IsRTL(text, false)) && plainMarkdown(text) {
+	paras, ok := markdownParagraphs(text)
+	if ok && needsLayout(text) {
 		// The paragraphs take the width the rich text had, so that their
 		// heights are right before the screen is laid out again.
 		w := max(plain.Size().Width, rich.Size().Width)
 		plain.Objects = nil
-		for _, para := range strings.Split(text, "\n\n") {
-			// A single newline inside a Markdown paragraph is a space.
-			para = strings.TrimSpace(strings.ReplaceAll(para, "\n", " "))
-			if para != "" {
-				p := NewParagraph(para, bidi.IsRTL(para, d.RTL()))
-				if w > 0 {
-					p.Resize(fyne.NewSize(w, 0))
-					p.Resize(fyne.NewSize(w, p.MinSize().Height))
-				}
-				plain.Add(p)
+		for _, spans := range paras {
+			p := NewParagraph("", false)
+			p.SetSpans(spans, bidi.IsRTL(spansText(spans), d.RTL()))
+			if w > 0 {
+				p.Resize(fyne.NewSize(w, 0))
+				p.Resize(fyne.NewSize(w, p.MinSize().Height))
 			}
+			plain.Add(p)
 		}
 		rich.Hide()
 		plain.Show()
 		plain.Refresh()
 		return
 	}
-	rich.ParseMarkdown(text)
+	if ok {
+		rich.Segments = richSegments(paras)
+	} else {
+		rich.ParseMarkdown(text)
+	}
 	AlignRich(&rich.RichText, bidi.Content(bidi.LeftToRight, text))
 	plain.Hide()
 	rich.Show()
-}
-
-// plainMarkdown reports whether text has no Markdown markup: no emphasis,
-// code, links, headings, quotes or lists, so that it reads the same as
-// plain paragraphs.
-func plainMarkdown(text string) bool {
-	if strings.ContainsAny(text, "*_`[]#>|~<\\") {
-		return false
-	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "+ ") || strings.HasPrefix(line, "=") || strings.HasPrefix(line, "---") {
-			return false
-		}
-		// An ordered list item: digits, then ". " or ") ".
-		i := 0
-		for i < len(line) && line[i] >= '0' && line[i] <= '9' {
-			i++
-		}
-		if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' ' {
-			return false
-		}
-	}
-	return true
 }

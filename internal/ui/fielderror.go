@@ -62,11 +62,7 @@ func (f *FieldError) Clear() {
 // NewFormRow stacks a field's label, its input and its refusal label, aligned
 // to the reading direction's start. fe may be nil.
 func NewFormRow(d bidi.Dir, label string, input fyne.CanvasObject, fe *FieldError) fyne.CanvasObject {
-	l := widget.NewLabel(label)
-	l.TextStyle.Bold = true
-	l.Alignment = mirror.Start(d)
-	l.Wrapping = fyne.TextWrapWord
-	objs := []fyne.CanvasObject{l, input}
+	objs := []fyne.CanvasObject{wrappedText(d, label, true, false), input}
 	if fe != nil {
 		objs = append(objs, fe)
 	}

@@ -63,10 +63,15 @@ func TestNewFormRow(t *testing.T) {
 	if len(row.Objects) != 3 || row.Objects[2] != fe {
 		t.Fatalf("row holds %d objects", len(row.Objects))
 	}
-	if l := row.Objects[0].(*widget.Label); l.Alignment != fyne.TextAlignTrailing || !l.TextStyle.Bold {
-		t.Errorf("label aligned %v bold %v", l.Alignment, l.TextStyle.Bold)
+	// Right to left the label is a paragraph, laid out from the right.
+	if l := row.Objects[0].(*Paragraph); !l.RTL || !l.TextStyle.Bold {
+		t.Errorf("label rtl %v bold %v", l.RTL, l.TextStyle.Bold)
 	}
-	if row := NewFormRow(bidi.LeftToRight, "Name", widget.NewEntry(), nil).(*fyne.Container); len(row.Objects) != 2 {
+	row = NewFormRow(bidi.LeftToRight, "Name", widget.NewEntry(), nil).(*fyne.Container)
+	if len(row.Objects) != 2 {
 		t.Errorf("without a FieldError the row holds %d objects", len(row.Objects))
+	}
+	if l := row.Objects[0].(*widget.Label); l.Alignment != fyne.TextAlignLeading || !l.TextStyle.Bold {
+		t.Errorf("label aligned %v bold %v", l.Alignment, l.TextStyle.Bold)
 	}
 }

@@ -2,12 +2,12 @@ package ui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/go-text/typesetting/segmenter"
 
 	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/uitheme"
@@ -25,6 +25,9 @@ type Paragraph struct {
 
 	Text      string
 	TextStyle fyne.TextStyle
+	// Spans, when set, are the text in styles (bold and italic words of a
+	// Markdown body): Text is their concatenation.
+	Spans []Span
 	// RTL is the paragraph's direction: right to left reads from the right.
 	RTL bool
 	// MaxLines, when 1, keeps the paragraph on one line cut with an ellipsis
@@ -32,8 +35,16 @@ type Paragraph struct {
 	MaxLines int
 	// Secondary draws the text in the secondary text colour.
 	Secondary bool
+	// SizeName is the theme size of the text; empty is the text size.
+	SizeName fyne.ThemeSizeName
 
 	width float32 // the width of the last layout, for MinSize's height
+}
+
+// Span is a piece of a paragraph's text in one style.
+type Span struct {
+	Text  string
+	Style fyne.TextStyle
 }
 
 // NewParagraph returns a paragraph of text in the given direction.
@@ -48,8 +59,57 @@ func (p *Paragraph) IsUserData() bool { return true }
 
 // SetText changes the text and its direction.
 func (p *Paragraph) SetText(text string, rtl bool) {
-	p.Text, p.RTL = text, rtl
+	p.Text, p.RTL, p.Spans = text, rtl, nil
 	p.Refresh()
+}
+
+// SetSpans changes the text to styled spans in direction rtl.
+func (p *Paragraph) SetSpans(spans []Span, rtl bool) {
+	var b strings.Builder
+	for _, sp := range spans {
+		b.WriteString(sp.Text)
+	}
+	p.Text, p.RTL, p.Spans = b.String(), rtl, spans
+	p.Refresh()
+}
+
+// styled is the text as runes with the style of each.
+func (p *Paragraph) styled() ([]rune, []fyne.TextStyle) {
+	if len(p.Spans) == 0 {
+		rs := []rune(p.Text)
+		st := make([]fyne.TextStyle, len(rs))
+		for i := range st {
+			st[i] = p.TextStyle
+		}
+		return rs, st
+	}
+	var rs []rune
+	var st []fyne.TextStyle
+	for _, sp := range p.Spans {
+		for _, r := range sp.Text {
+			rs = append(rs, r)
+			style := sp.Style
+			style.Bold = style.Bold || p.TextStyle.Bold
+			style.Italic = style.Italic || p.TextStyle.Italic
+			st = append(st, style)
+		}
+	}
+	return rs, st
+}
+
+// measureRange measures runes rs[i:j], piece by piece where the style
+// changes.
+func (p *Paragraph) measureRange(rs []rune, st []fyne.TextStyle, i, j int) float32 {
+	var w float32
+	for k := i; k < j; {
+		e := k
+		for e < j && st[e] == st[k] {
+			e++
+		}
+		w += fyne.MeasureText(string(rs[k:e]), p.textSize(), st[k]).Width
+		k = e
+	}
+	return w
 }
 
 // CreateRenderer lays the lines out.
@@ -60,6 +120,9 @@ func (p *Paragraph) CreateRenderer() fyne.WidgetRenderer {
 
 // textSize is the theme's text size.
 func (p *Paragraph) textSize() float32 {
+	if p.SizeName != "" {
+		return p.Theme().Size(p.SizeName)
+	}
 	return p.Theme().Size(theme.SizeNameText)
 }
 
@@ -68,76 +131,135 @@ func (p *Paragraph) measure(s string) float32 {
 }
 
 // lines breaks the text for a width of w (the whole widget) and returns the
-// lines in logical order.
-func (p *Paragraph) lines(w float32) []string {
+// lines in logical order, as ranges of the text's runes (an ellipsis is
+// added to a cut line by the renderer).
+func (p *Paragraph) lines(w float32) (lines []lineRange, rs []rune, st []fyne.TextStyle) {
+	rs, st = p.styled()
 	pad := p.Theme().Size(theme.SizeNameInnerPadding)
 	avail := w - 2*pad
 	if w <= 0 {
 		avail = 0 // not laid out yet: one line per hard line
 	}
+	measure := func(i, j int) float32 { return p.measureRange(rs, st, i, j) }
 	if p.MaxLines == 1 {
-		return []string{truncateLine(p.Text, avail, p.measure)}
+		return []lineRange{truncateRunes(rs, avail, measure, p.measure("…"))}, rs, st
 	}
-	return breakLines(p.Text, avail, p.measure)
+	return breakRunes(rs, avail, measure), rs, st
 }
 
-// breakLines breaks text into lines at most width wide as measured: greedy
-// on spaces, at newlines, and rune by rune inside a word longer than a line.
-// A width of 0 or less breaks at newlines only.
-func breakLines(text string, width float32, measure func(string) float32) []string {
-	var out []string
-	for _, hard := range strings.Split(text, "\n") {
-		if width <= 0 {
-			out = append(out, hard)
-			continue
-		}
-		line := ""
-		for _, word := range strings.Split(hard, " ") {
-			cand := word
-			if line != "" {
-				cand = line + " " + word
-			}
-			if measure(cand) <= width {
-				line = cand
-				continue
-			}
-			if line != "" {
-				out = append(out, line)
-				line = ""
-			}
-			// The word alone: break it by rune while it is too wide.
-			for measure(word) > width && utf8.RuneCountInString(word) > 1 {
-				rs := []rune(word)
-				n := 1
-				for n < len(rs) && measure(string(rs[:n+1])) <= width {
-					n++
-				}
-				out = append(out, string(rs[:n]))
-				word = string(rs[n:])
-			}
-			line = word
-		}
-		out = append(out, line)
+// lineStrings is the text of each line at width w, in logical order.
+func (p *Paragraph) lineStrings(w float32) []string {
+	lines, rs, _ := p.lines(w)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = string(rs[l.start:l.end])
 	}
 	return out
+}
+
+// lineRange is a line: the runes [start, end) of the text, cut with an
+// ellipsis when cut is set.
+type lineRange struct {
+	start, end int
+	cut        bool
+}
+
+// breakLines breaks text into lines at most width wide as measured (see
+// breakRunes).
+func breakLines(text string, width float32, measure func(string) float32) []string {
+	rs := []rune(text)
+	var out []string
+	for _, l := range breakRunes(rs, width, func(i, j int) float32 { return measure(string(rs[i:j])) }) {
+		out = append(out, string(rs[l.start:l.end]))
+	}
+	return out
+}
+
+// breakRunes breaks rs into lines at most width wide as measured: at
+// newlines, and greedily at the line-break opportunities of UAX #14
+// (go-text's segmenter): after spaces, between ideographs, never inside a
+// Latin word, never before "。", "、", "！" or a small kana, never after an
+// opening bracket. A piece longer than a line is broken by rune. Spaces at
+// the end of a line are left out of it. A width of 0 or less breaks at
+// newlines only.
+func breakRunes(rs []rune, width float32, measure func(i, j int) float32) []lineRange {
+	var out []lineRange
+	start := 0
+	for start <= len(rs) {
+		end := start
+		for end < len(rs) && rs[end] != '\n' {
+			end++
+		}
+		out = append(out, breakHard(rs, start, end, width, measure)...)
+		start = end + 1
+	}
+	return out
+}
+
+// breakHard breaks the hard line rs[start:end] (no newline in it).
+func breakHard(rs []rune, start, end int, width float32, measure func(i, j int) float32) []lineRange {
+	if width <= 0 || measure(start, end) <= width {
+		return []lineRange{{start: start, end: trimEnd(rs, start, end)}}
+	}
+	var seg segmenter.Segmenter
+	seg.Init(rs[start:end])
+	it := seg.LineIterator()
+	var out []lineRange
+	line := start // start of the current line
+	for it.Next() {
+		piece := it.Line()
+		ps, pe := start+piece.Offset, start+piece.Offset+len(piece.Text)
+		if measure(line, trimEnd(rs, line, pe)) <= width {
+			continue // the piece fits on the line
+		}
+		if ps > line {
+			out = append(out, lineRange{start: line, end: trimEnd(rs, line, ps)})
+			line = ps
+		}
+		// The piece alone: break it by rune while it is too wide.
+		for measure(line, trimEnd(rs, line, pe)) > width && trimEnd(rs, line, pe)-line > 1 {
+			n := line + 1
+			for n < pe && measure(line, n+1) <= width {
+				n++
+			}
+			out = append(out, lineRange{start: line, end: n})
+			line = n
+		}
+	}
+	return append(out, lineRange{start: line, end: trimEnd(rs, line, end)})
+}
+
+// trimEnd is end moved back over the spaces that end rs[start:end].
+func trimEnd(rs []rune, start, end int) int {
+	for end > start && rs[end-1] == ' ' {
+		end--
+	}
+	return end
+}
+
+// truncateRunes is the first line of rs that fits width, cut (to leave room
+// for an ellipsis ell wide) when the rest does not fit.
+func truncateRunes(rs []rune, width float32, measure func(i, j int) float32, ell float32) lineRange {
+	end := 0
+	for end < len(rs) && rs[end] != '\n' {
+		end++
+	}
+	if width <= 0 || measure(0, end) <= width && end == len(rs) {
+		return lineRange{start: 0, end: end}
+	}
+	lines := breakHard(rs, 0, end, width-ell, measure)
+	return lineRange{start: 0, end: lines[0].end, cut: true}
 }
 
 // truncateLine is the first line of text that fits width, cut with an
 // ellipsis when the rest does not fit.
 func truncateLine(text string, width float32, measure func(string) float32) string {
-	first := text
-	if i := strings.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
+	rs := []rune(text)
+	l := truncateRunes(rs, width, func(i, j int) float32 { return measure(string(rs[i:j])) }, measure("…"))
+	if l.cut {
+		return string(rs[l.start:l.end]) + "…"
 	}
-	if width <= 0 || measure(first) <= width && len(first) == len(text) {
-		return first
-	}
-	const ell = "…"
-	lines := breakLines(first, width-measure(ell), measure)
-	if len(lines) == 0 {
-		return ell
-	}
-	return strings.TrimRight(lines[0], " ") + ell
+	return string(rs[l.start:l.end])
 }
 
 // paragraphMinEms is a small minimum width, in text sizes: a paragraph breaks long words anyway.
@@ -145,8 +267,8 @@ const paragraphMinEms = 6
 
 type paragraphRenderer struct {
 	p     *Paragraph
-	texts []*canvas.Text
-	lines []string // logical lines of the last layout
+	texts []*canvas.Text // the pieces of every line, left to right
+	lines int            // lines of the last layout
 	size  fyne.Size
 }
 
@@ -176,23 +298,63 @@ func (r *paragraphRenderer) MinSize() fyne.Size {
 		}
 		w = min(w, paragraphMinEms*p.textSize())
 	}
-	return fyne.NewSize(w+2*pad, r.height(len(p.lines(p.width))))
+	lines, _, _ := p.lines(p.width)
+	return fyne.NewSize(w+2*pad, r.height(len(lines)))
 }
 
 func (r *paragraphRenderer) Layout(s fyne.Size) {
 	r.size = s
-	before := len(r.lines)
+	before := r.lines
 	r.p.width = s.Width
 	r.build()
-	if len(r.lines) != before {
+	if r.lines != before {
 		// The height follows the width, as a wrapping label's does: the
 		// refresh has the canvas check the minimum size again.
 		canvas.Refresh(r.p)
 	}
 }
 
-// build makes one canvas.Text per line, in visual order, aligned to the
-// reading start.
+// piece is a part of a line in one style, in the order it is shown.
+type piece struct {
+	text  string // for Fyne (see bidi.Fence)
+	style fyne.TextStyle
+}
+
+// pieces puts line l in visual order by the bidi algorithm and cuts it
+// where the style changes.
+func (p *Paragraph) pieces(rs []rune, st []fyne.TextStyle, l lineRange) []piece {
+	line := string(rs[l.start:l.end])
+	styles := st[l.start:l.end]
+	if l.cut {
+		line += "…"
+		last := p.TextStyle
+		if len(styles) > 0 {
+			last = styles[len(styles)-1]
+		}
+		styles = append(styles[:len(styles):len(styles)], last)
+	}
+	if line == "" {
+		return nil
+	}
+	gs := bidi.Glyphs(line, p.RTL)
+	var out []piece
+	for i := 0; i < len(gs); {
+		j := i
+		for j < len(gs) && styles[gs[j].Index] == styles[gs[i].Index] {
+			j++
+		}
+		text := bidi.Fence(gs[i:j])
+		if !p.RTL && !bidi.HasRTL(line) && len(out) == 0 && j == len(gs) {
+			text = line // left-to-right text without right-to-left letters: as it is
+		}
+		out = append(out, piece{text: text, style: styles[gs[i].Index]})
+		i = j
+	}
+	return out
+}
+
+// build makes canvas texts for the pieces of every line, in visual order,
+// aligned to the reading start.
 func (r *paragraphRenderer) build() {
 	p := r.p
 	th := p.Theme()
@@ -206,29 +368,39 @@ func (r *paragraphRenderer) build() {
 	}
 	pad := th.Size(theme.SizeNameInnerPadding)
 	step := r.lineHeight() // as a wrapping label spaces its lines
-	r.lines = p.lines(r.size.Width)
-	for len(r.texts) < len(r.lines) {
-		r.texts = append(r.texts, canvas.NewText("", col))
-	}
-	r.texts = r.texts[:len(r.lines)]
-	for i, line := range r.lines {
-		t := r.texts[i]
-		if p.RTL {
-			line = bidi.VisualLine(line)
+	lines, rs, st := p.lines(r.size.Width)
+	r.lines = len(lines)
+	n := 0
+	for i, l := range lines {
+		ps := p.pieces(rs, st, l)
+		first := n
+		var x float32
+		for _, pc := range ps {
+			if n == len(r.texts) {
+				r.texts = append(r.texts, canvas.NewText("", col))
+			}
+			t := r.texts[n]
+			n++
+			t.Text = pc.text
+			t.Color = col
+			t.TextSize = p.textSize()
+			t.TextStyle = pc.style
+			min := t.MinSize()
+			t.Move(fyne.NewPos(x, pad+float32(i)*step))
+			t.Resize(min)
+			x += fyne.MeasureText(pc.text, t.TextSize, pc.style).Width
 		}
-		t.Text = line
-		t.Color = col
-		t.TextSize = p.textSize()
-		t.TextStyle = p.TextStyle
-		min := t.MinSize()
-		x := pad
+		// Align the line to the reading start.
+		off := pad
 		if p.RTL {
-			x = r.size.Width - pad - min.Width
+			off = r.size.Width - pad - x
 		}
-		t.Move(fyne.NewPos(x, pad+float32(i)*step))
-		t.Resize(min)
-		t.Refresh()
+		for _, t := range r.texts[first:n] {
+			t.Move(t.Position().AddXY(off, 0))
+			t.Refresh()
+		}
 	}
+	r.texts = r.texts[:n]
 }
 
 func (r *paragraphRenderer) Refresh() {
@@ -248,34 +420,28 @@ func (r *paragraphRenderer) Destroy() {}
 
 // NewContentText is a wrapping paragraph of user content (a story's body,
 // an event's description) aligned to the start of its own direction: a
-// Paragraph where the text or the interface is right to left, so that a long
-// mixed-direction text is reordered line by line, else a content label.
+// Paragraph where the interface is right to left or the text needs the
+// toolkit's layout (right-to-left letters, Arabic-Indic digits, CJK: see
+// needsLayout), so that a long text is broken by UAX #14 and reordered line
+// by line, else a content label.
 func NewContentText(d bidi.Dir, text string) fyne.CanvasObject {
-	rtl := bidi.IsRTL(text, d.RTL())
-	if !rtl && !d.RTL() {
+	if !d.RTL() && !needsLayout(text) {
 		return NewContentLabel(d, text, false)
 	}
-	return NewParagraph(text, rtl)
+	return NewParagraph(text, bidi.IsRTL(text, d.RTL()))
 }
 
 // NewContentRow is the one-line excerpt of a list row: a Paragraph cut with
-// an ellipsis for a right-to-left interface, else a data line. Set it with
+// an ellipsis, in the direction of its text, so that an Arabic excerpt on an
+// English screen is cut at its logical end and reads in order. Set it with
 // SetRowContent.
 func NewContentRow(d bidi.Dir) fyne.CanvasObject {
-	if !d.RTL() {
-		return NewDataLine(d, false)
-	}
-	p := NewParagraph("", true)
+	p := NewParagraph("", d.RTL())
 	p.MaxLines = 1
 	return p
 }
 
 // SetRowContent sets the text of a NewContentRow, by its own direction.
 func SetRowContent(d bidi.Dir, o fyne.CanvasObject, text string) {
-	switch x := o.(type) {
-	case *Paragraph:
-		x.SetText(text, bidi.IsRTL(text, d.RTL()))
-	case *DataLabel:
-		x.SetContent(d, text)
-	}
+	o.(*Paragraph).SetText(text, bidi.IsRTL(text, d.RTL()))
 }

@@ -31,6 +31,11 @@ func TestBreakLines(t *testing.T) {
 		{"newlines", "one\ntwo three", 20, []string{"one", "two three"}},
 		{"long word by rune", "abcdefghij xy", 4, []string{"abcd", "efgh", "ij", "xy"}},
 		{"no width: hard lines only", "one two\nthree", 0, []string{"one two", "three"}},
+		// UAX #14: a Latin name stays whole between ideographs, and "。",
+		// "！" and small kana never start a line.
+		{"japanese keeps a latin name whole", "ようこそAmira Haddadさん", 11, []string{"ようこそAmira", "Haddadさん"}},
+		{"japanese full stop stays on its line", "ユキです。抹茶", 4, []string{"ユキで", "す。抹茶"}},
+		{"japanese exclamation and small kana", "よろしくお願いします！ちょっと", 10, []string{"よろしくお願いしま", "す！ちょっと"}},
 		{"arabic", "ابتداءً من ١ ديسمبر تفتح الساعة ٧:٣٠.", 16, []string{"ابتداءً من ١", "ديسمبر تفتح", "الساعة ٧:٣٠."}},
 	}
 	for _, c := range cases {
@@ -120,7 +125,7 @@ func TestParagraph_BreaksThenReorders(t *testing.T) {
 			p.Resize(fyne.NewSize(c.width, p.MinSize().Height))
 			r := test.TempWidgetRenderer(t, p)
 			r.Layout(p.Size())
-			lines := p.lines(c.width)
+			lines := p.lineStrings(c.width)
 			if len(lines) < 2 {
 				t.Fatalf("%d line(s) at %v: %q", len(lines), c.width, lines)
 			}

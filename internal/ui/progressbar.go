@@ -39,7 +39,7 @@ func (p *ProgressBar) SetValue(v float64) {
 
 // SetText sets the (translated) text drawn over the bar; "" for none.
 func (p *ProgressBar) SetText(s string) {
-	p.text = s
+	p.text = bidi.Visual(bidi.Direction(p.rtl), s)
 	p.Refresh()
 }
 

@@ -29,7 +29,9 @@ func TestProgressBar_FillsFromTheReadingStart(t *testing.T) {
 		if fill.Size().Width != 50 || fill.Position().X != wantX {
 			t.Errorf("rtl=%v: fill at %v width %v, want at %v width 50", d, fill.Position().X, fill.Size().Width, wantX)
 		}
-		if txt := r.Objects()[2].(*canvas.Text); txt.Text != "25 / 100" {
+		// Right to left the text is in bidi order: "25" read first, on the
+		// right.
+		if txt := r.Objects()[2].(*canvas.Text); txt.Text != bidi.Line(d, "25 / 100") || bidi.Display("25 / 100", d.RTL()) != map[bool]string{false: "25 / 100", true: "100 / 25"}[d.RTL()] {
 			t.Errorf("text %q", txt.Text)
 		}
 	}

@@ -79,54 +79,85 @@ func Content(d Dir, s string) Direction {
 const visualMax = 60
 
 // Visual returns text shown in direction d (a translated message, perhaps
-// with names or numbers in it) with its direction runs in visual order when d
-// is right to left, so that Fyne shows "الجمعة، ٢٧ نوفمبر" or "عيد ميلاد سعيد
-// يا Amira!" the way Arabic reads. The paragraph is right to left, even when
-// the text starts with a Latin name ("Amira Haddad · ٤ ردود"). Left-to-right
-// text and texts longer than a line are returned as they are. For user
+// with names or numbers in it) with its direction runs in visual order, so
+// that Fyne shows "الجمعة، ٢٧ نوفمبر" or "عيد ميلاد سعيد يا Amira!" the way
+// Arabic reads, and an Arabic name inside an English sentence the way the
+// bidi algorithm shows it. With d right to left the paragraph is right to
+// left, even when the text starts with a Latin name ("Amira Haddad · ٤
+// ردود"). Text without right-to-left letters in a left-to-right paragraph
+// and texts longer than a line are returned as they are: a Paragraph breaks
+// long texts into lines first and reorders each with Line. For user
 // content, pass Content(d, s) as the direction.
 func Visual(d Dir, s string) string {
-	if !d.RTL() || len([]rune(s)) > visualMax {
+	if len([]rune(s)) > visualMax {
 		return s
 	}
-	return VisualLine(s)
+	return Line(d, s)
 }
 
-// VisualLine reorders one line s, read as a right-to-left paragraph, for
-// Fyne, whatever its length: the characters in the order the bidi algorithm
-// shows them, left to right, except that each group of right-to-left letters
-// (with the spaces between them) is kept in logical order for Fyne to shape
-// and turn.
+// VisualLine is Line(RightToLeft, s).
+func VisualLine(s string) string { return Line(RightToLeft, s) }
+
+// Line reorders one line s, read as a paragraph of direction d, for Fyne,
+// whatever its length: the characters in the order the bidi algorithm shows
+// them (Display), left to right, except that each group of right-to-left
+// letters (with the spaces between them) is kept in logical order for Fyne
+// to shape and turn.
 //
-// The spaces and punctuation at the edges of a right-to-left run are moved
-// out of it, to the side the algorithm puts them: left inside the run, Fyne
-// would resolve them as left to right and draw them at the wrong end. Fyne
-// turns a right-to-left run only piece by piece where its font changes (a
-// "·" the Arabic font lacks splits it), so every group is fenced with
-// left-to-right marks to make it a run of its own, and a mark first makes
-// Fyne's paragraph left to right: the spaces and punctuation between the
-// groups are then drawn where they stand.
-func VisualLine(s string) string {
-	if s == "" {
+// Fyne 2.7 resolves every text as a left-to-right paragraph and draws its
+// direction runs in logical order, turning a right-to-left run only piece by
+// piece where its font changes (a "!" or "·" the Arabic font lacks splits
+// it). So every group is fenced with left-to-right marks to make it a run of
+// its own, and a mark first makes Fyne's paragraph left to right: the
+// spaces, punctuation and numbers between the groups are then drawn where
+// they stand. A left-to-right line without right-to-left letters is
+// returned as it is.
+func Line(d Dir, s string) string {
+	rtl := d.RTL()
+	if s == "" || !rtl && !hasRTLOrAN(s) {
 		return s
 	}
-	runs, ok := runsOf(s, true)
-	if !ok || len(runs) == 0 || len(runs) == 1 && (!runs[0].rtl || pureRTL(runs[0].text)) {
+	if rtl && pureRTL(s) {
 		return s
 	}
+	pixels := Glyphs(s, rtl)
+	if !HasRTL(s) && glyphsString(pixels) == s && !numbersApart(pixels) {
+		return s // a right-to-left line that shows as it is written
+	}
+	return Fence(pixels)
+}
+
+// Fence returns glyphs shown left to right (a line from Glyphs, or a piece
+// of one) as the string Fyne must be given to draw them in that order: each
+// group of right-to-left letters (with the spaces between them) back in
+// logical order for Fyne to shape and turn, fenced with left-to-right
+// marks; everything else as it stands, after a mark that makes Fyne's
+// paragraph left to right.
+func Fence(pixels []Glyph) string {
 	var b strings.Builder
 	b.WriteString(LRM)
-	pixels := []rune(displayOrder(s, true))
+	// inGroup reports whether the glyph at i belongs to a group: a
+	// right-to-left letter, or a mark or space shown right to left.
+	inGroup := func(i int) bool {
+		g := pixels[i]
+		return g.Level%2 == 1 && (IsRTLLetter(g.R) || g.R == ' ')
+	}
 	for i := 0; i < len(pixels); {
-		if !IsRTLLetter(pixels[i]) {
-			b.WriteRune(pixels[i])
+		if !inGroup(i) || !IsRTLLetter(pixels[i].R) {
+			b.WriteRune(pixels[i].R)
 			i++
+			// Fyne would take the spaces between two Arabic-Indic numbers
+			// as a right-to-left run: a mark after a number keeps them in
+			// place.
+			if isAN(pixels[i-1].R) && anAfterNeutrals(pixels[i:]) {
+				b.WriteString(LRM)
+			}
 			continue
 		}
 		// A group: right-to-left letters and the spaces between them.
 		j, end := i, i
-		for j < len(pixels) && (IsRTLLetter(pixels[j]) || pixels[j] == ' ') {
-			if IsRTLLetter(pixels[j]) {
+		for j < len(pixels) && inGroup(j) {
+			if IsRTLLetter(pixels[j].R) {
 				end = j + 1
 			}
 			j++
@@ -136,12 +167,77 @@ func VisualLine(s string) string {
 			b.WriteString(LRM)
 		}
 		for k := len(group) - 1; k >= 0; k-- {
-			b.WriteRune(group[k])
+			b.WriteRune(group[k].R)
 		}
 		b.WriteString(LRM)
 		i = end
 	}
 	return b.String()
+}
+
+// anAfterNeutrals reports whether gs starts with neutrals (at least one)
+// followed by an Arabic number.
+func anAfterNeutrals(gs []Glyph) bool {
+	for i, g := range gs {
+		if isAN(g.R) {
+			return i > 0
+		}
+		p, _ := bidi.LookupRune(g.R)
+		switch p.Class() {
+		case bidi.WS, bidi.ON, bidi.CS, bidi.ES, bidi.ET, bidi.BN:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// numbersApart reports whether two Arabic numbers in gs have only neutrals
+// between them, which Fyne would show as a right-to-left run.
+func numbersApart(gs []Glyph) bool {
+	for i, g := range gs {
+		if isAN(g.R) && anAfterNeutrals(gs[i+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func glyphsString(gs []Glyph) string {
+	rs := make([]rune, len(gs))
+	for i, g := range gs {
+		rs[i] = g.R
+	}
+	return string(rs)
+}
+
+// isAN reports whether r is an Arabic number (Arabic-Indic digits and their
+// separators).
+func isAN(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	return p.Class() == bidi.AN
+}
+
+// hasRTLOrAN reports whether s has a right-to-left letter or an Arabic
+// number in it: the characters that make a left-to-right line show other
+// than in logical order.
+func hasRTLOrAN(s string) bool {
+	for _, r := range s {
+		if IsRTLLetter(r) || isAN(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasRTL reports whether s has a right-to-left letter in it.
+func HasRTL(s string) bool {
+	for _, r := range s {
+		if IsRTLLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsRTLLetter reports whether r is a right-to-left letter or a mark on one.

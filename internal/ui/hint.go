@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/regulars-app/regulars/internal/ui/bidi"
+)
+
+// WithHint gives an entry its placeholder, a hint of interface text. Where
+// the interface is right to left or the hint needs the toolkit's layout
+// (see needsLayout), the hint is a Paragraph laid over the empty entry,
+// broken into lines before each is put in bidi order and aligned to the
+// reading start: an entry wraps its placeholder after it is reordered, so a
+// long Arabic hint would show its end first. Elsewhere it is the entry's own
+// placeholder. The entry stays what is tapped and typed into.
+// o is the entry as placed (e, or a widget that extends it).
+func WithHint(d bidi.Dir, o fyne.CanvasObject, e *widget.Entry, hint string) fyne.CanvasObject {
+	if !d.RTL() && !needsLayout(hint) {
+		e.SetPlaceHolder(hint)
+		return o
+	}
+	e.SetPlaceHolder("")
+	p := NewParagraph(hint, d.RTL())
+	p.Secondary = true
+	// The entry's text starts one input border in from its edge.
+	border := theme.Size(theme.SizeNameInputBorder)
+	over := container.New(&hintLayout{inset: border}, p)
+	changed := e.OnChanged
+	e.OnChanged = func(s string) {
+		if s == "" {
+			over.Show()
+		} else {
+			over.Hide()
+		}
+		if changed != nil {
+			changed(s)
+		}
+	}
+	if e.Text != "" {
+		over.Hide()
+	}
+	return container.NewStack(o, over)
+}
+
+// hintLayout lays the hint over the entry, inset by its border.
+type hintLayout struct{ inset float32 }
+
+func (l *hintLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.inset, l.inset))
+		o.Resize(fyne.NewSize(size.Width-2*l.inset, o.MinSize().Height))
+	}
+}
+
+func (l *hintLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
