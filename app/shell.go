@@ -62,6 +62,10 @@ type Shell struct {
 	fitBox  *fyne.Container // the content laid out by fit
 	title   *widget.Label
 	back    *widget.Button
+	logo    fyne.CanvasObject // the business's, left of a place's title on a phone
+
+	// comm is the business: its name and logo head the navigation.
+	comm community.Community
 
 	// The quiet banners under the header: offline, email not verified.
 	banners    *fyne.Container
@@ -83,9 +87,51 @@ func NewShell(win fyne.Window, env *screens.Env, layout Layout, profiles []Profi
 	s := &Shell{win: win, env: env, layout: layout, profiles: profiles, current: "home"}
 	env.Nav = s
 	env.OnLanguageRequest(s.SetLanguage)
+	env.SetProfiles(s.profileChoices)
+	// The business's name, logo and colour: one document, read once (the
+	// app is its café's; a failure leaves the app's own name and colour).
+	if c, err := env.Svc.Community(context.Background()); err == nil {
+		s.comm = c
+		if a := fyne.CurrentApp(); a != nil {
+			if th, ok := a.Settings().Theme().(*Theme); ok {
+				if nt := th.WithBrand(c.Brand); nt.accent != th.accent {
+					a.Settings().SetTheme(nt)
+				}
+			}
+		}
+	}
 	s.phone = s.wantPhone(win.Canvas().Size().Width)
 	s.rebuild()
 	return s
+}
+
+// SetTouch gives the app's theme touch sizes (44 dp controls) or takes
+// them away: a phone layout in a desktop window has them too. The whole
+// app's theme changes, not a subtree's: widgets that screens add after
+// loading, and pop-ups, would miss a container's theme override.
+func SetTouch(on bool) {
+	if a := fyne.CurrentApp(); a != nil {
+		if th, ok := a.Settings().Theme().(*Theme); ok && th.Touch() != on {
+			a.Settings().SetTheme(th.WithTouch(on))
+		}
+	}
+}
+
+// name is the business's name, or the app's before it is known.
+func (s *Shell) name() string {
+	if s.comm.Name != "" {
+		return s.comm.Name
+	}
+	return s.env.L().T("AppName")
+}
+
+// brandMark is the business's logo beside its name.
+func (s *Shell) brandMark(size float32) fyne.CanvasObject {
+	name := widget.NewLabel(bidi.Visual(s.env, s.name()))
+	name.TextStyle.Bold = true
+	name.Truncation = fyne.TextTruncateEllipsis
+	name.Alignment = mirror.Start(s.env)
+	return mirror.Border(s.env, nil, nil, container.NewCenter(ui.NewLogo(s.name(), s.comm.Brand.Logo, size)), nil, name)
 }
 
 // Env is the environment the shell's screens share.
@@ -110,7 +156,8 @@ func (s *Shell) wantPhone(width float32) bool {
 // rebuild lays the whole window out again and shows the current place.
 func (s *Shell) rebuild() {
 	s.env.SetPhone(s.phone)
-	s.win.SetTitle(s.env.L().T("AppName"))
+	SetTouch(s.phone)
+	s.win.SetTitle(s.name())
 	s.content = container.NewStack()
 	s.title = widget.NewLabel("")
 	s.title.TextStyle.Bold = true
@@ -122,6 +169,7 @@ func (s *Shell) rebuild() {
 	}
 	s.back = widget.NewButtonWithIcon(s.env.L().T("NavBack"), backIcon, s.Pop)
 	s.back.Importance = widget.LowImportance
+	s.logo = container.NewPadded(ui.NewLogo(s.name(), s.comm.Brand.Logo, 28))
 
 	var root fyne.CanvasObject
 	if s.phone {
@@ -142,7 +190,7 @@ func (s *Shell) places() []Place { return placesFor(s.env.Me().Role) }
 func (s *Shell) header() fyne.CanvasObject {
 	s.banners = container.NewVBox()
 	s.showBanners()
-	return container.NewVBox(mirror.Border(s.env, nil, nil, s.back, s.profileSwitch(), s.title), widget.NewSeparator(), s.banners)
+	return container.NewVBox(mirror.Border(s.env, nil, nil, container.NewStack(s.back, s.logo), nil, s.title), widget.NewSeparator(), s.banners)
 }
 
 // SetVerified says whether the member's email is verified; until it is, a
@@ -210,11 +258,7 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 		}
 		items = append(items, b)
 	}
-	name := widget.NewLabel(l.T("AppName"))
-	name.TextStyle.Bold = true
-	name.SizeName = theme.SizeNameSubHeadingText
-	name.Alignment = mirror.Start(s.env)
-	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
+	side := container.NewBorder(container.NewVBox(container.NewPadded(s.brandMark(40)), widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
 	s.fit = &readable{max: 980}
@@ -263,31 +307,18 @@ func (s *Shell) showTools() {
 	s.Push(l.T("NavOwnerTools"), container.NewVScroll(container.NewPadded(container.NewVBox(items...))))
 }
 
-// profileSwitch lets one person act as the member or the owner (local mode).
-func (s *Shell) profileSwitch() fyne.CanvasObject {
+// profileChoices are who the demo lets one person act as (Me offers them).
+func (s *Shell) profileChoices() []screens.ProfileChoice {
 	if len(s.profiles) < 2 {
 		return nil
 	}
-	l := s.env.L()
-	var names []string
-	selected := ""
+	var out []screens.ProfileChoice
 	for _, p := range s.profiles {
-		n := l.T(p.Title)
-		names = append(names, n)
-		if p.MemberID == s.env.Me().ID {
-			selected = n
-		}
+		id := p.MemberID
+		out = append(out, screens.ProfileChoice{Title: s.env.L().T(p.Title), Active: id == s.env.Me().ID,
+			Choose: func() { s.SwitchProfile(id) }})
 	}
-	sel := widget.NewSelect(names, nil)
-	sel.SetSelected(selected)
-	sel.OnChanged = func(name string) {
-		for _, p := range s.profiles {
-			if l.T(p.Title) == name {
-				s.SwitchProfile(p.MemberID)
-			}
-		}
-	}
-	return container.New(&fixedWidth{width: 170}, sel)
+	return out
 }
 
 // SwitchProfile acts as another member and rebuilds every screen.
@@ -316,7 +347,11 @@ func (s *Shell) SwitchProfile(memberID string) {
 func (s *Shell) SetLanguage(code string) {
 	s.env.SetL(i18n.New(code))
 	if a := fyne.CurrentApp(); a != nil {
-		a.Settings().SetTheme(NewTheme(code))
+		th := NewTheme(code)
+		if cur, ok := a.Settings().Theme().(*Theme); ok {
+			th = cur.ForLanguage(code)
+		}
+		a.Settings().SetTheme(th)
 	}
 	if s.OnLanguage != nil {
 		s.OnLanguage(code)
@@ -398,8 +433,10 @@ func (s *Shell) showTop() {
 	s.title.SetText(top.title)
 	if len(s.stack) > 1 {
 		s.back.Show()
+		s.logo.Hide()
 	} else {
 		s.back.Hide()
+		s.logo.Show()
 	}
 	s.content.Objects = []fyne.CanvasObject{top.content}
 	s.content.Refresh()
