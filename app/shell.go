@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,6 +15,7 @@ import (
 	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
+	"github.com/regulars-app/regulars/internal/ui/uitheme"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -570,17 +571,54 @@ func newNavTab(label string, icon fyne.Resource, active bool, tapped func()) *na
 func (t *navTab) Tapped(*fyne.PointEvent) { t.tapped() }
 
 func (t *navTab) CreateRenderer() fyne.WidgetRenderer {
+	th := t.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
 	icon := t.icon
-	text := widget.NewLabel(t.label)
-	text.Alignment = fyne.TextAlignCenter
-	text.Truncation = fyne.TextTruncateEllipsis
-	text.SizeName = theme.SizeNameCaptionText
+	col := uitheme.SecondaryTextColor(th, v)
 	if t.active {
 		icon = theme.NewPrimaryThemedResource(icon)
-		text.Importance = widget.HighImportance
-		text.TextStyle.Bold = true
+		col = th.Color(theme.ColorNamePrimary, v)
 	}
-	img := widget.NewIcon(icon)
-	box := container.NewVBox(container.NewCenter(img), text)
-	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedLayout(4, 0, 0, 0), box))
+	text := canvas.NewText(t.label, col)
+	text.Alignment = fyne.TextAlignCenter
+	text.TextStyle.Bold = t.active
+	text.TextSize = th.Size(theme.SizeNameCaptionText)
+	return &navTabRenderer{t: t, icon: widget.NewIcon(icon), text: text, size: text.TextSize}
 }
+
+// navTabRenderer lays the icon over the name, and makes the name's text
+// smaller, down to 9 pt, when the tab is too narrow for it: names must be
+// read whole in every language (ja "マイページ", ar "الاستطلاعات").
+type navTabRenderer struct {
+	t    *navTab
+	icon *widget.Icon
+	text *canvas.Text
+	size float32 // the caption size the text starts from
+}
+
+// navTabMargin is the room left on each side of a tab's name.
+const navTabMargin = 2
+
+func (r *navTabRenderer) Layout(s fyne.Size) {
+	r.text.TextSize = r.size
+	for r.text.TextSize > 9 && r.text.MinSize().Width > s.Width-2*navTabMargin {
+		r.text.TextSize -= 0.5
+	}
+	is := r.icon.MinSize()
+	ts := r.text.MinSize()
+	top := (s.Height - is.Height - ts.Height) / 2
+	r.icon.Resize(is)
+	r.icon.Move(fyne.NewPos((s.Width-is.Width)/2, top))
+	r.text.Resize(fyne.NewSize(s.Width, ts.Height))
+	r.text.Move(fyne.NewPos(0, top+is.Height))
+}
+
+func (r *navTabRenderer) MinSize() fyne.Size {
+	is := r.icon.MinSize()
+	th := r.t.Theme()
+	return fyne.NewSize(ui.MinTouch, max(ui.MinTouch, is.Height+r.size*1.4+2*th.Size(theme.SizeNamePadding)))
+}
+
+func (r *navTabRenderer) Refresh()                     { r.Layout(r.t.Size()); canvas.Refresh(r.t) }
+func (r *navTabRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.icon, r.text} }
+func (r *navTabRenderer) Destroy()                     {}

@@ -49,10 +49,10 @@ func shots() []shot {
 	}
 	return append(out,
 		shot{name: "signin", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
-			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{})
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{Cafe: demo.Community().Name, Logo: demo.Community().Brand.Logo})
 		}},
 		shot{name: "signup", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
-			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{SignUp: true})
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{SignUp: true, Cafe: demo.Community().Name, Logo: demo.Community().Brand.Logo})
 		}},
 		shot{name: "reset", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
 			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{Reset: true, Email: "sam@example.com"})

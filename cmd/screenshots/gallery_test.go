@@ -5,10 +5,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/regulars-app/regulars/app"
 	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui/uitest"
 )
 
@@ -81,4 +84,45 @@ func TestGallery_TouchTargets(t *testing.T) {
 			t.Errorf("%s: %s", name, p)
 		}
 	})
+}
+
+// Every bottom tab's name is read whole on a phone, in every language (the
+// member's tabs on Home, the owner's with Tools on the counter).
+func TestGallery_TabNamesFit(t *testing.T) {
+	svc, done, err := seeded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	a := uitest.NewTempApp(t)
+	var byName = map[string]shot{}
+	for _, sh := range shots() {
+		byName[sh.name] = sh
+	}
+	for _, loc := range i18n.Locales() {
+		a.Settings().SetTheme(app.NewTheme(loc.Code))
+		a.Settle()
+		for _, name := range []string{"home", "counter"} {
+			win, closeWin, err := render(a, svc, byName[name], loc.Code, app.LayoutPhone, app.PhoneSize)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tabs := 0
+			for _, d := range uitest.Walk(win.Canvas()) {
+				if fmt.Sprintf("%T", d.Obj) != "*app.navTab" {
+					continue
+				}
+				tabs++
+				for _, o := range test.WidgetRenderer(d.Obj.(fyne.Widget)).Objects() {
+					if txt, ok := o.(*canvas.Text); ok && txt.MinSize().Width > d.Obj.Size().Width {
+						t.Errorf("%s %s: tab %q is %.0f wide in a tab %.0f wide", loc.Code, name, txt.Text, txt.MinSize().Width, d.Obj.Size().Width)
+					}
+				}
+			}
+			if tabs < 5 {
+				t.Errorf("%s %s: %d tabs found", loc.Code, name, tabs)
+			}
+			closeWin()
+		}
+	}
 }

@@ -12,13 +12,13 @@ import (
 // EventCardData is what an event card shows. Title and Place are the
 // business's text; the rest is interface text, translated.
 type EventCardData struct {
-	Month, Day  string // the date block (i18n Localizer.DayBlock)
-	Title       string
-	Detail      string // the second line, when and where: "7:00 pm · Café Lumen, bar counter"
-	Seats       string // "11 seats left", "Full · 3 on the waitlist" (may be empty)
-	Status      string // the member's answer, "You're going" (may be empty)
-	StatusKind  widget.Importance
-	Image       fyne.Resource // nil: the placeholder
+	Month, Day string // the date block (i18n Localizer.DayBlock)
+	Title      string
+	Detail     string // the second line, when and where: "7:00 pm · Café Lumen, bar counter"
+	Seats      string // "11 seats left", "Full · 3 on the waitlist" (may be empty)
+	Status     string // the member's answer, "You're going" (may be empty)
+	StatusKind widget.Importance
+	Image      fyne.Resource // nil: the placeholder
 }
 
 // NewEventCard is a tappable event card: a date block, the title and one

@@ -97,8 +97,21 @@ func newTierChip(d bidi.Dir, name string, index int) fyne.CanvasObject {
 	label := canvas.NewText(bidi.Visual(bidi.Content(d, name), name), on)
 	label.TextStyle.Bold = true
 	label.TextSize = th.Size(theme.SizeNameCaptionText) + 1
-	return container.NewCenter(&fyne.Container{Layout: chipLayout{rtl: d.RTL()}, Objects: []fyne.CanvasObject{pill, dot, label}})
+	chip := &tierChip{content: &fyne.Container{Layout: chipLayout{rtl: d.RTL()}, Objects: []fyne.CanvasObject{pill, dot, label}}}
+	chip.ExtendBaseWidget(chip)
+	return container.NewCenter(chip)
 }
+
+// tierChip holds the tier's pill: its name is the business's text.
+type tierChip struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+}
+
+// IsUserData marks the tier name as the business's content.
+func (c *tierChip) IsUserData() bool { return true }
+
+func (c *tierChip) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.content) }
 
 type chipLayout struct{ rtl bool }
 
