@@ -262,7 +262,7 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	side := container.NewBorder(container.NewVBox(container.NewPadded(s.brandMark(40)), widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
-	s.fit = &readable{max: 980}
+	s.fit = &readable{max: 720} // about 70 characters of body text a line
 	s.fitBox = container.New(s.fit, s.content)
 	main := container.NewBorder(s.header(), nil, nil, nil, s.fitBox)
 	return mirror.Border(s.env, nil, nil, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)

@@ -69,8 +69,12 @@ func (s *forum) buildUI() {
 
 func (s *forum) length() int { return len(s.threads) }
 
+// createRow builds a thread row: the author's initials, the title over who
+// wrote last and when, and the category as a chip.
 func (s *forum) createRow() fyne.CanvasObject {
-	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
+	lines := container.NewVBox(ui.Compact(ui.NewDataLine(s.env, true)), ui.Compact(ui.NewFaint(s.env, "")))
+	chip := ui.NewChip(s.env, "", widget.MediumImportance)
+	return mirror.Border(s.env, nil, nil, container.NewCenter(ui.NewAvatar("", 36)), container.NewCenter(chip), container.NewPadded(lines))
 }
 
 func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -79,8 +83,15 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	t := s.threads[id]
 	l := s.env.L()
-	box := o.(*fyne.Container)
-	title := box.Objects[0].(*ui.DataLabel)
+	row := o.(*fyne.Container) // center, then leading and trailing (mirror.Border)
+	box := row.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+	avatar, chip := row.Objects[1].(*fyne.Container).Objects[0].(*ui.Avatar), row.Objects[2].(*fyne.Container).Objects[0].(*ui.Chip)
+	if s.env.RTL() {
+		avatar, chip = row.Objects[2].(*fyne.Container).Objects[0].(*ui.Avatar), row.Objects[1].(*fyne.Container).Objects[0].(*ui.Chip)
+	}
+	avatar.SetName(t.AuthorName)
+	chip.SetText(s.env, s.categoryName(t.Category))
+	title := box.Objects[0].(*fyne.Container).Objects[0].(*ui.DataLabel)
 	text := t.Title
 	if t.Locked {
 		text = l.T("ForumLockedMark", map[string]any{"Title": t.Title})
@@ -89,7 +100,7 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
 	}
 	title.SetData(s.env, text)
-	meta := ui.AsLabel(box.Objects[1])
+	meta := ui.AsLabel(box.Objects[1].(*fyne.Container).Objects[0])
 	ui.SetLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
 }
@@ -186,4 +197,14 @@ func (s *forum) onChange(c community.Change) {
 	if c.Kind == community.KindThread {
 		s.reload(len(s.threads))
 	}
+}
+
+// categoryName is a category's name in the member's language ("" if unknown).
+func (s *forum) categoryName(id string) string {
+	for _, c := range s.cats {
+		if c.ID == id {
+			return c.Names.In(s.env.L().Code())
+		}
+	}
+	return ""
 }
