@@ -437,7 +437,11 @@ func (s *Shell) showTop() {
 		s.logo.Hide()
 	} else {
 		s.back.Hide()
-		s.logo.Show()
+		if s.phone { // a desktop shows it atop the navigation
+			s.logo.Show()
+		} else {
+			s.logo.Hide()
+		}
 	}
 	s.content.Objects = []fyne.CanvasObject{top.content}
 	s.content.Refresh()

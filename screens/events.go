@@ -100,7 +100,7 @@ func (s *events) show(d eventsData, err error) {
 	for _, e := range d.past {
 		title := ui.NewDataLabel(s.env, e.Title, false)
 		when := ui.SecondaryOf(ui.NewText(s.env, l.Date(e.StartsAt, e.Location())))
-		objs = append(objs, mirror.Border(s.env, nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(title, when)))
+		objs = append(objs, mirror.Border(s.env, nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(ui.Compact(title), ui.Compact(when))))
 	}
 	s.body.Objects = objs
 	s.body.Refresh()

@@ -85,12 +85,15 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	l := s.env.L()
 	row := o.(*fyne.Container) // center, then leading and trailing (mirror.Border)
 	box := row.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
-	avatar, chip := row.Objects[1].(*fyne.Container).Objects[0].(*ui.Avatar), row.Objects[2].(*fyne.Container).Objects[0].(*ui.Chip)
-	if s.env.RTL() {
-		avatar, chip = row.Objects[2].(*fyne.Container).Objects[0].(*ui.Avatar), row.Objects[1].(*fyne.Container).Objects[0].(*ui.Chip)
+	for _, side := range row.Objects[1:] { // the avatar and the chip, in either order
+		switch o := side.(*fyne.Container).Objects[0].(type) {
+		case *ui.Avatar:
+			o.SetName(t.AuthorName)
+		case *ui.Chip:
+			o.SetData(s.env, s.categoryName(t.Category))
+		}
 	}
-	avatar.SetName(t.AuthorName)
-	chip.SetText(s.env, s.categoryName(t.Category))
+	defer row.Refresh() // the chip's width changed: lay the row out again
 	title := box.Objects[0].(*fyne.Container).Objects[0].(*ui.DataLabel)
 	text := t.Title
 	if t.Locked {
