@@ -210,7 +210,8 @@ func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n)
 // Size returns Fyne's sizes with rounder corners, and on a phone a larger
 // text and inner padding: a button, an entry, a select or a check is then
 // 44 dp tall (measured: 15 pt text and 12 dp inner padding give 44.4 dp;
-// 12.5 leaves room for the parts of an entry, its password revealer).
+// 13 leaves room for the parts of an entry: its password revealer is then
+// 44 dp tall, at 12.5 it was 43).
 func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
@@ -219,7 +220,7 @@ func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 	if t.touch {
 		switch n {
 		case theme.SizeNameInnerPadding:
-			return 12.5
+			return 13
 		case theme.SizeNameText:
 			return 15
 		}
