@@ -166,6 +166,16 @@ func (c *cloud) keep(s auth.Session) {
 }
 
 func (c *cloud) showSignIn(opts screens.SignInOptions) {
+	// A café's own build welcomes the member to the café by its name and
+	// icon (before signing in nothing of the community can be read).
+	if a := fyne.CurrentApp(); a != nil {
+		if m := a.Metadata(); m.Name != "" && m.Name != "Regulars" {
+			opts.Cafe = m.Name
+			if m.Icon != nil {
+				opts.Logo = m.Icon.Content()
+			}
+		}
+	}
 	c.win.SetContent(screens.NewSignIn(c.env(), c, opts))
 }
 

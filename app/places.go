@@ -38,7 +38,7 @@ func Places() []Place {
 		{ID: "members", Wide: true, Title: "NavMembers", Icon: theme.AccountIcon(), New: screens.NewMembers, StaffOnly: true},
 		{ID: "moderation", Title: "NavModeration", Icon: theme.WarningIcon(), New: screens.NewModeration, StaffOnly: true},
 		{ID: "polls-manager", Wide: true, Title: "NavPollsManager", Icon: theme.SettingsIcon(), New: screens.NewPollsManager, StaffOnly: true},
-		{ID: "insights", Title: "NavInsights", Icon: theme.GridIcon(), New: screens.NewInsights, StaffOnly: true},
+		{ID: "insights", Wide: true, Title: "NavInsights", Icon: theme.GridIcon(), New: screens.NewInsights, StaffOnly: true},
 		{ID: "settings", Title: "NavSettings", Icon: theme.SettingsIcon(), New: screens.NewSettings, StaffOnly: true, OwnerOnly: true},
 		{ID: "export", Title: "NavExport", Icon: theme.DownloadIcon(), New: screens.NewExports, StaffOnly: true, OwnerOnly: true},
 	}

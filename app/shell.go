@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,6 +15,7 @@ import (
 	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
+	"github.com/regulars-app/regulars/internal/ui/uitheme"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -62,6 +63,10 @@ type Shell struct {
 	fitBox  *fyne.Container // the content laid out by fit
 	title   *widget.Label
 	back    *widget.Button
+	logo    fyne.CanvasObject // the business's, left of a place's title on a phone
+
+	// comm is the business: its name and logo head the navigation.
+	comm community.Community
 
 	// The quiet banners under the header: offline, email not verified.
 	banners    *fyne.Container
@@ -83,9 +88,51 @@ func NewShell(win fyne.Window, env *screens.Env, layout Layout, profiles []Profi
 	s := &Shell{win: win, env: env, layout: layout, profiles: profiles, current: "home"}
 	env.Nav = s
 	env.OnLanguageRequest(s.SetLanguage)
+	env.SetProfiles(s.profileChoices)
+	// The business's name, logo and colour: one document, read once (the
+	// app is its café's; a failure leaves the app's own name and colour).
+	if c, err := env.Svc.Community(context.Background()); err == nil {
+		s.comm = c
+		if a := fyne.CurrentApp(); a != nil {
+			if th, ok := a.Settings().Theme().(*Theme); ok {
+				if nt := th.WithBrand(c.Brand); nt.accent != th.accent {
+					a.Settings().SetTheme(nt)
+				}
+			}
+		}
+	}
 	s.phone = s.wantPhone(win.Canvas().Size().Width)
 	s.rebuild()
 	return s
+}
+
+// SetTouch gives the app's theme touch sizes (44 dp controls) or takes
+// them away: a phone layout in a desktop window has them too. The whole
+// app's theme changes, not a subtree's: widgets that screens add after
+// loading, and pop-ups, would miss a container's theme override.
+func SetTouch(on bool) {
+	if a := fyne.CurrentApp(); a != nil {
+		if th, ok := a.Settings().Theme().(*Theme); ok && th.Touch() != on {
+			a.Settings().SetTheme(th.WithTouch(on))
+		}
+	}
+}
+
+// name is the business's name, or the app's before it is known.
+func (s *Shell) name() string {
+	if s.comm.Name != "" {
+		return s.comm.Name
+	}
+	return s.env.L().T("AppName")
+}
+
+// brandMark is the business's logo beside its name.
+func (s *Shell) brandMark(size float32) fyne.CanvasObject {
+	name := widget.NewLabel(bidi.Visual(s.env, s.name()))
+	name.TextStyle.Bold = true
+	name.Truncation = fyne.TextTruncateEllipsis
+	name.Alignment = mirror.Start(s.env)
+	return mirror.Border(s.env, nil, nil, container.NewCenter(ui.NewLogo(s.name(), s.comm.Brand.Logo, size)), nil, name)
 }
 
 // Env is the environment the shell's screens share.
@@ -110,7 +157,8 @@ func (s *Shell) wantPhone(width float32) bool {
 // rebuild lays the whole window out again and shows the current place.
 func (s *Shell) rebuild() {
 	s.env.SetPhone(s.phone)
-	s.win.SetTitle(s.env.L().T("AppName"))
+	SetTouch(s.phone)
+	s.win.SetTitle(s.name())
 	s.content = container.NewStack()
 	s.title = widget.NewLabel("")
 	s.title.TextStyle.Bold = true
@@ -122,6 +170,7 @@ func (s *Shell) rebuild() {
 	}
 	s.back = widget.NewButtonWithIcon(s.env.L().T("NavBack"), backIcon, s.Pop)
 	s.back.Importance = widget.LowImportance
+	s.logo = container.NewPadded(ui.NewLogo(s.name(), s.comm.Brand.Logo, 28))
 
 	var root fyne.CanvasObject
 	if s.phone {
@@ -142,7 +191,7 @@ func (s *Shell) places() []Place { return placesFor(s.env.Me().Role) }
 func (s *Shell) header() fyne.CanvasObject {
 	s.banners = container.NewVBox()
 	s.showBanners()
-	return container.NewVBox(mirror.Border(s.env, nil, nil, s.back, s.profileSwitch(), s.title), widget.NewSeparator(), s.banners)
+	return container.NewVBox(mirror.Border(s.env, nil, nil, container.NewStack(s.back, s.logo), nil, s.title), widget.NewSeparator(), s.banners)
 }
 
 // SetVerified says whether the member's email is verified; until it is, a
@@ -210,14 +259,10 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 		}
 		items = append(items, b)
 	}
-	name := widget.NewLabel(l.T("AppName"))
-	name.TextStyle.Bold = true
-	name.SizeName = theme.SizeNameSubHeadingText
-	name.Alignment = mirror.Start(s.env)
-	side := container.NewBorder(container.NewVBox(name, widget.NewSeparator()), nil, nil, nil,
+	side := container.NewBorder(container.NewVBox(container.NewPadded(s.brandMark(40)), widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(items...)))
 	sideBox := container.New(&fixedWidth{width: 220}, side)
-	s.fit = &readable{max: 980}
+	s.fit = &readable{max: 720} // about 70 characters of body text a line
 	s.fitBox = container.New(s.fit, s.content)
 	main := container.NewBorder(s.header(), nil, nil, nil, s.fitBox)
 	return mirror.Border(s.env, nil, nil, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
@@ -263,31 +308,18 @@ func (s *Shell) showTools() {
 	s.Push(l.T("NavOwnerTools"), container.NewVScroll(container.NewPadded(container.NewVBox(items...))))
 }
 
-// profileSwitch lets one person act as the member or the owner (local mode).
-func (s *Shell) profileSwitch() fyne.CanvasObject {
+// profileChoices are who the demo lets one person act as (Me offers them).
+func (s *Shell) profileChoices() []screens.ProfileChoice {
 	if len(s.profiles) < 2 {
 		return nil
 	}
-	l := s.env.L()
-	var names []string
-	selected := ""
+	var out []screens.ProfileChoice
 	for _, p := range s.profiles {
-		n := l.T(p.Title)
-		names = append(names, n)
-		if p.MemberID == s.env.Me().ID {
-			selected = n
-		}
+		id := p.MemberID
+		out = append(out, screens.ProfileChoice{Title: s.env.L().T(p.Title), Active: id == s.env.Me().ID,
+			Choose: func() { s.SwitchProfile(id) }})
 	}
-	sel := widget.NewSelect(names, nil)
-	sel.SetSelected(selected)
-	sel.OnChanged = func(name string) {
-		for _, p := range s.profiles {
-			if l.T(p.Title) == name {
-				s.SwitchProfile(p.MemberID)
-			}
-		}
-	}
-	return container.New(&fixedWidth{width: 170}, sel)
+	return out
 }
 
 // SwitchProfile acts as another member and rebuilds every screen.
@@ -316,7 +348,11 @@ func (s *Shell) SwitchProfile(memberID string) {
 func (s *Shell) SetLanguage(code string) {
 	s.env.SetL(i18n.New(code))
 	if a := fyne.CurrentApp(); a != nil {
-		a.Settings().SetTheme(NewTheme(code))
+		th := NewTheme(code)
+		if cur, ok := a.Settings().Theme().(*Theme); ok {
+			th = cur.ForLanguage(code)
+		}
+		a.Settings().SetTheme(th)
 	}
 	if s.OnLanguage != nil {
 		s.OnLanguage(code)
@@ -398,8 +434,14 @@ func (s *Shell) showTop() {
 	s.title.SetText(top.title)
 	if len(s.stack) > 1 {
 		s.back.Show()
+		s.logo.Hide()
 	} else {
 		s.back.Hide()
+		if s.phone { // a desktop shows it atop the navigation
+			s.logo.Show()
+		} else {
+			s.logo.Hide()
+		}
 	}
 	s.content.Objects = []fyne.CanvasObject{top.content}
 	s.content.Refresh()
@@ -533,17 +575,54 @@ func newNavTab(label string, icon fyne.Resource, active bool, tapped func()) *na
 func (t *navTab) Tapped(*fyne.PointEvent) { t.tapped() }
 
 func (t *navTab) CreateRenderer() fyne.WidgetRenderer {
+	th := t.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
 	icon := t.icon
-	text := widget.NewLabel(t.label)
-	text.Alignment = fyne.TextAlignCenter
-	text.Truncation = fyne.TextTruncateEllipsis
-	text.SizeName = theme.SizeNameCaptionText
+	col := uitheme.SecondaryTextColor(th, v)
 	if t.active {
 		icon = theme.NewPrimaryThemedResource(icon)
-		text.Importance = widget.HighImportance
-		text.TextStyle.Bold = true
+		col = th.Color(theme.ColorNamePrimary, v)
 	}
-	img := widget.NewIcon(icon)
-	box := container.NewVBox(container.NewCenter(img), text)
-	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedLayout(4, 0, 0, 0), box))
+	text := canvas.NewText(t.label, col)
+	text.Alignment = fyne.TextAlignCenter
+	text.TextStyle.Bold = t.active
+	text.TextSize = th.Size(theme.SizeNameCaptionText)
+	return &navTabRenderer{t: t, icon: widget.NewIcon(icon), text: text, size: text.TextSize}
 }
+
+// navTabRenderer lays the icon over the name, and makes the name's text
+// smaller, down to 9 pt, when the tab is too narrow for it: names must be
+// read whole in every language (ja "マイページ", ar "الاستطلاعات").
+type navTabRenderer struct {
+	t    *navTab
+	icon *widget.Icon
+	text *canvas.Text
+	size float32 // the caption size the text starts from
+}
+
+// navTabMargin is the room left on each side of a tab's name.
+const navTabMargin = 2
+
+func (r *navTabRenderer) Layout(s fyne.Size) {
+	r.text.TextSize = r.size
+	for r.text.TextSize > 9 && r.text.MinSize().Width > s.Width-2*navTabMargin {
+		r.text.TextSize -= 0.5
+	}
+	is := r.icon.MinSize()
+	ts := r.text.MinSize()
+	top := (s.Height - is.Height - ts.Height) / 2
+	r.icon.Resize(is)
+	r.icon.Move(fyne.NewPos((s.Width-is.Width)/2, top))
+	r.text.Resize(fyne.NewSize(s.Width, ts.Height))
+	r.text.Move(fyne.NewPos(0, top+is.Height))
+}
+
+func (r *navTabRenderer) MinSize() fyne.Size {
+	is := r.icon.MinSize()
+	th := r.t.Theme()
+	return fyne.NewSize(ui.MinTouch, max(ui.MinTouch, is.Height+r.size*1.4+2*th.Size(theme.SizeNamePadding)))
+}
+
+func (r *navTabRenderer) Refresh()                     { r.Layout(r.t.Size()); canvas.Refresh(r.t) }
+func (r *navTabRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.icon, r.text} }
+func (r *navTabRenderer) Destroy()                     {}

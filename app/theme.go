@@ -12,11 +12,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui/uitheme"
 )
 
-// Theme is the look of Regulars: Fyne's default theme with a warm coffee
-// primary colour, and text fonts chosen for the language shown. Fyne's
+// Theme is the look of Regulars: a warm light or dark palette (following
+// the system's choice) around the business's accent colour, larger touch
+// targets on a phone, and text fonts chosen for the language shown. Fyne's
 // bundled font has no Arabic-script, Hebrew, Devanagari or CJK glyphs, so for those
 // languages the theme loads the Noto fonts the system has (Debian's
 // fonts-noto-core and fonts-noto-cjk); text in other scripts inside them
@@ -24,52 +26,171 @@ import (
 type Theme struct {
 	base          fyne.Theme
 	regular, bold fyne.Resource // nil: Fyne's default font
+	lang          string
+	accent        color.NRGBA
+	// variant forces light or dark (the gallery); followSystem lets the
+	// system's preference decide.
+	variant fyne.ThemeVariant
+	touch   bool // a phone: every control at least 44 dp tall
+	light   uitheme.Palette
+	dark    uitheme.Palette
 }
 
 var _ fyne.Theme = (*Theme)(nil)
 
-// NewTheme returns the theme for the language with the given code.
+// followSystem is the variant value meaning "what the system prefers".
+const followSystem fyne.ThemeVariant = 99
+
+// NewTheme returns the theme for the language with the given code, in the
+// default coffee accent, following the system's light or dark preference,
+// with touch sizes on a mobile device.
 func NewTheme(lang string) *Theme {
-	t := &Theme{base: theme.DefaultTheme()}
+	t := &Theme{base: theme.DefaultTheme(), lang: lang, accent: uitheme.DefaultAccent, variant: followSystem}
+	if d := fyne.CurrentDevice(); d != nil {
+		t.touch = d.IsMobile()
+	}
 	t.regular, t.bold = fontsFor(lang)
+	t.palettes()
 	return t
 }
 
-// Color returns the theme's colours: Fyne's, with Regulars' primary colour.
+func (t *Theme) palettes() {
+	t.light = uitheme.NewPalette(false, t.accent)
+	t.dark = uitheme.NewPalette(true, t.accent)
+}
+
+func (t *Theme) copy() *Theme { c := *t; return &c }
+
+// WithBrand returns the theme in the business's accent colour ("#rrggbb";
+// the default coffee if empty or malformed).
+func (t *Theme) WithBrand(b community.Brand) *Theme {
+	c := t.copy()
+	c.accent = uitheme.DefaultAccent
+	if rgb, ok := community.ParseAccent(b.Accent); ok {
+		c.accent = color.NRGBA{R: rgb[0], G: rgb[1], B: rgb[2], A: 0xff}
+	}
+	c.palettes()
+	return c
+}
+
+// WithVariant returns the theme always light or dark, whatever the system
+// prefers (the screenshot gallery renders both).
+func (t *Theme) WithVariant(v fyne.ThemeVariant) *Theme {
+	c := t.copy()
+	c.variant = v
+	return c
+}
+
+// WithTouch returns the theme with (or without) touch sizes: controls at
+// least 44 dp tall, for a phone layout in a desktop window too.
+func (t *Theme) WithTouch(on bool) *Theme {
+	c := t.copy()
+	c.touch = on
+	return c
+}
+
+// ForLanguage returns the theme with the fonts of another language, keeping
+// its colours and sizes.
+func (t *Theme) ForLanguage(lang string) *Theme {
+	c := t.copy()
+	c.lang = lang
+	c.regular, c.bold = fontsFor(lang)
+	return c
+}
+
+// Touch reports whether the theme has touch sizes.
+func (t *Theme) Touch() bool { return t.touch }
+
+// Palette is the palette drawn for variant v.
+func (t *Theme) Palette(v fyne.ThemeVariant) uitheme.Palette {
+	if t.variant != followSystem {
+		v = t.variant
+	}
+	if v == theme.VariantDark {
+		return t.dark
+	}
+	return t.light // a light café, also when the system says nothing
+}
+
+// Color returns the theme's colours, all from its palette.
 func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	p := t.Palette(v)
 	switch n {
+	case theme.ColorNameBackground:
+		return p.Background
+	case theme.ColorNameOverlayBackground, theme.ColorNameMenuBackground:
+		return p.Surface
+	case theme.ColorNameInputBackground, theme.ColorNameHeaderBackground:
+		return p.Input
+	case theme.ColorNameInputBorder:
+		return p.InputBorder
+	case theme.ColorNameForeground:
+		return p.Foreground
+	case uitheme.ColorNameSecondaryText, theme.ColorNamePlaceHolder:
+		return p.Secondary
+	case theme.ColorNameDisabled:
+		return p.Disabled
+	case theme.ColorNameButton:
+		return p.Button
+	case theme.ColorNameDisabledButton:
+		return p.DisabledButton
+	case theme.ColorNameSeparator:
+		return p.Separator
+	case theme.ColorNameHover:
+		return p.Hover
+	case theme.ColorNamePressed:
+		return p.Pressed
+	case theme.ColorNameScrollBar:
+		return p.ScrollBar
+	case theme.ColorNameScrollBarBackground:
+		return color.Transparent
+	case theme.ColorNameShadow:
+		return p.Shadow
 	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
-		if t.dark(v) {
-			return color.NRGBA{R: 0xe0, G: 0x8a, B: 0x4f, A: 0xff}
-		}
-		return color.NRGBA{R: 0xa8, G: 0x51, B: 0x1c, A: 0xff}
+		return p.Primary
+	case theme.ColorNameForegroundOnPrimary:
+		return p.OnPrimary
 	case theme.ColorNameFocus:
-		return color.NRGBA{R: 0xa8, G: 0x51, B: 0x1c, A: 0x7f}
+		c := p.Primary
+		c.A = 0x80
+		return c
 	case theme.ColorNameSelection:
-		return color.NRGBA{R: 0xa8, G: 0x51, B: 0x1c, A: 0x3f}
-	case uitheme.ColorNameSecondaryText:
-		// Dates, authors, subtitles: quieter than the foreground but
-		// readable (at least 4.5:1 on the background and on cards), unlike
-		// the disabled colour low-importance labels get.
-		if t.dark(v) {
-			return color.NRGBA{R: 0xa6, G: 0xa6, B: 0xab, A: 0xff}
+		c := p.Primary
+		c.A = 0x30
+		return c
+	case theme.ColorNameSuccess:
+		return p.Success
+	case theme.ColorNameWarning:
+		return p.Warning
+	case theme.ColorNameError:
+		return p.Error
+	case theme.ColorNameForegroundOnSuccess:
+		return p.OnSuccess
+	case theme.ColorNameForegroundOnWarning:
+		return p.OnWarning
+	case theme.ColorNameForegroundOnError:
+		return p.OnError
+	case uitheme.ColorNameImageSlot:
+		return p.ImageSlot
+	}
+	if strings.HasPrefix(string(n), string(uitheme.ColorNameTier)) {
+		i := 0
+		if rest := strings.TrimPrefix(string(n), string(uitheme.ColorNameTier)); rest != "" {
+			i = int(rest[0] - '0')
 		}
-		return color.NRGBA{R: 0x5f, G: 0x5f, B: 0x66, A: 0xff}
+		if i < len(p.Tiers) {
+			return p.Tiers[i]
+		}
+		return p.Primary
 	}
 	return t.base.Color(n, v)
 }
 
-// dark reports whether the background drawn for variant v is dark. It is
-// asked of the base theme rather than read from v: a base may hold one
-// variant whatever the settings ask for (Fyne's test app does), and the
-// colours here must suit the background actually drawn.
-func (t *Theme) dark(v fyne.ThemeVariant) bool {
-	r, g, b, _ := t.base.Color(theme.ColorNameBackground, v).RGBA()
-	return r+g+b < 3*0x8000
-}
-
 // HasColor reports the colours the theme adds to Fyne's (uitheme.ColorHaver).
-func (t *Theme) HasColor(n fyne.ThemeColorName) bool { return n == uitheme.ColorNameSecondaryText }
+func (t *Theme) HasColor(n fyne.ThemeColorName) bool {
+	return n == uitheme.ColorNameSecondaryText || n == uitheme.ColorNameImageSlot ||
+		strings.HasPrefix(string(n), string(uitheme.ColorNameTier))
+}
 
 // Font returns the language's font for regular and bold text; monospace and
 // symbols stay Fyne's.
@@ -86,8 +207,26 @@ func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 // Icon returns Fyne's icons.
 func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
 
-// Size returns Fyne's sizes.
-func (t *Theme) Size(n fyne.ThemeSizeName) float32 { return t.base.Size(n) }
+// Size returns Fyne's sizes with rounder corners, and on a phone a larger
+// text and inner padding: a button, an entry, a select or a check is then
+// 44 dp tall (measured: 15 pt text and 12 dp inner padding give 44.4 dp;
+// 13 leaves room for the parts of an entry: its password revealer is then
+// 44 dp tall, at 12.5 it was 43).
+func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return 8
+	}
+	if t.touch {
+		switch n {
+		case theme.SizeNameInnerPadding:
+			return 13
+		case theme.SizeNameText:
+			return 15
+		}
+	}
+	return t.base.Size(n)
+}
 
 // fontDirs are where Debian and most Linux systems keep the Noto fonts.
 var fontDirs = []string{"/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto", "/usr/share/fonts/google-noto"}

@@ -59,7 +59,19 @@ type Community struct {
 	Rewards    []Reward
 	Categories []Category
 	Earn       EarnRules
+	Brand      Brand
 }
+
+// Brand is how the business looks in its app: the accent colour of its
+// buttons, tabs and loyalty card, and its logo. Both are optional: the app
+// draws the name's initials in its own coffee colour without them.
+type Brand struct {
+	Accent string // "#rrggbb"; the app adjusts its lightness for contrast
+	Logo   []byte // a PNG or SVG image, at most MaxLogoBytes
+}
+
+// MaxLogoBytes bounds a community's logo (a document holds at most 1 MiB).
+const MaxLogoBytes = 64 << 10
 
 // Location returns the community's time zone, UTC if unset or unknown.
 func (c Community) Location() *time.Location {

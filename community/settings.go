@@ -1,6 +1,7 @@
 package community
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,6 +57,9 @@ func ValidateCommunity(c Community) error {
 		return err
 	}
 	if err := validateCategories(c.Categories); err != nil {
+		return err
+	}
+	if err := c.Brand.Validate(); err != nil {
 		return err
 	}
 	return c.Earn.Validate()
@@ -220,4 +224,33 @@ func sortedLocalized(l Localized) []string {
 	}
 	sortStrings(out)
 	return out
+}
+
+// Validate checks the accent is "#rrggbb" (or empty) and the logo is small
+// enough to travel with the settings.
+func (b Brand) Validate() error {
+	if b.Accent != "" {
+		if _, ok := ParseAccent(b.Accent); !ok {
+			return Invalid("accent", ReasonInvalid)
+		}
+	}
+	if len(b.Logo) > MaxLogoBytes {
+		return &ValidationError{Field: "logo", Reason: ReasonOutOfRange, Limit: MaxLogoBytes}
+	}
+	return nil
+}
+
+// ParseAccent reads "#rrggbb" as its three bytes.
+func ParseAccent(s string) (rgb [3]uint8, ok bool) {
+	if len(s) != 7 || s[0] != '#' {
+		return rgb, false
+	}
+	for i := 0; i < 3; i++ {
+		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			return rgb, false
+		}
+		rgb[i] = uint8(v)
+	}
+	return rgb, true
 }

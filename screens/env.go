@@ -59,6 +59,34 @@ type Env struct {
 	create func()
 	// language switches the app's language (see RequestLanguage).
 	language func(code string)
+	// profiles lists who local mode lets one person act as (see SetProfiles).
+	profiles func() []ProfileChoice
+}
+
+// ProfileChoice is someone the local demo lets one person act as (the
+// member, the owner): Me offers them, the shell switches.
+type ProfileChoice struct {
+	Title  string // translated
+	Active bool
+	Choose func()
+}
+
+// SetProfiles tells Me who the demo can act as (nil: nobody, as in cloud mode).
+func (e *Env) SetProfiles(fn func() []ProfileChoice) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.profiles = fn
+}
+
+// Profiles is who the demo can act as; empty outside local mode.
+func (e *Env) Profiles() []ProfileChoice {
+	e.mu.RLock()
+	fn := e.profiles
+	e.mu.RUnlock()
+	if fn == nil {
+		return nil
+	}
+	return fn()
 }
 
 // Account is the signed-in member's sign-in account (cloud mode).

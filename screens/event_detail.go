@@ -25,6 +25,8 @@ type eventDetail struct {
 	scope *Scope
 	id    string
 	body  *fyne.Container
+	// actions is the member's answer and its button, at the bottom.
+	actions *fyne.Container
 
 	event  community.Event
 	rsvp   community.RSVP // zero Status when they have not answered
@@ -47,9 +49,12 @@ func (s *eventDetail) buildUI() fyne.CanvasObject {
 	s.note.Importance = widget.SuccessImportance
 	s.note.Hide()
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
+	// The member's answer and its button stay at the bottom, the whole
+	// width, where a thumb reaches them, however long the description.
+	s.actions = container.NewVBox()
 	s.scope = s.env.Open("event", s.onChange)
 	s.load()
-	return container.NewVScroll(container.NewPadded(s.body))
+	return container.NewBorder(nil, container.NewPadded(s.actions), nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
 func (s *eventDetail) load() {
@@ -91,6 +96,7 @@ func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
 	hours := ui.NewText(s.env, l.T("EventHours", map[string]any{"Start": l.Time(e.StartsAt, loc), "End": l.Time(e.EndsAt, loc)}))
 	place := ui.NewDataLabel(s.env, e.Place, false)
 	objs := []fyne.CanvasObject{
+		ui.NewImageSlot(nil, fyne.NewSize(0, 120)), // the event's photo, when events have one
 		title,
 		mirror.Border(s.env, nil, nil, widget.NewIcon(theme.CalendarIcon()), nil, container.NewVBox(day, hours)),
 		mirror.Border(s.env, nil, nil, widget.NewIcon(theme.HomeIcon()), nil, place),
@@ -107,13 +113,12 @@ func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
 			objs = append(objs, ui.NewText(s.env, l.N("EventWaiting", e.Waiting)))
 		}
 	}
-	objs = append(objs, widget.NewSeparator())
-	objs = append(objs, s.answer()...)
-	objs = append(objs, s.note, s.refuse)
 	cal := widget.NewButtonWithIcon(l.T("EventAddToCalendar"), theme.DownloadIcon(), s.onAddToCalendar)
 	objs = append(objs, mirror.Row(s.env, cal))
 	s.body.Objects = objs
 	s.body.Refresh()
+	s.actions.Objects = append([]fyne.CanvasObject{widget.NewSeparator()}, append(s.answer(), s.note, s.refuse)...)
+	s.actions.Refresh()
 }
 
 // answer is the member's standing and what they can do about it.
@@ -138,7 +143,7 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 			label = l.T("EventLeaveWaitlist")
 		}
 		cancel := widget.NewButtonWithIcon(label, theme.CancelIcon(), s.onCancel)
-		return []fyne.CanvasObject{status, mirror.Row(s.env, cancel)}
+		return []fyne.CanvasObject{status, cancel}
 	case community.StatusCheckedIn:
 		status := ui.NewText(s.env, rsvpText(s.env, r))
 		status.TextStyle.Bold = true
@@ -150,7 +155,7 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 	}
 	b := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), s.onRSVP)
 	b.Importance = widget.HighImportance
-	return []fyne.CanvasObject{mirror.Row(s.env, b)}
+	return []fyne.CanvasObject{b}
 }
 
 func (s *eventDetail) onRSVP() {

@@ -100,35 +100,33 @@ func (s *events) show(d eventsData, err error) {
 	for _, e := range d.past {
 		title := ui.NewDataLabel(s.env, e.Title, false)
 		when := ui.SecondaryOf(ui.NewText(s.env, l.Date(e.StartsAt, e.Location())))
-		objs = append(objs, mirror.Border(s.env, nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(title, when)))
+		objs = append(objs, mirror.Border(s.env, nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(ui.Compact(title), ui.Compact(when))))
 	}
 	s.body.Objects = objs
 	s.body.Refresh()
 }
 
-// card shows one upcoming event: title, when, where, seats and the member's answer.
+// card shows one upcoming event: its date, title, time and place, seats
+// and the member's answer.
 func (s *events) card(e community.Event, mine community.RSVP) fyne.CanvasObject {
-	l := s.env.L()
-	title := ui.NewDataLabel(s.env, e.Title, true)
-	when := ui.NewText(s.env, l.DateTime(e.StartsAt, e.Location()))
-	place := ui.SecondaryData(ui.NewDataLabel(s.env, e.Place, false))
-	lines := []fyne.CanvasObject{title, when, place}
-	if seats := seatsText(s.env, e); seats != "" {
-		lines = append(lines, ui.NewText(s.env, seats))
-	}
-	if st := rsvpText(s.env, mine); st != "" {
-		status := ui.NewText(s.env, st)
-		status.Importance = widget.SuccessImportance
-		status.TextStyle.Bold = true
-		lines = append(lines, status)
+	id := e.ID
+	return ui.NewEventCard(s.env, eventCardData(s.env, e, mine), func() { s.onOpen(id) })
+}
+
+// eventCardData is what an event's card shows to the member.
+func eventCardData(env *Env, e community.Event, mine community.RSVP) ui.EventCardData {
+	l := env.L()
+	month, day := l.DayBlock(e.StartsAt, e.Location())
+	d := ui.EventCardData{Month: month, Day: day, Title: e.Title,
+		Detail: l.T("OwnerEventsWhenWhere", map[string]any{"When": l.Time(e.StartsAt, e.Location()), "Place": e.Place}),
+		Seats:  seatsText(env, e)}
+	if st := rsvpText(env, mine); st != "" {
+		d.Status, d.StatusKind = st, widget.SuccessImportance
 	}
 	if e.Cancelled {
-		c := ui.NewText(s.env, l.T("EventCancelled"))
-		c.Importance = widget.DangerImportance
-		lines = append(lines, c)
+		d.Status, d.StatusKind = l.T("EventCancelled"), widget.DangerImportance
 	}
-	id := e.ID
-	return ui.NewTapCard(container.NewVBox(lines...), func() { s.onOpen(id) })
+	return d
 }
 
 // seatsText says how full an event is ("" when it has no limit).

@@ -70,8 +70,12 @@ func (s *forum) buildUI() {
 
 func (s *forum) length() int { return len(s.threads) }
 
+// createRow builds a thread row: the author's initials, the title over who
+// wrote last and when, and the category as a chip.
 func (s *forum) createRow() fyne.CanvasObject {
-	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
+	lines := container.NewVBox(ui.Compact(ui.NewDataLine(s.env, true)), ui.Compact(ui.NewFaint(s.env, "")))
+	chip := ui.NewChip(s.env, "", widget.MediumImportance)
+	return mirror.Border(s.env, nil, nil, container.NewCenter(ui.NewAvatar("", 36)), container.NewCenter(chip), container.NewPadded(lines))
 }
 
 func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -80,8 +84,18 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	t := s.threads[id]
 	l := s.env.L()
-	box := o.(*fyne.Container)
-	title := box.Objects[0].(*ui.DataLabel)
+	row := o.(*fyne.Container) // center, then leading and trailing (mirror.Border)
+	box := row.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+	for _, side := range row.Objects[1:] { // the avatar and the chip, in either order
+		switch o := side.(*fyne.Container).Objects[0].(type) {
+		case *ui.Avatar:
+			o.SetName(t.AuthorName)
+		case *ui.Chip:
+			o.SetData(s.env, s.categoryName(t.Category))
+		}
+	}
+	defer row.Refresh() // the chip's width changed: lay the row out again
+	title := box.Objects[0].(*fyne.Container).Objects[0].(*ui.DataLabel)
 	text := t.Title
 	if t.Locked {
 		text = l.T("ForumLockedMark", map[string]any{"Title": t.Title})
@@ -90,7 +104,7 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
 	}
 	title.SetData(s.env, text)
-	meta := ui.AsLabel(box.Objects[1])
+	meta := ui.AsLabel(box.Objects[1].(*fyne.Container).Objects[0])
 	ui.SetLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
 }
@@ -187,4 +201,14 @@ func (s *forum) onChange(c community.Change) {
 	if c.Kind == community.KindThread {
 		s.reload(len(s.threads))
 	}
+}
+
+// categoryName is a category's name in the member's language ("" if unknown).
+func (s *forum) categoryName(id string) string {
+	for _, c := range s.cats {
+		if c.ID == id {
+			return c.Names.In(s.env.L().Code())
+		}
+	}
+	return ""
 }

@@ -94,25 +94,15 @@ func (h *home) header(data community.Home) fyne.CanvasObject {
 	if data.Birthday {
 		lines = append(lines, ui.NewWrapped(h.env, l.T("HomeBirthdayGift"), fyne.TextStyle{}, ""))
 	}
-	lines = append(lines, mirror.Row(h.env, ui.NewTierBadge(h.env, TierName(h.env.L(), data.Status.Tier))))
 	return mirror.Border(h.env, nil, nil, container.NewCenter(ui.NewAvatar(data.Member.Name, 0)), nil, container.NewVBox(lines...))
 }
 
-// loyaltyCard shows the balance and the way to the next tier; it opens the card.
+// loyaltyCard is the member's card: the balance and the way through the
+// tiers; it opens the card with the code to show at the counter.
 func (h *home) loyaltyCard(data community.Home) fyne.CanvasObject {
-	l := h.env.L()
-	st := data.Status
-	points := ui.NewText(h.env, l.Points(st.Points))
-	points.TextStyle.Bold = true
-	points.SizeName = theme.SizeNameHeadingText
-	bar := ui.NewProgressBar(h.env)
-	bar.SetValue(st.Progress)
-	next := l.T("HomeTopTier")
-	if st.Next != nil {
-		next = l.N("HomeToNextTier", int(st.ToNext), map[string]any{"Tier": TierName(l, *st.Next)})
-	}
-	open := widget.NewButtonWithIcon(l.T("HomeOpenCard"), theme.AccountIcon(), h.onOpenCard)
-	return ui.NewTapCard(container.NewVBox(points, bar, ui.NewText(h.env, next), mirror.Row(h.env, open)), h.onOpenCard)
+	card := ui.NewLoyaltyCard(h.env, loyaltyCardData(h.env, data.Community, data.Member))
+	open := widget.NewButtonWithIcon(h.env.L().T("HomeOpenCard"), theme.AccountIcon(), h.onOpenCard)
+	return container.NewVBox(card, mirror.Row(h.env, open))
 }
 
 func (h *home) announcement(data community.Home) fyne.CanvasObject {
@@ -137,13 +127,11 @@ func (h *home) nextEvent(data community.Home) fyne.CanvasObject {
 		return container.NewVBox(head, ui.NewEmptyState(theme.CalendarIcon(), l.T("HomeNoEvent"), l.T("HomeSeeEvents"), h.onEvents))
 	}
 	e := *data.NextEvent
-	title := ui.NewDataLabel(h.env, e.Title, true)
-	when := ui.NewText(h.env, l.DateTime(e.StartsAt, e.Location()))
-	lines := []fyne.CanvasObject{title, when}
+	var mine community.RSVP
 	if data.NextRSVP != nil {
-		lines = append(lines, ui.NewText(h.env, rsvpText(h.env, *data.NextRSVP)))
+		mine = *data.NextRSVP
 	}
-	return container.NewVBox(head, ui.NewTapCard(container.NewVBox(lines...), func() { h.onEvent(e.ID) }))
+	return container.NewVBox(head, ui.NewEventCard(h.env, eventCardData(h.env, e, mine), func() { h.onEvent(e.ID) }))
 }
 
 func (h *home) poll(data community.Home) fyne.CanvasObject {

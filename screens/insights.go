@@ -121,13 +121,21 @@ func (s *insights) render() {
 	}
 	s.tiers.SetPoints(tiers)
 
+	// A bar measures what its label says: when every event had a seat
+	// limit, the share of seats filled ("7/10" is the tallest of 7/10,
+	// 13/25, 12/30); else the number checked in, labelled with it alone.
+	rates := len(in.Attendance) > 0
+	for _, a := range in.Attendance {
+		rates = rates && a.Capacity > 0
+	}
 	var att []ui.ChartPoint
 	for _, a := range in.Attendance {
-		text := num(a.CheckedIn)
-		if a.Capacity > 0 {
-			text = l.T("InsightsCheckedInOfCapacity", map[string]any{"CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
+		p := ui.ChartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: num(a.CheckedIn)}
+		if rates {
+			p.Value = float64(a.CheckedIn) / float64(a.Capacity)
+			p.Text = l.T("InsightsCheckedInOfCapacity", map[string]any{"CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
 		}
-		att = append(att, ui.ChartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: text})
+		att = append(att, p)
 	}
 	s.attendance.SetPoints(att)
 

@@ -89,34 +89,15 @@ func (s *loyalty) show(d loyaltyData, err error) {
 		return
 	}
 	st := community.Status(d.community, d.member)
-	name := ui.NewDataLabel(s.env, d.member.Name, true)
-	name.SizeName = theme.SizeNameSubHeadingText
-	club := ui.SecondaryData(ui.NewDataLabel(s.env, d.community.Name, false))
-	since := ui.NewText(s.env, l.Since(d.member.Since, d.now.In(d.community.Location())))
+	since := ui.SecondaryOf(ui.NewText(s.env, l.Since(d.member.Since, d.now.In(d.community.Location()))))
 	code := ui.NewDataLabel(s.env, d.member.Code, false)
 	code.Alignment = fyne.TextAlignCenter
 	code.TextStyle.Monospace = true
-	card := container.NewVBox(
-		mirror.Border(s.env, nil, nil, ui.NewAvatar(d.member.Name, 0), nil, container.NewVBox(club, name)),
-		mirror.Row(s.env, ui.NewTierBadge(s.env, TierName(s.env.L(), st.Tier))),
-		since,
-		container.NewCenter(newQRCode(d.member.Code, 180)),
-		code,
-		ui.NewText(s.env, l.T("LoyaltyShowCode")),
-	)
-
-	points := ui.NewText(s.env, l.Points(st.Points))
-	points.TextStyle.Bold = true
-	points.SizeName = theme.SizeNameHeadingText
-	bar := ui.NewProgressBar(s.env)
-	bar.SetValue(st.Progress)
-	next := l.T("HomeTopTier")
-	if st.Next != nil {
-		next = l.N("HomeToNextTier", int(st.ToNext), map[string]any{"Tier": TierName(l, *st.Next)})
-	}
+	show := ui.NewText(s.env, l.T("LoyaltyShowCode"))
+	show.Alignment = fyne.TextAlignCenter
+	scan := ui.NewSurface(container.NewVBox(container.NewCenter(newQRCode(d.member.Code, 180)), code, show))
 	lifetime := ui.SecondaryOf(ui.NewText(s.env, l.T("LoyaltyLifetime", map[string]any{"Points": l.Points(st.Lifetime)})))
-
-	objs := []fyne.CanvasObject{widget.NewCard("", "", card), points, bar, ui.NewText(s.env, next), lifetime,
+	objs := []fyne.CanvasObject{ui.NewLoyaltyCard(s.env, loyaltyCardData(s.env, d.community, d.member)), since, lifetime, scan,
 		ui.NewSectionHeader(s.env, l.T("LoyaltyRewards")), s.note, s.refuse}
 	objs = append(objs, s.rewards(d)...)
 	objs = append(objs, ui.NewSectionHeader(s.env, l.T("LoyaltyHistory")))

@@ -140,7 +140,30 @@ func (s *me) show(m community.Member, c community.Community, notes []community.N
 		s.birthday = newBirthdayForm(s.env, s.scope, func() community.Member { return s.member }, func(m community.Member) { s.member = m })
 	}
 	s.body.Objects = []fyne.CanvasObject{s.profile(), s.languageSection(), s.notifications(), s.nps(), s.privacy()}
+	if demo := s.demoSection(); demo != nil {
+		s.body.Objects = append(s.body.Objects, demo)
+	}
 	s.body.Refresh()
+}
+
+// demoSection lets one person see the local demo as the member or as the
+// owner (it was a select in every header; it is a setting of the demo).
+func (s *me) demoSection() fyne.CanvasObject {
+	choices := s.env.Profiles()
+	if len(choices) < 2 {
+		return nil
+	}
+	var buttons []fyne.CanvasObject
+	for _, c := range choices {
+		b := widget.NewButton(c.Title, c.Choose)
+		if c.Active {
+			b.Importance = widget.HighImportance
+			b.Icon = theme.ConfirmIcon()
+		}
+		buttons = append(buttons, b)
+	}
+	return container.NewVBox(ui.NewSectionHeader(s.env, s.env.L().T("MeDemoProfile")),
+		container.NewGridWithColumns(len(buttons), mirror.Order(s.env, buttons...)...))
 }
 
 func (s *me) profile() fyne.CanvasObject {

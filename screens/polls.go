@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
@@ -23,6 +24,7 @@ type pollState struct {
 	results  community.Results
 	mine     string // the option the member voted for, "" when none
 	changing bool   // showing the options again to change the vote
+	choice   string // the option picked, to vote for with the Vote button
 	draft    string // the idea being typed, kept across live refreshes
 	note     string // the outcome of the last proposal
 	refused  bool   // note is a refusal
@@ -142,15 +144,27 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 			}
 			// The option's text wraps beside a short button: a button's own
 			// label would not wrap, and an option may be 140 characters long.
-			optionID, pollID := o.ID, p.ID
-			b := widget.NewButton(l.T("PollVote"), func() { s.onVote(pollID, optionID) })
-			needVerified = append(needVerified, b)
-			if o.ID == st.mine {
-				b.SetText(l.T("PollVoted"))
-				b.Importance = widget.HighImportance
-			}
-			box.Add(mirror.Border(l, nil, nil, nil, b, ui.NewContentLabel(s.env, o.Text, o.ID == st.mine)))
+			// Each option is a row the whole width, tapped to pick it;
+			// one Vote button the whole width under them; the tallies show
+			// once the member has voted (not to sway the vote).
+			optionID := o.ID
+			picked := st.choice == o.ID || st.choice == "" && o.ID == st.mine
+			row := ui.NewChoiceRow(s.env, o.Text, picked, func() { st.choice = optionID; s.render() })
+			needVerified = append(needVerified, row)
+			box.Add(row)
 		}
+		pollID := p.ID
+		vote := widget.NewButton(l.T("PollVote"), func() {
+			if st.choice == "" {
+				st.note, st.refused = l.T("PollChooseOption"), true
+				s.render()
+				return
+			}
+			s.onVote(pollID, st.choice)
+		})
+		vote.Importance = widget.HighImportance
+		needVerified = append(needVerified, vote)
+		box.Add(vote)
 	} else {
 		for _, o := range p.Options {
 			if !o.Votable() {
@@ -208,6 +222,9 @@ func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyn
 	}
 	label := ui.NewDataLabel(env, text, mine)
 	label.Alignment = mirror.Start(bidi.Content(env, o.Text))
+	if mine { // marked by more than the words: a check in the accent colour
+		return container.NewVBox(mirror.Border(env, nil, nil, widget.NewIcon(theme.NewPrimaryThemedResource(theme.ConfirmIcon())), nil, label), bar)
+	}
 	return container.NewVBox(label, bar)
 }
 
@@ -226,7 +243,7 @@ func (s *polls) onVote(pollID, optionID string) {
 			}
 			for _, st := range s.items {
 				if st.poll.ID == pollID {
-					st.changing = false
+					st.changing, st.choice = false, ""
 				}
 			}
 			s.load()

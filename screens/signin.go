@@ -44,6 +44,8 @@ type signIn struct {
 	env      *Env
 	scope    *Scope
 	accounts Accounts
+	cafe     string // the café whose app this is ("" in a plain build)
+	logo     []byte
 	mode     signInMode
 
 	title, intro *widget.Label
@@ -66,11 +68,15 @@ type SignInOptions struct {
 	Notice string // said above the form, e.g. why the member must sign in again
 	SignUp bool   // open on creating an account
 	Reset  bool   // open on asking for a password reset link
+	// Cafe and Logo are the café whose app this is (its build's name and
+	// icon): the screen welcomes the member to it. Empty: a plain welcome.
+	Cafe string
+	Logo []byte
 }
 
 // NewSignIn returns the sign-in screen.
 func NewSignIn(env *Env, accounts Accounts, opts SignInOptions) fyne.CanvasObject {
-	s := &signIn{env: env, scope: env.Open("signin", nil), accounts: accounts}
+	s := &signIn{env: env, scope: env.Open("signin", nil), accounts: accounts, cafe: opts.Cafe, logo: opts.Logo}
 	switch {
 	case opts.SignUp:
 		s.mode = modeSignUp
@@ -114,16 +120,20 @@ func (s *signIn) buildUI() fyne.CanvasObject {
 	s.notice = ui.NewText(s.env, "")
 	s.notice.Importance = widget.HighImportance
 	s.notice.Hide()
-	form := container.NewVBox(
+	var head []fyne.CanvasObject
+	if s.cafe != "" {
+		head = append(head, mirror.Row(s.env, ui.NewLogo(s.cafe, s.logo, 64)))
+	}
+	form := container.NewVBox(append(head,
 		s.title, s.intro, s.notice,
 		s.nameRow,
 		ui.NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
 		s.passwordRow,
 		s.errors.General(),
-		mirror.Row(s.env, s.button), s.busy,
+		s.button, s.busy, // the main action, the whole width
 		mirror.Row(s.env, s.forgot),
 		mirror.Row(s.env, s.toggle),
-	)
+	)...)
 	s.setMode(s.mode)
 	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
 }
@@ -138,7 +148,11 @@ func (s *signIn) setMode(m signInMode) {
 	s.forgot.Hide()
 	switch m {
 	case modeSignIn:
-		s.title.SetText(bidi.Visual(s.env, l.T("AppWelcome")))
+		welcome := l.T("AppWelcome")
+		if s.cafe != "" {
+			welcome = l.T("AppWelcomeTo", map[string]any{"Name": s.cafe})
+		}
+		s.title.SetText(bidi.Visual(s.env, welcome))
 		s.intro.SetText(bidi.Visual(s.env, l.T("AppSignInIntro")))
 		s.button.SetText(l.T("AppSignIn"))
 		s.forgot.Show()

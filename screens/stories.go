@@ -10,6 +10,7 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // storiesLimit is how many published stories the feed shows.
@@ -52,8 +53,11 @@ func (s *stories) buildUI() {
 	s.root = container.NewBorder(container.NewVBox(tell, s.problem), nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 
+// createRow builds a story card: an image slot (the placeholder until
+// stories have photos), the title, the first line and who told it.
 func (s *stories) createRow() fyne.CanvasObject {
-	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewContentRow(s.env), ui.NewFaint(s.env, ""))
+	lines := container.NewVBox(ui.NewDataLine(s.env, true), ui.NewContentRow(s.env), ui.NewFaint(s.env, ""))
+	return mirror.Border(s.env, nil, nil, container.NewCenter(ui.NewImageSlot(nil, fyne.NewSize(72, 72))), nil, lines)
 }
 
 func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -61,7 +65,7 @@ func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	st, l := s.items[id], s.env.L()
-	box := o.(*fyne.Container)
+	box := o.(*fyne.Container).Objects[0].(*fyne.Container) // the lines, in the border's centre
 	box.Objects[0].(*ui.DataLabel).SetContent(s.env, st.Title)
 	ui.SetRowContent(s.env, box.Objects[1], firstLine(st.Body))
 	ui.SetLine(s.env, ui.AsLabel(box.Objects[2]), l.N("StoryMeta", st.Likes, map[string]any{

@@ -99,15 +99,20 @@ func (s *thread) createRow() fyne.CanvasObject {
 	when := ui.NewFaint(s.env, "")
 	when.Label.Truncation = fyne.TextTruncateOff
 	body := ui.NewDataRich()
+	// The reactions people used (each hidden until used), a button to add
+	// one, and a "…" menu with the report: a row of five faded emoji and
+	// a bold "Report" under every post was noise.
 	var buttons []fyne.CanvasObject
 	for _, r := range community.Reactions {
 		b := ui.NewDataButton(r, nil)
 		b.Importance = widget.LowImportance
-		buttons = append(buttons, b)
+		buttons = append(buttons, ui.Target(b))
 	}
-	report := widget.NewButtonWithIcon(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil)
-	report.Importance = widget.LowImportance
-	buttons = append(buttons, report)
+	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), nil)
+	add.Importance = widget.LowImportance
+	more := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	more.Importance = widget.LowImportance
+	buttons = append(buttons, ui.Target(add), ui.Target(more))
 	reacts := mirror.Row(s.env, buttons...)
 	header := mirror.Border(s.env, nil, nil, nil, when, author)
 	return container.NewVBox(header, body, ui.NewPlainBody(), reacts)
@@ -195,39 +200,68 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 	for _, r := range s.mine[p.ID] {
 		mine[r] = true
 	}
+	var targets []*fyne.Container
 	var buttons []*widget.Button
 	for _, o := range mirror.RowObjects(reacts) { // in reading order
-		switch b := o.(type) {
+		t := o.(*fyne.Container)
+		targets = append(targets, t)
+		switch b := t.Objects[0].(type) {
 		case *widget.Button:
 			buttons = append(buttons, b)
 		case *ui.DataButton:
 			buttons = append(buttons, &b.Button)
 		}
 	}
+	postID := p.ID
 	for i, r := range community.Reactions {
 		b := buttons[i]
-		text := r
-		if n := p.Reactions[r]; n > 0 {
-			text = r + " " + s.env.L().Number(int64(n))
+		n := p.Reactions[r]
+		if n == 0 && !mine[r] {
+			targets[i].Hide()
+			continue
 		}
-		b.SetText(text)
+		targets[i].Show()
+		b.SetText(r + " " + s.env.L().Number(int64(n)))
 		if mine[r] {
 			b.Importance = widget.HighImportance
 		} else {
 			b.Importance = widget.LowImportance
 		}
-		postID, reaction := p.ID, r
+		reaction := r
 		b.OnTapped = func() { s.onReact(postID, reaction) }
 		b.Refresh()
 	}
-	report := buttons[len(community.Reactions)]
-	postID := p.ID
-	report.OnTapped = func() { s.onReport(postID) }
-	if p.AuthorID == s.env.Me().ID {
-		report.Hide()
+	add, more := buttons[len(community.Reactions)], buttons[len(community.Reactions)+1]
+	add.OnTapped = func() { s.onAddReaction(add, postID) }
+	more.OnTapped = func() { s.onMore(more, postID) }
+	if p.AuthorID == s.env.Me().ID { // the menu holds the report alone
+		targets[len(targets)-1].Hide()
 	} else {
-		report.Show()
+		targets[len(targets)-1].Show()
 	}
+	reacts.Refresh()
+}
+
+// onAddReaction offers every reaction under the add button.
+func (s *thread) onAddReaction(from fyne.CanvasObject, postID string) {
+	var items []*fyne.MenuItem
+	for _, r := range community.Reactions {
+		reaction := r
+		items = append(items, fyne.NewMenuItem(r, func() { s.onReact(postID, reaction) }))
+	}
+	showMenuUnder(s.env, from, items)
+}
+
+// onMore opens the post's menu: report it.
+func (s *thread) onMore(from fyne.CanvasObject, postID string) {
+	showMenuUnder(s.env, from, []*fyne.MenuItem{fyne.NewMenuItem(s.env.L().T("ThreadReport"), func() { s.onReport(postID) })})
+}
+
+// showMenuUnder pops a menu up under the object tapped.
+func showMenuUnder(env *Env, from fyne.CanvasObject, items []*fyne.MenuItem) {
+	c := env.Win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(from).AddXY(0, from.Size().Height)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
 }
 
 // measure gives the row the height its wrapped Markdown needs at the list's

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/regulars-app/regulars/app"
 	"github.com/regulars-app/regulars/community"
@@ -48,10 +49,10 @@ func shots() []shot {
 	}
 	return append(out,
 		shot{name: "signin", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
-			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{})
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{Cafe: demo.Community().Name, Logo: demo.Community().Brand.Logo})
 		}},
 		shot{name: "signup", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
-			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{SignUp: true})
+			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{SignUp: true, Cafe: demo.Community().Name, Logo: demo.Community().Brand.Logo})
 		}},
 		shot{name: "reset", member: demo.MemberID, alone: func(env *screens.Env) fyne.CanvasObject {
 			return screens.NewSignIn(env, shotAccounts{}, screens.SignInOptions{Reset: true, Email: "sam@example.com"})
@@ -107,25 +108,16 @@ func shots() []shot {
 // demo community with demo.Now as the clock. It writes
 // <screen>-<phone|desktop>-<lang>.png into dir and returns the files
 // written. only, when not empty, limits the screens by name.
-func screenshots(dir string, langs, only []string) ([]string, error) {
+func screenshots(dir string, langs, themes, only []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp("", "regulars-shots")
+	svc, closeStore, err := seeded()
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	store, err := local.Open(filepath.Join(tmp, "demo.db"), local.WithNoSync())
-	if err != nil {
-		return nil, err
-	}
-	defer store.Close()
-	ctx := context.Background()
-	if err := demo.Seed(ctx, store, demo.Now); err != nil {
-		return nil, err
-	}
-	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
+	defer closeStore()
+	brand := demo.Community().Brand
 
 	// The harness queues what the screens hand to fyne.Do until Settle
 	// runs it here: Fyne's test driver would run it at once on the worker
@@ -141,23 +133,34 @@ func screenshots(dir string, langs, only []string) ([]string, error) {
 			errs = append(errs, fmt.Errorf("unknown language %q", code))
 			continue
 		}
-		a.Settings().SetTheme(app.NewTheme(code))
-		a.Settle() // the test driver hands the theme's listeners to fyne.Do
-		for _, sh := range shots() {
-			if len(only) > 0 && !slices.Contains(only, sh.name) {
+		for _, variant := range themes {
+			v, suffix := theme.VariantLight, ""
+			switch variant {
+			case "light":
+			case "dark":
+				v, suffix = theme.VariantDark, "-dark"
+			default:
+				errs = append(errs, fmt.Errorf("unknown theme %q", variant))
 				continue
 			}
-			for _, form := range []struct {
-				name   string
-				layout app.Layout
-				size   fyne.Size
-			}{{"phone", app.LayoutPhone, app.PhoneSize}, {"desktop", app.LayoutDesktop, app.DesktopSize}} {
-				file := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", sh.name, form.name, code))
-				if err := capture(a, svc, sh, code, form.layout, form.size, file); err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", file, err))
+			a.Settings().SetTheme(app.NewTheme(code).WithVariant(v).WithBrand(brand))
+			a.Settle() // the test driver hands the theme's listeners to fyne.Do
+			for _, sh := range shots() {
+				if len(only) > 0 && !slices.Contains(only, sh.name) {
 					continue
 				}
-				files = append(files, file)
+				for _, form := range []struct {
+					name   string
+					layout app.Layout
+					size   fyne.Size
+				}{{"phone", app.LayoutPhone, app.PhoneSize}, {"desktop", app.LayoutDesktop, app.DesktopSize}} {
+					file := filepath.Join(dir, fmt.Sprintf("%s-%s-%s%s.png", sh.name, form.name, code, suffix))
+					if err := capture(a, svc, sh, code, form.layout, form.size, file); err != nil {
+						errs = append(errs, fmt.Errorf("%s: %w", file, err))
+						continue
+					}
+					files = append(files, file)
+				}
 			}
 		}
 	}
@@ -165,18 +168,37 @@ func screenshots(dir string, langs, only []string) ([]string, error) {
 }
 
 func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout app.Layout, size fyne.Size, file string) error {
-	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
+	win, done, err := render(a, svc, sh, code, layout, size)
 	if err != nil {
 		return err
 	}
-	win := test.NewWindow(nil)
-	defer win.Close()
+	defer done()
+	img := win.Canvas().Capture()
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// render shows one shot in a test window at size, settled; done closes it.
+func render(a *uitest.App, svc *community.Service, sh shot, code string, layout app.Layout, size fyne.Size) (win fyne.Window, done func(), err error) {
+	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
+	if err != nil {
+		return nil, nil, err
+	}
+	win = test.NewWindow(nil)
 	win.Resize(size)
 	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
 	a.Track(env)
-	defer env.CloseAll()
 	if sh.alone != nil {
 		env.SetPhone(layout == app.LayoutPhone)
+		app.SetTouch(layout == app.LayoutPhone)
+		a.Settle()
 		win.SetContent(sh.alone(env))
 	} else {
 		shell := app.NewShell(win, env, layout, app.LocalProfiles())
@@ -190,16 +212,27 @@ func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout
 	win.Resize(size)
 	win.Content().Refresh()
 	a.Settle()
-	img := win.Canvas().Capture()
-	f, err := os.Create(file)
+	return win, func() { env.CloseAll(); win.Close() }, nil
+}
+
+// seeded opens a demo community in a temporary store, with demo.Now as the
+// service's clock.
+func seeded() (*community.Service, func(), error) {
+	tmp, err := os.MkdirTemp("", "regulars-shots")
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
+	store, err := local.Open(filepath.Join(tmp, "demo.db"), local.WithNoSync())
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, nil, err
 	}
-	return f.Close()
+	done := func() { store.Close(); os.RemoveAll(tmp) }
+	if err := demo.Seed(context.Background(), store, demo.Now); err != nil {
+		done()
+		return nil, nil, err
+	}
+	return community.NewService(store, community.WithClock(func() time.Time { return demo.Now })), done, nil
 }
 
 // shotAccounts and shotInbox stand in for Firebase Auth on the sign-in

@@ -3,7 +3,7 @@
 // driver (which is why it is a command of its own: the members' app never
 // links it). `make screenshots` runs it.
 //
-//	screenshots [-out docs/screenshots] [-langs en,ar] [-only home,forum]
+//	screenshots [-out docs/screenshots] [-langs en,ar] [-themes light,dark] [-only home,forum]
 package main
 
 import (
@@ -17,12 +17,13 @@ func main() {
 	out := flag.String("out", "docs/screenshots", "folder to write the PNGs into")
 	langs := flag.String("langs", "en,ar", "comma-separated language codes")
 	only := flag.String("only", "", "comma-separated screen names to render (default: all)")
+	themes := flag.String("themes", "light", "comma-separated variants: light, dark (dark files end in -dark)")
 	flag.Parse()
 	var filter []string
 	if *only != "" {
 		filter = strings.Split(*only, ",")
 	}
-	files, err := screenshots(*out, strings.Split(*langs, ","), filter)
+	files, err := screenshots(*out, strings.Split(*langs, ","), strings.Split(*themes, ","), filter)
 	for _, f := range files {
 		fmt.Println(f)
 	}

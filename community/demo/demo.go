@@ -5,6 +5,7 @@ package demo
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"time"
 
@@ -21,6 +22,11 @@ const (
 // Now is the reference time of tests and screenshots: a Tuesday morning.
 var Now = time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 
+// logoSVG is Café Lumen's logo: a cup on a terracotta badge.
+//
+//go:embed logo.svg
+var logoSVG []byte
+
 // Community is the demo café's settings.
 func Community() community.Community {
 	return community.Community{
@@ -33,6 +39,7 @@ func Community() community.Community {
 		},
 		Locales:  []string{"en", "es", "ar", "hi", "ja", "fr", "de", "tr", "vi", "ko", "zh-Hans", "it", "pt-BR"},
 		Currency: "EUR",
+		Brand:    community.Brand{Accent: "#9c4a22", Logo: logoSVG},
 		TimeZone: "Europe/Madrid",
 		Tiers: []community.Tier{
 			{ID: "newcomer", Threshold: 0, Names: community.Localized{"en": "Newcomer", "es": "Recién llegado", "ar": "وافد جديد", "hi": "नवागंतुक", "ja": "ニューカマー"}},

@@ -22,6 +22,8 @@ type communityDoc struct {
 	Rewards    []rewardDoc       `firestore:"rewards,omitempty"`
 	Categories []categoryDoc     `firestore:"categories,omitempty"`
 	Earn       earnDoc           `firestore:"earn"`
+	Accent     string            `firestore:"accent,omitempty"`
+	Logo       []byte            `firestore:"logo,omitempty"`
 }
 
 type tierDoc struct {
@@ -59,6 +61,7 @@ type earnDoc struct {
 
 func toCommunityDoc(c community.Community) communityDoc {
 	d := communityDoc{ID: c.ID, Name: c.Name, About: c.About, Locales: c.Locales, Currency: c.Currency, TimeZone: c.TimeZone,
+		Accent: c.Brand.Accent, Logo: c.Brand.Logo,
 		Earn: earnDoc(c.Earn)}
 	for _, t := range c.Tiers {
 		d.Tiers = append(d.Tiers, tierDoc{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
@@ -77,7 +80,7 @@ func fromCommunityDoc(id string, d communityDoc) community.Community {
 		id = d.ID
 	}
 	c := community.Community{ID: id, Name: d.Name, About: d.About, Locales: d.Locales, Currency: d.Currency,
-		TimeZone: d.TimeZone, Earn: community.EarnRules(d.Earn)}
+		TimeZone: d.TimeZone, Earn: community.EarnRules(d.Earn), Brand: community.Brand{Accent: d.Accent, Logo: d.Logo}}
 	for _, t := range d.Tiers {
 		c.Tiers = append(c.Tiers, community.Tier{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}

@@ -22,6 +22,8 @@ type communityRec struct {
 	Rewards    []rewardRec       `json:"rewards,omitempty"`
 	Categories []categoryRec     `json:"categories,omitempty"`
 	Earn       map[string]int64  `json:"earn,omitempty"`
+	Accent     string            `json:"accent,omitempty"`
+	Logo       []byte            `json:"logo,omitempty"`
 }
 
 type tierRec struct {
@@ -45,6 +47,7 @@ type categoryRec struct {
 
 func toCommunityRec(c community.Community) communityRec {
 	r := communityRec{ID: c.ID, Name: c.Name, About: c.About, Locales: c.Locales, Currency: c.Currency, TimeZone: c.TimeZone,
+		Accent: c.Brand.Accent, Logo: c.Brand.Logo,
 		Earn: map[string]int64{"checkin": c.Earn.CheckIn, "story": c.Earn.StoryPublished, "ideaShipped": c.Earn.IdeaShipped,
 			"ideaVoter": c.Earn.IdeaVoter, "birthday": c.Earn.Birthday, "visit": c.Earn.Visit, "purchase": c.Earn.PurchasePoints,
 			"purchaseUnit": c.Earn.PurchaseUnit, "stampsEvery": c.Earn.StampsEvery, "expiryMonths": c.Earn.ExpiryMonths}}
@@ -64,7 +67,8 @@ func fromCommunityRec(r communityRec) community.Community {
 	c := community.Community{ID: r.ID, Name: r.Name, About: r.About, Locales: r.Locales, Currency: r.Currency, TimeZone: r.TimeZone,
 		Earn: community.EarnRules{CheckIn: r.Earn["checkin"], StoryPublished: r.Earn["story"], IdeaShipped: r.Earn["ideaShipped"],
 			IdeaVoter: r.Earn["ideaVoter"], Birthday: r.Earn["birthday"], Visit: r.Earn["visit"], PurchasePoints: r.Earn["purchase"],
-			PurchaseUnit: r.Earn["purchaseUnit"], StampsEvery: r.Earn["stampsEvery"], ExpiryMonths: r.Earn["expiryMonths"]}}
+			PurchaseUnit: r.Earn["purchaseUnit"], StampsEvery: r.Earn["stampsEvery"], ExpiryMonths: r.Earn["expiryMonths"]},
+		Brand: community.Brand{Accent: r.Accent, Logo: r.Logo}}
 	for _, t := range r.Tiers {
 		c.Tiers = append(c.Tiers, community.Tier{ID: t.ID, Names: t.Names, Threshold: t.Threshold})
 	}

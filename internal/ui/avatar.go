@@ -45,6 +45,12 @@ func NewAvatar(name string, size float32) *Avatar {
 	return a
 }
 
+// SetName shows another person's initials (a recycled list row).
+func (a *Avatar) SetName(name string) {
+	a.name = name
+	a.Refresh()
+}
+
 // IsUserData marks the initials as user content.
 func (a *Avatar) IsUserData() bool { return true }
 

@@ -65,8 +65,9 @@ func TestHostile_SettingsAndRoles(t *testing.T) {
 		t.Fatalf("control: the owner saves the settings: %v", err)
 	}
 	c.Earn.ExpiryMonths = community.MaxExpiryMonths
+	c.Brand = community.Brand{Accent: "#2f6b4f", Logo: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>")}
 	if err := o.svc.SaveCommunity(ctx, o.who, c); err != nil {
-		t.Fatalf("control: the owner turns points expiry on: %v", err)
+		t.Fatalf("control: the owner turns points expiry on and sets the café's colour and logo: %v", err)
 	}
 	if _, err := o.svc.SetRole(ctx, o.who, e.id(other), community.RoleStaff); err != nil {
 		t.Fatalf("control: the owner grants staff: %v", err)
@@ -101,6 +102,8 @@ func TestHostile_SettingsAndRoles(t *testing.T) {
 		"a stamp card of 51":              func(d map[string]any) { d["earn"].(map[string]any)["stampsEvery"] = int64(51) },
 		"a negative purchase unit":        func(d map[string]any) { d["earn"].(map[string]any)["purchaseUnit"] = int64(-100) },
 		"points expiring after 61 months": func(d map[string]any) { d["earn"].(map[string]any)["expiryMonths"] = int64(61) },
+		"an accent that is not #rrggbb":   func(d map[string]any) { d["accent"] = "url(javascript:1)" },
+		"a logo of 65 KiB":                func(d map[string]any) { d["logo"] = make([]byte, 65<<10) },
 		"points expiring after -1 months": func(d map[string]any) { d["earn"].(map[string]any)["expiryMonths"] = int64(-1) },
 		"17 rewards": func(d map[string]any) {
 			d["rewards"] = many(17, func(i int) any { return map[string]any{"id": fmt.Sprint("r", i), "cost": int64(10)} })
