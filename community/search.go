@@ -147,7 +147,7 @@ func clip(t string) string {
 }
 
 // terms cuts text into terms. Words of other scripts are terms when they have
-// two runes or more. A CJK run gives its overlapping bigrams (東京に行く:
+// two runes or more; an index also holds Arabic words without their article. A CJK run gives its overlapping bigrams (東京に行く:
 // 東京 京に に行 行く), so that a word inside a sentence written without
 // spaces is found by its own bigrams; unigrams too when index is true, so
 // that a one-character query (猫) is found, and a one-character run is its
@@ -167,6 +167,9 @@ func terms(text, lang string, index bool, limit int) []string {
 	for i, w := range words {
 		if !cjk[i] {
 			if utf8.RuneCountInString(w) >= 2 && !add(w) {
+				return out
+			}
+			if bare := withoutArticle(w); index && bare != w && !add(bare) {
 				return out
 			}
 			continue
@@ -192,6 +195,22 @@ func terms(text, lang string, index bool, limit int) []string {
 		}
 	}
 	return out
+}
+
+// arabicArticles are the definite article and the particles written onto it
+// (و, ب, ف, ك + ال; لل), longest first.
+var arabicArticles = []string{"وال", "بال", "فال", "كال", "ال", "لل"}
+
+// withoutArticle returns an Arabic word without its article, so that a record
+// saying القهوة ("the coffee") is found by قهوة; w itself when it has none or
+// would keep fewer than three letters.
+func withoutArticle(w string) string {
+	for _, a := range arabicArticles {
+		if rest, ok := strings.CutPrefix(w, a); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
 }
 
 // IndexTerms returns the terms a record written in lang carries for search,

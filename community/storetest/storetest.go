@@ -103,6 +103,8 @@ func RunWith(t *testing.T, newStore func(t *testing.T) community.Store, opts Opt
 		{"Invariants", testInvariants},
 		{"Counter", testCounter},
 		{"CounterRace", raceCounter},
+		{"Search", testSearch},
+		{"Heard", testHeard},
 	}
 	for _, a := range areas {
 		t.Run(a.name, func(t *testing.T) { a.fn(t, newStore, opts) })
