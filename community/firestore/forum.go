@@ -24,8 +24,8 @@ type threadDoc struct {
 	Posts      int       `firestore:"posts"`
 	Pinned     bool      `firestore:"pinned"`
 	Locked     bool      `firestore:"locked"`
-	Seq        int64     `firestore:"seq"`      // the last post Seq handed out
-	LastPost   string    `firestore:"lastPost"` // the post that took Seq (firestore.rules follows it)
+	Seq        int64     `firestore:"seq"`             // the last post Seq handed out
+	LastPost   string    `firestore:"lastPost"`        // the post that took Seq (firestore.rules follows it)
 	Terms      []string  `firestore:"terms,omitempty"` // search terms of the title (search.go)
 }
 

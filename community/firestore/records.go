@@ -103,7 +103,7 @@ type memberDoc struct {
 	LifetimePoints int64     `firestore:"lifetimePoints"`
 	Since          time.Time `firestore:"since"`
 	LastActive     time.Time `firestore:"lastActive"`
-	LastOp         string    `firestore:"lastOp,omitempty"` // the ledger entry that last moved points (firestore.rules)
+	LastOp         string    `firestore:"lastOp,omitempty"`    // the ledger entry that last moved points (firestore.rules)
 	Muted          []string  `firestore:"muted,omitempty"`     // notice kinds muted (heard.go)
 	Push           bool      `firestore:"push,omitempty"`      // push to a closed app wanted
 	PushToken      string    `firestore:"pushToken,omitempty"` // the device's FCM token

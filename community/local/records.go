@@ -186,7 +186,7 @@ type threadRec struct {
 	Posts      int       `json:"posts"`
 	Pinned     bool      `json:"pinned,omitempty"`
 	Locked     bool      `json:"locked,omitempty"`
-	LastSeq    int64     `json:"lastSeq"` // the last post Seq handed out
+	LastSeq    int64     `json:"lastSeq"`         // the last post Seq handed out
 	Terms      []string  `json:"terms,omitempty"` // search terms of the title (search.go)
 }
 

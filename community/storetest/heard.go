@@ -55,7 +55,7 @@ func testSearch(t *testing.T, newStore NewStore, opts Options) {
 		f.ok(err, "post %s", b.id)
 	}
 	tests := []struct {
-		query, lang     string
+		query, lang    string
 		threads, posts []string
 	}{
 		{"cafe", "en", nil, []string{"en", "es"}}, // newest first
