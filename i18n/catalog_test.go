@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -60,6 +61,19 @@ func isPlural(m *i18n.Message) bool {
 // found by rendering a probe message (each form's text is its own name) for
 // integers, round millions and decimals.
 func usedForms(tag language.Tag) []string {
+	if f, ok := usedFormsCache.Load(tag); ok {
+		return f.([]string)
+	}
+	f := probeForms(tag)
+	usedFormsCache.Store(tag, f)
+	return f
+}
+
+// usedFormsCache keeps probeForms' answers: the catalog tests ask for
+// each of the 20 locales many times.
+var usedFormsCache sync.Map
+
+func probeForms(tag language.Tag) []string {
 	b := i18n.NewBundle(tag)
 	b.MustAddMessages(tag, &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"})
 	loc := i18n.NewLocalizer(b, tag.String())

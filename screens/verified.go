@@ -20,7 +20,10 @@ func (e *Env) NeedsVerifiedEmail() bool { return e.Account != nil && !e.Account.
 // nothing is needed it returns an empty box and leaves controls alone.
 func requireVerified(env *Env, controls ...fyne.Disableable) fyne.CanvasObject {
 	if !env.NeedsVerifiedEmail() {
-		return container.NewVBox()
+		// Hidden, so that a box laying it out adds no padding for it.
+		none := container.NewVBox()
+		none.Hide()
+		return none
 	}
 	for _, c := range controls {
 		c.Disable()
