@@ -802,6 +802,7 @@ func cases() []rulesCase {
 					MemberID: e.id(other), Score: 0, At: time.Now()})
 			}},
 	)
+	add(heardCases()...)
 	return cs
 }
 
