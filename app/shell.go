@@ -66,6 +66,7 @@ type Shell struct {
 	// The quiet banners under the header: offline, email not verified.
 	banners    *fyne.Container
 	offline    bool
+	alerts     *screens.NoticeAlerts // new notices as system notifications (issue 14)
 	unverified bool
 }
 
@@ -85,6 +86,7 @@ func NewShell(win fyne.Window, env *screens.Env, layout Layout, profiles []Profi
 	env.OnLanguageRequest(s.SetLanguage)
 	s.phone = s.wantPhone(win.Canvas().Size().Width)
 	s.rebuild()
+	s.alerts = screens.NewNoticeAlerts(env)
 	return s
 }
 
@@ -427,6 +429,9 @@ func (s *Shell) Dispatch(c community.Change) {
 		}
 	}
 	s.env.Dispatch(c)
+	if s.alerts != nil {
+		s.alerts.Change(c)
+	}
 }
 
 // widthWatch lays its one object out over the whole space and switches the

@@ -24,6 +24,7 @@ type insights struct {
 	hints                                 []chartHint
 	grid                                  *fyne.Container
 	root                                  fyne.CanvasObject
+	heard                                 *heardCards // issue 14: comments and drifting regulars
 }
 
 // NewInsights returns the insights dashboard (owner and staff).
@@ -57,6 +58,8 @@ func (s *insights) buildUI() {
 		ui.NewCard(l, l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.withHint(s.attendance, l.T("InsightsNoEvents"))),
 		ui.NewCard(l, l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.withHint(s.polls, l.T("InsightsNoPolls"))),
 	}
+	s.heard = newHeardCards(s.env)
+	cards = append(cards, s.heard.cards()...)
 	if s.env.Phone() {
 		s.grid = container.NewVBox(cards...)
 	} else {
@@ -92,6 +95,7 @@ func (s *insights) load() {
 			ui.ShowRefusal(s.problem, "")
 			s.data = in
 			s.render()
+			s.heard.load()
 		}
 	})
 }
@@ -127,6 +131,9 @@ func (s *insights) render() {
 		text := num(a.CheckedIn)
 		if a.Capacity > 0 {
 			text = l.T("InsightsCheckedInOfCapacity", map[string]any{"CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
+		}
+		if a.Ratings > 0 {
+			text = l.T("InsightsRated", map[string]any{"Text": text, "Rating": l.Decimal(a.Rating, 1)})
 		}
 		att = append(att, ui.ChartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: text})
 	}
