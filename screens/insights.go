@@ -59,7 +59,7 @@ func (s *insights) buildUI() {
 		ui.NewCard(l, l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.withHint(s.attendance, l.T("InsightsNoEvents"))),
 		ui.NewCard(l, l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.withHint(s.polls, l.T("InsightsNoPolls"))),
 	}
-	s.heard = newHeardCards(s.env)
+	s.heard = newHeardCards(s.env, s.scope)
 	cards = append(cards, s.heard.cards()...)
 	if s.env.Phone() {
 		s.grid = container.NewVBox(cards...)

@@ -20,6 +20,8 @@ import (
 // regulars drifting away (with a note to send).
 type heardCards struct {
 	env        *Env
+	scope      *Scope
+	loads      loader
 	detractors *widget.Check
 	comments   *fyne.Container
 	drifting   *fyne.Container
@@ -29,10 +31,10 @@ type heardCards struct {
 // DriftingLimit is how many drifting regulars insights lists.
 const DriftingLimit = 10
 
-func newHeardCards(env *Env) *heardCards {
+func newHeardCards(env *Env, scope *Scope) *heardCards {
 	l := env.L()
-	h := &heardCards{env: env, comments: container.NewVBox(), drifting: container.NewVBox(), problem: ui.NewRefusal(env)}
-	h.detractors = widget.NewCheck(l.T("InsightsOnlyDetractors"), func(bool) { h.load() })
+	h := &heardCards{env: env, scope: scope, comments: container.NewVBox(), drifting: container.NewVBox(), problem: ui.NewRefusal(env)}
+	h.detractors = widget.NewCheck(l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)}), func(bool) { h.load() })
 	return h
 }
 
@@ -47,8 +49,7 @@ func (h *heardCards) cards() []fyne.CanvasObject {
 
 func (h *heardCards) load() {
 	svc, me, only := h.env.Svc, h.env.Me(), h.detractors.Checked
-	background(func() func() {
-		ctx := context.Background()
+	h.loads.Load(h.scope, func(ctx context.Context) func() {
 		fs, err := svc.FeedbackComments(ctx, me, only)
 		ms, derr := svc.DriftingRegulars(ctx, me, DriftingLimit)
 		return func() {
@@ -80,7 +81,7 @@ func (h *heardCards) showComments(l *i18n.Localizer, fs []community.Feedback) {
 		if loc, ok := i18n.Lookup(f.Lang); ok {
 			lang = loc.Name
 		}
-		meta := l.T("InsightsCommentMeta", map[string]any{"Score": l.Number(int64(f.Score)), "Language": lang,
+		meta := l.T("InsightsCommentMeta", map[string]any{"Score": l.Number(int64(f.Score)), "Max": l.Number(10), "Language": lang,
 			"Date": l.Date(f.At, nil)})
 		head := ui.NewText(h.env, meta)
 		head.TextStyle.Bold = community.Detractor(f.Score)
@@ -127,8 +128,8 @@ func (h *heardCards) onReply(id string) {
 				return
 			}
 			svc, me, text := h.env.Svc, h.env.Me(), entry.Text
-			background(func() func() {
-				_, err := svc.ReplyToFeedback(context.Background(), me, id, text)
+			h.scope.Save(func(ctx context.Context) func() {
+				_, err := svc.ReplyToFeedback(ctx, me, id, text)
 				return func() {
 					if err != nil {
 						ui.ShowRefusal(h.problem, ErrorText(h.env.L(), err))
@@ -151,8 +152,8 @@ func (h *heardCards) onNote(id, name string) {
 				return
 			}
 			svc, me, text := h.env.Svc, h.env.Me(), entry.Text
-			background(func() func() {
-				_, err := svc.SendNote(context.Background(), me, id, text)
+			h.scope.Save(func(ctx context.Context) func() {
+				_, err := svc.SendNote(ctx, me, id, text)
 				return func() {
 					if err != nil {
 						ui.ShowRefusal(h.problem, ErrorText(h.env.L(), err))

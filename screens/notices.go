@@ -23,6 +23,8 @@ const NoticesLimit = 50
 // marks one read and opens what it is about; below, which kinds they want.
 type notices struct {
 	env     *Env
+	scope   *Scope
+	loads   loader
 	list    *fyne.Container
 	unread  *widget.Label
 	problem *widget.Label
@@ -37,8 +39,8 @@ func NewNotices(env *Env) fyne.CanvasObject { return newNotices(env).root }
 
 func newNotices(env *Env) *notices {
 	s := &notices{env: env, muted: map[string]*widget.Check{}}
+	s.scope = env.Open("notices", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("notices"), s.onChange)
 	s.load()
 	return s
 }
@@ -97,16 +99,13 @@ func camelKind(k string) string {
 
 func (s *notices) load() {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		ctx := context.Background()
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		notes, err := svc.Notifications(ctx, me, NoticesLimit)
 		m, merr := svc.Member(ctx, me, me.ID)
 		return func() {
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			ui.ShowRefusal(s.problem, "")
 			if merr == nil {
 				s.member = m
 			}
@@ -194,8 +193,8 @@ func NoticeText(l *i18n.Localizer, n community.Notification) string {
 func (s *notices) onOpen(n community.Notification) {
 	svc, me := s.env.Svc, s.env.Me()
 	if !n.Read {
-		background(func() func() {
-			_ = svc.MarkRead(context.Background(), me, n.ID)
+		s.scope.Save(func(ctx context.Context) func() {
+			_ = svc.MarkRead(ctx, me, n.ID) // best effort: the notice opens either way
 			return nil
 		})
 	}
@@ -215,8 +214,8 @@ func (s *notices) askRating(n community.Notification) {
 		stars = append(stars, widget.NewButton(l.Number(int64(i))+" ★", func() {
 			d.Hide()
 			svc, me := s.env.Svc, s.env.Me()
-			background(func() func() {
-				err := svc.RateEvent(context.Background(), me, n.Ref, i)
+			s.scope.Save(func(ctx context.Context) func() {
+				err := svc.RateEvent(ctx, me, n.Ref, i)
 				return func() {
 					if err != nil {
 						ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -252,8 +251,8 @@ func OpenNotice(env *Env, n community.Notification) {
 
 func (s *notices) onMarkAll() {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		err := svc.MarkAllRead(context.Background(), me, NoticesLimit)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.MarkAllRead(ctx, me, NoticesLimit)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -275,8 +274,8 @@ func (s *notices) onMute() {
 		return
 	}
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		m, err := svc.SetMuted(context.Background(), me, muted)
+	s.scope.Save(func(ctx context.Context) func() {
+		m, err := svc.SetMuted(ctx, me, muted)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -291,11 +290,11 @@ func (s *notices) onPush() {
 	if s.push.Checked == s.member.PushOptIn {
 		return
 	}
-	svc, me, on := s.env.Svc, s.env.Me(), s.push.Checked
-	background(func() func() {
+	svc, me, on, token := s.env.Svc, s.env.Me(), s.push.Checked, s.member.PushToken
+	s.scope.Save(func(ctx context.Context) func() {
 		// The device token comes from the platform's messaging SDK
 		// (docs/push.md); desktop builds have none, and the choice is kept.
-		m, err := svc.SetPush(context.Background(), me, on, s.member.PushToken)
+		m, err := svc.SetPush(ctx, me, on, token)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -313,40 +312,77 @@ func (s *notices) onChange(c community.Change) {
 }
 
 // NoticeAlerts shows new notices as system notifications while the app
-// runs, and produces the member's due event reminders when it starts.
+// runs, keeps the unread count the shell shows as a badge, and produces the
+// member's due event reminders when it starts. It lives as long as the
+// shell: its scope is not one of the screens', so switching places does not
+// end it; the shell hands it every store change.
 type NoticeAlerts struct {
-	env  *Env
-	seen map[string]bool
+	env   *Env
+	scope *Scope
+	loads loader
+	seen  map[string]bool
+	ready bool // the notices there at the start are known (and not announced)
+	// OnUnread, when set, is told the member's unread count (capped at
+	// community.UnreadCap+1) whenever it may have changed. UI goroutine.
+	OnUnread func(n int)
 }
 
 // NewNoticeAlerts starts watching for the signed-in member's new notices:
 // those already there when it starts are not announced.
 func NewNoticeAlerts(env *Env) *NoticeAlerts {
-	a := &NoticeAlerts{env: env, seen: map[string]bool{}}
-	svc, me := env.Svc, env.Me()
-	background(func() func() {
-		ctx := context.Background()
-		_, _ = svc.Remind(ctx, me) // best effort: reminders come back next start
-		notes, _ := svc.Notifications(ctx, me, 20)
+	ctx, cancel := context.WithCancel(env.ctx)
+	a := &NoticeAlerts{env: env, seen: map[string]bool{},
+		scope: &Scope{env: env, kind: "notice-alerts", ctx: ctx, cancel: cancel}}
+	a.Restart()
+	return a
+}
+
+// Restart forgets what was seen and starts again for the signed-in member
+// (the profile switch changes who that is). UI goroutine.
+func (a *NoticeAlerts) Restart() {
+	a.seen, a.ready = map[string]bool{}, false
+	svc, me := a.env.Svc, a.env.Me()
+	a.loads.Load(a.scope, func(ctx context.Context) func() {
+		if me.ID != "" {
+			_, _ = svc.Remind(ctx, me) // best effort: due reminders come back at the next start
+		}
+		notes, err := svc.Notifications(ctx, me, NoticeAlertScan)
+		unread, uerr := svc.UnreadCount(ctx, me)
 		return func() {
-			for _, n := range notes {
-				a.seen[n.ID] = true
+			if err == nil {
+				for _, n := range notes {
+					a.seen[n.ID] = true
+				}
+				a.ready = true
+			}
+			if uerr == nil && a.OnUnread != nil {
+				a.OnUnread(unread)
 			}
 		}
 	})
-	return a
 }
+
+// Stop ends the watch.
+func (a *NoticeAlerts) Stop() { a.scope.cancel() }
+
+// NoticeAlertScan is how many of the newest notices a change reads to find
+// the new ones.
+const NoticeAlertScan = 10
 
 // Change looks at a store change (call it on the UI goroutine).
 func (a *NoticeAlerts) Change(c community.Change) {
 	me := a.env.Me()
-	if c.Kind != community.KindNotification || c.MemberID != me.ID || a.seen[c.ID] {
+	if c.Kind != community.KindNotification || c.MemberID != me.ID {
 		return
 	}
 	svc := a.env.Svc
-	background(func() func() {
-		notes, err := svc.Notifications(context.Background(), me, 5)
+	a.loads.Load(a.scope, func(ctx context.Context) func() {
+		notes, err := svc.Notifications(ctx, me, NoticeAlertScan)
+		unread, uerr := svc.UnreadCount(ctx, me)
 		return func() {
+			if uerr == nil && a.OnUnread != nil {
+				a.OnUnread(unread)
+			}
 			if err != nil {
 				return
 			}
@@ -355,52 +391,66 @@ func (a *NoticeAlerts) Change(c community.Change) {
 					continue
 				}
 				a.seen[n.ID] = true
-				if !n.Read && fyne.CurrentApp() != nil {
-					l := a.env.L()
-					fyne.CurrentApp().SendNotification(fyne.NewNotification(l.T("NoticesAlertTitle"), NoticeText(l, n)))
+				if a.ready && !n.Read {
+					a.send(n)
 				}
 			}
+			a.ready = true
 		}
 	})
 }
 
+// send shows n as a system notification (desktop and phone alike).
+func (a *NoticeAlerts) send(n community.Notification) {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	l := a.env.L()
+	app.SendNotification(fyne.NewNotification(l.T("NoticesAlertTitle"), NoticeText(l, n)))
+}
+
 // myFeedback shows the member's answers and the owner's replies.
 type myFeedback struct {
-	env  *Env
-	list *fyne.Container
-	root fyne.CanvasObject
+	env   *Env
+	scope *Scope
+	list  *fyne.Container
+	root  fyne.CanvasObject
 }
 
 // NewMyFeedback returns the member's feedback with the owner's replies.
 func NewMyFeedback(env *Env) fyne.CanvasObject {
 	s := &myFeedback{env: env, list: container.NewVBox()}
+	s.scope = env.Open("my-feedback", nil)
 	s.root = container.NewVScroll(s.list)
 	svc, me := env.Svc, env.Me()
-	background(func() func() {
-		fs, err := svc.MyFeedback(context.Background(), me)
-		return func() {
-			l := env.L()
-			s.list.Objects = nil
-			if err != nil {
-				s.list.Add(ui.NewText(env, ErrorText(l, err)))
-			}
-			for _, f := range fs {
-				lines := []fyne.CanvasObject{
-					ui.NewHeading(env, l.T("FeedbackScore", map[string]any{"Score": l.Number(int64(f.Score))})),
-					ui.SecondaryOf(ui.NewText(env, l.Date(f.At, nil))),
-				}
-				if f.Comment != "" {
-					lines = append(lines, ui.NewContentText(env, f.Comment))
-				}
-				if f.Reply != "" {
-					lines = append(lines, ui.NewSectionHeader(env, l.T("FeedbackOwnerReplied")), ui.NewContentText(env, f.Reply))
-				}
-				s.list.Add(ui.NewCard(env, "", "", container.NewVBox(lines...)))
-			}
-			s.list.Refresh()
-		}
+	s.scope.Go(func(ctx context.Context) func() {
+		fs, err := svc.MyFeedback(ctx, me)
+		return func() { s.show(fs, err) }
 	})
 	return s.root
+}
+
+func (s *myFeedback) show(fs []community.Feedback, err error) {
+	env, l := s.env, s.env.L()
+	s.list.Objects = nil
+	if err != nil {
+		s.list.Add(ui.NewText(env, ErrorText(l, err)))
+	}
+	for _, f := range fs {
+		lines := []fyne.CanvasObject{
+			ui.NewHeading(env, l.T("FeedbackScore", map[string]any{"Score": l.Number(int64(f.Score)), "Max": l.Number(10)})),
+			ui.SecondaryOf(ui.NewText(env, l.Date(f.At, nil))),
+		}
+		if f.Comment != "" {
+			lines = append(lines, ui.NewContentText(env, f.Comment))
+		}
+		if f.Reply != "" {
+			lines = append(lines, ui.NewSectionHeader(env, l.T("FeedbackOwnerReplied")), ui.NewContentText(env, f.Reply))
+		}
+		s.list.Add(ui.NewCard(env, "", "", container.NewVBox(lines...)))
+	}
+	s.list.Refresh()
 }
 
 // noticesButton opens the notices and their settings from Me, with the

@@ -20,7 +20,8 @@ type search struct {
 	entry   *ui.SubmitEntry
 	results *fyne.Container
 	problem *widget.Label
-	gen     int
+	scope   *Scope
+	loads   loader
 	root    fyne.CanvasObject
 }
 
@@ -29,6 +30,7 @@ func NewSearch(env *Env) fyne.CanvasObject { return newSearch(env, "").root }
 
 func newSearch(env *Env, query string) *search {
 	s := &search{env: env}
+	s.scope = env.Open("search", nil)
 	s.buildUI()
 	if query != "" {
 		s.entry.SetText(query)
@@ -50,19 +52,13 @@ func (s *search) buildUI() {
 }
 
 func (s *search) onSearch() {
-	s.gen++
-	gen, svc, me, q := s.gen, s.env.Svc, s.env.Me(), s.entry.Text
-	background(func() func() {
-		res, err := svc.Search(context.Background(), me, q)
+	svc, me, q := s.env.Svc, s.env.Me(), s.entry.Text
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		res, err := svc.Search(ctx, me, q)
 		return func() {
-			if gen != s.gen {
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
-				return
-			}
-			ui.ShowRefusal(s.problem, "")
 			s.show(res)
 		}
 	})
