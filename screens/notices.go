@@ -11,8 +11,8 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
-	"github.com/regulars-app/regulars/internal/ui/mirror"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // NoticesLimit is how many notices the list reads: a bounded read whatever
