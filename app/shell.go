@@ -67,6 +67,9 @@ type Shell struct {
 	banners    *fyne.Container
 	offline    bool
 	alerts     *screens.NoticeAlerts // new notices as system notifications (issue 14)
+	unread     int                   // the member's unread notices, badged on Me
+	meTab      *navTab               // phone: Me's tab, which carries the badge
+	meButton   *widget.Button        // desktop: Me's entry, which carries the badge
 	unverified bool
 }
 
@@ -87,6 +90,7 @@ func NewShell(win fyne.Window, env *screens.Env, layout Layout, profiles []Profi
 	s.phone = s.wantPhone(win.Canvas().Size().Width)
 	s.rebuild()
 	s.alerts = screens.NewNoticeAlerts(env)
+	s.alerts.OnUnread = s.setUnread
 	return s
 }
 
@@ -205,6 +209,10 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing
 		}
+		if p.ID == "me" {
+			s.meButton = b
+			b.SetText(s.badged(l.T(p.Title)))
+		}
 		if p.ID == s.current {
 			b.Importance = widget.HighImportance
 		} else {
@@ -234,7 +242,12 @@ func (s *Shell) phoneLayout() fyne.CanvasObject {
 			tools = append(tools, p)
 			continue
 		}
-		tabs = append(tabs, newNavTab(l.T(p.Title), p.Icon, p.ID == s.current, func() { s.Show(p.ID) }))
+		tab := newNavTab(l.T(p.Title), p.Icon, p.ID == s.current, func() { s.Show(p.ID) })
+		if p.ID == "me" {
+			s.meTab = tab
+			tab.badge = s.badged("")
+		}
+		tabs = append(tabs, tab)
 	}
 	if len(tools) > 0 {
 		active := false
@@ -303,6 +316,8 @@ func (s *Shell) SwitchProfile(memberID string) {
 		return
 	}
 	s.env.SetMe(m.Actor())
+	s.unread = 0
+	s.alerts.Restart()
 	visible := false
 	for _, p := range s.places() {
 		visible = visible || p.ID == s.current
@@ -434,6 +449,39 @@ func (s *Shell) Dispatch(c community.Change) {
 	}
 }
 
+// setUnread shows the member's unread count on Me (UI goroutine).
+func (s *Shell) setUnread(n int) {
+	if n == s.unread {
+		return
+	}
+	s.unread = n
+	l := s.env.L()
+	if s.meButton != nil {
+		s.meButton.SetText(s.badged(l.T("TabMe")))
+	}
+	if s.meTab != nil {
+		s.meTab.setBadge(s.badged(""))
+	}
+}
+
+// badged returns label with the unread count ("Me (3)", "Me (99+)"), or the
+// count alone when label is "" (the phone tab's badge), or label when
+// nothing is unread.
+func (s *Shell) badged(label string) string {
+	if s.unread == 0 {
+		return label
+	}
+	l := s.env.L()
+	count := l.Number(int64(s.unread))
+	if s.unread > community.UnreadCap {
+		count = l.T("NavBadgeMany", map[string]any{"Unread": l.Number(community.UnreadCap)})
+	}
+	if label == "" {
+		return count
+	}
+	return l.T("NavBadge", map[string]any{"Label": label, "Unread": count})
+}
+
 // widthWatch lays its one object out over the whole space and switches the
 // shell between phone and desktop when the width crosses PhoneWidth.
 type widthWatch struct {
@@ -523,6 +571,8 @@ func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // highlighted in the primary colour when its place is on show.
 type navTab struct {
 	widget.BaseWidget
+	badge  string        // the unread count over the icon, "" for none
+	badged *widget.Label // shows badge once rendered
 	label  string
 	icon   fyne.Resource
 	active bool
@@ -549,6 +599,42 @@ func (t *navTab) CreateRenderer() fyne.WidgetRenderer {
 		text.TextStyle.Bold = true
 	}
 	img := widget.NewIcon(icon)
-	box := container.NewVBox(container.NewCenter(img), text)
+	t.badged = widget.NewLabelWithStyle(t.badge, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.badged.Importance = widget.DangerImportance
+	t.badged.SizeName = theme.SizeNameCaptionText
+	showBadge(t.badged, t.badge)
+	box := container.NewVBox(container.NewCenter(container.New(badgeCorner{}, img, t.badged)), text)
 	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedLayout(4, 0, 0, 0), box))
 }
+
+// setBadge shows text (the unread count) over the tab's icon, or nothing.
+func (t *navTab) setBadge(text string) {
+	t.badge = text
+	if t.badged != nil {
+		t.badged.SetText(text)
+		showBadge(t.badged, text)
+	}
+}
+
+func showBadge(l *widget.Label, text string) {
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// badgeCorner sizes itself to its first object (an icon) and puts the
+// second (a badge) over the icon's top trailing corner, so that the icon
+// stays centred under it.
+type badgeCorner struct{}
+
+func (badgeCorner) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Resize(size)
+	objs[0].Move(fyne.NewPos(0, 0))
+	b := objs[1].MinSize()
+	objs[1].Resize(b)
+	objs[1].Move(fyne.NewPos(size.Width-b.Width/3, -b.Height/3))
+}
+
+func (badgeCorner) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }

@@ -41,7 +41,7 @@ func newHeardCards(env *Env, scope *Scope) *heardCards {
 func (h *heardCards) cards() []fyne.CanvasObject {
 	l := h.env.L()
 	return []fyne.CanvasObject{
-		ui.NewCard(l, l.T("InsightsComments"), l.N("InsightsCommentsHelp", community.NPSDays),
+		ui.NewCard(l, l.T("InsightsComments"), l.T("InsightsCommentsHelp"),
 			container.NewVBox(h.detractors, h.problem, h.comments)),
 		ui.NewCard(l, l.T("InsightsDrifting"), l.N("InsightsDriftingHelp", community.DriftDays), h.drifting),
 	}
@@ -107,8 +107,8 @@ func (h *heardCards) showDrifting(l *i18n.Localizer, ms []community.Member) {
 	}
 	now := h.env.Svc.Now()
 	for _, m := range ms {
-		who := ui.NewText(h.env, m.Name)
-		who.TextStyle.Bold = true
+		who := ui.NewDataLine(h.env, true)
+		who.SetData(h.env, m.Name)
 		seen := ui.NewFaint(h.env, l.T("InsightsLastSeen", map[string]any{"When": l.Relative(m.LastActive, now),
 			"Points": l.Points(m.LifetimePoints)}))
 		id, name := m.ID, m.Name

@@ -59,9 +59,16 @@ func (s *notices) buildUI() {
 		kinds = append(kinds, c)
 	}
 	s.push = widget.NewCheck(l.T("NoticesPush"), func(bool) { s.onPush() })
+	device := l.T("NoticesPushNoDevice")
+	if s.env.DeviceToken != "" {
+		device = l.T("NoticesPushDevice")
+	}
+	deviceNote := ui.NewFaint(s.env, device)
+	deviceNote.Label.Wrapping = fyne.TextWrapWord
 	settings := container.NewVBox(append([]fyne.CanvasObject{ui.NewSectionHeader(s.env, l.T("NoticesSettings")),
 		ui.NewFaint(s.env, l.T("NoticesSettingsHelp"))}, kinds...)...)
 	settings.Add(s.push)
+	settings.Add(deviceNote)
 	s.root = container.NewVScroll(container.NewVBox(mirror.Border(s.env, nil, nil, nil, all, s.unread), s.problem, s.list, settings))
 }
 
@@ -241,7 +248,7 @@ func OpenNotice(env *Env, n community.Notification) {
 	case community.PlaceStory:
 		env.Nav.Push(n.Title, NewStoryDetail(env, t.ID))
 	case community.PlaceIdea:
-		env.Nav.Show("polls")
+		env.Nav.Push(l.T("IdeaComments"), NewIdeaComments(env, t.ID, t.Sub, n.Title))
 	case community.PlaceFeedback:
 		env.Nav.Push(l.T("MyFeedbackTitle"), NewMyFeedback(env))
 	case community.PlaceCard:
@@ -291,9 +298,13 @@ func (s *notices) onPush() {
 		return
 	}
 	svc, me, on, token := s.env.Svc, s.env.Me(), s.push.Checked, s.member.PushToken
+	if s.env.DeviceToken != "" {
+		token = s.env.DeviceToken
+	}
 	s.scope.Save(func(ctx context.Context) func() {
 		// The device token comes from the platform's messaging SDK
-		// (docs/push.md); desktop builds have none, and the choice is kept.
+		// (docs/push.md); desktop builds have none, and the choice is kept
+		// for the member's phone.
 		m, err := svc.SetPush(ctx, me, on, token)
 		return func() {
 			if err != nil {

@@ -37,11 +37,13 @@ type thread struct {
 	rows      map[fyne.CanvasObject]string // what each recycled row shows: post ID and revision
 	fetched   int                          // posts read so far (tests check laziness)
 	sending   bool
+	people    []community.Person // who a reply can @mention: the thread's author and posters
 
 	title   *ui.DataLabel
 	locked  *widget.Label
 	list    *widget.List
 	reply   *ui.SubmitEntry
+	mention *fyne.Container // names completing the @mention being typed
 	send    *widget.Button
 	compose *fyne.Container
 	pin     *widget.Button // staff only
@@ -77,10 +79,14 @@ func (s *thread) buildUI() {
 	s.reply = ui.NewSubmitEntry(s.onSend)
 	s.reply.SetPlaceHolder(l.T("ThreadReplyPlaceholder"))
 	s.reply.SetMinRowsVisible(2)
+	s.reply.OnChanged = s.onTyping
+	s.mention = container.NewHBox()
+	s.mention.Hide()
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, s.reply))
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), container.NewHScroll(s.mention),
+		mirror.Border(l, nil, nil, nil, s.send, s.reply))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
 	if s.env.Me().Can(community.ActModerate) {
@@ -109,6 +115,15 @@ func (s *thread) createRow() fyne.CanvasObject {
 	report := widget.NewButtonWithIcon(s.env.L().T("ThreadReport"), theme.WarningIcon(), nil)
 	report.Importance = widget.LowImportance
 	buttons = append(buttons, report)
+	// The author's own post: edit, delete; staff: what an edited post said.
+	for _, b := range []struct {
+		text string
+		icon fyne.Resource
+	}{{"ThreadEdit", theme.DocumentCreateIcon()}, {"ThreadDelete", theme.DeleteIcon()}, {"ThreadHistory", theme.HistoryIcon()}} {
+		own := widget.NewButtonWithIcon(s.env.L().T(b.text), b.icon, nil)
+		own.Importance = widget.LowImportance
+		buttons = append(buttons, own)
+	}
 	reacts := mirror.Row(s.env, buttons...)
 	header := mirror.Border(s.env, nil, nil, nil, when, author)
 	return container.NewVBox(header, body, reacts)
@@ -151,12 +166,24 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	s.rows[o] = key
 	author.SetData(s.env, p.AuthorName)
 	when.Alignment = mirror.End(l)
-	when.SetText(bidi.Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
+	stamp := l.Relative(p.At, s.env.Svc.Now())
+	if p.Edited() {
+		stamp = l.T("ThreadEditedMark", map[string]any{"When": stamp})
+	}
+	when.SetText(bidi.Visual(s.env, stamp))
 	header.Refresh() // the time's width changed: lay the header out again
 	switch {
 	case p.Removed:
 		setPlaceholder(body, l.T("ThreadPostRemoved"))
 		reacts.Hide()
+	case p.Deleted:
+		setPlaceholder(body, l.T("ThreadPostDeleted"))
+		s.fillReactions(reacts, p) // staff may still read what it said
+		if s.env.Me().Can(community.ActModerate) {
+			reacts.Show()
+		} else {
+			reacts.Hide()
+		}
 	case p.Hidden && !s.env.Me().Can(community.ActModerate):
 		setPlaceholder(body, l.T("ThreadPostHidden"))
 		reacts.Hide()
@@ -208,13 +235,29 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 		b.OnTapped = func() { s.onReact(postID, reaction) }
 		b.Refresh()
 	}
-	report := buttons[len(community.Reactions)]
+	n := len(community.Reactions)
+	report, edit, del, history := buttons[n], buttons[n+1], buttons[n+2], buttons[n+3]
 	postID := p.ID
 	report.OnTapped = func() { s.onReport(postID) }
-	if p.AuthorID == s.env.Me().ID {
-		report.Hide()
+	edit.OnTapped = func() { s.onEdit(p) }
+	del.OnTapped = func() { s.onDelete(postID) }
+	history.OnTapped = func() { s.onHistory(postID) }
+	own, live := p.AuthorID == s.env.Me().ID, !p.Deleted && !p.Removed && !s.info.Locked
+	showIf(report, !own && !p.Deleted)
+	showIf(edit, own && live)
+	showIf(del, own && live)
+	showIf(history, p.Edits > 0 && s.env.Me().Can(community.ActModerate))
+	for _, b := range buttons[:n] {
+		showIf(b, !p.Deleted)
+	}
+}
+
+// showIf shows o when show holds and hides it otherwise.
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
 	} else {
-		report.Show()
+		o.Hide()
 	}
 }
 
@@ -266,7 +309,11 @@ func (s *thread) load(scrollEnd bool) {
 	svc, id := s.env.Svc, s.id
 	s.scope.Go(func(ctx context.Context) func() {
 		t, err := svc.Thread(ctx, id)
+		people, perr := svc.ThreadPeople(ctx, id)
 		return func() {
+			if perr == nil {
+				s.people = people
+			}
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				s.compose.Show()
