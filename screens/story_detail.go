@@ -23,14 +23,14 @@ type storyDetail struct {
 	story community.Story
 	liked bool
 
-	title   *ui.DataLabel
-	byline  *widget.Label
-	body    *ui.DataRich
-	plain   *fyne.Container // the body as Paragraphs (see setBody)
+	title    *ui.DataLabel
+	byline   *widget.Label
+	body     *ui.DataRich
+	plain    *fyne.Container // the body as Paragraphs (see setBody)
 	like     *widget.Button
 	withdraw *widget.Button // the author's: consent can be taken back
 	problem  *widget.Label
-	root    fyne.CanvasObject
+	root     fyne.CanvasObject
 }
 
 // NewStoryDetail returns the story with the given ID.
