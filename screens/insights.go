@@ -5,10 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // insights is the owner's view of the community's health, each measure as a
@@ -25,7 +27,6 @@ type insights struct {
 	hints                                 []chartHint
 	grid                                  *fyne.Container
 	root                                  fyne.CanvasObject
-	heard                                 *heardCards // issue 14: comments and drifting regulars
 }
 
 // NewInsights returns the insights dashboard (owner and staff).
@@ -59,14 +60,15 @@ func (s *insights) buildUI() {
 		ui.NewCard(l, l.T("InsightsAttendance"), l.T("InsightsAttendanceHelp"), s.withHint(s.attendance, l.T("InsightsNoEvents"))),
 		ui.NewCard(l, l.T("InsightsPolls"), l.T("InsightsPollsHelp"), s.withHint(s.polls, l.T("InsightsNoPolls"))),
 	}
-	s.heard = newHeardCards(s.env, s.scope)
-	cards = append(cards, s.heard.cards()...)
 	if s.env.Phone() {
 		s.grid = container.NewVBox(cards...)
 	} else {
 		s.grid = container.NewGridWithColumns(2, cards...)
 	}
-	s.root = container.NewVScroll(container.NewVBox(s.problem, s.grid))
+	// What members said, event ratings and drifting regulars (issue 14).
+	heard := widget.NewButtonWithIcon(l.T("InsightsFeedbackOpen"), theme.MailReplyIcon(), s.onFeedback)
+	heard.Importance = widget.HighImportance
+	s.root = container.NewVScroll(container.NewVBox(mirror.Row(s.env, heard), s.problem, s.grid))
 }
 
 // withHint shows hint instead of the chart while it has no points.
@@ -84,6 +86,10 @@ type chartHint struct {
 	hint  *ui.Secondary
 }
 
+func (s *insights) onFeedback() {
+	s.env.Push(s.env.L().T("InsightsFeedbackTitle"), NewInsightsFeedback(s.env))
+}
+
 func (s *insights) load() {
 	svc, me := s.env.Svc, s.env.Me()
 	s.scope.Go(func(ctx context.Context) func() {
@@ -94,7 +100,6 @@ func (s *insights) load() {
 			}
 			s.data = in
 			s.render()
-			s.heard.load()
 		}
 	})
 }
@@ -130,9 +135,6 @@ func (s *insights) render() {
 		text := num(a.CheckedIn)
 		if a.Capacity > 0 {
 			text = l.T("InsightsCheckedInOfCapacity", map[string]any{"CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
-		}
-		if a.Ratings > 0 {
-			text = l.T("InsightsRated", map[string]any{"Text": text, "Rating": l.Decimal(a.Rating, 1)})
 		}
 		att = append(att, ui.ChartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: text})
 	}

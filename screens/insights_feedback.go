@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,66 +16,110 @@ import (
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
-// heardCards are the owner's "being heard" cards of insights: what members
-// said (NPS comments, filterable to detractors, answered privately) and the
-// regulars drifting away (with a note to send).
-type heardCards struct {
+// insightsFeedback is the owner's "being heard" view of insights: what
+// members said (NPS comments with score, language and date, filterable to
+// detractors, answered privately), how each recent event was rated after
+// check-in, and the regulars drifting away (with a note to send).
+type insightsFeedback struct {
 	env        *Env
 	scope      *Scope
 	loads      loader
 	detractors *widget.Check
 	comments   *fyne.Container
+	ratings    *fyne.Container
 	drifting   *fyne.Container
 	problem    *widget.Label
+	root       fyne.CanvasObject
 }
 
 // DriftingLimit is how many drifting regulars insights lists.
 const DriftingLimit = 10
 
-func newHeardCards(env *Env, scope *Scope) *heardCards {
-	l := env.L()
-	h := &heardCards{env: env, scope: scope, comments: container.NewVBox(), drifting: container.NewVBox(), problem: ui.NewRefusal(env)}
-	h.detractors = widget.NewCheck(l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)}), func(bool) { h.load() })
+// CommentsShown is how many comments the view lists, newest first.
+const CommentsShown = 20
+
+// NewInsightsFeedback returns what members said and how they are doing
+// (owner and staff).
+func NewInsightsFeedback(env *Env) fyne.CanvasObject { return newInsightsFeedback(env).root }
+
+func newInsightsFeedback(env *Env) *insightsFeedback {
+	h := &insightsFeedback{env: env, comments: container.NewVBox(), ratings: container.NewVBox(), drifting: container.NewVBox(),
+		problem: ui.NewRefusal(env)}
+	h.scope = env.Open("insights-feedback", h.onChange)
+	h.buildUI()
+	h.load()
 	return h
 }
 
-func (h *heardCards) cards() []fyne.CanvasObject {
+func (h *insightsFeedback) buildUI() {
 	l := h.env.L()
-	return []fyne.CanvasObject{
-		ui.NewCard(l, l.T("InsightsComments"), l.T("InsightsCommentsHelp"),
-			container.NewVBox(h.detractors, h.problem, h.comments)),
-		ui.NewCard(l, l.T("InsightsDrifting"), l.N("InsightsDriftingHelp", community.DriftDays), h.drifting),
+	h.detractors = widget.NewCheck(l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)}),
+		func(bool) { h.load() })
+	comments := ui.NewCard(l, l.T("InsightsComments"), l.T("InsightsCommentsHelp"),
+		container.NewVBox(h.detractors, h.comments))
+	ratings := ui.NewCard(l, l.T("InsightsRatings"), l.T("InsightsRatingsHelp", map[string]any{"Low": l.Number(1), "High": l.Number(5)}), h.ratings)
+	drifting := ui.NewCard(l, l.T("InsightsDrifting"), l.N("InsightsDriftingHelp", community.DriftDays), h.drifting)
+	var body fyne.CanvasObject
+	if h.env.Phone() {
+		body = container.NewVBox(comments, ratings, drifting)
+	} else {
+		body = container.NewGridWithColumns(2, mirror.Order(h.env, comments, container.NewVBox(ratings, drifting))...)
 	}
+	h.root = container.NewVScroll(container.NewVBox(h.problem, body))
 }
 
-func (h *heardCards) load() {
+func (h *insightsFeedback) load() {
 	svc, me, only := h.env.Svc, h.env.Me(), h.detractors.Checked
 	h.loads.Load(h.scope, func(ctx context.Context) func() {
 		fs, err := svc.FeedbackComments(ctx, me, only)
 		ms, derr := svc.DriftingRegulars(ctx, me, DriftingLimit)
+		in, ierr := svc.Insights(ctx, me)
 		return func() {
 			l := h.env.L()
-			if err == nil {
-				err = derr
-			}
-			if err != nil {
-				ui.ShowRefusal(h.problem, ErrorText(l, err))
-			} else {
-				ui.ShowRefusal(h.problem, "")
-			}
+			// Each part shows what it has: one failing read must not hide the others.
+			loadFailed(h.env, h.problem, errors.Join(err, derr, ierr))
 			h.showComments(l, fs)
+			h.showRatings(l, in.Attendance)
 			h.showDrifting(l, ms)
+			ui.Relayout(h.root)
 		}
 	})
 }
 
-func (h *heardCards) showComments(l *i18n.Localizer, fs []community.Feedback) {
+func (h *insightsFeedback) onChange(c community.Change) {
+	if c.Kind == community.KindFeedback || c.Kind == community.KindMember && c.MemberID == "" {
+		h.load()
+	}
+}
+
+// showRatings lists the recent events with their average 1-5 rating.
+func (h *insightsFeedback) showRatings(l *i18n.Localizer, att []community.EventAttendance) {
+	h.ratings.RemoveAll()
+	n := 0
+	for _, a := range att {
+		if a.Ratings == 0 {
+			continue
+		}
+		n++
+		title := ui.NewDataLine(h.env, false)
+		title.SetData(h.env, a.Event.Title)
+		score := ui.NewText(h.env, l.T("InsightsRatingAverage", map[string]any{"Rating": l.Decimal(a.Rating, 1), "Answers": l.Number(int64(a.Ratings))}))
+		score.TextStyle.Bold = true
+		h.ratings.Add(mirror.Border(h.env, nil, nil, nil, score, title))
+	}
+	if n == 0 {
+		h.ratings.Add(ui.NewFaint(h.env, l.T("InsightsNoRatings")))
+	}
+	h.ratings.Refresh()
+}
+
+func (h *insightsFeedback) showComments(l *i18n.Localizer, fs []community.Feedback) {
 	h.comments.Objects = nil
 	if len(fs) == 0 {
 		h.comments.Add(ui.NewFaint(h.env, l.T("InsightsNoComments")))
 	}
 	for i, f := range fs {
-		if i == 20 {
+		if i == CommentsShown {
 			break
 		}
 		lang := f.Lang
@@ -100,7 +145,7 @@ func (h *heardCards) showComments(l *i18n.Localizer, fs []community.Feedback) {
 	h.comments.Refresh()
 }
 
-func (h *heardCards) showDrifting(l *i18n.Localizer, ms []community.Member) {
+func (h *insightsFeedback) showDrifting(l *i18n.Localizer, ms []community.Member) {
 	h.drifting.Objects = nil
 	if len(ms) == 0 {
 		h.drifting.Add(ui.NewFaint(h.env, l.T("InsightsNoDrifting")))
@@ -118,7 +163,7 @@ func (h *heardCards) showDrifting(l *i18n.Localizer, ms []community.Member) {
 	h.drifting.Refresh()
 }
 
-func (h *heardCards) onReply(id string) {
+func (h *insightsFeedback) onReply(id string) {
 	l := h.env.L()
 	entry := widget.NewMultiLineEntry()
 	entry.SetMinRowsVisible(3)
@@ -141,7 +186,7 @@ func (h *heardCards) onReply(id string) {
 		}, h.env.Win)
 }
 
-func (h *heardCards) onNote(id, name string) {
+func (h *insightsFeedback) onNote(id, name string) {
 	l := h.env.L()
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(l.T("InsightsNoteDefault", map[string]any{"Name": name}))

@@ -28,6 +28,9 @@ type search struct {
 // NewSearch returns the forum search.
 func NewSearch(env *Env) fyne.CanvasObject { return newSearch(env, "").root }
 
+// NewSearchFor returns the forum search already searching for query.
+func NewSearchFor(env *Env, query string) fyne.CanvasObject { return newSearch(env, query).root }
+
 func newSearch(env *Env, query string) *search {
 	s := &search{env: env}
 	s.scope = env.Open("search", nil)
