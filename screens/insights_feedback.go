@@ -105,6 +105,7 @@ func (h *insightsFeedback) showRatings(l *i18n.Localizer, att []community.EventA
 		title.SetData(h.env, a.Event.Title)
 		score := ui.NewText(h.env, l.T("InsightsRatingAverage", map[string]any{"Rating": l.Decimal(a.Rating, 1), "Answers": l.Number(int64(a.Ratings))}))
 		score.TextStyle.Bold = true
+		score.Wrapping = fyne.TextWrapOff
 		h.ratings.Add(mirror.Border(h.env, nil, nil, nil, score, title))
 	}
 	if n == 0 {

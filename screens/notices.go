@@ -134,7 +134,7 @@ func (s *notices) show(notes []community.Notification) {
 		}
 		s.list.Add(s.row(l, n))
 	}
-	s.unread.SetText(l.T("NoticesUnread", map[string]any{"Unread": l.Number(int64(unread))}))
+	ui.SetLine(s.env, s.unread, l.T("NoticesUnread", map[string]any{"Unread": l.Number(int64(unread))}))
 	for _, g := range muteGroups {
 		s.muted[g.label].SetChecked(!s.member.Mutes(g.kinds[0]))
 	}
@@ -151,8 +151,10 @@ func (s *notices) row(l *i18n.Localizer, n community.Notification) fyne.CanvasOb
 	}
 	lines := []fyne.CanvasObject{text}
 	if n.Text != "" {
-		ex := ui.NewFaint(s.env, "“"+n.Text+"”")
-		ex.Label.Wrapping = fyne.TextWrapWord
+		// The excerpt is what someone wrote, in its own direction.
+		ex := ui.SecondaryData(ui.NewContentLabel(s.env, n.Text, false))
+		ex.Label.Wrapping = fyne.TextWrapOff
+		ex.Label.Truncation = fyne.TextTruncateEllipsis
 		lines = append(lines, ex)
 	}
 	lines = append(lines, ui.SecondaryOf(ui.NewText(s.env, l.Relative(n.At, s.env.Svc.Now()))))

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,6 +46,7 @@ func newSearch(env *Env, query string) *search {
 func (s *search) buildUI() {
 	l := s.env.L()
 	s.entry = ui.NewSubmitEntry(s.onSearch)
+	s.entry.MultiLine = false // a query is one line: Enter searches
 	s.entry.SetPlaceHolder(l.T("SearchPlaceholder"))
 	go1 := widget.NewButtonWithIcon(l.T("SearchButton"), theme.SearchIcon(), s.onSearch)
 	go1.Importance = widget.HighImportance
@@ -87,7 +89,7 @@ func (s *search) show(res community.SearchResults) {
 		s.results.Add(ui.NewSectionHeader(s.env, l.T("SearchPosts")))
 	}
 	for _, p := range res.Posts {
-		body := ui.NewText(s.env, short(p.Body, 160))
+		body := ui.NewText(s.env, short(plainText(p.Body), 160))
 		body.Wrapping = fyne.TextWrapWord
 		who := ui.NewFaint(s.env, l.T("SearchPostMeta", map[string]any{"Author": p.AuthorName, "When": l.Relative(p.At, now)}))
 		threadID := p.ThreadID
@@ -95,4 +97,9 @@ func (s *search) show(res community.SearchResults) {
 	}
 	s.results.Refresh()
 	ui.Relayout(s.root)
+}
+
+// plainText drops the Markdown emphasis marks of a post, for an excerpt.
+func plainText(md string) string {
+	return strings.NewReplacer("**", "", "__", "", "`", "", "\n", " ").Replace(md)
 }
