@@ -13,6 +13,7 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -53,11 +54,13 @@ func newInsightsFeedback(env *Env) *insightsFeedback {
 
 func (h *insightsFeedback) buildUI() {
 	l := h.env.L()
-	h.detractors = widget.NewCheck(l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)}),
+	// One-line texts with numbers go in visual order (a check and a card's
+	// subtitle do not reorder their text themselves).
+	h.detractors = widget.NewCheck(bidi.Visual(h.env, l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)})),
 		func(bool) { h.load() })
 	comments := ui.NewCard(l, l.T("InsightsComments"), l.T("InsightsCommentsHelp"),
 		container.NewVBox(h.detractors, h.comments))
-	ratings := ui.NewCard(l, l.T("InsightsRatings"), l.T("InsightsRatingsHelp", map[string]any{"Low": l.Number(1), "High": l.Number(5)}), h.ratings)
+	ratings := ui.NewCard(l, l.T("InsightsRatings"), bidi.Visual(h.env, l.T("InsightsRatingsHelp", map[string]any{"Low": l.Number(1), "High": l.Number(5)})), h.ratings)
 	drifting := ui.NewCard(l, l.T("InsightsDrifting"), l.N("InsightsDriftingHelp", community.DriftDays), h.drifting)
 	var body fyne.CanvasObject
 	if h.env.Phone() {
@@ -133,9 +136,10 @@ func (h *insightsFeedback) showComments(l *i18n.Localizer, fs []community.Feedba
 		head.TextStyle.Bold = community.Detractor(f.Score)
 		lines := []fyne.CanvasObject{head, ui.NewContentText(h.env, f.Comment)}
 		if f.Reply != "" {
-			r := ui.NewFaint(h.env, l.T("InsightsReplied", map[string]any{"Reply": f.Reply}))
+			// The reply is content, in its own direction, under its label.
+			r := ui.SecondaryData(ui.NewContentLabel(h.env, f.Reply, false))
 			r.Label.Wrapping = fyne.TextWrapWord
-			lines = append(lines, r)
+			lines = append(lines, ui.NewFaint(h.env, l.T("InsightsYouReplied")), r)
 		} else {
 			id := f.ID
 			lines = append(lines, mirror.Row(h.env, widget.NewButtonWithIcon(l.T("InsightsReply"), theme.MailReplyIcon(), func() { h.onReply(id) })))
