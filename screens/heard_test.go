@@ -206,7 +206,7 @@ func TestThread_MentionCompletion(t *testing.T) {
 	s := newThread(env, "th-welcome")
 	f.show(s.root, phoneSize)
 	test.Type(s.reply, "Thanks @pri")
-	if !s.mention.Visible() {
+	if !s.names.Visible() {
 		t.Fatal("no names offered")
 	}
 	test.Tap(button(t, f.win, "@Priya Sharma"))
@@ -215,7 +215,7 @@ func TestThread_MentionCompletion(t *testing.T) {
 	}
 	// Amira is not offered to herself, and names fold accents and case.
 	s.reply.SetText("@AMI")
-	if s.mention.Visible() {
+	if s.names.Visible() {
 		t.Errorf("offered %d names for herself", len(s.mention.Objects))
 	}
 	s.reply.SetText("Hi @Priya Sharma, see you there")

@@ -44,6 +44,7 @@ type thread struct {
 	list    *widget.List
 	reply   *ui.SubmitEntry
 	mention *fyne.Container // names completing the @mention being typed
+	names   fyne.CanvasObject // mention, scrolling sideways; hidden while empty
 	send    *widget.Button
 	compose *fyne.Container
 	pin     *widget.Button // staff only
@@ -81,11 +82,12 @@ func (s *thread) buildUI() {
 	s.reply.SetMinRowsVisible(2)
 	s.reply.OnChanged = s.onTyping
 	s.mention = container.NewHBox()
-	s.mention.Hide()
+	s.names = container.NewHScroll(s.mention)
+	s.names.Hide()
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), container.NewHScroll(s.mention),
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), s.names,
 		mirror.Border(l, nil, nil, nil, s.send, s.reply))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
@@ -122,6 +124,7 @@ func (s *thread) createRow() fyne.CanvasObject {
 	}{{"ThreadEdit", theme.DocumentCreateIcon()}, {"ThreadDelete", theme.DeleteIcon()}, {"ThreadHistory", theme.HistoryIcon()}} {
 		own := widget.NewButtonWithIcon(s.env.L().T(b.text), b.icon, nil)
 		own.Importance = widget.LowImportance
+		own.Hide() // shown for the posts they apply to (fillReactions)
 		buttons = append(buttons, own)
 	}
 	reacts := mirror.Row(s.env, buttons...)
@@ -250,6 +253,7 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 	for _, b := range buttons[:n] {
 		showIf(b, !p.Deleted)
 	}
+	reacts.Refresh() // buttons came and went: lay the row out again
 }
 
 // showIf shows o when show holds and hides it otherwise.

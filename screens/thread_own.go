@@ -26,7 +26,7 @@ func (s *thread) onTyping(text string) {
 	s.mention.RemoveAll()
 	prefix, ok := community.MentionPrefix(text)
 	if !ok {
-		s.mention.Hide()
+		s.names.Hide()
 		return
 	}
 	me := s.env.Me()
@@ -42,10 +42,10 @@ func (s *thread) onTyping(text string) {
 		s.mention.Add(b)
 	}
 	if len(s.mention.Objects) == 0 {
-		s.mention.Hide()
+		s.names.Hide()
 		return
 	}
-	s.mention.Show()
+	s.names.Show()
 }
 
 // onComplete puts the chosen name in place of the mention being typed.
