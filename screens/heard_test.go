@@ -327,3 +327,39 @@ func TestInsightsFeedback_DetractorsAndPrivateReply(t *testing.T) {
 		t.Error("the member was not told of the owner's reply")
 	}
 }
+
+func TestEventDetail_RateAfterCheckIn(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var who string
+	for _, m := range demo.Members(demo.Now) {
+		r, err := f.svc.MyRSVP(ctx, m.Actor(), "ev-espresso")
+		if err == nil && r.Status == community.StatusCheckedIn {
+			who = m.ID
+			break
+		}
+	}
+	if who == "" {
+		t.Fatal("nobody checked in at ev-espresso")
+	}
+	before, _ := f.store.EventRating(ctx, "ev-espresso")
+	env := f.env(who, "en")
+	f.show(NewEventDetail(env, "ev-espresso"), phoneSize)
+	if !shows(f.win, "How was it?") {
+		t.Fatalf("not asked; texts %q", shownTexts(f.win))
+	}
+	test.Tap(button(t, f.win, "2 ★"))
+	settle()
+	if got, err := f.svc.MyRating(ctx, f.actor(who), "ev-espresso"); err != nil || got != 2 {
+		t.Fatalf("rating = %d, %v", got, err)
+	}
+	after, _ := f.store.EventRating(ctx, "ev-espresso")
+	if after.Count < max(before.Count, 1) {
+		t.Errorf("ratings %d -> %d", before.Count, after.Count)
+	}
+	// A member not checked in is not asked.
+	f.show(NewEventDetail(f.env("mem-tom", "en"), "ev-latte"), phoneSize)
+	if shows(f.win, "How was it?") {
+		t.Error("asked someone not checked in")
+	}
+}
