@@ -43,7 +43,7 @@ type thread struct {
 	locked  *widget.Label
 	list    *widget.List
 	reply   *ui.SubmitEntry
-	mention *fyne.Container // names completing the @mention being typed
+	mention *fyne.Container   // names completing the @mention being typed
 	names   fyne.CanvasObject // mention, scrolling sideways; hidden while empty
 	send    *widget.Button
 	compose *fyne.Container
