@@ -245,7 +245,7 @@ func (s *Shell) phoneLayout() fyne.CanvasObject {
 		tab := newNavTab(l.T(p.Title), p.Icon, p.ID == s.current, func() { s.Show(p.ID) })
 		if p.ID == "me" {
 			s.meTab = tab
-			tab.badge = s.badged("")
+			tab.badge, tab.rtl = s.badged(""), s.env.RTL()
 		}
 		tabs = append(tabs, tab)
 	}
@@ -572,6 +572,7 @@ func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 type navTab struct {
 	widget.BaseWidget
 	badge  string        // the unread count over the icon, "" for none
+	rtl    bool          // the badge goes on the icon's top left then
 	badged *widget.Label // shows badge once rendered
 	label  string
 	icon   fyne.Resource
@@ -603,7 +604,7 @@ func (t *navTab) CreateRenderer() fyne.WidgetRenderer {
 	t.badged.Importance = widget.DangerImportance
 	t.badged.SizeName = theme.SizeNameCaptionText
 	showBadge(t.badged, t.badge)
-	box := container.NewVBox(container.NewCenter(container.New(badgeCorner{}, img, t.badged)), text)
+	box := container.NewVBox(container.NewCenter(container.New(badgeCorner{rtl: t.rtl}, img, t.badged)), text)
 	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedLayout(4, 0, 0, 0), box))
 }
 
@@ -625,16 +626,20 @@ func showBadge(l *widget.Label, text string) {
 }
 
 // badgeCorner sizes itself to its first object (an icon) and puts the
-// second (a badge) over the icon's top trailing corner, so that the icon
-// stays centred under it.
-type badgeCorner struct{}
+// second (a badge) over the icon's top trailing corner (top left in a
+// right-to-left language), so that the icon stays centred under it.
+type badgeCorner struct{ rtl bool }
 
-func (badgeCorner) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (c badgeCorner) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Resize(size)
 	objs[0].Move(fyne.NewPos(0, 0))
 	b := objs[1].MinSize()
 	objs[1].Resize(b)
-	objs[1].Move(fyne.NewPos(size.Width-b.Width/3, -b.Height/3))
+	x := size.Width - b.Width/3
+	if c.rtl {
+		x = -b.Width * 2 / 3
+	}
+	objs[1].Move(fyne.NewPos(x, -b.Height/3))
 }
 
 func (badgeCorner) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }

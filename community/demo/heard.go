@@ -8,6 +8,10 @@ import (
 	"github.com/regulars-app/regulars/community"
 )
 
+// NoticePrefix starts the IDs of the demo's own notices (tests that count
+// notices leave them out).
+const NoticePrefix = "demo:"
+
 // amiraReply is the owner's answer to Amira's "best flat white in town".
 const amiraReply = "Thank you, Amira! Your flat white will be waiting on Saturday."
 
@@ -30,7 +34,7 @@ func seedHeard(ctx context.Context, s community.Store, now time.Time) error {
 	}
 	for _, n := range notes {
 		n.MemberID = MemberID
-		n.ID = n.Kind + ":" + n.Ref + ":" + n.Sub + ":" + MemberID
+		n.ID = NoticePrefix + n.Kind + ":" + n.Ref + ":" + n.Sub
 		if err := s.Notify(ctx, n); err != nil {
 			return fmt.Errorf("seed notice %s: %w", n.ID, err)
 		}
