@@ -211,7 +211,7 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 		}
 		if p.ID == "me" {
 			s.meButton = b
-			b.SetText(s.badged(l.T(p.Title)))
+			b.SetText(bidi.Visual(s.env, s.badged(l.T(p.Title))))
 		}
 		if p.ID == s.current {
 			b.Importance = widget.HighImportance
@@ -457,7 +457,7 @@ func (s *Shell) setUnread(n int) {
 	s.unread = n
 	l := s.env.L()
 	if s.meButton != nil {
-		s.meButton.SetText(s.badged(l.T("TabMe")))
+		s.meButton.SetText(bidi.Visual(s.env, s.badged(l.T("TabMe"))))
 	}
 	if s.meTab != nil {
 		s.meTab.setBadge(s.badged(""))

@@ -80,7 +80,7 @@ func (s *search) show(res community.SearchResults) {
 	}
 	now := s.env.Svc.Now()
 	for _, t := range res.Threads {
-		title := ui.NewHeading(s.env, t.Title)
+		title := ui.NewContentLabel(s.env, t.Title, true)
 		meta := ui.NewFaint(s.env, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 			"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, now)}))
 		s.results.Add(ui.NewTapCard(container.NewVBox(title, meta), func() { s.env.Nav.Push(t.Title, NewThread(s.env, t.ID)) }))
@@ -89,7 +89,7 @@ func (s *search) show(res community.SearchResults) {
 		s.results.Add(ui.NewSectionHeader(s.env, l.T("SearchPosts")))
 	}
 	for _, p := range res.Posts {
-		body := ui.NewText(s.env, short(plainText(p.Body), 160))
+		body := ui.NewContentLabel(s.env, short(plainText(p.Body), 160), false) // in its own direction
 		body.Wrapping = fyne.TextWrapWord
 		who := ui.NewFaint(s.env, l.T("SearchPostMeta", map[string]any{"Author": p.AuthorName, "When": l.Relative(p.At, now)}))
 		threadID := p.ThreadID
