@@ -91,9 +91,11 @@ func FuzzValidateCommunity(f *testing.F) {
 // TestService_SaveCommunity_MembersFollowLive: the owner's change reaches a
 // watcher (every member's open screen) and the member's next read.
 func TestService_SaveCommunity_MembersFollowLive(t *testing.T) {
+	svc, _ := newService(t)
+	// The time limit starts after the seeding, which takes seconds under -race
+	// on a busy machine: it bounds the wait for the change, not the set-up.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	svc, _ := newService(t)
 	changes := svc.Watch(ctx)
 	c, _ := svc.Community(ctx)
 	c.Tiers[1].Names = community.Localized{"en": "Neighbour"}
