@@ -21,6 +21,7 @@ import (
 	fsstore "github.com/regulars-app/regulars/community/firestore"
 	"github.com/regulars-app/regulars/config"
 	"github.com/regulars-app/regulars/internal/emulators"
+	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
@@ -106,6 +107,23 @@ func (a *cafe) tap(label string) {
 		a.t.Fatalf("no button %q in %q", label, texts(a.win))
 	}
 	test.Tap(b)
+	a.settle()
+}
+
+// choose taps the first option row of the polls screen (a vote is an
+// option picked, then Vote).
+func (a *cafe) choose() {
+	a.t.Helper()
+	var row *ui.ChoiceRow
+	walkVisible(a.root(), func(o fyne.CanvasObject) {
+		if r, ok := o.(*ui.ChoiceRow); ok && row == nil {
+			row = r
+		}
+	})
+	if row == nil {
+		a.t.Fatalf("no option to pick in %q", texts(a.win))
+	}
+	test.Tap(row)
 	a.settle()
 }
 
@@ -241,6 +259,7 @@ func TestCloud_EndToEnd(t *testing.T) {
 	// Vote, through the polls screen.
 	a.c.shell.Show("polls")
 	a.waitFor("Vote")
+	a.choose()
 	a.tap("Vote")
 	a.waitFor("(your vote)")
 

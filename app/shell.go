@@ -71,6 +71,10 @@ type Shell struct {
 	// The quiet banners under the header: offline, email not verified.
 	banners    *fyne.Container
 	offline    bool
+	alerts     *screens.NoticeAlerts // new notices as system notifications (issue 14)
+	unread     int                   // the member's unread notices, badged on Me
+	meTab      *navTab               // phone: Me's tab, which carries the badge
+	meButton   *widget.Button        // desktop: Me's entry, which carries the badge
 	unverified bool
 }
 
@@ -103,6 +107,8 @@ func NewShell(win fyne.Window, env *screens.Env, layout Layout, profiles []Profi
 	}
 	s.phone = s.wantPhone(win.Canvas().Size().Width)
 	s.rebuild()
+	s.alerts = screens.NewNoticeAlerts(env)
+	s.alerts.OnUnread = s.setUnread
 	return s
 }
 
@@ -252,6 +258,10 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing
 		}
+		if p.ID == "me" {
+			s.meButton = b
+			b.SetText(bidi.Visual(s.env, s.badged(l.T(p.Title))))
+		}
 		if p.ID == s.current {
 			b.Importance = widget.HighImportance
 		} else {
@@ -277,7 +287,12 @@ func (s *Shell) phoneLayout() fyne.CanvasObject {
 			tools = append(tools, p)
 			continue
 		}
-		tabs = append(tabs, newNavTab(l.T(p.Title), p.Icon, p.ID == s.current, func() { s.Show(p.ID) }))
+		tab := newNavTab(l.T(p.Title), p.Icon, p.ID == s.current, func() { s.Show(p.ID) })
+		if p.ID == "me" {
+			s.meTab = tab
+			tab.badge, tab.rtl = s.badged(""), s.env.RTL()
+		}
+		tabs = append(tabs, tab)
 	}
 	if len(tools) > 0 {
 		active := false
@@ -333,6 +348,8 @@ func (s *Shell) SwitchProfile(memberID string) {
 		return
 	}
 	s.env.SetMe(m.Actor())
+	s.unread = 0
+	s.alerts.Restart()
 	visible := false
 	for _, p := range s.places() {
 		visible = visible || p.ID == s.current
@@ -469,6 +486,42 @@ func (s *Shell) Dispatch(c community.Change) {
 		}
 	}
 	s.env.Dispatch(c)
+	if s.alerts != nil {
+		s.alerts.Change(c)
+	}
+}
+
+// setUnread shows the member's unread count on Me (UI goroutine).
+func (s *Shell) setUnread(n int) {
+	if n == s.unread {
+		return
+	}
+	s.unread = n
+	l := s.env.L()
+	if s.meButton != nil {
+		s.meButton.SetText(bidi.Visual(s.env, s.badged(l.T("TabMe"))))
+	}
+	if s.meTab != nil {
+		s.meTab.setBadge(s.badged(""))
+	}
+}
+
+// badged returns label with the unread count ("Me (3)", "Me (99+)"), or the
+// count alone when label is "" (the phone tab's badge), or label when
+// nothing is unread.
+func (s *Shell) badged(label string) string {
+	if s.unread == 0 {
+		return label
+	}
+	l := s.env.L()
+	count := l.Number(int64(s.unread))
+	if s.unread > community.UnreadCap {
+		count = l.T("NavBadgeMany", map[string]any{"Unread": l.Number(community.UnreadCap)})
+	}
+	if label == "" {
+		return count
+	}
+	return l.T("NavBadge", map[string]any{"Label": label, "Unread": count})
 }
 
 // widthWatch lays its one object out over the whole space and switches the
@@ -560,6 +613,9 @@ func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // highlighted in the primary colour when its place is on show.
 type navTab struct {
 	widget.BaseWidget
+	badge  string        // the unread count over the icon, "" for none
+	rtl    bool          // the badge goes on the icon's top left then
+	badged *widget.Label // shows badge once rendered
 	label  string
 	icon   fyne.Resource
 	active bool
@@ -587,17 +643,41 @@ func (t *navTab) CreateRenderer() fyne.WidgetRenderer {
 	text.Alignment = fyne.TextAlignCenter
 	text.TextStyle.Bold = t.active
 	text.TextSize = th.Size(theme.SizeNameCaptionText)
-	return &navTabRenderer{t: t, icon: widget.NewIcon(icon), text: text, size: text.TextSize}
+	t.badged = widget.NewLabelWithStyle(t.badge, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.badged.Importance = widget.DangerImportance
+	t.badged.SizeName = theme.SizeNameCaptionText
+	showBadge(t.badged, t.badge)
+	return &navTabRenderer{t: t, icon: widget.NewIcon(icon), text: text, badge: t.badged, size: text.TextSize}
+}
+
+// setBadge shows text (the unread count) over the tab's icon, or nothing.
+func (t *navTab) setBadge(text string) {
+	t.badge = text
+	if t.badged != nil {
+		t.badged.SetText(text)
+		showBadge(t.badged, text)
+	}
+}
+
+func showBadge(l *widget.Label, text string) {
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
 }
 
 // navTabRenderer lays the icon over the name, and makes the name's text
 // smaller, down to 9 pt, when the tab is too narrow for it: names must be
-// read whole in every language (ja "マイページ", ar "الاستطلاعات").
+// read whole in every language (ja "マイページ", ar "الاستطلاعات"). The
+// unread badge sits over the icon's top trailing corner (top left in a
+// right-to-left language), so that the icon stays centred under it.
 type navTabRenderer struct {
-	t    *navTab
-	icon *widget.Icon
-	text *canvas.Text
-	size float32 // the caption size the text starts from
+	t     *navTab
+	icon  *widget.Icon
+	text  *canvas.Text
+	badge *widget.Label
+	size  float32 // the caption size the text starts from
 }
 
 // navTabMargin is the room left on each side of a tab's name.
@@ -612,9 +692,17 @@ func (r *navTabRenderer) Layout(s fyne.Size) {
 	ts := r.text.MinSize()
 	top := (s.Height - is.Height - ts.Height) / 2
 	r.icon.Resize(is)
-	r.icon.Move(fyne.NewPos((s.Width-is.Width)/2, top))
+	ix := (s.Width - is.Width) / 2
+	r.icon.Move(fyne.NewPos(ix, top))
 	r.text.Resize(fyne.NewSize(s.Width, ts.Height))
 	r.text.Move(fyne.NewPos(0, top+is.Height))
+	b := r.badge.MinSize()
+	r.badge.Resize(b)
+	x := ix + is.Width - b.Width/3
+	if r.t.rtl {
+		x = ix - b.Width*2/3
+	}
+	r.badge.Move(fyne.NewPos(x, top-b.Height/3))
 }
 
 func (r *navTabRenderer) MinSize() fyne.Size {
@@ -623,6 +711,8 @@ func (r *navTabRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(ui.MinTouch, max(ui.MinTouch, is.Height+r.size*1.4+2*th.Size(theme.SizeNamePadding)))
 }
 
-func (r *navTabRenderer) Refresh()                     { r.Layout(r.t.Size()); canvas.Refresh(r.t) }
-func (r *navTabRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.icon, r.text} }
-func (r *navTabRenderer) Destroy()                     {}
+func (r *navTabRenderer) Refresh() { r.Layout(r.t.Size()); canvas.Refresh(r.t) }
+func (r *navTabRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.icon, r.text, r.badge}
+}
+func (r *navTabRenderer) Destroy() {}

@@ -288,3 +288,26 @@ func TestShell_OfflineBanner(t *testing.T) {
 		t.Error("the offline banner stays once back online")
 	}
 }
+
+// TestShell_UnreadBadgeOnMe: Amira's three unread notices badge Me, and
+// reading them clears it.
+func TestShell_UnreadBadgeOnMe(t *testing.T) {
+	s, win := newTestShell(t, demo.MemberID, "en", LayoutDesktop, DesktopSize)
+	if got := texts(win); !strings.Contains(got, "Me (3)\n") {
+		t.Fatalf("no badge on Me:\n%s", got)
+	}
+	me := s.Env().Me()
+	if err := s.Env().Svc.MarkAllRead(context.Background(), me, 50); err != nil {
+		t.Fatal(err)
+	}
+	s.Dispatch(community.Change{Kind: community.KindNotification, MemberID: me.ID})
+	uitest.Settle()
+	if got := texts(win); strings.Contains(got, "Me (") || !strings.Contains(got, "Me\n") {
+		t.Errorf("badge stays after reading:\n%s", got)
+	}
+	p, pwin := newTestShell(t, demo.MemberID, "ar", LayoutPhone, PhoneSize)
+	if got := texts(pwin); !strings.Contains(got, "٣\n") {
+		t.Errorf("no badge on the phone tab:\n%s", got)
+	}
+	_ = p
+}

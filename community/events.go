@@ -252,6 +252,10 @@ func (s *Service) CheckIn(ctx context.Context, a Actor, eventID, memberID string
 	}
 	if applied {
 		_ = s.store.Notify(ctx, Notification{ID: "points:" + entry.ID, MemberID: memberID, Kind: "points", Ref: eventID, Amount: entry.Delta, At: now})
+		if e, err := s.store.Event(ctx, eventID); err == nil {
+			_ = s.notify(ctx, Notification{ID: NoticeRate + ":" + eventID + ":" + memberID, MemberID: memberID, Kind: NoticeRate,
+				Ref: eventID, Title: e.Title, At: now})
+		}
 	}
 	return CheckInResult{Member: m, RSVP: r, Points: entry.Delta, Applied: applied}, nil
 }

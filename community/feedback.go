@@ -17,7 +17,7 @@ func (s *Service) GiveFeedback(ctx context.Context, a Actor, score int, comment 
 		return Feedback{}, err
 	}
 	now := s.now()
-	f := Feedback{ID: a.ID + ":" + now.UTC().Format("2006-01"), MemberID: a.ID, Score: score, Comment: strings.TrimSpace(comment), At: now}
+	f := Feedback{ID: a.ID + ":" + now.UTC().Format("2006-01"), MemberID: a.ID, Score: score, Comment: strings.TrimSpace(comment), Lang: a.Lang, At: now}
 	if err := s.store.SaveFeedback(ctx, f); err != nil {
 		return Feedback{}, fmt.Errorf("feedback: %w", err)
 	}

@@ -40,7 +40,9 @@ func (s *Service) StartThread(ctx context.Context, a Actor, category, title, bod
 	return t, nil
 }
 
-// Reply adds a post to a thread; refused when the thread is locked.
+// Reply adds a post to a thread; refused when the thread is locked. The
+// thread's author and participants are told, and members it @mentions
+// (notify.go).
 func (s *Service) Reply(ctx context.Context, a Actor, threadID, body string) (Post, error) {
 	if err := a.require(ActPost); err != nil {
 		return Post{}, err
@@ -54,6 +56,7 @@ func (s *Service) Reply(ctx context.Context, a Actor, threadID, body string) (Po
 		return Post{}, fmt.Errorf("reply to %s: %w", threadID, err)
 	}
 	s.touch(ctx, a.ID)
+	_ = s.tellReply(ctx, p) // best effort: the reply is posted
 	return p, nil
 }
 

@@ -126,6 +126,8 @@ type EventAttendance struct {
 	Going     int
 	CheckedIn int
 	Capacity  int
+	Rating    float64 // average 1-5 answer of those checked in (issue 14), when Ratings > 0
+	Ratings   int
 }
 
 // PollParticipation is how many members voted in a poll.
@@ -181,7 +183,12 @@ func (s *Service) Insights(ctx context.Context, a Actor) (Insights, error) {
 	}
 	for i := len(past) - 1; i >= 0; i-- {
 		e := past[i]
-		in.Attendance = append(in.Attendance, EventAttendance{Event: e, Going: e.Going, CheckedIn: e.CheckedIn, Capacity: e.Capacity})
+		r, err := s.store.EventRating(ctx, e.ID)
+		if err != nil {
+			return in, fmt.Errorf("insights ratings: %w", err)
+		}
+		in.Attendance = append(in.Attendance, EventAttendance{Event: e, Going: e.Going, CheckedIn: e.CheckedIn, Capacity: e.Capacity,
+			Rating: r.Average, Ratings: r.Count})
 	}
 	polls, err := s.store.Polls(ctx, "", 6)
 	if err != nil {

@@ -154,13 +154,3 @@ func (s *Service) DeleteAccount(ctx context.Context, a Actor) error {
 	}
 	return nil
 }
-
-// Notifications returns the actor's notifications, newest first.
-func (s *Service) Notifications(ctx context.Context, a Actor, limit int) ([]Notification, error) {
-	return s.store.Notifications(ctx, a.ID, limit)
-}
-
-// MarkRead marks one of the actor's notifications read.
-func (s *Service) MarkRead(ctx context.Context, a Actor, id string) error {
-	return s.store.MarkRead(ctx, a.ID, id)
-}

@@ -163,6 +163,12 @@ type Member struct {
 	LifetimePoints int64  // sum of the ledger's LifetimeDelta (gains, less gains undone): decides the tier
 	Since          time.Time
 	LastActive     time.Time
+	// Muted lists the notification kinds the member does not want (see
+	// NoticeKinds); PushOptIn and PushToken are for push to a closed app
+	// (the device's FCM registration token; docs/push.md).
+	Muted     MuteList
+	PushOptIn bool
+	PushToken string
 }
 
 // Actor returns the member as the actor of a use case.
@@ -275,13 +281,16 @@ type RSVP struct {
 }
 
 // Notification tells a member something happened to them (promoted from a
-// waitlist, points received, an idea shipped).
+// waitlist, points received, a reply, an idea moving; see notify.go).
 type Notification struct {
 	ID       string // idempotency key
 	MemberID string
-	Kind     string // message suffix: "promoted", "points", "idea_shipped", "story_published"
-	Ref      string
+	Kind     string // one of the Notice kinds: "promoted", "points", "reply", ...
+	Ref      string // what it opens: an event, thread, poll, story or feedback ID (see Target)
+	Sub      string // within Ref: a post or an idea (option) ID
 	Title    string // e.g. the event title
+	Text     string // a short excerpt: the reply, the owner's reason or note
+	From     string // who did it, by name
 	Amount   int64
 	At       time.Time
 	Read     bool
@@ -317,6 +326,22 @@ type Post struct {
 	Removed    bool // removed by a moderator
 	Reviewed   bool // a moderator kept it after reports: it leaves the moderation queue
 	Reactions  map[string]int
+	Edits      int       // times its author changed it (or deleted it); staff read the earlier texts (PostRevisions)
+	EditedAt   time.Time // the last edit
+	Deleted    bool      // deleted by its author: Body is empty
+}
+
+// Edited reports whether the author changed the post after writing it.
+func (p Post) Edited() bool { return p.Edits > 0 && !p.Deleted }
+
+// PostRevision is an earlier text of a post, kept for staff when its author
+// edits or deletes it.
+type PostRevision struct {
+	ThreadID string
+	PostID   string
+	N        int // 1 for the text before the first edit
+	Body     string
+	At       time.Time // when it was replaced
 }
 
 // ReportThreshold is how many different members must report a post to hide it.
@@ -333,6 +358,9 @@ const (
 	StoryPending   StoryStatus = "pending"
 	StoryPublished StoryStatus = "published"
 	StoryRejected  StoryStatus = "rejected"
+	// StoryWithdrawn: its author took their consent back; nobody but them
+	// and staff sees it.
+	StoryWithdrawn StoryStatus = "withdrawn"
 )
 
 // Story is a customer's story about the business, published with their consent.
@@ -383,6 +411,7 @@ type Option struct {
 	By     string // proposer's member ID; empty when the business wrote it
 	ByName string
 	Status IdeaStatus
+	Reason string // why staff declined it, told to its voters
 }
 
 // Votable reports whether members may vote for the option.
@@ -461,5 +490,10 @@ type Feedback struct {
 	MemberID string
 	Score    int // 0 to 10
 	Comment  string
+	Lang     string // the language the member wrote in
 	At       time.Time
+	// The owner's private answer, which the member is told about.
+	Reply     string
+	RepliedBy string
+	RepliedAt time.Time
 }

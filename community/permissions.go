@@ -38,6 +38,7 @@ const (
 	ActManageRewards  Action = "manage_rewards"  // edit tiers, rewards and earn rules
 	ActCounter        Action = "counter"         // record visits, purchases and stamps, accept reward codes, undo at the counter
 	ActExport         Action = "export"          // export members, ledger, attendance and feedback as CSV
+	ActAnswerMembers  Action = "answer_members"  // reply privately to feedback, send a note to a drifting regular
 
 	ActRSVP         Action = "rsvp"          // RSVP to or cancel for an event
 	ActPost         Action = "post"          // start a thread or reply
@@ -76,6 +77,7 @@ var permissions = map[Action][]Role{
 	ActManageRewards:  ownerOnly,
 	ActCounter:        staffOnly,
 	ActExport:         ownerOnly,
+	ActAnswerMembers:  staffOnly,
 
 	ActRSVP:         everyMember,
 	ActPost:         everyMember,

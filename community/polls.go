@@ -147,9 +147,14 @@ func (s *Service) ClosePoll(ctx context.Context, a Actor, pollID string) (Poll, 
 }
 
 // SetIdeaStatus moves an idea on the board (staff only): approving a pending
-// proposal opens it. When an idea ships, its proposer and everyone who voted
-// for it are thanked with points, once each, and told.
+// proposal opens it. Its proposer and voters are told of every move to
+// planned, in progress, shipped and declined (see IdeaNotices; DeclineIdea
+// says why). When an idea ships, they are thanked with points, once each.
 func (s *Service) SetIdeaStatus(ctx context.Context, a Actor, pollID, optionID string, st IdeaStatus) (Poll, error) {
+	return s.setIdeaStatus(ctx, a, pollID, optionID, st, "")
+}
+
+func (s *Service) setIdeaStatus(ctx context.Context, a Actor, pollID, optionID string, st IdeaStatus, reason string) (Poll, error) {
 	if err := a.require(ActSetIdeaStatus); err != nil {
 		return Poll{}, err
 	}
@@ -161,10 +166,15 @@ func (s *Service) SetIdeaStatus(ctx context.Context, a Actor, pollID, optionID s
 		return Poll{}, Invalid("status", ReasonInvalid)
 	}
 	var opt Option
+	moved := false
 	p, err := s.store.UpdatePoll(ctx, pollID, func(p *Poll) error {
 		for i := range p.Options {
 			if p.Options[i].ID == optionID {
+				moved = p.Options[i].Status != st
 				p.Options[i].Status = st
+				if st == IdeaDeclined {
+					p.Options[i].Reason = reason
+				}
 				opt = p.Options[i]
 				return nil
 			}
@@ -179,6 +189,19 @@ func (s *Service) SetIdeaStatus(ctx context.Context, a Actor, pollID, optionID s
 			return p, err
 		}
 	}
+	if moved && ideaNotice(st) != "" {
+		voters, err := s.store.Voters(ctx, p.ID, opt.ID)
+		if err != nil {
+			return p, fmt.Errorf("voters of %s: %w", opt.ID, err)
+		}
+		c, err := s.store.Community(ctx)
+		if err != nil {
+			return p, fmt.Errorf("tell voters of %s: %w", opt.ID, err)
+		}
+		if err := s.tellAll(ctx, a.ID, IdeaNotices(p, opt, voters, c.Earn, s.now())); err != nil {
+			return p, err
+		}
+	}
 	return p, nil
 }
 
@@ -189,7 +212,7 @@ func (s *Service) thankShipped(ctx context.Context, a Actor, p Poll, opt Option)
 	}
 	key := "ship:" + p.ID + ":" + opt.ID + ":"
 	if opt.By != "" {
-		if _, _, err := s.apply(ctx, LedgerEntry{ID: key + opt.By, MemberID: opt.By, Delta: c.Earn.IdeaShipped,
+		if err := s.applyQuiet(ctx, LedgerEntry{ID: key + opt.By, MemberID: opt.By, Delta: c.Earn.IdeaShipped,
 			Reason: ReasonIdeaShipped, Ref: opt.ID, Note: opt.Text, By: a.ID}); err != nil && !isNotFound(err) {
 			return err
 		}
@@ -202,7 +225,7 @@ func (s *Service) thankShipped(ctx context.Context, a Actor, p Poll, opt Option)
 		if v == opt.By {
 			continue
 		}
-		if _, _, err := s.apply(ctx, LedgerEntry{ID: key + v, MemberID: v, Delta: c.Earn.IdeaVoter,
+		if err := s.applyQuiet(ctx, LedgerEntry{ID: key + v, MemberID: v, Delta: c.Earn.IdeaVoter,
 			Reason: ReasonIdeaVoter, Ref: opt.ID, Note: opt.Text, By: a.ID}); err != nil && !isNotFound(err) {
 			return err
 		}
@@ -261,4 +284,19 @@ func (s *Service) PendingIdeas(ctx context.Context, a Actor, limit int) ([]Idea,
 		}
 	}
 	return out, nil
+}
+
+// applyQuiet applies a ledger entry whose notice is told another way (an
+// idea shipped: its thank-you carries the points).
+func (s *Service) applyQuiet(ctx context.Context, e LedgerEntry) error {
+	if e.Delta == 0 {
+		return nil
+	}
+	if e.At.IsZero() {
+		e.At = s.now()
+	}
+	if _, _, err := s.store.ApplyLedger(ctx, e); err != nil {
+		return fmt.Errorf("ledger %s for %s: %w", e.ID, e.MemberID, err)
+	}
+	return nil
 }

@@ -37,6 +37,10 @@ type Store interface {
 	NotificationStore
 	ExportStore
 	CounterStore
+	SearchStore
+	PostEditStore
+	IdeaCommentStore
+	HeardStore
 
 	// Watch streams changes until ctx is done, then closes the channel. A slow
 	// reader may see changes coalesced (the latest of a kind and ID), never a
@@ -264,9 +268,10 @@ type NotificationStore interface {
 	// MarkRead marks one of the member's notifications read; ErrNotFound when
 	// they have none with that ID.
 	MarkRead(ctx context.Context, memberID, id string) error
-	// UnreadCount counts the member's notifications not yet read, all of them,
-	// without reading them where the backend can (an aggregation count on
-	// Firestore: one read per 1,000 unread).
+	// UnreadCount counts the member's notifications not yet read, up to
+	// UnreadCap+1 of them (a badge says "99+"), without reading them where
+	// the backend can (an aggregation count on Firestore over at most
+	// UnreadCap+1 entries: one read whatever the history).
 	UnreadCount(ctx context.Context, memberID string) (int, error)
 }
 

@@ -44,6 +44,10 @@ type Env struct {
 	// Account is the signed-in member's Firebase account in cloud mode; nil
 	// in local mode (and in tests), where there is nothing to sign out of.
 	Account Account
+	// DeviceToken is this device's push token from the platform's messaging
+	// SDK (docs/push.md), given by the app; "" where there is none (desktop
+	// builds, tests): notices then reach the member while the app runs.
+	DeviceToken string
 
 	// ctx is the root of every screen's scope (see Open).
 	ctx context.Context

@@ -30,6 +30,7 @@ type eventDetail struct {
 
 	event  community.Event
 	rsvp   community.RSVP // zero Status when they have not answered
+	rating int            // their 1-5 answer to "how was it?", 0 for none
 	refuse *ui.FieldError
 	note   *widget.Label
 }
@@ -70,7 +71,14 @@ func (s *eventDetail) load() {
 				r, err = community.RSVP{}, nil
 			}
 		}
-		return func() { s.show(e, r, err) }
+		rating := 0
+		if r.Status == community.StatusCheckedIn {
+			rating, _ = svc.MyRating(ctx, me, id) // none yet: 0
+		}
+		return func() {
+			s.rating = rating
+			s.show(e, r, err)
+		}
 	})
 }
 
@@ -112,6 +120,9 @@ func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
 		if e.Waiting > 0 {
 			objs = append(objs, ui.NewText(s.env, l.N("EventWaiting", e.Waiting)))
 		}
+	}
+	if r.Status == community.StatusCheckedIn {
+		objs = append(objs, s.rate()...) // how was it? 1 to 5, after check-in
 	}
 	cal := widget.NewButtonWithIcon(l.T("EventAddToCalendar"), theme.DownloadIcon(), s.onAddToCalendar)
 	objs = append(objs, mirror.Row(s.env, cal))
@@ -156,6 +167,36 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 	b := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), s.onRSVP)
 	b.Importance = widget.HighImportance
 	return []fyne.CanvasObject{b}
+}
+
+// rate asks a member checked in at the event how it was, 1 to 5 (issue 14):
+// insights show the owner each event's average.
+func (s *eventDetail) rate() []fyne.CanvasObject {
+	l := s.env.L()
+	var stars []fyne.CanvasObject
+	for i := 1; i <= 5; i++ {
+		b := widget.NewButton(l.Number(int64(i))+" ★", func() { s.onRate(i) })
+		if i == s.rating {
+			b.Importance = widget.HighImportance
+		}
+		stars = append(stars, b)
+	}
+	return []fyne.CanvasObject{ui.NewText(s.env, l.T("EventRate")), mirror.Row(s.env, stars...)}
+}
+
+func (s *eventDetail) onRate(score int) {
+	svc, me, id := s.env.Svc, s.env.Me(), s.id
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.RateEvent(ctx, me, id, score)
+		return func() {
+			if err != nil {
+				s.refuse.SetError(err)
+				return
+			}
+			s.rating = score
+			s.show(s.event, s.rsvp, nil)
+		}
+	})
 }
 
 func (s *eventDetail) onRSVP() {

@@ -63,7 +63,8 @@ func (s *forum) buildUI() {
 	s.empty = ui.NewEmptyState(theme.MailComposeIcon(), l.T("ForumEmpty"), l.T("ForumStartThread"), s.onStart)
 	s.empty.Hide()
 	s.problem = ui.NewRefusal(s.env)
-	top := mirror.Border(l, nil, nil, nil, start, s.picker)
+	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.env.Nav.Push(l.T("SearchTitle"), NewSearch(s.env)) })
+	top := mirror.Border(l, nil, nil, nil, container.NewHBox(find, start), s.picker)
 	bottom := container.NewVBox(s.problem, requireVerified(s.env, start), s.more)
 	s.root = container.NewBorder(top, bottom, nil, nil, container.NewStack(s.list, s.empty))
 }

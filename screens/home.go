@@ -164,7 +164,7 @@ func (h *home) onRetry() { h.load() }
 
 func (h *home) onOpenCard() { h.env.Push(h.env.L().T("LoyaltyTitle"), NewLoyalty(h.env)) }
 
-func (h *home) onNotifications() { showPlace(h.env, "me") }
+func (h *home) onNotifications() { h.env.Nav.Push(h.env.L().T("NoticesTitle"), NewNotices(h.env)) }
 
 func (h *home) onEvents() { showPlace(h.env, "events") }
 

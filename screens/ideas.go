@@ -5,10 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // ideasPolls is how many recent polls the ideas board gathers ideas from.
@@ -90,11 +92,18 @@ func (b *ideasBoard) render() {
 			}
 			m := ui.NewFaint(b.env, "")
 			ui.SetLine(b.env, m, meta)
-			b.content.Add(container.NewVBox(text, m))
+			talk := widget.NewButtonWithIcon(l.T("IdeaComments"), theme.MailReplyIcon(), func() { b.onComments(idea) })
+			talk.Importance = widget.LowImportance
+			b.content.Add(container.NewVBox(text, mirror.Border(b.env, nil, nil, nil, talk, m)))
 		}
 		b.content.Add(widget.NewSeparator())
 	}
 	b.root.Refresh() // the board changed size: lay it out again
+}
+
+// onComments opens what members say about an idea.
+func (b *ideasBoard) onComments(idea community.Idea) {
+	b.env.Push(b.env.L().T("IdeaComments"), NewIdeaComments(b.env, idea.PollID, idea.ID, idea.Text))
 }
 
 func (b *ideasBoard) onChange(c community.Change) {

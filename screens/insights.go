@@ -5,10 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // insights is the owner's view of the community's health, each measure as a
@@ -63,7 +65,10 @@ func (s *insights) buildUI() {
 	} else {
 		s.grid = container.NewGridWithColumns(2, cards...)
 	}
-	s.root = container.NewVScroll(container.NewVBox(s.problem, s.grid))
+	// What members said, event ratings and drifting regulars (issue 14).
+	heard := widget.NewButtonWithIcon(l.T("InsightsFeedbackOpen"), theme.MailReplyIcon(), s.onFeedback)
+	heard.Importance = widget.HighImportance
+	s.root = container.NewVScroll(container.NewVBox(mirror.Row(s.env, heard), s.problem, s.grid))
 }
 
 // withHint shows hint instead of the chart while it has no points.
@@ -79,6 +84,10 @@ func (s *insights) withHint(c *ui.Chart, hint string) fyne.CanvasObject {
 type chartHint struct {
 	chart *ui.Chart
 	hint  *ui.Secondary
+}
+
+func (s *insights) onFeedback() {
+	s.env.Push(s.env.L().T("InsightsFeedbackTitle"), NewInsightsFeedback(s.env))
 }
 
 func (s *insights) load() {

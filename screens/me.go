@@ -191,13 +191,13 @@ func (s *me) languageSection() fyne.CanvasObject {
 
 func (s *me) notifications() fyne.CanvasObject {
 	l := s.env.L()
-	objs := []fyne.CanvasObject{ui.NewSectionHeader(s.env, l.T("MeNotifications"))}
+	objs := []fyne.CanvasObject{ui.NewSectionHeader(s.env, l.T("MeNotifications")), s.noticesButton()}
 	if len(s.notes) == 0 {
 		objs = append(objs, ui.NewEmptyState(nil, l.T("MeNoNotifications"), "", nil))
 	}
 	now := s.env.Svc.Now().In(s.community.Location())
 	for _, n := range s.notes {
-		text := ui.NewText(s.env, notificationText(l, n))
+		text := ui.NewText(s.env, NoticeText(l, n))
 		if !n.Read {
 			text.TextStyle.Bold = true
 		}

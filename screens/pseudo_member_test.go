@@ -51,6 +51,12 @@ func TestScreens_MemberScreensArePseudoLocalized(t *testing.T) {
 		"events":       NewEvents,
 		"event-detail": func(env *Env) fyne.CanvasObject { return NewEventDetail(env, "ev-latte") },
 		"me":           NewMe,
+		"notices":      NewNotices,
+		"my-feedback":  NewMyFeedback,
+		"search":       NewSearch,
+		"idea-comments": func(env *Env) fyne.CanvasObject {
+			return NewIdeaComments(env, "poll-winter", "simit", "Simit with cheese for breakfast")
+		},
 	}
 	for name, build := range screens {
 		t.Run(name, func(t *testing.T) {

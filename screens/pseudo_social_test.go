@@ -40,16 +40,17 @@ func TestScreens_SocialScreensArePseudoLocalized(t *testing.T) {
 // screens.
 func TestScreens_OwnerScreensArePseudoLocalized(t *testing.T) {
 	screens := map[string]func(*Env) fyne.CanvasObject{
-		"announce":       NewAnnounce,
-		"events-manager": NewEventsManager,
-		"event-admin":    func(env *Env) fyne.CanvasObject { return NewEventAdmin(env, "ev-latte") },
-		"event-editor":   func(env *Env) fyne.CanvasObject { return NewEventEditor(env, "ev-latte") },
-		"members":        NewMembers,
-		"member":         func(env *Env) fyne.CanvasObject { return NewMemberProfile(env, "mem-tom") },
-		"moderation":     NewModeration,
-		"polls-manager":  NewPollsManager,
-		"poll-admin":     func(env *Env) fyne.CanvasObject { return NewPollAdmin(env, "poll-winter") },
-		"insights":       NewInsights,
+		"announce":          NewAnnounce,
+		"events-manager":    NewEventsManager,
+		"event-admin":       func(env *Env) fyne.CanvasObject { return NewEventAdmin(env, "ev-latte") },
+		"event-editor":      func(env *Env) fyne.CanvasObject { return NewEventEditor(env, "ev-latte") },
+		"members":           NewMembers,
+		"member":            func(env *Env) fyne.CanvasObject { return NewMemberProfile(env, "mem-tom") },
+		"moderation":        NewModeration,
+		"polls-manager":     NewPollsManager,
+		"poll-admin":        func(env *Env) fyne.CanvasObject { return NewPollAdmin(env, "poll-winter") },
+		"insights":          NewInsights,
+		"insights-feedback": NewInsightsFeedback,
 	}
 	for name, build := range screens {
 		t.Run(name, func(t *testing.T) {

@@ -23,13 +23,14 @@ type storyDetail struct {
 	story community.Story
 	liked bool
 
-	title   *ui.DataLabel
-	byline  *widget.Label
-	body    *ui.DataRich
-	plain   *fyne.Container // the body as Paragraphs (see setBody)
-	like    *widget.Button
-	problem *widget.Label
-	root    fyne.CanvasObject
+	title    *ui.DataLabel
+	byline   *widget.Label
+	body     *ui.DataRich
+	plain    *fyne.Container // the body as Paragraphs (see setBody)
+	like     *widget.Button
+	withdraw *widget.Button // the author's: consent can be taken back
+	problem  *widget.Label
+	root     fyne.CanvasObject
 }
 
 // NewStoryDetail returns the story with the given ID.
@@ -54,8 +55,12 @@ func (s *storyDetail) buildUI() {
 	s.plain = ui.NewPlainBody()
 	s.like = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onLike)
 	s.like.Disable()
+	s.withdraw = widget.NewButtonWithIcon(l.T("StoryWithdraw"), theme.CancelIcon(), s.onWithdraw)
+	s.withdraw.Importance = widget.LowImportance
+	s.withdraw.Hide()
 	s.problem = ui.NewRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.title, ui.SecondaryOf(s.byline), s.body, s.plain, mirror.Row(l, s.like), s.problem))
+	s.root = container.NewVScroll(container.NewVBox(s.title, ui.SecondaryOf(s.byline), s.body, s.plain,
+		mirror.Row(l, s.like, s.withdraw), s.problem))
 }
 
 func (s *storyDetail) load() {
@@ -87,12 +92,17 @@ func (s *storyDetail) render() {
 	} else {
 		s.like.Importance = widget.MediumImportance
 	}
-	if st.Status == community.StoryPublished {
+	switch st.Status {
+	case community.StoryPublished:
 		s.like.Enable()
-	} else {
+	case community.StoryWithdrawn:
+		s.like.Disable()
+		ui.ShowNote(s.problem, l.T("StoryWithdrawnNote"))
+	default:
 		s.like.Disable()
 		ui.ShowNote(s.problem, l.T("StoryPendingNote"))
 	}
+	showIf(s.withdraw, st.AuthorID == s.env.Me().ID && (st.Status == community.StoryPublished || st.Status == community.StoryPending))
 	s.like.Refresh()
 }
 
@@ -110,6 +120,25 @@ func (s *storyDetail) onLike() {
 			s.story, s.liked = st, liked
 			s.render()
 		}
+	})
+}
+
+// onWithdraw asks, then takes the author's story back.
+func (s *storyDetail) onWithdraw() {
+	l := s.env.L()
+	Confirm(s.env, l.T("StoryWithdrawTitle"), l.T("StoryWithdrawConfirm"), l.T("StoryWithdraw"), func() {
+		svc, me, id := s.env.Svc, s.env.Me(), s.id
+		s.scope.Save(func(ctx context.Context) func() {
+			st, err := svc.WithdrawStory(ctx, me, id)
+			return func() {
+				if err != nil {
+					ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+					return
+				}
+				s.story = st
+				s.render()
+			}
+		})
 	})
 }
 

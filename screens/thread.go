@@ -37,11 +37,14 @@ type thread struct {
 	rows      map[fyne.CanvasObject]string // what each recycled row shows: post ID and revision
 	fetched   int                          // posts read so far (tests check laziness)
 	sending   bool
+	people    []community.Person // who a reply can @mention: the thread's author and posters
 
 	title   *ui.DataLabel
 	locked  *widget.Label
 	list    *widget.List
 	reply   *ui.SubmitEntry
+	mention *fyne.Container   // names completing the @mention being typed
+	names   fyne.CanvasObject // mention, scrolling sideways; hidden while empty
 	send    *widget.Button
 	compose *fyne.Container
 	pin     *widget.Button // staff only
@@ -76,10 +79,15 @@ func (s *thread) buildUI() {
 	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
 	s.reply = ui.NewSubmitEntry(s.onSend)
 	s.reply.SetMinRowsVisible(2)
+	s.reply.OnChanged = s.onTyping
+	s.mention = container.NewHBox()
+	s.names = container.NewHScroll(s.mention)
+	s.names.Hide()
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
-	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(l, nil, nil, nil, s.send, ui.WithHint(s.env, s.reply, &s.reply.Entry, l.T("ThreadReplyPlaceholder"))))
+	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), s.names,
+		mirror.Border(l, nil, nil, nil, s.send, ui.WithHint(s.env, s.reply, &s.reply.Entry, l.T("ThreadReplyPlaceholder"))))
 	s.compose.Hide()
 	top := fyne.CanvasObject(s.title)
 	if s.env.Me().Can(community.ActModerate) {
@@ -159,7 +167,11 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	s.rows[o] = key
 	author.SetData(s.env, p.AuthorName)
 	when.Alignment = mirror.End(l)
-	when.SetText(bidi.Visual(s.env, l.Relative(p.At, s.env.Svc.Now())))
+	stamp := l.Relative(p.At, s.env.Svc.Now())
+	if p.Edited() {
+		stamp = l.T("ThreadEditedMark", map[string]any{"When": stamp})
+	}
+	when.SetText(bidi.Visual(s.env, stamp))
 	header.Refresh() // the time's width changed: lay the header out again
 	switch {
 	case p.Removed:
@@ -167,6 +179,16 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		rich.Show()
 		setPlaceholder(body, l.T("ThreadPostRemoved"))
 		reacts.Hide()
+	case p.Deleted:
+		plain.Hide()
+		rich.Show()
+		setPlaceholder(body, l.T("ThreadPostDeleted"))
+		s.fillReactions(reacts, p) // staff may still read what it said
+		if s.env.Me().Can(community.ActModerate) {
+			reacts.Show()
+		} else {
+			reacts.Hide()
+		}
 	case p.Hidden && !s.env.Me().Can(community.ActModerate):
 		plain.Hide()
 		rich.Show()
@@ -216,7 +238,7 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 	for i, r := range community.Reactions {
 		b := buttons[i]
 		n := p.Reactions[r]
-		if n == 0 && !mine[r] {
+		if (n == 0 && !mine[r]) || p.Deleted {
 			targets[i].Hide()
 			continue
 		}
@@ -233,13 +255,19 @@ func (s *thread) fillReactions(reacts *fyne.Container, p community.Post) {
 	}
 	add, more := buttons[len(community.Reactions)], buttons[len(community.Reactions)+1]
 	add.OnTapped = func() { s.onAddReaction(add, postID) }
-	more.OnTapped = func() { s.onMore(more, postID) }
-	if p.AuthorID == s.env.Me().ID { // the menu holds the report alone
-		targets[len(targets)-1].Hide()
+	more.OnTapped = func() { s.onMore(more, p) }
+	showIf(targets[len(targets)-2], !p.Deleted)
+	showIf(targets[len(targets)-1], len(s.postMenu(p)) > 0)
+	reacts.Refresh() // buttons came and went: lay the row out again
+}
+
+// showIf shows o when show holds and hides it otherwise.
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
 	} else {
-		targets[len(targets)-1].Show()
+		o.Hide()
 	}
-	reacts.Refresh()
 }
 
 // onAddReaction offers every reaction under the add button.
@@ -252,9 +280,29 @@ func (s *thread) onAddReaction(from fyne.CanvasObject, postID string) {
 	showMenuUnder(s.env, from, items)
 }
 
-// onMore opens the post's menu: report it.
-func (s *thread) onMore(from fyne.CanvasObject, postID string) {
-	showMenuUnder(s.env, from, []*fyne.MenuItem{fyne.NewMenuItem(s.env.L().T("ThreadReport"), func() { s.onReport(postID) })})
+// onMore opens the post's "…" menu.
+func (s *thread) onMore(from fyne.CanvasObject, p community.Post) {
+	showMenuUnder(s.env, from, s.postMenu(p))
+}
+
+// postMenu is what the "…" menu of post p offers: report someone else's
+// post; edit and delete one's own while it stands and the thread is open;
+// for staff, what an edited post said before.
+func (s *thread) postMenu(p community.Post) []*fyne.MenuItem {
+	l, me := s.env.L(), s.env.Me()
+	own, live := p.AuthorID == me.ID, !p.Deleted && !p.Removed && !s.info.Locked
+	var items []*fyne.MenuItem
+	if !own && !p.Deleted {
+		items = append(items, fyne.NewMenuItem(l.T("ThreadReport"), func() { s.onReport(p.ID) }))
+	}
+	if own && live {
+		items = append(items, fyne.NewMenuItem(l.T("ThreadEdit"), func() { s.onEdit(p) }),
+			fyne.NewMenuItem(l.T("ThreadDelete"), func() { s.onDelete(p.ID) }))
+	}
+	if p.Edits > 0 && me.Can(community.ActModerate) {
+		items = append(items, fyne.NewMenuItem(l.T("ThreadHistory"), func() { s.onHistory(p.ID) }))
+	}
+	return items
 }
 
 // showMenuUnder pops a menu up under the object tapped.
@@ -312,7 +360,11 @@ func (s *thread) load(scrollEnd bool) {
 	svc, id := s.env.Svc, s.id
 	s.scope.Go(func(ctx context.Context) func() {
 		t, err := svc.Thread(ctx, id)
+		people, perr := svc.ThreadPeople(ctx, id)
 		return func() {
+			if perr == nil {
+				s.people = people
+			}
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				s.compose.Show()

@@ -81,6 +81,24 @@ func shots() []shot {
 		detail("thread", "forum", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("TabForum"), screens.NewThread(env, "th-welcome")
 		}),
+		// Being heard (issue 14): Amira's notices and their settings, the
+		// forum search (an accent-free query finds "café"), the owner's view
+		// of what members said.
+		detail("notifications-list", "me", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("NoticesTitle"), screens.NewNotices(env)
+		}),
+		detail("notifications-feedback", "me", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("MyFeedbackTitle"), screens.NewMyFeedback(env)
+		}),
+		detail("search-empty", "forum", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("SearchTitle"), screens.NewSearch(env)
+		}),
+		detail("search-results", "forum", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("SearchTitle"), screens.NewSearchFor(env, "cafe")
+		}),
+		ownerDetail("insights-feedback", "insights", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("InsightsFeedbackTitle"), screens.NewInsightsFeedback(env)
+		}),
 		ownerDetail("member-profile", "members", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("NavMembers"), screens.NewMemberProfile(env, demo.MemberID)
 		}),

@@ -107,7 +107,7 @@ func seedFeedback(ctx context.Context, s community.Store, now time.Time) error {
 	for i, sc := range scores {
 		m := people[2+i%(len(people)-2)]
 		at := now.AddDate(0, -(i % 5), -(i % 20))
-		f := community.Feedback{ID: fmt.Sprintf("%s:%s", m.id, at.Format("2006-01")), MemberID: m.id, Score: sc, Comment: comments[i], At: at}
+		f := community.Feedback{ID: fmt.Sprintf("%s:%s", m.id, at.Format("2006-01")), MemberID: m.id, Score: sc, Comment: comments[i], Lang: "en", At: at}
 		if err := s.SaveFeedback(ctx, f); err != nil {
 			return fmt.Errorf("seed feedback: %w", err)
 		}

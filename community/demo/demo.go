@@ -131,7 +131,7 @@ func Seed(ctx context.Context, s community.Store, now time.Time) error {
 			return fmt.Errorf("seed member %s: %w", m.ID, err)
 		}
 	}
-	steps := []func(context.Context, community.Store, time.Time) error{seedLedger, seedEvents, seedForum, seedStories, seedPolls, seedAnnouncements, seedFeedback}
+	steps := []func(context.Context, community.Store, time.Time) error{seedLedger, seedEvents, seedForum, seedStories, seedPolls, seedAnnouncements, seedFeedback, seedHeard}
 	for _, step := range steps {
 		if err := step(ctx, s, now); err != nil {
 			return err

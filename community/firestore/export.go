@@ -52,7 +52,7 @@ func (s *Store) MemberRecords(ctx context.Context, id string) (community.MemberR
 			if err := snap.DataTo(&d); err != nil {
 				return err
 			}
-			out.Feedback = append(out.Feedback, community.Feedback{ID: snap.Ref.ID, MemberID: d.Member, Score: d.Score, Comment: d.Comment, At: d.At})
+			out.Feedback = append(out.Feedback, fromFeedbackDoc(snap.Ref.ID, d))
 			return nil
 		})
 	}

@@ -24,13 +24,15 @@ type threadDoc struct {
 	Posts      int       `firestore:"posts"`
 	Pinned     bool      `firestore:"pinned"`
 	Locked     bool      `firestore:"locked"`
-	Seq        int64     `firestore:"seq"`      // the last post Seq handed out
-	LastPost   string    `firestore:"lastPost"` // the post that took Seq (firestore.rules follows it)
+	Seq        int64     `firestore:"seq"`             // the last post Seq handed out
+	LastPost   string    `firestore:"lastPost"`        // the post that took Seq (firestore.rules follows it)
+	Terms      []string  `firestore:"terms,omitempty"` // search terms of the title (search.go)
 }
 
 func toThreadDoc(t community.Thread) threadDoc {
 	return threadDoc{Category: t.Category, Title: t.Title, Author: t.AuthorID, AuthorName: t.AuthorName, Lang: t.Lang,
-		CreatedAt: t.CreatedAt, LastPostAt: t.LastPostAt, Posts: t.Posts, Pinned: t.Pinned, Locked: t.Locked}
+		CreatedAt: t.CreatedAt, LastPostAt: t.LastPostAt, Posts: t.Posts, Pinned: t.Pinned, Locked: t.Locked,
+		Terms: community.IndexTerms(t.Title, t.Lang)}
 }
 
 func fromThreadDoc(id string, d threadDoc) community.Thread {
@@ -57,18 +59,27 @@ type postDoc struct {
 	Reactions  map[string]int `firestore:"reactions"`
 	Queued     bool           `firestore:"queued"`
 	ReportedAt time.Time      `firestore:"reportedAt"`
+	// Search terms of the body and its author's edits (search.go, heard.go).
+	Terms    []string  `firestore:"terms,omitempty"`
+	Edits    int       `firestore:"edits,omitempty"`
+	EditedAt time.Time `firestore:"editedAt,omitempty"`
+	Deleted  bool      `firestore:"deleted,omitempty"`
 }
 
 func toPostDoc(cid string, p community.Post) postDoc {
-	return postDoc{Community: cid, Thread: p.ThreadID, Seq: p.Seq, Author: p.AuthorID, AuthorName: p.AuthorName,
+	d := postDoc{Community: cid, Thread: p.ThreadID, Seq: p.Seq, Author: p.AuthorID, AuthorName: p.AuthorName,
 		Lang: p.Lang, Body: p.Body, At: p.At, Reports: p.Reports, Hidden: p.Hidden, Removed: p.Removed,
-		Reviewed: p.Reviewed, Reactions: p.Reactions}
+		Reviewed: p.Reviewed, Reactions: p.Reactions, Edits: p.Edits, EditedAt: p.EditedAt, Deleted: p.Deleted}
+	if !p.Deleted {
+		d.Terms = community.IndexTerms(p.Body, p.Lang)
+	}
+	return d
 }
 
 func fromPostDoc(id string, d postDoc) community.Post {
 	p := community.Post{ID: id, ThreadID: d.Thread, Seq: d.Seq, AuthorID: d.Author, AuthorName: d.AuthorName,
 		Lang: d.Lang, Body: d.Body, At: d.At, Reports: d.Reports, Hidden: d.Hidden, Removed: d.Removed,
-		Reviewed: d.Reviewed, Reactions: d.Reactions}
+		Reviewed: d.Reviewed, Reactions: d.Reactions, Edits: d.Edits, EditedAt: d.EditedAt, Deleted: d.Deleted}
 	if len(p.Reactions) == 0 {
 		p.Reactions = nil
 	}
@@ -114,6 +125,9 @@ func (s *Store) UpdateThread(ctx context.Context, id string, fn func(*community.
 		}
 		d := toThreadDoc(t)
 		d.Posts, d.Seq, d.LastPost = old.Posts, old.Seq, old.LastPost
+		if d.Title == old.Title {
+			d.Terms = old.Terms // as stored: a pin or a lock changes no other field
+		}
 		ch.add(community.KindThread, id, "", "")
 		out = fromThreadDoc(id, d)
 		return tx.Set(s.threadRef(id), d)

@@ -45,6 +45,9 @@ func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func
 		p.ID, p.ThreadID, p.Seq, p.Reports, p.Reactions = postID, old.Thread, old.Seq, old.Reports, old.Reactions
 		d := toPostDoc(s.cid, p)
 		d.Queued, d.ReportedAt = old.Queued && !d.Removed && !d.Reviewed, old.ReportedAt
+		if d.Body == old.Body && d.Deleted == old.Deleted {
+			d.Terms = old.Terms // as stored: moderation changes no other field
+		}
 		ch.add(community.KindPost, postID, threadID, d.Author)
 		out = fromPostDoc(postID, d)
 		return tx.Set(s.postRef(threadID, postID), d)

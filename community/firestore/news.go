@@ -170,7 +170,7 @@ func (s *Store) SaveFeedback(ctx context.Context, f community.Feedback) error {
 	if f.ID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
-	d := s.stamped(feedbackDoc{Member: f.MemberID, Score: f.Score, Comment: f.Comment, At: f.At}, "at")
+	d := s.stamped(feedbackDoc{Member: f.MemberID, Score: f.Score, Comment: f.Comment, Lang: f.Lang, At: f.At}, "at")
 	_, err := s.col("feedback").Doc(f.ID).Set(ctx, d)
 	return s.write("save feedback "+f.ID, err, community.Change{Kind: community.KindFeedback, ID: f.ID, MemberID: f.MemberID})
 }
@@ -186,7 +186,7 @@ func (s *Store) Feedback(ctx context.Context, since time.Time) ([]community.Feed
 		if err := snap.DataTo(&d); err != nil {
 			return err
 		}
-		out = append(out, community.Feedback{ID: snap.Ref.ID, MemberID: d.Member, Score: d.Score, Comment: d.Comment, At: d.At})
+		out = append(out, fromFeedbackDoc(snap.Ref.ID, d))
 		return nil
 	})
 	if err != nil {
@@ -207,7 +207,7 @@ func (s *Store) Notify(ctx context.Context, n community.Notification) error {
 	if n.ID == "" || n.MemberID == "" {
 		return community.Invalid("id", community.ReasonRequired)
 	}
-	d := notificationDoc{Kind: n.Kind, Ref: n.Ref, Title: n.Title, Amount: n.Amount, At: n.At, Read: n.Read}
+	d := notificationDoc{Kind: n.Kind, Ref: n.Ref, Sub: n.Sub, Text: n.Text, From: n.From, Title: n.Title, Amount: n.Amount, At: n.At, Read: n.Read}
 	_, err := s.noteRef(n.MemberID, n.ID).Create(ctx, d)
 	if status.Code(err) == codes.AlreadyExists {
 		return nil
@@ -229,8 +229,8 @@ func (s *Store) Notifications(ctx context.Context, memberID string, limit int) (
 		if err := snap.DataTo(&d); err != nil {
 			return err
 		}
-		out = append(out, community.Notification{ID: snap.Ref.ID, MemberID: memberID, Kind: d.Kind, Ref: d.Ref,
-			Title: d.Title, Amount: d.Amount, At: d.At, Read: d.Read})
+		out = append(out, community.Notification{ID: snap.Ref.ID, MemberID: memberID, Kind: d.Kind, Ref: d.Ref, Sub: d.Sub,
+			Text: d.Text, From: d.From, Title: d.Title, Amount: d.Amount, At: d.At, Read: d.Read})
 		return nil
 	})
 	if err != nil {
@@ -240,11 +240,11 @@ func (s *Store) Notifications(ctx context.Context, memberID string, limit int) (
 }
 
 // UnreadCount is an aggregation count of the member's notifications with
-// read == false: one read per 1,000 unread, none of them fetched.
+// read == false, up to UnreadCap+1 of them: one read, none fetched.
 func (s *Store) UnreadCount(ctx context.Context, memberID string) (int, error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
-	n, err := count(ctx, s.memberRef(memberID).Collection("notifications").Where("read", "==", false))
+	n, err := count(ctx, s.memberRef(memberID).Collection("notifications").Where("read", "==", false).Limit(community.UnreadCap+1))
 	if err != nil {
 		return 0, s.wrap("unread notifications of "+memberID, err)
 	}

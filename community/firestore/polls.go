@@ -28,13 +28,14 @@ type optionDoc struct {
 	By     string `firestore:"by"`
 	ByName string `firestore:"byName"`
 	Status string `firestore:"status"`
+	Reason string `firestore:"reason,omitempty"` // why staff declined it
 }
 
 func toPollDoc(p community.Poll) pollDoc {
 	d := pollDoc{Question: p.Question, Lang: p.Lang, ClosesAt: p.ClosesAt, Status: string(p.Status), CreatedBy: p.CreatedBy,
 		CreatedAt: p.CreatedAt, Options: []optionDoc{}}
 	for _, o := range p.Options {
-		d.Options = append(d.Options, optionDoc{ID: o.ID, Text: o.Text, By: o.By, ByName: o.ByName, Status: string(o.Status)})
+		d.Options = append(d.Options, optionDoc{ID: o.ID, Text: o.Text, By: o.By, ByName: o.ByName, Status: string(o.Status), Reason: o.Reason})
 	}
 	return d
 }
@@ -44,7 +45,7 @@ func fromPollDoc(id string, d pollDoc) community.Poll {
 		CreatedBy: d.CreatedBy, CreatedAt: d.CreatedAt}
 	for _, o := range d.Options {
 		p.Options = append(p.Options, community.Option{ID: o.ID, Text: o.Text, By: o.By, ByName: o.ByName,
-			Status: community.IdeaStatus(o.Status)})
+			Status: community.IdeaStatus(o.Status), Reason: o.Reason})
 	}
 	return p
 }

@@ -108,19 +108,24 @@ type memberDoc struct {
 	LifetimePoints int64     `firestore:"lifetimePoints"`
 	Since          time.Time `firestore:"since"`
 	LastActive     time.Time `firestore:"lastActive"`
-	LastOp         string    `firestore:"lastOp,omitempty"` // the ledger entry that last moved points (firestore.rules)
+	LastOp         string    `firestore:"lastOp,omitempty"`    // the ledger entry that last moved points (firestore.rules)
+	Muted          []string  `firestore:"muted,omitempty"`     // notice kinds muted (heard.go)
+	Push           bool      `firestore:"push,omitempty"`      // push to a closed app wanted
+	PushToken      string    `firestore:"pushToken,omitempty"` // the device's FCM token
 }
 
 func toMemberDoc(m community.Member) memberDoc {
 	return memberDoc{Code: m.Code, Name: m.Name, NameKey: fold(m.Name), NameSearch: searchKeys(m.Name), Email: m.Email,
 		Lang: m.Lang, Role: string(m.Role), BirthMonth: int(m.Birthday.Month), BirthDay: m.Birthday.Day, Usual: m.Usual,
-		Points: m.Points, LifetimePoints: m.LifetimePoints, Since: m.Since, LastActive: m.LastActive}
+		Points: m.Points, LifetimePoints: m.LifetimePoints, Since: m.Since, LastActive: m.LastActive,
+		Muted: m.Muted.Kinds(), Push: m.PushOptIn, PushToken: m.PushToken}
 }
 
 func fromMemberDoc(id string, d memberDoc) community.Member {
 	return community.Member{ID: id, Code: d.Code, Name: d.Name, Email: d.Email, Lang: d.Lang, Role: community.Role(d.Role),
 		Birthday: community.Birthday{Month: time.Month(d.BirthMonth), Day: d.BirthDay}, Usual: d.Usual, Points: d.Points,
-		LifetimePoints: d.LifetimePoints, Since: d.Since, LastActive: d.LastActive}
+		LifetimePoints: d.LifetimePoints, Since: d.Since, LastActive: d.LastActive,
+		Muted: community.NewMuteList(d.Muted), PushOptIn: d.Push, PushToken: d.PushToken}
 }
 
 // codeDoc claims a member card code: memberCodes/{code}.
@@ -268,15 +273,27 @@ func fromAnnouncementDoc(id string, d announcementDoc) community.Announcement {
 }
 
 type feedbackDoc struct {
-	Member  string    `firestore:"member"`
-	Score   int       `firestore:"score"`
-	Comment string    `firestore:"comment"`
-	At      time.Time `firestore:"at"`
+	Member    string    `firestore:"member"`
+	Score     int       `firestore:"score"`
+	Comment   string    `firestore:"comment"`
+	Lang      string    `firestore:"lang,omitempty"`
+	At        time.Time `firestore:"at"`
+	Reply     string    `firestore:"reply,omitempty"` // the owner's (ReplyFeedback)
+	RepliedBy string    `firestore:"repliedBy,omitempty"`
+	RepliedAt time.Time `firestore:"repliedAt,omitempty"`
+}
+
+func fromFeedbackDoc(id string, d feedbackDoc) community.Feedback {
+	return community.Feedback{ID: id, MemberID: d.Member, Score: d.Score, Comment: d.Comment, Lang: d.Lang, At: d.At,
+		Reply: d.Reply, RepliedBy: d.RepliedBy, RepliedAt: d.RepliedAt}
 }
 
 type notificationDoc struct {
 	Kind   string    `firestore:"kind"`
 	Ref    string    `firestore:"ref"`
+	Sub    string    `firestore:"sub,omitempty"`
+	Text   string    `firestore:"text,omitempty"`
+	From   string    `firestore:"from,omitempty"`
 	Title  string    `firestore:"title"`
 	Amount int64     `firestore:"amount"`
 	At     time.Time `firestore:"at"`

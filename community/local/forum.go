@@ -196,7 +196,11 @@ func addPost(tx *bolt.Tx, t *threadRec, p community.Post, ch *changes) (communit
 		}
 	}
 	ch.add(community.KindPost, p.ID, t.ID, p.AuthorID)
-	return p, putJSON(tx.Bucket(bPosts), seqKey(t.ID, p.Seq), toPostRec(p))
+	r := toPostRec(p)
+	if err := indexPost(tx, nil, &r); err != nil {
+		return p, err
+	}
+	return p, putJSON(tx.Bucket(bPosts), seqKey(t.ID, p.Seq), r)
 }
 
 func loadThread(tx *bolt.Tx, id string) (threadRec, error) {
@@ -220,6 +224,9 @@ func threadKey(t threadRec) []byte {
 // saveThread stores t and moves its order index entries from old.
 func saveThread(tx *bolt.Tx, old *threadRec, t threadRec) error {
 	order, cats := tx.Bucket(bThreadOrder), tx.Bucket(bThreadCat)
+	if err := indexThread(tx, old, &t); err != nil {
+		return err
+	}
 	if old != nil {
 		if err := order.Delete(threadKey(*old)); err != nil {
 			return err

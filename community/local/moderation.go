@@ -25,7 +25,10 @@ func (s *Store) UpdatePost(ctx context.Context, threadID, postID string, fn func
 		}
 		r := toPostRec(p)
 		r.ID, r.ThreadID, r.Seq, r.Reports, r.Reactions = old.ID, old.ThreadID, old.Seq, old.Reports, old.Reactions
-		r.ReportKey = old.ReportKey
+		r.ReportKey, r.Terms = old.ReportKey, old.Terms
+		if err := indexPost(tx, &old, &r); err != nil {
+			return err
+		}
 		if (r.Removed || r.Reviewed) && r.ReportKey != 0 {
 			if err := tx.Bucket(bReported).Delete(be64(r.ReportKey)); err != nil {
 				return err

@@ -207,12 +207,14 @@ func (s *Store) MarkRead(ctx context.Context, memberID, id string) error {
 }
 
 // UnreadCount counts the member's keys in notif_unread, which holds only the
-// notifications not read.
+// notifications not read, up to UnreadCap+1.
 func (s *Store) UnreadCount(ctx context.Context, memberID string) (int, error) {
 	var n int
 	err := s.view(ctx, "unread notifications of "+memberID, func(tx *bolt.Tx) error {
-		n = countPrefix(tx.Bucket(bNotesUnread), prefix(memberID))
-		return nil
+		return each(tx.Bucket(bNotesUnread), prefix(memberID), func(_, _ []byte) (bool, error) {
+			n++
+			return n <= community.UnreadCap, nil
+		})
 	})
 	return n, err
 }

@@ -95,18 +95,23 @@ type memberRec struct {
 	LifetimePoints int64     `json:"lifetimePoints"`
 	Since          time.Time `json:"since"`
 	LastActive     time.Time `json:"lastActive"`
+	Muted          []string  `json:"muted,omitempty"`
+	PushOptIn      bool      `json:"push,omitempty"`
+	PushToken      string    `json:"pushToken,omitempty"`
 }
 
 func toMemberRec(m community.Member) memberRec {
 	return memberRec{ID: m.ID, Code: m.Code, Name: m.Name, Email: m.Email, Lang: m.Lang, Role: string(m.Role),
 		BirthMonth: int(m.Birthday.Month), BirthDay: m.Birthday.Day, Usual: m.Usual, Points: m.Points,
-		LifetimePoints: m.LifetimePoints, Since: m.Since, LastActive: m.LastActive}
+		LifetimePoints: m.LifetimePoints, Since: m.Since, LastActive: m.LastActive, Muted: m.Muted.Kinds(), PushOptIn: m.PushOptIn,
+		PushToken: m.PushToken}
 }
 
 func fromMemberRec(r memberRec) community.Member {
 	return community.Member{ID: r.ID, Code: r.Code, Name: r.Name, Email: r.Email, Lang: r.Lang, Role: community.Role(r.Role),
 		Birthday: community.Birthday{Month: time.Month(r.BirthMonth), Day: r.BirthDay}, Usual: r.Usual, Points: r.Points,
-		LifetimePoints: r.LifetimePoints, Since: r.Since, LastActive: r.LastActive}
+		LifetimePoints: r.LifetimePoints, Since: r.Since, LastActive: r.LastActive, Muted: community.NewMuteList(r.Muted), PushOptIn: r.PushOptIn,
+		PushToken: r.PushToken}
 }
 
 type ledgerRec struct {
@@ -200,7 +205,8 @@ type threadRec struct {
 	Posts      int       `json:"posts"`
 	Pinned     bool      `json:"pinned,omitempty"`
 	Locked     bool      `json:"locked,omitempty"`
-	LastSeq    int64     `json:"lastSeq"` // the last post Seq handed out
+	LastSeq    int64     `json:"lastSeq"`         // the last post Seq handed out
+	Terms      []string  `json:"terms,omitempty"` // search terms of the title (search.go)
 }
 
 func toThreadRec(t community.Thread) threadRec {
@@ -228,16 +234,22 @@ type postRec struct {
 	Reactions  map[string]int `json:"reactions,omitempty"`
 	Reviewed   bool           `json:"reviewed,omitempty"`
 	ReportKey  uint64         `json:"reportKey,omitempty"` // its place in the moderation queue, 0 when not queued
+	Edits      int            `json:"edits,omitempty"`
+	EditedAt   time.Time      `json:"editedAt,omitzero"`
+	Deleted    bool           `json:"deleted,omitempty"`
+	Terms      []string       `json:"terms,omitempty"` // search terms of the body (search.go)
 }
 
 func toPostRec(p community.Post) postRec {
 	return postRec{ID: p.ID, ThreadID: p.ThreadID, Seq: p.Seq, AuthorID: p.AuthorID, AuthorName: p.AuthorName, Lang: p.Lang,
-		Body: p.Body, At: p.At, Reports: p.Reports, Hidden: p.Hidden, Removed: p.Removed, Reactions: p.Reactions, Reviewed: p.Reviewed}
+		Body: p.Body, At: p.At, Reports: p.Reports, Hidden: p.Hidden, Removed: p.Removed, Reactions: p.Reactions, Reviewed: p.Reviewed,
+		Edits: p.Edits, EditedAt: p.EditedAt, Deleted: p.Deleted}
 }
 
 func fromPostRec(r postRec) community.Post {
 	return community.Post{ID: r.ID, ThreadID: r.ThreadID, Seq: r.Seq, AuthorID: r.AuthorID, AuthorName: r.AuthorName, Lang: r.Lang,
-		Body: r.Body, At: r.At, Reports: r.Reports, Hidden: r.Hidden, Removed: r.Removed, Reactions: r.Reactions, Reviewed: r.Reviewed}
+		Body: r.Body, At: r.At, Reports: r.Reports, Hidden: r.Hidden, Removed: r.Removed, Reactions: r.Reactions, Reviewed: r.Reviewed,
+		Edits: r.Edits, EditedAt: r.EditedAt, Deleted: r.Deleted}
 }
 
 type storyRec struct {
@@ -284,13 +296,14 @@ type optionRec struct {
 	By     string `json:"by,omitempty"`
 	ByName string `json:"byName,omitempty"`
 	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
 }
 
 func toPollRec(p community.Poll) pollRec {
 	r := pollRec{ID: p.ID, Question: p.Question, Lang: p.Lang, ClosesAt: p.ClosesAt, Status: string(p.Status),
 		CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt}
 	for _, o := range p.Options {
-		r.Options = append(r.Options, optionRec{ID: o.ID, Text: o.Text, By: o.By, ByName: o.ByName, Status: string(o.Status)})
+		r.Options = append(r.Options, optionRec{ID: o.ID, Text: o.Text, By: o.By, ByName: o.ByName, Status: string(o.Status), Reason: o.Reason})
 	}
 	return r
 }
@@ -299,7 +312,7 @@ func fromPollRec(r pollRec) community.Poll {
 	p := community.Poll{ID: r.ID, Question: r.Question, Lang: r.Lang, ClosesAt: r.ClosesAt, Status: community.PollStatus(r.Status),
 		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
 	for _, o := range r.Options {
-		p.Options = append(p.Options, community.Option{ID: o.ID, Text: o.Text, By: o.By, ByName: o.ByName, Status: community.IdeaStatus(o.Status)})
+		p.Options = append(p.Options, community.Option{ID: o.ID, Text: o.Text, By: o.By, ByName: o.ByName, Status: community.IdeaStatus(o.Status), Reason: o.Reason})
 	}
 	return p
 }
@@ -344,11 +357,15 @@ func fromAnnouncementRec(r announcementRec) community.Announcement {
 }
 
 type feedbackRec struct {
-	ID       string    `json:"id"`
-	MemberID string    `json:"member"`
-	Score    int       `json:"score"`
-	Comment  string    `json:"comment,omitempty"`
-	At       time.Time `json:"at"`
+	ID        string    `json:"id"`
+	MemberID  string    `json:"member"`
+	Score     int       `json:"score"`
+	Comment   string    `json:"comment,omitempty"`
+	Lang      string    `json:"lang,omitempty"`
+	At        time.Time `json:"at"`
+	Reply     string    `json:"reply,omitempty"`
+	RepliedBy string    `json:"repliedBy,omitempty"`
+	RepliedAt time.Time `json:"repliedAt,omitzero"`
 }
 
 type notificationRec struct {
@@ -356,7 +373,10 @@ type notificationRec struct {
 	MemberID string    `json:"member"`
 	Kind     string    `json:"kind"`
 	Ref      string    `json:"ref,omitempty"`
+	Sub      string    `json:"sub,omitempty"`
 	Title    string    `json:"title,omitempty"`
+	Text     string    `json:"text,omitempty"`
+	From     string    `json:"from,omitempty"`
 	Amount   int64     `json:"amount,omitempty"`
 	At       time.Time `json:"at"`
 	Read     bool      `json:"read,omitempty"`

@@ -104,6 +104,8 @@ func RunWith(t *testing.T, newStore func(t *testing.T) community.Store, opts Opt
 		{"Counter", testCounter},
 		{"CounterRace", raceCounter},
 		{"Expiry", testExpiry},
+		{"Search", testSearch},
+		{"Heard", testHeard},
 	}
 	for _, a := range areas {
 		t.Run(a.name, func(t *testing.T) { a.fn(t, newStore, opts) })

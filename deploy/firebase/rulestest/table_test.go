@@ -840,6 +840,7 @@ func cases() []rulesCase {
 					MemberID: e.id(other), Score: 0, At: time.Now()})
 			}},
 	)
+	add(heardCases()...)
 	return cs
 }
 
