@@ -93,8 +93,8 @@ func (s *loyalty) show(d loyaltyData, err error) {
 	code := ui.NewDataLabel(s.env, d.member.Code, false)
 	code.Alignment = fyne.TextAlignCenter
 	code.TextStyle.Monospace = true
-	show := ui.NewText(s.env, l.T("LoyaltyShowCode"))
-	show.Alignment = fyne.TextAlignCenter
+	show := ui.NewWrapped(s.env, l.T("LoyaltyShowCode"), fyne.TextStyle{}, "")
+	ui.Center(show)
 	scan := ui.NewSurface(container.NewVBox(container.NewCenter(newQRCode(d.member.Code, 180)), code, show))
 	lifetime := ui.SecondaryOf(ui.NewText(s.env, l.T("LoyaltyLifetime", map[string]any{"Points": l.Points(st.Lifetime)})))
 	objs := []fyne.CanvasObject{ui.NewLoyaltyCard(s.env, loyaltyCardData(s.env, d.community, d.member)), since, lifetime, scan,

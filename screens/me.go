@@ -281,7 +281,7 @@ func (s *me) privacy() fyne.CanvasObject {
 	del.Importance = widget.DangerImportance
 	return container.NewVBox(
 		ui.NewSectionHeader(s.env, l.T("MePrivacy")),
-		ui.NewText(s.env, l.T("MeExportExplain")),
+		ui.NewWrapped(s.env, l.T("MeExportExplain"), fyne.TextStyle{}, ""),
 		mirror.Row(s.env, s.exportBtn), s.exportBar, s.exportNote, s.exportError,
 		ui.NewText(s.env, l.T("MeDeleteExplain")),
 		mirror.Row(s.env, del), s.deleteError,

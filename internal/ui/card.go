@@ -55,6 +55,16 @@ func NewWrapped(d bidi.Dir, text string, style fyne.TextStyle, size fyne.ThemeSi
 	return o
 }
 
+// Center centres the lines of a label or a paragraph (from NewWrapped).
+func Center(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *Paragraph:
+		x.Center = true
+	case *widget.Label:
+		x.Alignment = fyne.TextAlignCenter
+	}
+}
+
 // wrappedText is word-wrapping interface text aligned to the reading start:
 // a label, or, where the interface is right to left or the text needs the
 // toolkit's layout (see needsLayout), a Paragraph, which breaks the text into

@@ -37,6 +37,8 @@ type Paragraph struct {
 	Secondary bool
 	// SizeName is the theme size of the text; empty is the text size.
 	SizeName fyne.ThemeSizeName
+	// Center centres every line instead of aligning it to the reading start.
+	Center bool
 
 	width float32 // the width of the last layout, for MinSize's height
 }
@@ -392,7 +394,10 @@ func (r *paragraphRenderer) build() {
 		}
 		// Align the line to the reading start.
 		off := pad
-		if p.RTL {
+		switch {
+		case p.Center:
+			off = (r.size.Width - x) / 2
+		case p.RTL:
 			off = r.size.Width - pad - x
 		}
 		for _, t := range r.texts[first:n] {

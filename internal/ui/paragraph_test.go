@@ -168,3 +168,17 @@ func TestParagraph_IsUserData(t *testing.T) {
 		t.Error("a paragraph is not user data")
 	}
 }
+
+func TestParagraph_Center(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewParagraph("コードを見せてください", false)
+	p.Center = true
+	p.Resize(fyne.NewSize(400, p.MinSize().Height))
+	r := test.TempWidgetRenderer(t, p)
+	r.Layout(p.Size())
+	txt := r.Objects()[0].(*canvas.Text)
+	left, right := txt.Position().X, 400-(txt.Position().X+txt.Size().Width)
+	if d := left - right; d < -1 || d > 1 {
+		t.Errorf("line at %v..%v of 400 is not centred", left, 400-right)
+	}
+}
