@@ -54,6 +54,8 @@ type cloud struct {
 
 	shell  *Shell
 	reauth *widget.PopUp // "sign in again" over the shell, while on show
+
+	envs []*screens.Env // every screens' Env built, for waitScreens
 }
 
 func newCloud(win fyne.Window, cfg config.Config, dir, lang, code string) *cloud {
@@ -74,7 +76,27 @@ func (c *cloud) background(work func() func()) {
 
 // env is an environment for the screens shown before the shell.
 func (c *cloud) env() *screens.Env {
-	return screens.NewEnv(nil, c.win, nil, community.Actor{}, i18n.New(c.code))
+	return c.newEnv(nil, community.Actor{})
+}
+
+// newEnv builds an Env for the screens and keeps it for waitScreens.
+func (c *cloud) newEnv(svc *community.Service, actor community.Actor) *screens.Env {
+	env := screens.NewEnv(svc, c.win, nil, actor, i18n.New(c.code))
+	c.mu.Lock()
+	c.envs = append(c.envs, env)
+	c.mu.Unlock()
+	return env
+}
+
+// waitScreens waits until the background work of every screen this cloud
+// showed has returned (see screens.Env.Wait).
+func (c *cloud) waitScreens() {
+	c.mu.Lock()
+	envs := append([]*screens.Env(nil), c.envs...)
+	c.mu.Unlock()
+	for _, env := range envs {
+		env.Wait()
+	}
 }
 
 // start shows the first screen: the community when a saved session is still
@@ -305,7 +327,7 @@ func (c *cloud) showShell(svc *community.Service, m community.Member) {
 	if a := fyne.CurrentApp(); a != nil {
 		a.Settings().SetTheme(NewTheme(c.code))
 	}
-	env := screens.NewEnv(svc, c.win, nil, m.Actor(), i18n.New(c.code))
+	env := c.newEnv(svc, m.Actor())
 	env.Account = c
 	c.shell = NewShell(c.win, env, LayoutAuto, nil)
 	c.shell.OnLanguage = func(code string) {

@@ -20,6 +20,7 @@ import (
 	fsstore "github.com/regulars-app/regulars/community/firestore"
 	"github.com/regulars-app/regulars/config"
 	"github.com/regulars-app/regulars/internal/emulators"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -33,11 +34,13 @@ type uiQueue struct {
 func (q *uiQueue) add(f func()) { q.mu.Lock(); q.fns = append(q.fns, f); q.mu.Unlock() }
 
 // settle waits for the cloud's and the screens' background work and runs
-// their UI updates until none is left.
+// their UI updates (the screens' through the uitest harness) until
+// none is left.
 func (q *uiQueue) settle(c *cloud) {
 	for range 200 {
 		c.pending.Wait()
-		screens.Settle()
+		c.waitScreens()
+		uitest.Settle()
 		q.mu.Lock()
 		fns := q.fns
 		q.fns = nil
@@ -187,7 +190,7 @@ func oobCode(t *testing.T, ae *emulators.AuthEmulator, email, kind string) strin
 // forced token refresh mid-session.
 func TestCloud_EndToEnd(t *testing.T) {
 	fe, ae := emulators.FirestoreFor(t), emulators.AuthFor(t)
-	test.NewTempApp(t)
+	uitest.NewTempApp(t)
 	ctx := context.Background()
 	cid := "e2e-" + time.Now().Format("150405.000000")
 	admin, err := fsstore.Dial(ctx, fsstore.Config{ProjectID: fe.ProjectID, CommunityID: cid, Endpoint: fe.Host, Admin: true})

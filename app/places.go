@@ -16,6 +16,7 @@ type Place struct {
 	Icon      fyne.Resource
 	New       func(*screens.Env) fyne.CanvasObject
 	StaffOnly bool // the owner's and staff's tools; members never see them
+	OwnerOnly bool // the owner's alone (set with StaffOnly): staff never see them
 	// Wide places (a list beside the detail of what is picked in it) take
 	// the desktop window's whole width; the others are kept to a readable
 	// width.
@@ -31,12 +32,15 @@ func Places() []Place {
 		{ID: "polls", Title: "TabPolls", Icon: theme.ListIcon(), New: screens.NewPolls},
 		{ID: "me", Title: "TabMe", Icon: theme.AccountIcon(), New: screens.NewMe},
 
+		{ID: "counter", Wide: true, Title: "NavCounter", Icon: theme.ConfirmIcon(), New: screens.NewCounter, StaffOnly: true},
 		{ID: "announce", Wide: true, Title: "NavAnnounce", Icon: theme.MailSendIcon(), New: screens.NewAnnounce, StaffOnly: true},
 		{ID: "events-manager", Wide: true, Title: "NavEventsManager", Icon: theme.DocumentCreateIcon(), New: screens.NewEventsManager, StaffOnly: true},
 		{ID: "members", Wide: true, Title: "NavMembers", Icon: theme.AccountIcon(), New: screens.NewMembers, StaffOnly: true},
 		{ID: "moderation", Title: "NavModeration", Icon: theme.WarningIcon(), New: screens.NewModeration, StaffOnly: true},
 		{ID: "polls-manager", Wide: true, Title: "NavPollsManager", Icon: theme.SettingsIcon(), New: screens.NewPollsManager, StaffOnly: true},
 		{ID: "insights", Title: "NavInsights", Icon: theme.GridIcon(), New: screens.NewInsights, StaffOnly: true},
+		{ID: "settings", Title: "NavSettings", Icon: theme.SettingsIcon(), New: screens.NewSettings, StaffOnly: true, OwnerOnly: true},
+		{ID: "export", Title: "NavExport", Icon: theme.DownloadIcon(), New: screens.NewExports, StaffOnly: true, OwnerOnly: true},
 	}
 }
 
@@ -44,7 +48,7 @@ func Places() []Place {
 func placesFor(role community.Role) []Place {
 	var out []Place
 	for _, p := range Places() {
-		if p.StaffOnly && !role.IsStaff() {
+		if p.StaffOnly && !role.IsStaff() || p.OwnerOnly && role != community.RoleOwner {
 			continue
 		}
 		out = append(out, p)

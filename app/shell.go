@@ -72,7 +72,7 @@ type Shell struct {
 type view struct {
 	title   string
 	content fyne.CanvasObject
-	subs    map[any]bool // who was subscribed while this view was on top
+	scopes  map[string]bool // the screens open while this view was on top
 }
 
 var _ screens.Navigator = (*Shell)(nil)
@@ -358,7 +358,7 @@ func (s *Shell) showPlace(place string) {
 		s.fit.wide = p.Wide
 		s.fitBox.Refresh()
 	}
-	s.env.UnsubscribeAll()
+	s.env.CloseAll()
 	s.env.OfferNew(nil)
 	s.registerShortcuts()
 	s.stack = []view{{title: s.env.L().T(p.Title), content: p.New(s.env)}}
@@ -377,11 +377,11 @@ func (s *Shell) Pop() {
 		return
 	}
 	s.stack = s.stack[:len(s.stack)-1]
-	// The closed views' screens stop listening to the store.
-	keep := s.stack[len(s.stack)-1].subs
-	for _, o := range s.env.Subscribers() {
-		if !keep[o] {
-			s.env.Unsubscribe(o)
+	// The closed views' screens stop their work and stop listening to the store.
+	keep := s.stack[len(s.stack)-1].scopes
+	for _, kind := range s.env.Scopes() {
+		if !keep[kind] {
+			s.env.Close(kind)
 		}
 	}
 	s.showTop()
@@ -389,10 +389,10 @@ func (s *Shell) Pop() {
 
 func (s *Shell) showTop() {
 	top := &s.stack[len(s.stack)-1]
-	if top.subs == nil {
-		top.subs = map[any]bool{}
-		for _, o := range s.env.Subscribers() {
-			top.subs[o] = true
+	if top.scopes == nil {
+		top.scopes = map[string]bool{}
+		for _, kind := range s.env.Scopes() {
+			top.scopes[kind] = true
 		}
 	}
 	s.title.SetText(top.title)

@@ -20,11 +20,11 @@ import (
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/emulators"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
 
 func TestMain(m *testing.M) {
-	screens.QueueUI()
 	// The end-to-end test of cloud mode runs on both emulators.
 	os.Exit(emulators.Main(m, emulators.KindFirestore, emulators.KindAuth))
 }
@@ -32,12 +32,12 @@ func TestMain(m *testing.M) {
 // newTestShell builds the shell over a seeded store for member id.
 func newTestShell(t *testing.T, id, lang string, layout Layout, size fyne.Size) (*Shell, fyne.Window) {
 	t.Helper()
-	test.NewTempApp(t)
+	app := uitest.NewTempApp(t)
 	store, err := local.Open(filepath.Join(t.TempDir(), "regulars.db"), local.WithNoSync())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { screens.Settle(); _ = store.Close() })
+	t.Cleanup(func() { app.Settle(); _ = store.Close() })
 	ctx := context.Background()
 	if err := demo.Seed(ctx, store, demo.Now); err != nil {
 		t.Fatal(err)
@@ -50,8 +50,9 @@ func newTestShell(t *testing.T, id, lang string, layout Layout, size fyne.Size) 
 	win := test.NewTempWindow(t, nil)
 	win.Resize(size)
 	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(lang))
+	app.Track(env)
 	s := NewShell(win, env, layout, LocalProfiles())
-	screens.Settle()
+	uitest.Settle()
 	return s, win
 }
 
@@ -92,14 +93,14 @@ func TestShell_OwnerToolsOnlyForStaff(t *testing.T) {
 
 	s, win := newTestShell(t, demo.MemberID, "en", LayoutDesktop, DesktopSize)
 	s.SwitchProfile(demo.OwnerID)
-	screens.Settle()
+	uitest.Settle()
 	if got := texts(win); !strings.Contains(got, "Insights") || !strings.Contains(got, "Moderation") {
 		t.Errorf("the owner does not see owner tools:\n%s", got)
 	}
 	s.Show("insights")
-	screens.Settle()
+	uitest.Settle()
 	s.SwitchProfile(demo.MemberID)
-	screens.Settle()
+	uitest.Settle()
 	if s.Current() != "home" {
 		t.Errorf("a member was left on %q", s.Current())
 	}
@@ -115,15 +116,15 @@ func TestShell_PhoneTabs(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "shell_phone_member_en.xml", win.Canvas())
 	s.Show("events")
-	screens.Settle()
+	uitest.Settle()
 	s.Push("Event", screens.NewEventDetail(s.Env(), "ev-latte"))
-	screens.Settle()
+	uitest.Settle()
 	if !strings.Contains(texts(win), "Back") {
 		t.Errorf("no way back from a detail view")
 	}
-	subs := len(s.Env().Subscribers())
+	subs := len(s.Env().Scopes())
 	s.Pop()
-	if after := len(s.Env().Subscribers()); after != subs-1 {
+	if after := len(s.Env().Scopes()); after != subs-1 {
 		t.Errorf("subscribers after closing a detail view = %d, want %d", after, subs-1)
 	}
 	if strings.Contains(texts(win), "Back\n") {
@@ -134,11 +135,11 @@ func TestShell_PhoneTabs(t *testing.T) {
 func TestShell_LanguageSwitchRebuildsEveryScreenAtOnce(t *testing.T) {
 	s, win := newTestShell(t, demo.MemberID, "en", LayoutDesktop, DesktopSize)
 	s.Show("me")
-	screens.Settle()
+	uitest.Settle()
 	saved := ""
 	s.OnLanguage = func(code string) { saved = code }
 	s.SetLanguage("ar")
-	screens.Settle()
+	uitest.Settle()
 	got := texts(win)
 	if saved != "ar" || s.Env().L().Code() != "ar" {
 		t.Fatalf("language not switched: saved %q, env %q", saved, s.Env().L().Code())
@@ -226,7 +227,7 @@ func TestShell_AutoLayoutFollowsTheWindowWidth(t *testing.T) {
 		queued = queued[1:]
 		f()
 	}
-	screens.Settle()
+	uitest.Settle()
 	if !s.Env().Phone() {
 		t.Fatal("a narrow window kept the desktop layout")
 	}
@@ -255,7 +256,7 @@ func TestShell_WidePlacesFillTheWidth(t *testing.T) {
 	s, _ := newTestShell(t, demo.OwnerID, "en", LayoutDesktop, fyne.NewSize(1600, 900))
 	for _, p := range Places() {
 		s.Show(p.ID)
-		screens.Settle()
+		uitest.Settle()
 		got, room := s.content.Size().Width, s.fitBox.Size().Width
 		if p.Wide && (got != room || s.content.Position().X != 0) {
 			t.Errorf("%s: content %v wide at %v, has %v", p.ID, got, s.content.Position(), room)

@@ -22,6 +22,7 @@ import (
 // pin and schedule, and the announcements already posted (to edit).
 type announce struct {
 	env     *Env
+	scope   *Scope
 	locales []string
 	editing string // ID of the announcement being edited, "" for a new one
 	posted  []community.Announcement
@@ -36,7 +37,8 @@ type announce struct {
 	previewTitle   *ui.DataLabel
 	previewBody    *ui.DataRich
 	publish        *widget.Button
-	publishing     bool // a publish or save is on its way: a second tap waits
+	del            *widget.Button // shown while editing a posted announcement (announce_delete.go)
+	publishing     bool           // a publish or save is on its way: a second tap waits
 	problem        *widget.Label
 	list           *widget.List
 	form           *fyne.Container
@@ -55,8 +57,8 @@ func NewAnnounce(env *Env) fyne.CanvasObject {
 
 func newAnnounce(env *Env) *announce {
 	s := &announce{env: env, zone: time.UTC, titles: map[string]*shortcutEntry{}, bodies: map[string]*shortcutEntry{}}
+	s.scope = env.Open("announce", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("announce"), s.onChange)
 	env.OfferNew(s.onNew) // the shell binds Ctrl+N to it
 	s.load()
 	return s
@@ -73,12 +75,14 @@ func (s *announce) buildUI() {
 	s.previewTitle = ui.NewDataLabel(s.env, "", true)
 	s.previewBody = ui.NewDataRich()
 	s.publish = highButton(l.T("AnnouncePublish"), s.onPublish)
+	s.del = dangerButton(l.T("AnnounceDelete"), s.onDelete)
+	s.del.Hide()
 	s.problem = ui.NewRefusal(s.env)
 	newButton := widget.NewButtonWithIcon(l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
 	preview := widget.NewCard(l.T("AnnouncePreview"), "", container.NewVBox(
 		mirror.Border(l, nil, nil, widget.NewLabel(l.T("AnnouncePreviewAs")), nil, s.previewLang),
 		s.previewTitle, s.previewBody))
-	s.form = container.NewVBox(s.tabs, s.pinned, s.schedule, s.when.root, s.problem, mirror.Row(l, s.publish), preview)
+	s.form = container.NewVBox(s.tabs, s.pinned, s.schedule, s.when.root, s.problem, mirror.Row(l, s.publish, s.del), preview)
 	s.list = widget.NewList(func() int { return len(s.posted) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onEdit
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
@@ -141,8 +145,7 @@ func (s *announce) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (s *announce) load() {
 	svc, me := s.env.Svc, s.env.Me()
 	first := s.locales == nil
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		c, err := svc.Community(ctx)
 		var posted []community.Announcement
 		if err == nil {
@@ -261,13 +264,13 @@ func (s *announce) onPublish() {
 	s.publishing = true
 	s.publish.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.editing
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		var a community.Announcement
 		var err error
 		if id == "" {
-			a, err = svc.Announce(context.Background(), me, in)
+			a, err = svc.Announce(ctx, me, in)
 		} else {
-			a, err = svc.EditAnnouncement(context.Background(), me, id, in)
+			a, err = svc.EditAnnouncement(ctx, me, id, in)
 		}
 		return func() {
 			s.publishing = false
@@ -281,6 +284,7 @@ func (s *announce) onPublish() {
 			// changes to it instead of publishing it again.
 			s.editing = a.ID
 			s.publish.SetText(l.T("AnnounceUpdate"))
+			s.del.Show()
 			if a.PublishAt.After(s.env.Svc.Now()) {
 				ui.ShowNote(s.problem, l.T("AnnounceScheduled", map[string]any{"When": l.DateTime(a.PublishAt, s.zone)}))
 			} else {
@@ -303,6 +307,7 @@ func (s *announce) onNew() {
 	s.schedule.SetChecked(false)
 	ui.ShowRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnouncePublish"))
+	s.del.Hide()
 	if len(s.locales) > 0 {
 		mine := community.BestLanguage(s.locales, s.env.L().Code(), s.locales[0])
 		for i, lang := range s.locales {
@@ -336,6 +341,7 @@ func (s *announce) onEdit(id widget.ListItemID) {
 	}
 	ui.ShowRefusal(s.problem, "")
 	s.publish.SetText(s.env.L().T("AnnounceUpdate"))
+	s.del.Show()
 }
 
 func (s *announce) onChange(c community.Change) {

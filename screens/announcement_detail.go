@@ -17,11 +17,12 @@ import (
 // announcementDetail shows one announcement in the member's best-matching
 // language, with buttons to read the versions in the other languages.
 type announcementDetail struct {
-	env  *Env
-	id   string
-	an   community.Announcement
-	lang string // the version shown
-	zone *time.Location
+	env   *Env
+	scope *Scope
+	id    string
+	an    community.Announcement
+	lang  string // the version shown
+	zone  *time.Location
 
 	title   *ui.DataLabel
 	when    *ui.Secondary
@@ -39,8 +40,8 @@ func NewAnnouncementDetail(env *Env, announcementID string) fyne.CanvasObject {
 
 func newAnnouncementDetail(env *Env, id string) *announcementDetail {
 	s := &announcementDetail{env: env, id: id, zone: time.UTC}
+	s.scope = env.Open("announcement", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("announcement"), s.onChange)
 	s.load()
 	return s
 }
@@ -57,9 +58,9 @@ func (s *announcementDetail) buildUI() {
 
 func (s *announcementDetail) load() {
 	svc, id := s.env.Svc, s.id
-	background(func() func() {
-		an, err := svc.Announcement(context.Background(), id)
-		c, cerr := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		an, err := svc.Announcement(ctx, id)
+		c, cerr := svc.Community(ctx)
 		return func() {
 			if cerr == nil {
 				s.zone = c.Location()

@@ -21,6 +21,7 @@ const announcementsLimit = 50
 // language that best matches the member's.
 type announcements struct {
 	env     *Env
+	scope   *Scope
 	items   []community.Announcement
 	zone    *time.Location
 	list    *widget.List
@@ -37,8 +38,8 @@ func NewAnnouncements(env *Env) fyne.CanvasObject {
 
 func newAnnouncements(env *Env) *announcements {
 	s := &announcements{env: env, zone: time.UTC}
+	s.scope = env.Open("announcements", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("announcements"), s.onChange)
 	s.load()
 	return s
 }
@@ -83,24 +84,18 @@ func announcementWhen(l *i18n.Localizer, a community.Announcement, svc *communit
 
 func (s *announcements) load() {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		items, err := svc.Announcements(context.Background(), me, false, announcementsLimit)
-		c, cerr := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		items, err := svc.Announcements(ctx, me, false, announcementsLimit)
+		c, cerr := svc.Community(ctx)
 		return func() {
 			if cerr == nil {
 				s.zone = c.Location()
 			}
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			ui.ShowRefusal(s.problem, "")
 			s.items = items
-			if len(items) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(items))
 			s.list.Refresh()
 		}
 	})

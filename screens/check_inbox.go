@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,7 @@ const ResendCoolDown = 60 * time.Second
 // checkInbox asks a new member to open the link in the verification email.
 type checkInbox struct {
 	env     *Env
+	scope   *Scope
 	inbox   Inbox
 	done    *widget.Button
 	resend  *widget.Button
@@ -44,12 +46,14 @@ type checkInbox struct {
 	busy    *widget.ProgressBarInfinite
 	waitFor time.Time // resend is possible again then
 	ticker  *time.Ticker
+	// stopTicks ends the goroutine that hands the ticks to the UI.
+	stopTicks chan struct{}
 }
 
 // NewCheckInbox returns the "check your inbox" screen; the verification
 // email has just been sent.
 func NewCheckInbox(env *Env, inbox Inbox) fyne.CanvasObject {
-	s := &checkInbox{env: env, inbox: inbox}
+	s := &checkInbox{env: env, scope: env.Open("check-inbox", nil), inbox: inbox}
 	o := s.buildUI()
 	s.coolDown()
 	return o
@@ -102,7 +106,7 @@ func (s *checkInbox) onVerified() {
 	s.done.Disable()
 	s.busy.Show()
 	inbox := s.inbox
-	background(func() func() {
+	s.scope.Go(func(ctx context.Context) func() {
 		ok, err := inbox.Verified()
 		return func() {
 			s.done.Enable()
@@ -123,7 +127,7 @@ func (s *checkInbox) onResend() {
 	s.status.Hide()
 	s.resend.Disable()
 	inbox := s.inbox
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		err := inbox.Resend()
 		return func() {
 			if s.errors.Show(err) {
@@ -145,10 +149,20 @@ func (s *checkInbox) coolDown() {
 	if s.ticker != nil {
 		return
 	}
-	s.ticker = time.NewTicker(time.Second)
+	ticker, stop, gone := time.NewTicker(time.Second), make(chan struct{}), s.scope.Context().Done()
+	s.ticker, s.stopTicks = ticker, stop
 	go func() {
-		for range s.ticker.C {
-			toUI(s.tick)
+		// Until tick says the time is up, or the screen goes away.
+		for {
+			select {
+			case <-ticker.C:
+				fyne.Do(s.tick)
+			case <-stop:
+				return
+			case <-gone:
+				ticker.Stop()
+				return
+			}
 		}
 	}()
 }
@@ -162,6 +176,7 @@ func (s *checkInbox) tick() {
 		s.resend.Enable()
 		if s.ticker != nil {
 			s.ticker.Stop()
+			close(s.stopTicks)
 			s.ticker = nil
 		}
 		return

@@ -18,9 +18,10 @@ import (
 // name. Points are awarded once: a second check-in says so.
 type checkIn struct {
 	env   *Env
+	scope *Scope
 	id    string
 	found []community.Member
-	gen   int
+	loads loader // the newest load wins
 
 	code    *widget.Entry
 	name    *widget.Entry
@@ -31,6 +32,7 @@ type checkIn struct {
 
 func newCheckIn(env *Env, eventID string) *checkIn {
 	s := &checkIn{env: env, id: eventID}
+	s.scope = env.Open("checkin", nil)
 	s.buildUI()
 	return s
 }
@@ -76,8 +78,8 @@ func (s *checkIn) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // onCode resolves a typed or scanned member code and checks them in.
 func (s *checkIn) onCode() {
 	code, svc, me := s.code.Text, s.env.Svc, s.env.Me()
-	background(func() func() {
-		m, err := svc.FindByCode(context.Background(), me, code)
+	s.scope.Go(func(ctx context.Context) func() {
+		m, err := svc.FindByCode(ctx, me, code)
 		return func() {
 			if err != nil {
 				msg := ErrorText(s.env.L(), err)
@@ -93,21 +95,18 @@ func (s *checkIn) onCode() {
 }
 
 func (s *checkIn) onSearch() {
-	s.gen++
-	gen, q, svc, me := s.gen, s.name.Text, s.env.Svc, s.env.Me()
+	q, svc, me := s.name.Text, s.env.Svc, s.env.Me()
 	coll := s.env.L().Collator()
 	if len([]rune(q)) < 2 {
+		s.loads.Stop() // a search under way for a longer query must not fill the list
 		s.found = nil
 		s.results.Refresh()
 		return
 	}
-	background(func() func() {
-		found, err := svc.SearchMembers(context.Background(), me, q, 20)
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		found, err := svc.SearchMembers(ctx, me, q, 20)
 		sort.SliceStable(found, func(i, j int) bool { return coll.CompareString(found[i].Name, found[j].Name) < 0 })
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
 				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))
 				return
@@ -121,8 +120,8 @@ func (s *checkIn) onSearch() {
 // checkIn checks one member in and says what happened.
 func (s *checkIn) checkIn(memberID string) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		r, err := svc.CheckIn(context.Background(), me, id, memberID)
+	s.scope.Save(func(ctx context.Context) func() {
+		r, err := svc.CheckIn(ctx, me, id, memberID)
 		return func() {
 			l := s.env.L()
 			if err != nil {

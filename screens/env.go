@@ -1,10 +1,20 @@
 // Package screens holds one file per screen of Regulars. A constructor takes
 // the *Env and returns a fyne.CanvasObject; screens call the use cases of
 // community.Service and never a store, and every visible word goes through
-// the i18n.Localizer.
+// the i18n.Localizer. The widgets and layouts they compose are the toolkit's
+// (internal/ui).
+//
+// A screen opens a Scope (Env.Open) when it is built: its background work
+// (Scope.Go, Scope.Save, a loader) runs with the scope's context and hands
+// its results to the UI goroutine with fyne.Do; the shell closes the scope
+// when the screen goes away, which cancels the work and drops its results,
+// and ends the screen's subscription to store changes. Tests, the screenshot
+// gallery and the benchmarks drive screens through one harness,
+// internal/ui/uitest.
 package screens
 
 import (
+	"context"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -35,11 +45,16 @@ type Env struct {
 	// in local mode (and in tests), where there is nothing to sign out of.
 	Account Account
 
-	mu    sync.RWMutex
-	actor community.Actor
-	loc   *i18n.Localizer
-	subs  map[any]func(community.Change)
-	phone bool
+	// ctx is the root of every screen's scope (see Open).
+	ctx context.Context
+	// work counts the background work under way (see Scope.Go, Wait).
+	work sync.WaitGroup
+
+	mu     sync.RWMutex
+	actor  community.Actor
+	loc    *i18n.Localizer
+	scopes map[string]*Scope // the open screens' scopes, by kind
+	phone  bool
 	// create is what Ctrl+N starts on the current screen (see OfferNew).
 	create func()
 	// language switches the app's language (see RequestLanguage).
@@ -64,7 +79,11 @@ type Account interface {
 
 // NewEnv returns an Env for actor, speaking loc.
 func NewEnv(svc *community.Service, win fyne.Window, nav Navigator, actor community.Actor, loc *i18n.Localizer) *Env {
-	return &Env{Svc: svc, Win: win, Nav: nav, actor: actor, loc: loc, subs: map[any]func(community.Change){}}
+	// An Env lives as long as the app: its screens' scopes derive from a
+	// context that is never cancelled, and each is cancelled on its own
+	// when its screen goes away.
+	ctx := context.Background()
+	return &Env{Svc: svc, Win: win, Nav: nav, ctx: ctx, actor: actor, loc: loc, scopes: map[string]*Scope{}}
 }
 
 // Me is the signed-in member (it changes with the profile switch).
@@ -109,44 +128,6 @@ func (e *Env) SetPhone(p bool) {
 	e.mu.Unlock()
 }
 
-// Subscribe calls fn, on the UI goroutine, for every store change until
-// Unsubscribe(owner). A screen subscribes with itself as owner and refreshes
-// what the change touches.
-func (e *Env) Subscribe(owner any, fn func(community.Change)) {
-	e.mu.Lock()
-	e.subs[owner] = fn
-	e.mu.Unlock()
-}
-
-// Unsubscribe stops the calls for owner.
-func (e *Env) Unsubscribe(owner any) {
-	e.mu.Lock()
-	delete(e.subs, owner)
-	e.mu.Unlock()
-}
-
-// UnsubscribeAll drops every subscription (the shell calls it before it
-// rebuilds all screens).
-func (e *Env) UnsubscribeAll() {
-	e.mu.Lock()
-	e.subs = map[any]func(community.Change){}
-	e.mu.Unlock()
-}
-
-// Dispatch delivers a change to every subscriber. The caller must be on the
-// UI goroutine (the shell calls it inside fyne.Do; tests call it directly).
-func (e *Env) Dispatch(c community.Change) {
-	e.mu.RLock()
-	fns := make([]func(community.Change), 0, len(e.subs))
-	for _, fn := range e.subs {
-		fns = append(fns, fn)
-	}
-	e.mu.RUnlock()
-	for _, fn := range fns {
-		fn(c)
-	}
-}
-
 // OfferNew lets the screen on show offer what Ctrl+N starts there (a new
 // thread, a new announcement); nil withdraws the offer. The shell clears the
 // offer whenever it switches places, before it builds the next screen.
@@ -183,19 +164,6 @@ func (e *Env) RequestLanguage(code string) {
 		return
 	}
 	e.SetL(i18n.New(code))
-}
-
-// Subscribers returns the owners subscribed now. The shell notes them when
-// it shows a view and, when the user goes back, drops the subscriptions of
-// the views that were closed.
-func (e *Env) Subscribers() []any {
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	out := make([]any, 0, len(e.subs))
-	for k := range e.subs {
-		out = append(out, k)
-	}
-	return out
 }
 
 // RTL reports whether the language shown is written right to left. With it

@@ -21,9 +21,10 @@ import (
 // eventDetail shows one event and the member's answer: RSVP (a seat, or the
 // waitlist when full, with their position), cancel, and "add to calendar".
 type eventDetail struct {
-	env  *Env
-	id   string
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	id    string
+	body  *fyne.Container
 
 	event  community.Event
 	rsvp   community.RSVP // zero Status when they have not answered
@@ -46,7 +47,7 @@ func (s *eventDetail) buildUI() fyne.CanvasObject {
 	s.note.Importance = widget.SuccessImportance
 	s.note.Hide()
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("event", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -55,8 +56,7 @@ func (s *eventDetail) load() {
 	me := s.env.Me()
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		e, err := svc.Event(ctx, id)
 		var r community.RSVP
 		if err == nil {
@@ -157,8 +157,8 @@ func (s *eventDetail) onRSVP() {
 	me := s.env.Me()
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		r, err := svc.RSVP(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		r, err := svc.RSVP(ctx, me, id)
 		return func() {
 			if err != nil {
 				s.refuse.SetError(err)
@@ -182,8 +182,8 @@ func (s *eventDetail) cancel() {
 	me := s.env.Me()
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		err := svc.CancelRSVP(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.CancelRSVP(ctx, me, id)
 		return func() {
 			if err != nil {
 				s.refuse.SetError(err)
@@ -218,8 +218,8 @@ func (s *eventDetail) onCalendarFile(w fyne.URIWriteCloser, err error) {
 func (s *eventDetail) saveCalendar(w io.WriteCloser) {
 	svc := s.env.Svc
 	id := s.id
-	background(func() func() {
-		err := svc.EventICS(context.Background(), id, w)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.EventICS(ctx, id, w)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

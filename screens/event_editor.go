@@ -22,6 +22,7 @@ import (
 // the form and keeps everything typed.
 type eventEditor struct {
 	env   *Env
+	scope *Scope
 	id    string // "" for a new event
 	zone  *time.Location
 	saved func(community.Event)
@@ -42,10 +43,10 @@ func NewEventEditor(env *Env, eventID string) fyne.CanvasObject {
 
 func newEventEditor(env *Env, id string, saved func(community.Event)) *eventEditor {
 	s := &eventEditor{env: env, id: id, zone: time.UTC, saved: saved}
+	s.scope = env.Open("event-editor", nil)
 	s.buildUI()
 	svc := env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		c, cerr := svc.Community(ctx)
 		var e community.Event
 		var err error
@@ -140,13 +141,13 @@ func (s *eventEditor) onSave() {
 	}
 	s.save.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		var e community.Event
 		var err error
 		if id == "" {
-			e, err = svc.CreateEvent(context.Background(), me, in)
+			e, err = svc.CreateEvent(ctx, me, in)
 		} else {
-			e, err = svc.EditEvent(context.Background(), me, id, in)
+			e, err = svc.EditEvent(ctx, me, id, in)
 		}
 		return func() {
 			s.save.Enable()

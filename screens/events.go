@@ -17,8 +17,9 @@ import (
 // events lists what is coming up (with where the member stands for each)
 // and the past events they attended.
 type events struct {
-	env  *Env
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	body  *fyne.Container
 }
 
 type eventsData struct {
@@ -39,7 +40,7 @@ func newEvents(env *Env) *events {
 
 func (s *events) buildUI() fyne.CanvasObject {
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("events", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -47,8 +48,7 @@ func (s *events) buildUI() fyne.CanvasObject {
 func (s *events) load() {
 	me := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		d := eventsData{mine: map[string]community.RSVP{}, now: svc.Now()}
 		var err error
 		if d.upcoming, err = svc.UpcomingEvents(ctx, 50); err == nil {

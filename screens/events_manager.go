@@ -20,8 +20,9 @@ const managedEvents = 30
 // one its editor, attendees and waitlist, and check-in.
 type eventsManager struct {
 	env    *Env
+	scope  *Scope
 	events []community.Event
-	gen    int
+	loads  loader // the newest load wins
 
 	managerPane
 }
@@ -33,8 +34,8 @@ func NewEventsManager(env *Env) fyne.CanvasObject {
 
 func newEventsManager(env *Env) *eventsManager {
 	s := &eventsManager{env: env}
+	s.scope = env.Open("events-manager", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("events-manager"), s.onChange)
 	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
@@ -66,30 +67,19 @@ func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 func (s *eventsManager) load() {
-	s.gen++
-	gen, svc := s.gen, s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	svc := s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		up, err := svc.UpcomingEvents(ctx, managedEvents)
 		var past []community.Event
 		if err == nil {
 			past, err = svc.PastEvents(ctx, 5)
 		}
 		return func() {
-			if gen != s.gen {
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
-				return
-			}
-			ui.ShowRefusal(s.problem, "")
 			s.events = append(up, past...)
-			if len(s.events) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(s.events))
 			s.list.Refresh()
 		}
 	})
@@ -135,10 +125,11 @@ func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 		container.NewTabItem(l.T("OwnerEventsCheckIn"), newCheckIn(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsAttendees"), newAttendees(env, eventID).root),
 		container.NewTabItem(l.T("OwnerEventsEdit"), newEventEditor(env, eventID, nil).root),
+		container.NewTabItem(l.T("OwnerEventsManage"), newEventSeries(env, eventID).root), // event_series.go
 	)
-	svc := env.Svc
-	background(func() func() {
-		e, err := svc.Event(context.Background(), eventID)
+	svc, scope := env.Svc, env.Open("event-admin", nil)
+	scope.Go(func(ctx context.Context) func() {
+		e, err := svc.Event(ctx, eventID)
 		return func() {
 			if err == nil {
 				title.SetData(env, e.Title)
@@ -152,6 +143,7 @@ func NewEventAdmin(env *Env, eventID string) fyne.CanvasObject {
 // attendees lists an event's seats, then its waitlist in order.
 type attendees struct {
 	env   *Env
+	scope *Scope
 	id    string
 	rsvps []community.RSVP
 
@@ -168,7 +160,7 @@ func newAttendees(env *Env, eventID string) *attendees {
 	s.empty = ui.NewEmptyState(nil, env.L().T("OwnerEventsNoAttendees"), "", nil)
 	s.empty.Hide()
 	s.root = container.NewBorder(s.summary, nil, nil, nil, container.NewStack(s.list, s.empty))
-	env.Subscribe(subKey("attendees"), s.onChange)
+	s.scope = env.Open("attendees", s.onChange)
 	s.load()
 	return s
 }
@@ -197,8 +189,7 @@ func (s *attendees) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 func (s *attendees) load() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		rs, err := svc.Attendees(ctx, me, id)
 		e, eerr := svc.Event(ctx, id)
 		return func() {
@@ -212,11 +203,7 @@ func (s *attendees) load() {
 			}
 			s.rsvps = rs
 			ui.SetLine(s.env, s.summary, attendeeSummary(l, e))
-			if len(rs) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(rs))
 			s.list.Refresh()
 		}
 	})

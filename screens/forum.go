@@ -16,13 +16,14 @@ import (
 // forum is the member's forum: categories, then the threads of the chosen
 // one, a page at a time, newest activity first.
 type forum struct {
-	env *Env
+	env   *Env
+	scope *Scope
 
 	cats     []community.Category
 	category string // "" for all
 	threads  []community.Thread
 	next     string // cursor of the next page, "" at the end
-	gen      int    // load generation: a stale page is dropped
+	loads    loader // the newest load wins
 
 	picker  *widget.Select
 	list    *widget.List
@@ -41,8 +42,8 @@ func NewForum(env *Env) fyne.CanvasObject {
 
 func newForum(env *Env) *forum {
 	s := &forum{env: env}
+	s.scope = env.Open("forum", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("forum"), s.onChange)
 	env.OfferNew(s.onStart) // Ctrl+N
 	s.load()
 	return s
@@ -101,10 +102,8 @@ func (s *forum) load() { s.reload(0) }
 // there are no more: a live change must not take away pages the member
 // loaded and is reading.
 func (s *forum) reload(keep int) {
-	s.gen++
-	gen, category, svc := s.gen, s.category, s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	category, svc := s.category, s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		c, cerr := svc.Community(ctx)
 		page, next, err := svc.Threads(ctx, category, "")
 		for err == nil && next != "" && len(page) < keep {
@@ -113,9 +112,6 @@ func (s *forum) reload(keep int) {
 			page = append(page, more...)
 		}
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if cerr == nil {
 				s.setCategories(c.Categories)
 			}
@@ -135,11 +131,9 @@ func (s *forum) setCategories(cats []community.Category) {
 }
 
 func (s *forum) show(page []community.Thread, next string, err error, appendPage bool) {
-	if err != nil {
-		ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+	if loadFailed(s.env, s.problem, err) {
 		return
 	}
-	ui.ShowRefusal(s.problem, "")
 	if appendPage {
 		s.threads = append(s.threads, page...)
 	} else {
@@ -151,11 +145,7 @@ func (s *forum) show(page []community.Thread, next string, err error, appendPage
 	} else {
 		s.more.Show()
 	}
-	if len(s.threads) == 0 {
-		s.empty.Show()
-	} else {
-		s.empty.Hide()
-	}
+	showEmpty(s.empty, len(s.threads))
 	s.list.Refresh()
 }
 
@@ -171,15 +161,10 @@ func (s *forum) onCategory(name string) {
 }
 
 func (s *forum) onMore() {
-	s.gen++
-	gen, category, cursor, svc := s.gen, s.category, s.next, s.env.Svc
-	background(func() func() {
-		page, next, err := svc.Threads(context.Background(), category, cursor)
-		return func() {
-			if gen == s.gen {
-				s.show(page, next, err, true)
-			}
-		}
+	category, cursor, svc := s.category, s.next, s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		page, next, err := svc.Threads(ctx, category, cursor)
+		return func() { s.show(page, next, err, true) }
 	})
 }
 

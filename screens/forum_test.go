@@ -111,7 +111,7 @@ func BenchmarkThread_OpenAndScrollToEnd(b *testing.B) {
 		f.show(s.root, phoneSize)
 		s.list.ScrollToBottom()
 		settle()
-		env.Unsubscribe(subKey("thread"))
+		env.Close("thread")
 		b.ReportMetric(float64(s.fetched), "posts-read/op")
 	}
 }

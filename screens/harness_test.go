@@ -5,7 +5,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,41 +15,12 @@ import (
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 )
 
-// uiQueue holds what background work hands to the UI goroutine, so that the
-// test goroutine runs it: the test driver would otherwise run it inline on
-// the worker goroutine, racing with the test.
-var uiQueue struct {
-	sync.Mutex
-	fns []func()
-}
-
-func TestMain(m *testing.M) {
-	toUI = func(f func()) {
-		uiQueue.Lock()
-		uiQueue.fns = append(uiQueue.fns, f)
-		uiQueue.Unlock()
-	}
-	os.Exit(m.Run())
-}
-
-// settle waits for background loads and runs their UI updates, until none is left.
-func settle() {
-	for {
-		inflight.Wait()
-		uiQueue.Lock()
-		fns := uiQueue.fns
-		uiQueue.fns = nil
-		uiQueue.Unlock()
-		if len(fns) == 0 {
-			return
-		}
-		for _, f := range fns {
-			f()
-		}
-	}
-}
+// settle waits for the background work of the fixtures' Envs and runs what
+// it handed to fyne.Do, until none is left (see uitest.App.Settle).
+func settle() { uitest.Settle() }
 
 // testNav records pushed views and shows the newest in the window.
 type testNav struct {
@@ -81,6 +51,7 @@ func (n *testNav) Show(string) {}
 // with its clock fixed at demo.Now.
 type fixture struct {
 	t     testing.TB
+	app   *uitest.App
 	store *local.Store
 	svc   *community.Service
 	win   fyne.Window
@@ -101,7 +72,7 @@ func newFixture(t testing.TB) *fixture {
 // newBareFixture is an empty store with the fixed clock.
 func newBareFixture(t testing.TB) *fixture {
 	t.Helper()
-	test.NewTempApp(t)
+	app := uitest.NewTempApp(t)
 	store, err := local.Open(filepath.Join(t.TempDir(), "regulars.db"), local.WithNoSync())
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +81,7 @@ func newBareFixture(t testing.TB) *fixture {
 	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
 	win := test.NewTempWindow(t, nil)
 	win.Resize(phoneSize)
-	return &fixture{t: t, store: store, svc: svc, win: win, nav: &testNav{win: win}}
+	return &fixture{t: t, app: app, store: store, svc: svc, win: win, nav: &testNav{win: win}}
 }
 
 // env returns an Env acting as member id, speaking lang.
@@ -120,7 +91,15 @@ func (f *fixture) env(id, lang string) *Env {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	return NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New(lang))
+	return f.newEnv(m.Actor(), i18n.New(lang))
+}
+
+// newEnv returns an Env for actor speaking loc, whose background work
+// settle waits for.
+func (f *fixture) newEnv(actor community.Actor, loc *i18n.Localizer) *Env {
+	env := NewEnv(f.svc, f.win, f.nav, actor, loc)
+	f.app.Track(env)
+	return env
 }
 
 // actor returns member id as an actor.

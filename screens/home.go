@@ -18,8 +18,9 @@ import (
 // tier, points, how far to the next tier), then what is going on: the pinned
 // announcement, their next event, the open poll and the newest story.
 type home struct {
-	env  *Env
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	body  *fyne.Container
 }
 
 // NewHome returns the Home screen of the signed-in member.
@@ -33,7 +34,7 @@ func newHome(env *Env) *home {
 
 func (h *home) buildUI() fyne.CanvasObject {
 	h.body = container.NewVBox(widget.NewProgressBarInfinite())
-	h.env.Subscribe(h, h.onChange)
+	h.scope = h.env.Open("home", h.onChange)
 	h.load()
 	return container.NewVScroll(container.NewPadded(h.body))
 }
@@ -41,8 +42,8 @@ func (h *home) buildUI() fyne.CanvasObject {
 // load reads the member's home off the UI goroutine and shows it.
 func (h *home) load() {
 	me := h.env.Me()
-	background(func() func() {
-		data, err := h.env.Svc.Home(context.Background(), me)
+	h.scope.Go(func(ctx context.Context) func() {
+		data, err := h.env.Svc.Home(ctx, me)
 		return func() { h.show(data, err) }
 	})
 }

@@ -18,8 +18,9 @@ const ideasPolls = 20
 // members see what came of what they proposed and voted for.
 type ideasBoard struct {
 	env   *Env
+	scope *Scope
 	board map[community.IdeaStatus][]community.Idea
-	gen   int
+	loads loader // the newest load wins
 
 	content *fyne.Container
 	problem *widget.Label
@@ -28,13 +29,16 @@ type ideasBoard struct {
 
 // NewIdeasBoard returns the ideas board on its own (NewPolls shows it too).
 func NewIdeasBoard(env *Env) fyne.CanvasObject {
-	b := newIdeasBoard(env)
-	env.Subscribe(subKey("ideas"), b.onChange)
+	var b *ideasBoard
+	scope := env.Open("ideas", func(c community.Change) { b.onChange(c) })
+	b = newIdeasBoard(env, scope)
 	return b.root
 }
 
-func newIdeasBoard(env *Env) *ideasBoard {
-	b := &ideasBoard{env: env}
+// newIdeasBoard builds the board within scope: its own when shown alone, the
+// polls screen's inside it (which then tells it of changes).
+func newIdeasBoard(env *Env, scope *Scope) *ideasBoard {
+	b := &ideasBoard{env: env, scope: scope}
 	b.buildUI()
 	b.load()
 	return b
@@ -47,19 +51,13 @@ func (b *ideasBoard) buildUI() {
 }
 
 func (b *ideasBoard) load() {
-	b.gen++
-	gen, svc := b.gen, b.env.Svc
-	background(func() func() {
-		board, err := svc.IdeasBoard(context.Background(), ideasPolls)
+	svc := b.env.Svc
+	b.loads.Load(b.scope, func(ctx context.Context) func() {
+		board, err := svc.IdeasBoard(ctx, ideasPolls)
 		return func() {
-			if gen != b.gen {
+			if loadFailed(b.env, b.problem, err) {
 				return
 			}
-			if err != nil {
-				ui.ShowRefusal(b.problem, ErrorText(b.env.L(), err))
-				return
-			}
-			ui.ShowRefusal(b.problem, "")
 			b.board = board
 			b.render()
 		}

@@ -15,8 +15,9 @@ import (
 // chart with its numbers: NPS and its trend, active members, tiers, event
 // attendance and poll participation.
 type insights struct {
-	env  *Env
-	data community.Insights
+	env   *Env
+	scope *Scope
+	data  community.Insights
 
 	nps, active, tiers, attendance, polls *ui.Chart
 	npsScore, activeText                  *widget.Label
@@ -33,8 +34,8 @@ func NewInsights(env *Env) fyne.CanvasObject {
 
 func newInsights(env *Env) *insights {
 	s := &insights{env: env}
+	s.scope = env.Open("insights", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("insights"), s.onChange)
 	s.load()
 	return s
 }
@@ -82,14 +83,12 @@ type chartHint struct {
 
 func (s *insights) load() {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		in, err := svc.Insights(context.Background(), me)
+	s.scope.Go(func(ctx context.Context) func() {
+		in, err := svc.Insights(ctx, me)
 		return func() {
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			ui.ShowRefusal(s.problem, "")
 			s.data = in
 			s.render()
 		}

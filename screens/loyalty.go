@@ -24,6 +24,7 @@ import (
 // the history of their points.
 type loyalty struct {
 	env    *Env
+	scope  *Scope
 	body   *fyne.Container
 	refuse *ui.FieldError
 	note   *widget.Label
@@ -51,7 +52,7 @@ func (s *loyalty) buildUI() fyne.CanvasObject {
 	s.note.Importance = widget.SuccessImportance
 	s.note.Hide()
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("loyalty", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -59,8 +60,7 @@ func (s *loyalty) buildUI() fyne.CanvasObject {
 func (s *loyalty) load() {
 	me := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		var d loyaltyData
 		var err error
 		d.now = svc.Now()
@@ -230,8 +230,8 @@ func (s *loyalty) redeem(r community.Reward, op string) {
 	me := s.env.Me()
 	svc := s.env.Svc
 	name := r.Names.In(s.env.L().Code())
-	background(func() func() {
-		_, _, err := svc.RedeemReward(context.Background(), me, r.ID, op)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, _, err := svc.RedeemReward(ctx, me, r.ID, op)
 		return func() {
 			if err != nil {
 				s.note.Hide()

@@ -60,7 +60,7 @@ func FuzzThread_PostMarkdown(f *testing.F) {
 			t.Fatalf("store refused the thread: %v", err)
 		}
 		s := newThread(env, id)
-		defer env.Unsubscribe(s)
+		defer env.Close("thread")
 		fx.show(s.root, phoneSize)
 		if s.length() != 1 {
 			t.Fatalf("thread shows %d posts, want 1", s.length())

@@ -23,8 +23,9 @@ import (
 // me is the member's own corner: profile, language, the NPS question, their
 // notifications, a download of their data and deleting their account.
 type me struct {
-	env  *Env
-	body *fyne.Container
+	env   *Env
+	scope *Scope
+	body  *fyne.Container
 
 	member    community.Member
 	community community.Community
@@ -95,7 +96,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 	s.deleteError = ui.NewFieldError(s.env)
 
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
-	s.env.Subscribe(s, s.onChange)
+	s.scope = s.env.Open("me", s.onChange)
 	s.load()
 	return container.NewVScroll(container.NewPadded(s.body))
 }
@@ -103,8 +104,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 func (s *me) load() {
 	actor := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		m, err := svc.Member(ctx, actor, actor.ID)
 		var c community.Community
 		var notes []community.Notification
@@ -136,7 +136,7 @@ func (s *me) show(m community.Member, c community.Community, notes []community.N
 	s.member, s.community, s.notes = m, c, notes
 	if first {
 		s.name.SetText(m.Name) // later reloads keep what the member is typing
-		s.birthday = newBirthdayForm(s.env, func() community.Member { return s.member }, func(m community.Member) { s.member = m })
+		s.birthday = newBirthdayForm(s.env, s.scope, func() community.Member { return s.member }, func(m community.Member) { s.member = m })
 	}
 	s.body.Objects = []fyne.CanvasObject{s.profile(), s.languageSection(), s.notifications(), s.nps(), s.privacy()}
 	s.body.Refresh()
@@ -204,6 +204,8 @@ func notificationText(l *i18n.Localizer, n community.Notification) string {
 		return l.T("MeNoteIdeaShipped", data)
 	case "story_published":
 		return l.T("MeNoteStoryPublished", data)
+	case "cancelled":
+		return l.T("MeNoteCancelled", data)
 	}
 	return l.T("MeNoteOther")
 }
@@ -283,8 +285,8 @@ func (s *me) onSaveName() {
 	actor := s.env.Me()
 	svc := s.env.Svc
 	p := community.Profile{Name: s.name.Text, Lang: s.member.Lang, Birthday: s.member.Birthday}
-	background(func() func() {
-		m, err := svc.UpdateProfile(context.Background(), actor, p)
+	s.scope.Save(func(ctx context.Context) func() {
+		m, err := svc.UpdateProfile(ctx, actor, p)
 		return func() {
 			if s.nameErrors.Show(err) {
 				s.nameSaved.Hide()
@@ -317,8 +319,8 @@ func (s *me) onLanguage(name string) {
 		// The switch does not wait for the save: the language is the
 		// member's choice on this device even if the store is unreachable.
 		who, svc := actor, s.env.Svc
-		background(func() func() {
-			_, _ = svc.UpdateProfile(context.Background(), who, p)
+		s.scope.Save(func(ctx context.Context) func() {
+			_, _ = svc.UpdateProfile(ctx, who, p)
 			return nil
 		})
 	}
@@ -348,8 +350,8 @@ func (s *me) onSendFeedback() {
 	actor := s.env.Me()
 	svc := s.env.Svc
 	score, comment := s.score, s.comment.Text
-	background(func() func() {
-		_, err := svc.GiveFeedback(context.Background(), actor, score, comment)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.GiveFeedback(ctx, actor, score, comment)
 		return func() {
 			if s.npsErrors.Show(err) {
 				s.npsThanks.Hide()
@@ -364,8 +366,8 @@ func (s *me) onSendFeedback() {
 func (s *me) onRead(id string) {
 	actor := s.env.Me()
 	svc := s.env.Svc
-	background(func() func() {
-		err := svc.MarkRead(context.Background(), actor, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.MarkRead(ctx, actor, id)
 		return func() {
 			if err == nil {
 				s.load()
@@ -385,9 +387,9 @@ func (s *me) onExport() {
 	s.exportBar.SetValue(0)
 	s.exportBar.SetText("")
 	s.exportBar.Show()
-	background(func() func() {
-		data, err := svc.ExportMyData(context.Background(), actor, func(done, total int) {
-			toUI(func() {
+	s.scope.Go(func(ctx context.Context) func() {
+		data, err := svc.ExportMyData(ctx, actor, func(done, total int) {
+			fyne.Do(func() {
 				s.exportBar.SetValue(float64(done) / float64(total))
 				s.exportBar.SetText(bidi.Visual(s.env, s.env.L().T("MeExportProgress", map[string]any{"Done": s.env.L().Number(int64(done)), "Total": s.env.L().Number(int64(total))})))
 			})
@@ -423,7 +425,7 @@ func (s *me) askExportFile(data []byte) {
 
 // saveExport writes the export into w and says where it went.
 func (s *me) saveExport(w io.WriteCloser, data []byte) {
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		_, err := w.Write(data)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -452,8 +454,8 @@ func (s *me) onDelete() {
 func (s *me) deleteAccount() {
 	actor := s.env.Me()
 	svc, acc := s.env.Svc, s.env.Account
-	background(func() func() {
-		err := svc.DeleteAccount(context.Background(), actor)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.DeleteAccount(ctx, actor)
 		if err == nil && acc != nil {
 			// The data first: with the sign-in gone, the rules would refuse it.
 			err = acc.Delete()

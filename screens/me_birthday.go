@@ -18,6 +18,7 @@ import (
 // it. Refusals show under it.
 type birthdayForm struct {
 	env         *Env
+	scope       *Scope
 	month, day  *widget.Select
 	save, clear *widget.Button
 	errors      *FieldErrors
@@ -27,9 +28,9 @@ type birthdayForm struct {
 	root        fyne.CanvasObject
 }
 
-func newBirthdayForm(env *Env, member func() community.Member, onSaved func(community.Member)) *birthdayForm {
+func newBirthdayForm(env *Env, scope *Scope, member func() community.Member, onSaved func(community.Member)) *birthdayForm {
 	l := env.L()
-	f := &birthdayForm{env: env, member: member, onSaved: onSaved, errors: NewFieldErrors(env)}
+	f := &birthdayForm{env: env, scope: scope, member: member, onSaved: onSaved, errors: NewFieldErrors(env)}
 	var months []string
 	for m := time.January; m <= time.December; m++ {
 		months = append(months, l.MonthName(m))
@@ -102,8 +103,8 @@ func (f *birthdayForm) store(b community.Birthday) {
 	p := community.Profile{Name: m.Name, Lang: m.Lang, Birthday: b}
 	actor, svc := f.env.Me(), f.env.Svc
 	f.save.Disable()
-	background(func() func() {
-		saved, err := svc.UpdateProfile(context.Background(), actor, p)
+	f.scope.Save(func(ctx context.Context) func() {
+		saved, err := svc.UpdateProfile(ctx, actor, p)
 		return func() {
 			f.save.Enable()
 			if f.errors.Show(err) { // the pickers keep what was chosen

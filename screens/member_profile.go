@@ -23,6 +23,7 @@ const ledgerLimit = 20
 // history, and awarding or redeeming points.
 type memberProfile struct {
 	env    *Env
+	scope  *Scope
 	id     string
 	member community.Member
 	comm   community.Community
@@ -34,6 +35,7 @@ type memberProfile struct {
 	saveUsual    *widget.Button
 	history      *fyne.Container
 	problem      *widget.Label
+	role         *fyne.Container // the owner's staff switch (member_role.go)
 	root         fyne.CanvasObject
 }
 
@@ -44,8 +46,8 @@ func NewMemberProfile(env *Env, memberID string) fyne.CanvasObject {
 
 func newMemberProfile(env *Env, id string) *memberProfile {
 	s := &memberProfile{env: env, id: id}
+	s.scope = env.Open("member", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("member"), s.onChange)
 	s.load()
 	return s
 }
@@ -66,16 +68,16 @@ func (s *memberProfile) buildUI() {
 	redeem := widget.NewButton(l.T("MembersRedeem"), func() { s.onPoints(true) })
 	s.history = container.NewVBox()
 	s.problem = ui.NewRefusal(s.env)
+	s.role = container.NewVBox()
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), mirror.Start(l), fyne.TextStyle{Bold: true}),
 		mirror.Border(l, nil, nil, nil, s.saveUsual, s.usual))
 	s.root = container.NewVScroll(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
-		widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
+		s.role, widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
 }
 
 func (s *memberProfile) load() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		m, err := svc.Member(ctx, me, id)
 		var c community.Community
 		var ledger []community.LedgerEntry
@@ -115,6 +117,7 @@ func (s *memberProfile) render() {
 		s.history.Add(ui.NewFaint(s.env, l.T("MembersHistoryEmpty")))
 	}
 	s.history.Refresh()
+	s.renderRole()
 	ui.Relayout(s.root) // name, points and history changed together
 }
 
@@ -157,6 +160,16 @@ func reasonSuffix(reason string) string {
 		return "Reward"
 	case community.ReasonWelcome:
 		return "Welcome"
+	case community.ReasonVisit:
+		return "Visit"
+	case community.ReasonPurchase:
+		return "Purchase"
+	case community.ReasonStamp:
+		return "Stamp"
+	case community.ReasonFreeItem:
+		return "FreeItem"
+	case community.ReasonUndo:
+		return "Undo"
 	}
 	return "Other"
 }
@@ -165,8 +178,8 @@ func (s *memberProfile) onSaveUsual() {
 	note := s.usual.Text
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
 	s.saveUsual.Disable()
-	background(func() func() {
-		_, err := svc.SetUsual(context.Background(), me, id, note)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.SetUsual(ctx, me, id, note)
 		return func() {
 			s.saveUsual.Enable()
 			if err != nil {
@@ -181,7 +194,7 @@ func (s *memberProfile) onSaveUsual() {
 // onPoints opens the award or redeem dialog. Its idempotency key is made when
 // it opens, so a double tap or a retry of the same dialog counts once.
 func (s *memberProfile) onPoints(redeem bool) {
-	d := newPointsDialog(s.env, s.id, redeem)
+	d := newPointsDialog(s.env, s.scope, s.id, redeem)
 	d.show()
 }
 
@@ -194,6 +207,7 @@ func (s *memberProfile) onChange(c community.Change) {
 // pointsDialog awards or redeems points with a reason.
 type pointsDialog struct {
 	env      *Env
+	scope    *Scope
 	memberID string
 	redeem   bool
 	opID     string // idempotency key, one per dialog
@@ -206,8 +220,8 @@ type pointsDialog struct {
 	done    bool
 }
 
-func newPointsDialog(env *Env, memberID string, redeem bool) *pointsDialog {
-	d := &pointsDialog{env: env, memberID: memberID, redeem: redeem, opID: community.NewID()}
+func newPointsDialog(env *Env, scope *Scope, memberID string, redeem bool) *pointsDialog {
+	d := &pointsDialog{env: env, scope: scope, memberID: memberID, redeem: redeem, opID: community.NewID()}
 	l := env.L()
 	d.amount = widget.NewEntry()
 	d.amount.SetPlaceHolder(l.T("MembersPointsPlaceholder"))
@@ -247,13 +261,13 @@ func (d *pointsDialog) onConfirm() {
 		return
 	}
 	note, svc, me, id, op, redeem := d.note.Text, d.env.Svc, d.env.Me(), d.memberID, d.opID, d.redeem
-	background(func() func() {
+	d.scope.Save(func(ctx context.Context) func() {
 		var m community.Member
 		var err error
 		if redeem {
-			m, _, err = svc.RedeemPoints(context.Background(), me, id, n, note, op)
+			m, _, err = svc.RedeemPoints(ctx, me, id, n, note, op)
 		} else {
-			m, _, err = svc.AwardPoints(context.Background(), me, id, n, note, op)
+			m, _, err = svc.AwardPoints(ctx, me, id, n, note, op)
 		}
 		return func() {
 			if community.IsReason(err, community.ReasonInsufficient) {

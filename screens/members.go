@@ -22,8 +22,9 @@ const membersLimit = 100
 // (on a desktop) or pushed (on a phone).
 type members struct {
 	env   *Env
+	scope *Scope
 	found []community.Member
-	gen   int
+	loads loader // the newest load wins
 
 	query  *widget.Entry
 	list   *widget.List
@@ -39,8 +40,8 @@ func NewMembers(env *Env) fyne.CanvasObject {
 
 func newMembers(env *Env) *members {
 	s := &members{env: env}
+	s.scope = env.Open("members", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("members"), s.onChange)
 	s.search()
 	return s
 }
@@ -82,18 +83,14 @@ func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // search finds members by name and sorts them in the viewer's language.
 func (s *members) search() {
-	s.gen++
-	gen, q, svc, me := s.gen, s.query.Text, s.env.Svc, s.env.Me()
+	q, svc, me := s.query.Text, s.env.Svc, s.env.Me()
 	coll := s.env.L().Collator()
-	background(func() func() {
-		found, err := svc.SearchMembers(context.Background(), me, q, membersLimit)
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		found, err := svc.SearchMembers(ctx, me, q, membersLimit)
 		if err == nil {
 			sort.SliceStable(found, func(i, j int) bool { return coll.CompareString(found[i].Name, found[j].Name) < 0 })
 		}
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
 				s.empty.SetText(ErrorText(s.env.L(), err))
 				s.empty.Show()
@@ -101,11 +98,7 @@ func (s *members) search() {
 			}
 			s.found = found
 			s.empty.SetText(s.env.L().T("MembersNone"))
-			if len(found) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(found))
 			s.list.UnselectAll()
 			s.list.Refresh()
 		}

@@ -105,7 +105,7 @@ func TestHome_EmptyCommunitySaysWhatToDo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := NewEnv(f.svc, f.win, f.nav, m.Actor(), env0(f).L())
+	env := f.newEnv(m.Actor(), env0(f).L())
 	f.show(NewHome(env), phoneSize)
 	f.capture("home_phone_en_newcomer")
 	for _, want := range []string{"You're not going to any event yet.", "See what's on", "0 points"} {
@@ -286,7 +286,7 @@ func TestMemberScreens_LongNameAndEmptyCommunity(t *testing.T) {
 	for _, lang := range []string{"en", "ar"} {
 		for name, build := range map[string]func(*Env) fyne.CanvasObject{"home": NewHome, "events": NewEvents, "loyalty": NewLoyalty, "me": NewMe} {
 			t.Run(name+"_"+lang, func(t *testing.T) {
-				env := NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New(lang))
+				env := f.newEnv(m.Actor(), i18n.New(lang))
 				env.SetPhone(true)
 				c := build(env)
 				f.show(c, phoneSize)
@@ -297,7 +297,7 @@ func TestMemberScreens_LongNameAndEmptyCommunity(t *testing.T) {
 			})
 		}
 	}
-	env := NewEnv(f.svc, f.win, f.nav, m.Actor(), i18n.New("en"))
+	env := f.newEnv(m.Actor(), i18n.New("en"))
 	f.show(NewEvents(env), phoneSize)
 	for _, want := range []string{"No events planned yet.", "Suggest an event", "Events you attend will be listed here."} {
 		if !shows(f.win, want) {

@@ -18,8 +18,9 @@ const moderationLimit = 50
 // moderation is the staff's queues: reported posts, stories waiting for
 // approval and idea proposals waiting for approval.
 type moderation struct {
-	env *Env
-	gen int
+	env   *Env
+	scope *Scope
+	loads loader // the newest load wins
 
 	posts   []community.Post
 	stories []community.Story
@@ -40,8 +41,8 @@ func NewModeration(env *Env) fyne.CanvasObject {
 
 func newModeration(env *Env) *moderation {
 	s := &moderation{env: env}
+	s.scope = env.Open("moderation", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("moderation"), s.onChange)
 	s.load()
 	return s
 }
@@ -66,10 +67,8 @@ func (s *moderation) buildUI() {
 }
 
 func (s *moderation) load() {
-	s.gen++
-	gen, svc, me := s.gen, s.env.Svc, s.env.Me()
-	background(func() func() {
-		ctx := context.Background()
+	svc, me := s.env.Svc, s.env.Me()
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		posts, err := svc.ReportedPosts(ctx, me, moderationLimit)
 		var stories []community.Story
 		var ideas []community.Idea
@@ -80,9 +79,6 @@ func (s *moderation) load() {
 			ideas, err = svc.PendingIdeas(ctx, me, moderationLimit)
 		}
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
@@ -168,14 +164,12 @@ func dangerButton(text string, tapped func()) *widget.Button {
 
 // do runs a moderation decision and reloads the queues.
 func (s *moderation) do(decide func(ctx context.Context) error) {
-	background(func() func() {
-		err := decide(context.Background())
+	s.scope.Save(func(ctx context.Context) func() {
+		err := decide(ctx)
 		return func() {
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			ui.ShowRefusal(s.problem, "")
 			s.load()
 		}
 	})

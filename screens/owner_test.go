@@ -95,7 +95,7 @@ func TestMembers_AwardDoubleTapCountsOnce(t *testing.T) {
 		t.Errorf("not in Spanish order:\n%v\n%v", names, want)
 	}
 	before, _ := f.store.Member(ctx, "mem-tom")
-	d := newPointsDialog(owner, "mem-tom", false)
+	d := newPointsDialog(owner, owner.Open("points-test", nil), "mem-tom", false)
 	d.show()
 	test.Type(d.amount, "30")
 	test.Type(d.note, "Fixed the door")
@@ -106,7 +106,7 @@ func TestMembers_AwardDoubleTapCountsOnce(t *testing.T) {
 	if after.Points != before.Points+30 {
 		t.Fatalf("double-tapped award: %d -> %d", before.Points, after.Points)
 	}
-	r := newPointsDialog(owner, "mem-tom", true)
+	r := newPointsDialog(owner, owner.Open("points-test", nil), "mem-tom", true)
 	test.Type(r.amount, "999999")
 	r.onConfirm()
 	settle()

@@ -32,8 +32,9 @@ type pollState struct {
 // bars once voted), proposing ideas, and the ideas board by status.
 type polls struct {
 	env   *Env
+	scope *Scope
 	items []*pollState
-	gen   int
+	loads loader // the newest load wins
 
 	cards   *fyne.Container
 	empty   fyne.CanvasObject
@@ -50,8 +51,8 @@ func NewPolls(env *Env) fyne.CanvasObject {
 
 func newPolls(env *Env) *polls {
 	s := &polls{env: env}
+	s.scope = env.Open("polls", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("polls"), s.onChange)
 	s.load()
 	return s
 }
@@ -62,7 +63,7 @@ func (s *polls) buildUI() {
 	s.empty = ui.NewEmptyState(nil, l.T("PollEmpty"), "", nil)
 	s.empty.Hide()
 	s.problem = ui.NewRefusal(s.env)
-	s.board = newIdeasBoard(s.env)
+	s.board = newIdeasBoard(s.env, s.scope)
 	s.root = ui.NewTabs(s.env,
 		container.NewTabItem(l.T("PollTabOpen"), container.NewVScroll(container.NewVBox(s.problem, s.empty, s.cards))),
 		container.NewTabItem(l.T("IdeasTabBoard"), s.board.root),
@@ -70,19 +71,13 @@ func (s *polls) buildUI() {
 }
 
 func (s *polls) load() {
-	s.gen++
-	gen, svc, me := s.gen, s.env.Svc, s.env.Me()
-	background(func() func() {
-		items, err := loadPolls(svc, me)
+	svc, me := s.env.Svc, s.env.Me()
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		items, err := loadPolls(ctx, svc, me)
 		return func() {
-			if gen != s.gen {
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
-				return
-			}
-			ui.ShowRefusal(s.problem, "")
 			// Keep "changing my vote" across a live refresh.
 			for _, it := range items {
 				for _, old := range s.items {
@@ -98,8 +93,7 @@ func (s *polls) load() {
 }
 
 // loadPolls reads the open polls with their tallies and the member's votes.
-func loadPolls(svc *community.Service, me community.Actor) ([]*pollState, error) {
-	ctx := context.Background()
+func loadPolls(ctx context.Context, svc *community.Service, me community.Actor) ([]*pollState, error) {
 	ps, err := svc.Polls(ctx, community.PollOpen, pollsLimit)
 	if err != nil {
 		return nil, err
@@ -130,11 +124,7 @@ func (s *polls) render() {
 	for _, st := range s.items {
 		s.cards.Add(s.card(st))
 	}
-	if len(s.items) == 0 {
-		s.empty.Show()
-	} else {
-		s.empty.Hide()
-	}
+	showEmpty(s.empty, len(s.items))
 	s.root.Refresh() // the cards changed size: lay the page out again
 }
 
@@ -223,8 +213,8 @@ func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyn
 
 func (s *polls) onVote(pollID, optionID string) {
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		err := svc.Vote(context.Background(), me, pollID, optionID)
+	s.scope.Save(func(ctx context.Context) func() {
+		err := svc.Vote(ctx, me, pollID, optionID)
 		return func() {
 			if err != nil {
 				msg := ErrorText(s.env.L(), err)
@@ -247,8 +237,8 @@ func (s *polls) onVote(pollID, optionID string) {
 func (s *polls) onPropose(st *pollState) {
 	text, pollID := st.draft, st.poll.ID
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		_, err := svc.ProposeIdea(context.Background(), me, pollID, text)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.ProposeIdea(ctx, me, pollID, text)
 		return func() {
 			l := s.env.L()
 			st.refused = err != nil

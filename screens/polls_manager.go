@@ -18,8 +18,9 @@ import (
 // move ideas through open, planned, in progress, shipped and declined.
 type pollsManager struct {
 	env   *Env
+	scope *Scope
 	polls []community.Poll
-	gen   int
+	loads loader // the newest load wins
 
 	managerPane
 }
@@ -31,8 +32,8 @@ func NewPollsManager(env *Env) fyne.CanvasObject {
 
 func newPollsManager(env *Env) *pollsManager {
 	s := &pollsManager{env: env}
+	s.scope = env.Open("polls-manager", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("polls-manager"), s.onChange)
 	env.OfferNew(s.onNew) // Ctrl+N
 	s.load()
 	return s
@@ -62,24 +63,16 @@ func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 func (s *pollsManager) load() {
-	s.gen++
-	gen, svc := s.gen, s.env.Svc
-	background(func() func() {
-		ps, err := svc.Polls(context.Background(), "", 50)
+	svc := s.env.Svc
+	s.loads.Load(s.scope, func(ctx context.Context) func() {
+		ps, err := svc.Polls(ctx, "", 50)
 		return func() {
-			if gen != s.gen {
-				return
-			}
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
 				return
 			}
 			s.polls = ps
-			if len(ps) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(ps))
 			s.list.Refresh()
 		}
 	})
@@ -120,6 +113,7 @@ func (s *pollsManager) onChange(c community.Change) {
 // pollCreator is the form that asks the community a question.
 type pollCreator struct {
 	env     *Env
+	scope   *Scope
 	created func(community.Poll)
 
 	question *widget.Entry
@@ -133,6 +127,7 @@ type pollCreator struct {
 
 func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	s := &pollCreator{env: env, created: created}
+	s.scope = env.Open("poll-new", nil)
 	l := env.L()
 	s.question = widget.NewEntry()
 	s.question.SetPlaceHolder(l.T("PollQuestionPlaceholder"))
@@ -159,8 +154,8 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	)
 	s.root = container.NewVScroll(container.NewVBox(form, s.closes, s.when.root, s.problem, s.create))
 	svc := env.Svc
-	background(func() func() {
-		c, err := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		c, err := svc.Community(ctx)
 		return func() {
 			if err == nil {
 				s.when.zone = c.Location()
@@ -187,8 +182,8 @@ func (s *pollCreator) onCreate() {
 	}
 	s.create.Disable()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		p, err := svc.CreatePoll(context.Background(), me, in)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.CreatePoll(ctx, me, in)
 		return func() {
 			s.create.Enable()
 			if err != nil {
@@ -206,6 +201,7 @@ func (s *pollCreator) onCreate() {
 // pollAdmin is one poll for staff: its options with votes and statuses.
 type pollAdmin struct {
 	env     *Env
+	scope   *Scope
 	id      string
 	poll    community.Poll
 	results community.Results
@@ -234,15 +230,14 @@ func newPollAdmin(env *Env, id string) *pollAdmin {
 	s.options = container.NewVBox()
 	s.outcome = ui.NewRefusal(s.env)
 	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, mirror.Row(l, s.close)))
-	env.Subscribe(subKey("poll"), s.onChange)
+	s.scope = env.Open("poll", s.onChange)
 	s.load()
 	return s
 }
 
 func (s *pollAdmin) load() {
 	svc, id := s.env.Svc, s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		p, err := svc.Poll(ctx, id)
 		var r community.Results
 		if err == nil {
@@ -308,8 +303,7 @@ func (s *pollAdmin) render() {
 func (s *pollAdmin) onStatus(o community.Option, st community.IdeaStatus) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
 	votes := s.results.Tally[o.ID]
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Save(func(ctx context.Context) func() {
 		thanked := 0
 		if st == community.IdeaShipped && o.Status != community.IdeaShipped {
 			thanked = votes
@@ -345,8 +339,8 @@ func (s *pollAdmin) onClose() {
 
 func (s *pollAdmin) closePoll() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		_, err := svc.ClosePoll(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.ClosePoll(ctx, me, id)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.outcome, ErrorText(s.env.L(), err))

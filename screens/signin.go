@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -40,6 +42,7 @@ const (
 // needed (there is no store yet).
 type signIn struct {
 	env      *Env
+	scope    *Scope
 	accounts Accounts
 	mode     signInMode
 
@@ -67,7 +70,7 @@ type SignInOptions struct {
 
 // NewSignIn returns the sign-in screen.
 func NewSignIn(env *Env, accounts Accounts, opts SignInOptions) fyne.CanvasObject {
-	s := &signIn{env: env, accounts: accounts}
+	s := &signIn{env: env, scope: env.Open("signin", nil), accounts: accounts}
 	switch {
 	case opts.SignUp:
 		s.mode = modeSignUp
@@ -179,7 +182,7 @@ func (s *signIn) onSubmit() {
 	s.button.Disable()
 	s.busy.Show()
 	accounts := s.accounts
-	background(func() func() {
+	s.scope.Save(func(ctx context.Context) func() {
 		var err error
 		switch mode {
 		case modeSignIn:

@@ -18,6 +18,7 @@ const storiesLimit = 50
 // stories is the feed of published customer stories.
 type stories struct {
 	env     *Env
+	scope   *Scope
 	items   []community.Story
 	list    *widget.List
 	empty   fyne.CanvasObject
@@ -33,8 +34,8 @@ func NewStories(env *Env) fyne.CanvasObject {
 
 func newStories(env *Env) *stories {
 	s := &stories{env: env}
+	s.scope = env.Open("stories", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("stories"), s.onChange)
 	s.load()
 	return s
 }
@@ -69,20 +70,14 @@ func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 func (s *stories) load() {
 	svc := s.env.Svc
-	background(func() func() {
-		items, err := svc.Stories(context.Background(), storiesLimit)
+	s.scope.Go(func(ctx context.Context) func() {
+		items, err := svc.Stories(ctx, storiesLimit)
 		return func() {
-			if err != nil {
-				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
+			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			ui.ShowRefusal(s.problem, "")
 			s.items = items
-			if len(items) == 0 {
-				s.empty.Show()
-			} else {
-				s.empty.Hide()
-			}
+			showEmpty(s.empty, len(items))
 			s.list.Refresh()
 		}
 	})

@@ -18,6 +18,7 @@ import (
 // member, and a like toggle.
 type storyDetail struct {
 	env   *Env
+	scope *Scope
 	id    string
 	story community.Story
 	liked bool
@@ -38,8 +39,8 @@ func NewStoryDetail(env *Env, storyID string) fyne.CanvasObject {
 
 func newStoryDetail(env *Env, id string) *storyDetail {
 	s := &storyDetail{env: env, id: id}
+	s.scope = env.Open("story", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("story"), s.onChange)
 	s.load()
 	return s
 }
@@ -59,8 +60,7 @@ func (s *storyDetail) buildUI() {
 
 func (s *storyDetail) load() {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		st, err := svc.Story(ctx, me, id)
 		liked, _ := svc.Liked(ctx, me, id)
 		return func() {
@@ -99,8 +99,8 @@ func (s *storyDetail) render() {
 func (s *storyDetail) onLike() {
 	s.like.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		st, liked, err := svc.LikeStory(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		st, liked, err := svc.LikeStory(ctx, me, id)
 		return func() {
 			s.like.Enable()
 			if err != nil {

@@ -15,7 +15,8 @@ import (
 // storyComposer is where a member tells their story. It is sent for approval
 // and only with their consent to publish it.
 type storyComposer struct {
-	env *Env
+	env   *Env
+	scope *Scope
 
 	title   *widget.Entry
 	body    *widget.Entry
@@ -32,6 +33,7 @@ func NewStoryComposer(env *Env) fyne.CanvasObject {
 
 func newStoryComposer(env *Env) *storyComposer {
 	s := &storyComposer{env: env}
+	s.scope = env.Open("story-new", nil)
 	s.buildUI()
 	return s
 }
@@ -62,8 +64,8 @@ func (s *storyComposer) onSubmit() {
 	title, body, consent := s.title.Text, s.body.Text, s.consent.Checked
 	s.submit.Disable()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		_, err := svc.SubmitStory(context.Background(), me, title, body, consent)
+	s.scope.Save(func(ctx context.Context) func() {
+		_, err := svc.SubmitStory(ctx, me, title, body, consent)
 		return func() {
 			s.submit.Enable()
 			l := s.env.L()

@@ -23,8 +23,9 @@ const threadPage = community.PageSize
 // thread shows one conversation. Its posts are a virtualized list: rows are
 // recycled, and pages of posts are read lazily as they scroll into view.
 type thread struct {
-	env *Env
-	id  string
+	env   *Env
+	scope *Scope
+	id    string
 
 	info      community.Thread
 	pages     map[int64][]community.Post   // by page index: posts with Seq in [i*threadPage+1, (i+1)*threadPage]
@@ -59,8 +60,8 @@ func newThread(env *Env, threadID string) *thread {
 	s := &thread{env: env, id: threadID, pages: map[int64][]community.Post{}, requested: map[int64]bool{},
 		stale: map[int64]bool{}, mine: map[string][]string{}, heights: map[int]float32{},
 		rev: map[string]int{}, rows: map[fyne.CanvasObject]string{}}
+	s.scope = env.Open("thread", s.onChange)
 	s.buildUI()
-	env.Subscribe(subKey("thread"), s.onChange)
 	s.load(false)
 	return s
 }
@@ -235,8 +236,7 @@ func (s *thread) fetch(page int64) {
 	}
 	s.requested[page] = true
 	svc, id, me := s.env.Svc, s.id, s.env.Me()
-	background(func() func() {
-		ctx := context.Background()
+	s.scope.Go(func(ctx context.Context) func() {
 		posts, err := svc.Posts(ctx, id, page*threadPage+1, threadPage)
 		mine, _ := svc.MyReactions(ctx, me, id)
 		return func() {
@@ -264,8 +264,8 @@ func (s *thread) fetch(page int64) {
 // load reads the thread; scrollEnd moves to the newest post afterwards.
 func (s *thread) load(scrollEnd bool) {
 	svc, id := s.env.Svc, s.id
-	background(func() func() {
-		t, err := svc.Thread(context.Background(), id)
+	s.scope.Go(func(ctx context.Context) func() {
+		t, err := svc.Thread(ctx, id)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -302,8 +302,8 @@ func (s *thread) onSend() {
 	s.sending = true
 	s.send.Disable()
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		p, err := svc.Reply(context.Background(), me, id, text)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.Reply(ctx, me, id, text)
 		return func() {
 			s.sending = false
 			s.send.Enable()
@@ -340,9 +340,9 @@ func (s *thread) addPost(p community.Post) {
 
 func (s *thread) onReact(postID, reaction string) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		p, err := svc.React(context.Background(), me, id, postID, reaction)
-		mine, _ := svc.MyReactions(context.Background(), me, id)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.React(ctx, me, id, postID, reaction)
+		mine, _ := svc.MyReactions(ctx, me, id)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -362,8 +362,8 @@ func (s *thread) onReport(postID string) {
 
 func (s *thread) report(postID string) {
 	svc, me, id := s.env.Svc, s.env.Me(), s.id
-	background(func() func() {
-		p, err := svc.Report(context.Background(), me, id, postID)
+	s.scope.Save(func(ctx context.Context) func() {
+		p, err := svc.Report(ctx, me, id, postID)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -399,8 +399,8 @@ func (s *thread) onLock() {
 }
 
 func (s *thread) staffAction(do func(context.Context) error) {
-	background(func() func() {
-		err := do(context.Background())
+	s.scope.Save(func(ctx context.Context) func() {
+		err := do(ctx)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))

@@ -13,8 +13,9 @@ import (
 
 // threadComposer starts a thread: a category, a title and the first post.
 type threadComposer struct {
-	env  *Env
-	cats []community.Category
+	env   *Env
+	scope *Scope
+	cats  []community.Category
 
 	category *widget.Select
 	title    *widget.Entry
@@ -32,10 +33,11 @@ func NewThreadComposer(env *Env, category string) fyne.CanvasObject {
 
 func newThreadComposer(env *Env, category string) *threadComposer {
 	s := &threadComposer{env: env}
+	s.scope = env.Open("thread-new", nil)
 	s.buildUI()
 	svc := env.Svc
-	background(func() func() {
-		c, err := svc.Community(context.Background())
+	s.scope.Go(func(ctx context.Context) func() {
+		c, err := svc.Community(ctx)
 		return func() {
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -99,8 +101,8 @@ func (s *threadComposer) onSubmit() {
 	}
 	s.submit.Disable()
 	svc, me := s.env.Svc, s.env.Me()
-	background(func() func() {
-		t, err := svc.StartThread(context.Background(), me, cat, title, body)
+	s.scope.Save(func(ctx context.Context) func() {
+		t, err := svc.StartThread(ctx, me, cat, title, body)
 		return func() {
 			s.submit.Enable()
 			if err != nil {

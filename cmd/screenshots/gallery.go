@@ -18,6 +18,7 @@ import (
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -85,6 +86,19 @@ func shots() []shot {
 		ownerDetail("event-admin", "events-manager", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("NavEventsManager"), screens.NewEventAdmin(env, "ev-latte")
 		}),
+		// The counter with Amira's card scanned (her birthday, her usual),
+		// and with a reward code her phone shows.
+		ownerDetail("counter-card", "counter", func(env *screens.Env) (string, fyne.CanvasObject) {
+			return env.L().T("NavCounter"), screens.NewCounterFor(env, community.MemberCode(demo.MemberID))
+		}),
+		ownerDetail("counter-code", "counter", func(env *screens.Env) (string, fyne.CanvasObject) {
+			amira := community.Actor{ID: demo.MemberID, Role: community.RoleMember}
+			code, err := env.Svc.RewardCode(context.Background(), amira, "cookie")
+			if err != nil {
+				code = err.Error()
+			}
+			return env.L().T("NavCounter"), screens.NewCounterFor(env, code)
+		}),
 	)
 }
 
@@ -113,9 +127,12 @@ func screenshots(dir string, langs, only []string) ([]string, error) {
 	}
 	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
 
-	a := test.NewApp()
+	// The harness queues what the screens hand to fyne.Do until Settle
+	// runs it here: Fyne's test driver would run it at once on the worker
+	// goroutine, racing with the goroutine that drives and captures the
+	// window.
+	a := uitest.NewApp()
 	defer a.Quit()
-	screens.QueueUI()
 
 	var files []string
 	var errs []error
@@ -124,11 +141,8 @@ func screenshots(dir string, langs, only []string) ([]string, error) {
 			errs = append(errs, fmt.Errorf("unknown language %q", code))
 			continue
 		}
-		// From another goroutine: the test driver's SetTheme hands its
-		// listeners to fyne.Do, which must not be called from this one.
-		done := make(chan struct{})
-		go func() { a.Settings().SetTheme(app.NewTheme(code)); close(done) }()
-		<-done
+		a.Settings().SetTheme(app.NewTheme(code))
+		a.Settle() // the test driver hands the theme's listeners to fyne.Do
 		for _, sh := range shots() {
 			if len(only) > 0 && !slices.Contains(only, sh.name) {
 				continue
@@ -139,7 +153,7 @@ func screenshots(dir string, langs, only []string) ([]string, error) {
 				size   fyne.Size
 			}{{"phone", app.LayoutPhone, app.PhoneSize}, {"desktop", app.LayoutDesktop, app.DesktopSize}} {
 				file := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", sh.name, form.name, code))
-				if err := capture(svc, sh, code, form.layout, form.size, file); err != nil {
+				if err := capture(a, svc, sh, code, form.layout, form.size, file); err != nil {
 					errs = append(errs, fmt.Errorf("%s: %w", file, err))
 					continue
 				}
@@ -150,7 +164,7 @@ func screenshots(dir string, langs, only []string) ([]string, error) {
 	return files, errors.Join(errs...)
 }
 
-func capture(svc *community.Service, sh shot, code string, layout app.Layout, size fyne.Size, file string) error {
+func capture(a *uitest.App, svc *community.Service, sh shot, code string, layout app.Layout, size fyne.Size, file string) error {
 	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
 	if err != nil {
 		return err
@@ -159,21 +173,23 @@ func capture(svc *community.Service, sh shot, code string, layout app.Layout, si
 	defer win.Close()
 	win.Resize(size)
 	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
+	a.Track(env)
+	defer env.CloseAll()
 	if sh.alone != nil {
 		env.SetPhone(layout == app.LayoutPhone)
 		win.SetContent(sh.alone(env))
 	} else {
 		shell := app.NewShell(win, env, layout, app.LocalProfiles())
 		shell.Show(sh.place)
-		screens.Settle()
+		a.Settle()
 		if sh.detail != nil {
 			shell.Push(sh.detail(env))
 		}
 	}
-	screens.Settle()
+	a.Settle()
 	win.Resize(size)
 	win.Content().Refresh()
-	screens.Settle()
+	a.Settle()
 	img := win.Canvas().Capture()
 	f, err := os.Create(file)
 	if err != nil {

@@ -78,6 +78,10 @@ func (s *Store) DeleteMember(ctx context.Context, id string) error {
 				return err
 			}
 		}
+		// The counter's card (counter.go), whether or not the counter ever saw them.
+		if err := tx.Delete(s.cardRef(id)); err != nil {
+			return err
+		}
 		if m.Code != "" {
 			if err := tx.Delete(s.col("memberCodes").Doc(m.Code)); err != nil {
 				return err

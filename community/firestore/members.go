@@ -282,18 +282,17 @@ func (s *Store) writeLedger(tx *firestore.Transaction, l ledgerRead, ch *changes
 	if l.exists {
 		return fromMemberDoc(e.MemberID, m), false, nil
 	}
-	if e.Delta < 0 && m.Points+e.Delta < 0 {
-		return fromMemberDoc(e.MemberID, m), false,
-			&community.ValidationError{Field: "points", Reason: community.ReasonInsufficient, Limit: int(m.Points)}
+	after, err := community.ApplyEntry(fromMemberDoc(e.MemberID, m), e)
+	if err != nil {
+		return after, false, err
 	}
-	m.Points += e.Delta
-	m.LifetimePoints += e.LifetimeDelta()
+	m.Points, m.LifetimePoints = after.Points, after.LifetimePoints
 	ref := s.memberRef(e.MemberID)
 	if err := tx.Create(ref.Collection("ledger").Doc(e.ID), s.stamped(toLedgerDoc(e), "at")); err != nil {
 		return community.Member{}, false, err
 	}
 	// lastOp names the entry: firestore.rules moves a balance only with it.
-	err := tx.Update(ref, []firestore.Update{{Path: "points", Value: m.Points}, {Path: "lifetimePoints", Value: m.LifetimePoints},
+	err = tx.Update(ref, []firestore.Update{{Path: "points", Value: m.Points}, {Path: "lifetimePoints", Value: m.LifetimePoints},
 		{Path: "lastOp", Value: e.ID}})
 	if err != nil {
 		return community.Member{}, false, err

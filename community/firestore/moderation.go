@@ -75,13 +75,10 @@ func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID strin
 		if err := tx.Create(ref.Collection("reports").Doc(memberID), s.stamped(reportDoc{Member: memberID, At: at}, "at")); err != nil {
 			return err
 		}
-		d.Reports++
-		decided := d.Removed || d.Reviewed
-		if d.Reports >= community.ReportThreshold && !decided {
-			d.Hidden = true
-		}
+		reported, queue := community.AddReport(fromPostDoc(postID, d), d.Queued)
+		d.Reports, d.Hidden = reported.Reports, reported.Hidden
 		var reportedAt any = d.ReportedAt
-		if !decided && !d.Queued {
+		if queue {
 			d.Queued, d.ReportedAt = true, at
 			if reportedAt = at; s.serverTimes {
 				reportedAt = firestore.ServerTimestamp

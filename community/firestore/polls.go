@@ -152,29 +152,25 @@ func (s *Store) CastVote(ctx context.Context, v community.Vote) error {
 		if err := must(ctx, tx, s.pollRef(v.PollID), &d, "poll"); err != nil {
 			return err
 		}
-		p := fromPollDoc(v.PollID, d)
-		if !p.Open(v.At) {
-			return community.Invalid("poll", community.ReasonClosed)
-		}
-		if o, ok := p.Option(v.OptionID); !ok || !o.Votable() {
-			return community.Invalid("option", community.ReasonInvalid)
+		if err := community.CheckVote(fromPollDoc(v.PollID, d), v); err != nil {
+			return err
 		}
 		ref := s.pollRef(v.PollID).Collection("votes").Doc(v.MemberID)
 		var old voteDoc
-		found, err := get(ctx, tx, ref, &old)
-		if err != nil {
+		if _, err := get(ctx, tx, ref, &old); err != nil {
 			return err
 		}
-		if found && old.Option == v.OptionID {
+		tally, changed := community.VoteMove(old.Option, v.OptionID)
+		if !changed {
 			return nil
 		}
 		shard := old.Shard
 		if shard == "" {
 			shard = strconv.Itoa(rand.N(s.shards))
 		}
-		counts := map[string]any{v.OptionID: firestore.Increment(1)}
-		if found {
-			counts[old.Option] = firestore.Increment(-1)
+		counts := map[string]any{}
+		for option, delta := range tally {
+			counts[option] = firestore.Increment(delta)
 		}
 		// One write moves both counts of the voter's own shard.
 		if err := tx.Set(s.pollRef(v.PollID).Collection("shards").Doc(shard), map[string]any{"counts": counts}, firestore.MergeAll); err != nil {

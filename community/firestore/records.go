@@ -164,6 +164,16 @@ type eventDoc struct {
 	Promoted []string `firestore:"promoted"`
 }
 
+// seats are the counters the RSVP transitions move (community.Seats).
+func (d eventDoc) seats() community.Seats {
+	return community.Seats{Capacity: d.Capacity, Going: d.Going, Waiting: d.Waiting, CheckedIn: d.CheckedIn,
+		Cancelled: d.Cancelled, Seq: d.Seq}
+}
+
+func (d *eventDoc) setSeats(s community.Seats) {
+	d.Going, d.Waiting, d.CheckedIn, d.Seq = s.Going, s.Waiting, s.CheckedIn, s.Seq
+}
+
 // settle makes the queue and promoted lists non-nil: firestore.rules
 // compares them with lists, and a nil slice is stored as null.
 func (d *eventDoc) settle() {
@@ -201,6 +211,12 @@ type rsvpDoc struct {
 	EventStartsAt  time.Time `firestore:"eventStartsAt"`
 	EventEndsAt    time.Time `firestore:"eventEndsAt"`
 	EventCancelled bool      `firestore:"eventCancelled"`
+}
+
+// toRSVPDoc is r as stored; stamp copies the event's times and cancellation.
+func (s *Store) toRSVPDoc(r community.RSVP) rsvpDoc {
+	return rsvpDoc{Community: s.cid, Event: r.EventID, Member: r.MemberID, Name: r.Name, Status: string(r.Status), At: r.At,
+		Seq: r.Seq}
 }
 
 func fromRSVPDoc(d rsvpDoc) community.RSVP {

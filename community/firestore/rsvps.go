@@ -2,6 +2,7 @@ package firestore
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"time"
 
@@ -151,4 +152,225 @@ func (s *Store) withPosition(ctx context.Context, tx *firestore.Transaction, d r
 	n, err := aggInt(res["n"])
 	r.Position = n + 1
 	return r, err
+}
+
+// RSVP gives the member a seat when one is free, else the end of the
+// waitlist: one transaction over the event and the member's RSVP; the
+// event's seq field orders arrivals.
+func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	var out community.RSVP
+	if in.MemberID == "" {
+		return out, community.Invalid("member", community.ReasonRequired)
+	}
+	err := s.run(ctx, "rsvp to "+eventID, []string{"events/" + eventID}, func(tx *firestore.Transaction, ch *changes) error {
+		var e eventDoc
+		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
+			return err
+		}
+		var cur rsvpDoc
+		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &cur)
+		if err != nil {
+			return err
+		}
+		seats, answer, changed, err := community.Answer(e.seats(), fromRSVPDoc(cur), found,
+			community.RSVP{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At})
+		if err != nil || !changed {
+			if err == nil {
+				out, err = s.withPosition(ctx, tx, cur)
+			}
+			return err
+		}
+		e.settle()
+		e.setSeats(seats)
+		e.By, e.Promoted = in.MemberID, []string{}
+		if answer.Status == community.StatusWaiting {
+			e.Queue = append(e.Queue, in.MemberID)
+		}
+		r := s.toRSVPDoc(answer)
+		stamp(&r, e)
+		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
+			return err
+		}
+		ch.add(community.KindRSVP, in.MemberID, eventID, in.MemberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		out = answer
+		out.EventStartsAt, out.EventEndsAt = r.EventStartsAt, r.EventEndsAt
+		return tx.Set(s.eventRef(eventID), e)
+	})
+	return out, err
+}
+
+// CancelRSVP withdraws a member and, if they held a seat, promotes the first
+// waiter (queried by seq inside the transaction).
+func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at time.Time) (*community.RSVP, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	var promoted *community.RSVP
+	err := s.run(ctx, "cancel rsvp to "+eventID, []string{"events/" + eventID}, func(tx *firestore.Transaction, ch *changes) error {
+		promoted = nil
+		var e eventDoc
+		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
+			return err
+		}
+		var r rsvpDoc
+		found, err := get(ctx, tx, s.rsvpRef(eventID, memberID), &r)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("rsvp of "+memberID+" to", eventID)
+		}
+		seats, cancelled, changed := community.Cancel(e.seats(), fromRSVPDoc(r), at)
+		if !changed {
+			return nil
+		}
+		e.settle()
+		e.setSeats(seats)
+		e.Seq++ // every RSVP move, for firestore.rules
+		e.By, e.Promoted = memberID, []string{}
+		e.dequeue(memberID)
+		waiters, err := s.firstWaiters(tx, eventID, &e)
+		if err != nil {
+			return err
+		}
+		r.Status, r.At = string(cancelled.Status), cancelled.At
+		stamp(&r, e)
+		if err := tx.Set(s.rsvpRef(eventID, memberID), r); err != nil {
+			return err
+		}
+		up, err := s.promote(tx, eventID, &e, waiters, at, ch)
+		if err != nil {
+			return err
+		}
+		if len(up) > 0 {
+			promoted = &up[0]
+		}
+		ch.add(community.KindRSVP, memberID, eventID, memberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		return tx.Set(s.eventRef(eventID), e)
+	})
+	return promoted, err
+}
+
+// CheckIn marks the member checked in, taking a seat even over capacity, and
+// applies the ledger entry in the same transaction.
+func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, entry community.LedgerEntry) (community.RSVP, bool, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	var out community.RSVP
+	var applied bool
+	if entry.ID != "" && entry.MemberID == "" {
+		entry.MemberID = in.MemberID
+	}
+	err := s.run(ctx, "check in at "+eventID, []string{"events/" + eventID, "members/" + entry.MemberID}, func(tx *firestore.Transaction, ch *changes) error {
+		applied = false
+		var e eventDoc
+		if err := must(ctx, tx, s.eventRef(eventID), &e, "event"); err != nil {
+			return err
+		}
+		var cur rsvpDoc
+		found, err := get(ctx, tx, s.rsvpRef(eventID, in.MemberID), &cur)
+		if err != nil {
+			return err
+		}
+		seats, checked, changed, err := community.CheckIn(e.seats(), fromRSVPDoc(cur), found,
+			community.RSVP{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At})
+		if err != nil || !changed {
+			out = fromRSVPDoc(cur)
+			return err
+		}
+		var l ledgerRead
+		if entry.ID != "" {
+			if l, err = s.readLedger(ctx, tx, entry); err != nil {
+				return err
+			}
+		}
+		e.settle()
+		if seats.Seq == e.Seq {
+			seats.Seq++ // every RSVP move, for firestore.rules
+		}
+		e.setSeats(seats)
+		e.By, e.Promoted = in.MemberID, []string{}
+		e.dequeue(in.MemberID)
+		r := s.toRSVPDoc(checked)
+		stamp(&r, e)
+		if err := tx.Set(s.rsvpRef(eventID, in.MemberID), r); err != nil {
+			return err
+		}
+		if err := tx.Set(s.eventRef(eventID), e); err != nil {
+			return err
+		}
+		if entry.ID != "" {
+			if _, _, err := s.writeLedger(tx, l, ch); err != nil {
+				return err
+			}
+		}
+		ch.add(community.KindRSVP, in.MemberID, eventID, in.MemberID)
+		ch.add(community.KindEvent, eventID, "", "")
+		out, applied = fromRSVPDoc(r), true
+		return nil
+	})
+	return out, applied, err
+}
+
+func (s *Store) rsvpRef(eventID, memberID string) *firestore.DocumentRef {
+	return s.eventRef(eventID).Collection("rsvps").Doc(memberID)
+}
+
+// dequeue takes member off e's waitlist queue, if they are on it.
+func (e *eventDoc) dequeue(member string) {
+	e.Queue = slices.DeleteFunc(slices.Clone(e.Queue), func(m string) bool { return m == member })
+}
+
+// firstWaiters reads, inside tx, the waiters e has free seats for: the head
+// of its queue. An event written before the queue existed (waiters but no
+// queue) has its waitlist queried by seq instead; such an event needs its
+// queue filled by an admin before members' writes pass firestore.rules.
+func (s *Store) firstWaiters(tx *firestore.Transaction, eventID string, e *eventDoc) ([]rsvpDoc, error) {
+	n := e.seats().Openings()
+	if n == 0 {
+		return nil, nil
+	}
+	var out []rsvpDoc
+	if len(e.Queue) == e.Waiting {
+		for _, m := range e.Queue[:n] {
+			var d rsvpDoc
+			if err := must(context.Background(), tx, s.rsvpRef(eventID, m), &d, "rsvp of waiter"); err != nil {
+				return nil, err
+			}
+			out = append(out, d)
+		}
+		return out, nil
+	}
+	err := docs(context.Background(), tx, waitlist(s.eventRef(eventID).Collection("rsvps")).Limit(n),
+		func(snap *firestore.DocumentSnapshot) error {
+			var d rsvpDoc
+			if err := snap.DataTo(&d); err != nil {
+				return err
+			}
+			out = append(out, d)
+			return nil
+		})
+	return out, err
+}
+
+// promote seats waiters (read by firstWaiters) and moves e's counters.
+func (s *Store) promote(tx *firestore.Transaction, eventID string, e *eventDoc, waiters []rsvpDoc, at time.Time, ch *changes) ([]community.RSVP, error) {
+	var out []community.RSVP
+	for _, r := range waiters {
+		seats, seated := community.Promote(e.seats(), fromRSVPDoc(r), at)
+		e.setSeats(seats)
+		r.Status, r.At = string(seated.Status), seated.At
+		stamp(&r, *e)
+		if err := tx.Set(s.rsvpRef(eventID, r.Member), r); err != nil {
+			return nil, err
+		}
+		e.dequeue(r.Member)
+		e.Promoted = append(e.Promoted, r.Member)
+		ch.add(community.KindRSVP, r.Member, eventID, r.Member)
+		out = append(out, fromRSVPDoc(r))
+	}
+	return out, nil
 }

@@ -219,12 +219,12 @@ func applyLedger(tx *bolt.Tx, e community.LedgerEntry, ch *changes) (memberRec, 
 	if ids.Get(idKey) != nil {
 		return m, false, nil
 	}
-	if e.Delta < 0 && m.Points+e.Delta < 0 {
-		return m, false, &community.ValidationError{Field: "points", Reason: community.ReasonInsufficient, Limit: int(m.Points)}
+	after, err := community.ApplyEntry(community.Member{Points: m.Points, LifetimePoints: m.LifetimePoints}, e)
+	if err != nil {
+		return m, false, err
 	}
 	old := m
-	m.Points += e.Delta
-	m.LifetimePoints += e.LifetimeDelta()
+	m.Points, m.LifetimePoints = after.Points, after.LifetimePoints
 	lk := cat(prefix(e.MemberID), timeKey(e.At), []byte(e.ID))
 	if err := putJSON(tx.Bucket(bLedger), lk, toLedgerRec(e)); err != nil {
 		return m, false, err

@@ -60,12 +60,9 @@ func (s *Store) ReportPost(ctx context.Context, threadID, postID, memberID strin
 		if err := reports.Put(rk, timeKey(at)); err != nil {
 			return err
 		}
-		r.Reports++
-		decided := r.Removed || r.Reviewed
-		if r.Reports >= community.ReportThreshold && !decided {
-			r.Hidden = true
-		}
-		if !decided && r.ReportKey == 0 {
+		reported, queue := community.AddReport(fromPostRec(r), r.ReportKey != 0)
+		r.Reports, r.Hidden = reported.Reports, reported.Hidden
+		if queue {
 			queue := tx.Bucket(bReported)
 			if r.ReportKey, err = queue.NextSequence(); err != nil {
 				return err

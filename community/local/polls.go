@@ -88,15 +88,8 @@ func castVote(tx *bolt.Tx, v community.Vote, ch *changes) error {
 	if err != nil {
 		return err
 	}
-	p := fromPollRec(r)
-	if !p.Open(v.At) {
-		return community.Invalid("poll", community.ReasonClosed)
-	}
-	if o, ok := p.Option(v.OptionID); !ok || !o.Votable() {
-		return community.Invalid("option", community.ReasonInvalid)
-	}
-	if v.MemberID == "" {
-		return community.Invalid("member", community.ReasonRequired)
+	if err := community.CheckVote(fromPollRec(r), v); err != nil {
+		return err
 	}
 	votes, voters := tx.Bucket(bVotes), tx.Bucket(bVoters)
 	var old voteRec
@@ -104,22 +97,22 @@ func castVote(tx *bolt.Tx, v community.Vote, ch *changes) error {
 	if err != nil {
 		return err
 	}
+	tally, changed := community.VoteMove(old.OptionID, v.OptionID)
+	if !changed {
+		return nil
+	}
 	if found {
-		if old.OptionID == v.OptionID {
-			return nil
-		}
 		if err := voters.Delete(k(v.PollID, old.OptionID, v.MemberID)); err != nil {
-			return err
-		}
-		if err := addTally(tx, v.PollID, old.OptionID, -1); err != nil {
 			return err
 		}
 	}
 	if err := voters.Put(k(v.PollID, v.OptionID, v.MemberID), nil); err != nil {
 		return err
 	}
-	if err := addTally(tx, v.PollID, v.OptionID, 1); err != nil {
-		return err
+	for option, delta := range tally {
+		if err := addTally(tx, v.PollID, option, int64(delta)); err != nil {
+			return err
+		}
 	}
 	ch.add(community.KindVote, v.MemberID, v.PollID, v.MemberID)
 	ch.add(community.KindPoll, v.PollID, "", "")

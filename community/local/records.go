@@ -138,6 +138,16 @@ type eventRec struct {
 	LastSeq     int64     `json:"lastSeq"` // the last RSVP Seq handed out
 }
 
+// seats are the counters the RSVP transitions move (community.Seats).
+func (e eventRec) seats() community.Seats {
+	return community.Seats{Capacity: e.Capacity, Going: e.Going, Waiting: e.Waiting, CheckedIn: e.CheckedIn,
+		Cancelled: e.Cancelled, Seq: e.LastSeq}
+}
+
+func (e *eventRec) setSeats(s community.Seats) {
+	e.Going, e.Waiting, e.CheckedIn, e.LastSeq = s.Going, s.Waiting, s.CheckedIn, s.Seq
+}
+
 func toEventRec(e community.Event) eventRec {
 	return eventRec{ID: e.ID, Title: e.Title, Description: e.Description, Place: e.Place, StartsAt: e.StartsAt,
 		EndsAt: e.EndsAt, TimeZone: e.TimeZone, Capacity: e.Capacity, Going: e.Going, Waiting: e.Waiting,
@@ -162,6 +172,11 @@ type rsvpRec struct {
 	EventStartsAt  time.Time `json:"eventStartsAt"`
 	EventEndsAt    time.Time `json:"eventEndsAt"`
 	EventCancelled bool      `json:"eventCancelled,omitempty"`
+}
+
+func toRSVPRec(r community.RSVP) rsvpRec {
+	return rsvpRec{EventID: r.EventID, MemberID: r.MemberID, Name: r.Name, Status: string(r.Status), At: r.At, Seq: r.Seq,
+		EventStartsAt: r.EventStartsAt, EventEndsAt: r.EventEndsAt}
 }
 
 func fromRSVPRec(r rsvpRec) community.RSVP {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +16,7 @@ import (
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -65,26 +64,25 @@ func Thread(ctx context.Context, dir string, posts, runs int) (ThreadRun, error)
 		}
 	}
 
-	app := test.NewApp()
+	// The screens' test harness: fyne.Do runs inline in Fyne's test driver,
+	// on the goroutine that calls it, so two background loads would change
+	// widgets at the same time; the harness queues those functions for
+	// Settle, which runs them on this goroutine, the UI goroutine.
+	app := uitest.NewApp()
 	defer app.Quit()
-	// fyne.Do runs inline in the test driver, on the goroutine that calls it:
-	// two background loads would then change widgets at the same time. As
-	// screens' own test harness does, hand those functions to this goroutine,
-	// the UI goroutine, instead.
-	fyne.SetCurrentApp(queuedApp{App: app, drv: &queuedDriver{Driver: app.Driver()}})
 	for range runs {
 		win := test.NewWindow(nil)
 		win.Resize(phone)
 		env := screens.NewEnv(svc, win, nopNav{}, me, i18n.New("en"))
-		quiet := runtime.NumGoroutine()
+		app.Track(env)
 
 		t0 := time.Now()
 		view := screens.NewThread(env, th.ID)
 		win.SetContent(view)
 		win.Resize(phone)
-		settle(quiet)
+		app.Settle()
 		win.Content().Refresh() // rows measured while loading change the layout
-		settle(quiet)
+		app.Settle()
 		laid := time.Since(t0)
 		win.Canvas().Capture()
 		run.Render = append(run.Render, time.Since(t0))
@@ -99,9 +97,9 @@ func Thread(ctx context.Context, dir string, posts, runs int) (ThreadRun, error)
 		}
 		t0 = time.Now()
 		list.ScrollToBottom()
-		settle(quiet)
+		app.Settle()
 		list.ScrollToBottom() // rows measured on the way may have moved the end
-		settle(quiet)
+		app.Settle()
 		laid = time.Since(t0)
 		win.Canvas().Capture()
 		run.ScrollEnd = append(run.ScrollEnd, time.Since(t0))
@@ -109,56 +107,10 @@ func Thread(ctx context.Context, dir string, posts, runs int) (ThreadRun, error)
 		if want := fmt.Sprintf("post %d", posts); !shows(view, want) {
 			return run, fmt.Errorf("%q is not on screen after scrolling to the end", want)
 		}
+		env.CloseAll()
 		win.Close()
 	}
 	return run, nil
-}
-
-// settle runs what background loads hand to the UI goroutine until none is
-// left: every load (a goroutine that reads the store, hands its result over
-// and ends) is done when the process is back to its quiet goroutines.
-func settle(quiet int) {
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
-		uiQueue.Lock()
-		fns := uiQueue.fns
-		uiQueue.fns = nil
-		uiQueue.Unlock()
-		for _, f := range fns {
-			f()
-		}
-		if len(fns) == 0 {
-			if runtime.NumGoroutine() <= quiet {
-				uiQueue.Lock()
-				n := len(uiQueue.fns)
-				uiQueue.Unlock()
-				if n == 0 {
-					return
-				}
-			}
-			time.Sleep(50 * time.Microsecond)
-		}
-	}
-}
-
-// uiQueue holds the functions fyne.Do was given, for settle to run.
-var uiQueue struct {
-	sync.Mutex
-	fns []func()
-}
-
-type queuedApp struct {
-	fyne.App
-	drv *queuedDriver
-}
-
-func (a queuedApp) Driver() fyne.Driver { return a.drv }
-
-type queuedDriver struct{ fyne.Driver }
-
-func (d *queuedDriver) DoFromGoroutine(fn func(), _ bool) {
-	uiQueue.Lock()
-	uiQueue.fns = append(uiQueue.fns, fn)
-	uiQueue.Unlock()
 }
 
 func findList(o fyne.CanvasObject) *widget.List {

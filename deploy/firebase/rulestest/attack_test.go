@@ -275,6 +275,18 @@ func TestAttack_Words(t *testing.T) {
 		e.attack(t, invWords, who, "change another member's post", func(b *batch) {
 			b.update(post, "body", "spam")
 		})
+		for what, name := range map[string]string{"signed with the owner's name": "Lucía Fernández", "a member since 2001": ""} {
+			e.attack(t, invWords, who, "a story "+what, func(b *batch) {
+				m := e.member(t, member)
+				since := m.Since
+				if name == "" {
+					name, since = m.Name, time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+				}
+				b.create("stories/s-"+who, map[string]any{"author": e.actors[who].id, "authorName": name, "authorSince": since,
+					"lang": "en", "title": "Hi", "body": "Hello", "consent": true, "status": "pending", "likes": 0,
+					"submittedAt": time.Now(), "publishedAt": time.Time{}, "sortAt": time.Now()})
+			})
+		}
 	}
 	// Controls: staff publish the story and moderate the post as the app does.
 	s := e.actors[staff]

@@ -29,7 +29,7 @@ const (
 )
 
 var invariantNames = []string{invBalance, invSeats, invTally, invWords, invFeedback, invJoin, invNotes, invThreads,
-	invReports, invProposals, invScheduled, invListing}
+	invReports, invProposals, invScheduled, invListing, invCard}
 
 // attackTally counts, per invariant, the attacks tried and those the rules
 // refused; TestMain prints it.
@@ -148,10 +148,12 @@ func (e *env) invariants(t *testing.T) {
 		for _, l := range e.all(t, m.Ref.Collection("ledger").Query) {
 			d := num(l.Data()["delta"])
 			sum += d
-			if d > 0 {
+			switch undo := l.Data()["reason"] == "undo"; {
+			case !undo && d > 0, undo && d < 0: // an undo takes back the gains it reverses
 				gains += d
 			}
 		}
+		e.cardInvariant(t, m)
 		d := m.Data()
 		if p := num(d["points"]); p != sum || p < 0 || num(d["lifetimePoints"]) != gains {
 			t.Errorf("INVARIANT: member %s has points %d, lifetime %d; ledger sums to %d, gains %d", m.Ref.ID, p,

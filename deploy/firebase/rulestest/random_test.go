@@ -130,23 +130,40 @@ func (e *env) randomBatch(t *testing.T, rnd *rand.Rand, who string, ev community
 		target = e.id(pick([]string{member, other, staff}))
 	}
 	switch rnd.IntN(5) {
-	case 0: // a ledger entry and a balance
+	case 0: // a ledger entry and its balance: the app's (a redemption, an award), maybe bent
 		if who == stranger || who == outsider {
 			target = e.id(pick([]string{member, other}))
 		}
-		m := e.doc(t, "members/"+target)
-		delta := int64(rnd.IntN(200)) - 120
-		if delta == 0 {
-			delta = -80
+		delta, reason, ref := int64(-80), "reward", "cookie" // a member redeems a cookie
+		if who == owner || who == staff {
+			delta, reason, ref = int64(10+rnd.IntN(100)), "award", "" // staff award
+		} else {
+			target = self
+			if who == stranger || who == outsider {
+				target = e.id(member)
+			}
 		}
+		m := e.doc(t, "members/"+target)
 		op := "op:" + community.NewID()
-		reason := pick([]string{"reward", "award", "redeem"})
-		ref := pick([]string{"cookie", "class", ""})
-		named := pick([]string{op, op, "op:other"})
-		return invBalance, fmt.Sprintf("ledger %+d (%s %s) on %s naming %s", delta, reason, ref, target, named), func(b *batch) {
-			b.update("members/"+target, "points", num(m["points"])+delta+small()*int64(rnd.IntN(2)),
-				"lifetimePoints", num(m["lifetimePoints"])+max(delta, 0), "lastOp", named)
-			for i := 0; i < 1+rnd.IntN(2); i++ {
+		points, lifetime, named, entries := num(m["points"])+delta, num(m["lifetimePoints"])+max(delta, 0), op, 1
+		bend := "as the app would"
+		switch rnd.IntN(7) {
+		case 0:
+			points, bend = points+[]int64{-1, 1, 100}[rnd.IntN(3)], "balance off"
+		case 1:
+			entries, bend = 2, "a second entry"
+		case 2:
+			named, bend = "op:other", "another entry named"
+		case 3:
+			delta, bend = int64(rnd.IntN(200))-120, "another amount"
+		case 4:
+			reason, ref, bend = pick([]string{"award", "redeem", "reward"}), pick([]string{"class", "", "cookie"}), "another reason"
+		case 5:
+			lifetime, bend = lifetime+50, "lifetime points raised"
+		}
+		return invBalance, fmt.Sprintf("ledger %+d (%s %s) on %s by %s (%s)", delta, reason, ref, target, who, bend), func(b *batch) {
+			b.update("members/"+target, "points", points, "lifetimePoints", lifetime, "lastOp", named)
+			for i := 0; i < entries; i++ {
 				id := op
 				if i > 0 {
 					id = "op:" + community.NewID()

@@ -48,11 +48,16 @@ func TestRules_CoverPermissionTable(t *testing.T) {
 	roles := map[community.Role]string{community.RoleOwner: owner, community.RoleStaff: staff, community.RoleMember: member}
 	for _, act := range community.Actions() {
 		refused := have[key{string(act), stranger, false}]
+		if reason, ok := appOnly[act]; ok {
+			t.Logf("%s: staff are refused by the app only: %s", act, reason)
+		}
 		for role, actor := range roles {
 			if community.Can(role, act) {
 				if !have[key{string(act), actor, true}] {
 					t.Errorf("%s: no case where %s (allowed) does it", act, actor)
 				}
+			} else if _, ok := appOnly[act]; ok && role == community.RoleStaff {
+				continue
 			} else if !have[key{string(act), actor, false}] {
 				t.Errorf("%s: no case where %s (not allowed) is refused", act, actor)
 			} else {
@@ -74,4 +79,10 @@ func TestRules_CoverPermissionTable(t *testing.T) {
 			}
 		}
 	}
+}
+
+// appOnly are the actions the app refuses staff but the rules cannot: what
+// they do, staff may do piece by piece anyway. docs/deploy.md lists them.
+var appOnly = map[community.Action]string{
+	community.ActExport: "an export reads members, ledgers, RSVPs and feedback, which staff read at the counter and in the events manager",
 }

@@ -252,6 +252,8 @@ func cases() []rulesCase {
 			return err
 		}})
 
+	add(counterCases()...) // counter_test.go
+
 	// ---- owner rows ----
 	grant := func(t *testing.T, ctx context.Context, e *env, a *actor) error {
 		_, err := a.svc.SetRole(ctx, a.who, e.id(other), community.RoleStaff)
@@ -817,7 +819,6 @@ func handReply(t *testing.T, ctx context.Context, e *env, a *actor, locked bool)
 	}
 	c := a.store.Client()
 	tref := c.Doc("communities/" + e.cid + "/threads/" + th.ID)
-	//lint:ignore SA1019 a member's hand-written client may commit several writes at once; WriteBatch is that commit
 	b := c.Batch()
 	b.Create(tref.Collection("posts").Doc("late"), map[string]any{"community": e.cid, "thread": th.ID, "seq": 2,
 		"author": a.id, "authorName": "", "lang": "en", "body": "Still here", "at": firestore.ServerTimestamp, "reports": 0,
@@ -853,7 +854,6 @@ func handRSVP(t *testing.T, ctx context.Context, e *env, a *actor, shift time.Du
 	}
 	c := a.store.Client()
 	eref := c.Doc("communities/" + e.cid + "/events/" + ev.ID)
-	//lint:ignore SA1019 a member's hand-written client may commit several writes at once; WriteBatch is that commit
 	b := c.Batch()
 	b.Set(eref.Collection("rsvps").Doc(a.id), map[string]any{"community": e.cid, "event": ev.ID, "member": a.id,
 		"name": a.who.Name, "status": "going", "at": time.Now(), "seq": 1,

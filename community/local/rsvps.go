@@ -31,31 +31,27 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 		if err != nil {
 			return err
 		}
-		if e.Cancelled {
-			return community.Invalid("event", community.ReasonCancelled)
-		}
 		cur, found, err := loadRSVP(tx, eventID, in.MemberID)
 		if err != nil {
 			return err
 		}
-		if found && cur.Status != string(community.StatusCancelled) {
-			out, err = withPosition(tx, cur)
+		seats, answer, changed, err := community.Answer(e.seats(), fromRSVPRec(cur), found,
+			community.RSVP{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At})
+		if err != nil || !changed {
+			if err == nil {
+				out, err = withPosition(tx, cur)
+			}
 			return err
 		}
 		old := e
-		e.LastSeq++
-		r := rsvpRec{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At, Seq: e.LastSeq}
+		e.setSeats(seats)
+		r := toRSVPRec(answer)
 		stampRSVP(&r, e)
-		if e.Capacity == 0 || e.Going < e.Capacity {
-			r.Status = string(community.StatusGoing)
-			e.Going++
-			err = tx.Bucket(bSeats).Put(seqKey(eventID, r.Seq), []byte(r.MemberID))
-		} else {
-			r.Status = string(community.StatusWaiting)
-			e.Waiting++
-			err = tx.Bucket(bWaitlist).Put(seqKey(eventID, r.Seq), []byte(r.MemberID))
+		line := bSeats
+		if answer.Status == community.StatusWaiting {
+			line = bWaitlist
 		}
-		if err != nil {
+		if err := tx.Bucket(line).Put(seqKey(eventID, r.Seq), []byte(r.MemberID)); err != nil {
 			return err
 		}
 		if err := putRSVP(tx, r); err != nil {
@@ -66,10 +62,8 @@ func (s *Store) RSVP(ctx context.Context, eventID string, in community.RSVP) (co
 		}
 		ch.add(community.KindRSVP, r.MemberID, eventID, r.MemberID)
 		ch.add(community.KindEvent, eventID, "", "")
-		out = fromRSVPRec(r)
-		if r.Status == string(community.StatusWaiting) {
-			out.Position = e.Waiting
-		}
+		out = answer
+		out.EventStartsAt, out.EventEndsAt = r.EventStartsAt, r.EventEndsAt
 		return nil
 	})
 	return out, err
@@ -94,10 +88,12 @@ func (s *Store) CancelRSVP(ctx context.Context, eventID, memberID string, at tim
 			return nil
 		}
 		old := e
-		if err := leave(tx, &e, r); err != nil {
+		seats, cancelled, _ := community.Cancel(e.seats(), fromRSVPRec(r), at)
+		if err := unlist(tx, eventID, r); err != nil {
 			return err
 		}
-		r.Status, r.At = string(community.StatusCancelled), at
+		e.setSeats(seats)
+		r.Status, r.At = string(cancelled.Status), cancelled.At
 		stampRSVP(&r, e)
 		if err := putRSVP(tx, r); err != nil {
 			return err
@@ -127,37 +123,26 @@ func (s *Store) CheckIn(ctx context.Context, eventID string, in community.RSVP, 
 		if err != nil {
 			return err
 		}
-		if e.Cancelled {
-			return community.Invalid("event", community.ReasonCancelled)
-		}
-		r, found, err := loadRSVP(tx, eventID, in.MemberID)
+		cur, found, err := loadRSVP(tx, eventID, in.MemberID)
 		if err != nil {
 			return err
 		}
-		if found && r.Status == string(community.StatusCheckedIn) {
-			out = fromRSVPRec(r)
-			return nil
+		seats, checked, changed, err := community.CheckIn(e.seats(), fromRSVPRec(cur), found,
+			community.RSVP{EventID: eventID, MemberID: in.MemberID, Name: in.Name, At: in.At})
+		if err != nil || !changed {
+			out = fromRSVPRec(cur)
+			return err
 		}
 		old := e
-		if !found || !community.RSVPStatus(r.Status).Holds() {
-			if found {
-				if err := leave(tx, &e, r); err != nil {
-					return err
-				}
-			}
-			if !found || r.Status == string(community.StatusCancelled) {
-				e.LastSeq++
-				r = rsvpRec{EventID: eventID, MemberID: in.MemberID, Seq: e.LastSeq}
-			}
-			if err := tx.Bucket(bSeats).Put(seqKey(eventID, r.Seq), []byte(r.MemberID)); err != nil {
+		if found && !community.RSVPStatus(cur.Status).Holds() {
+			if err := unlist(tx, eventID, cur); err != nil { // off the waitlist
 				return err
 			}
-			e.Going++
 		}
-		e.CheckedIn++
-		r.Status, r.At = string(community.StatusCheckedIn), in.At
-		if in.Name != "" {
-			r.Name = in.Name
+		e.setSeats(seats)
+		r := toRSVPRec(checked)
+		if err := tx.Bucket(bSeats).Put(seqKey(eventID, r.Seq), []byte(r.MemberID)); err != nil {
+			return err
 		}
 		stampRSVP(&r, e)
 		if err := putRSVP(tx, r); err != nil {
@@ -357,18 +342,14 @@ func putRSVP(tx *bolt.Tx, r rsvpRec) error {
 	return putJSON(tx.Bucket(bRSVPs), k(r.EventID, r.MemberID), r)
 }
 
-// leave takes r off the seats or the waitlist and fixes e's counters.
-func leave(tx *bolt.Tx, e *eventRec, r rsvpRec) error {
+// unlist deletes r's key in the seats or the waitlist index; the counters
+// are the transitions' (community.Cancel, community.CheckIn).
+func unlist(tx *bolt.Tx, eventID string, r rsvpRec) error {
 	switch community.RSVPStatus(r.Status) {
 	case community.StatusGoing, community.StatusCheckedIn:
-		e.Going--
-		if r.Status == string(community.StatusCheckedIn) {
-			e.CheckedIn--
-		}
-		return tx.Bucket(bSeats).Delete(seqKey(e.ID, r.Seq))
+		return tx.Bucket(bSeats).Delete(seqKey(eventID, r.Seq))
 	case community.StatusWaiting:
-		e.Waiting--
-		return tx.Bucket(bWaitlist).Delete(seqKey(e.ID, r.Seq))
+		return tx.Bucket(bWaitlist).Delete(seqKey(eventID, r.Seq))
 	}
 	return nil
 }
@@ -378,7 +359,7 @@ func leave(tx *bolt.Tx, e *eventRec, r rsvpRec) error {
 func promote(tx *bolt.Tx, e *eventRec, at time.Time, ch *changes) ([]community.RSVP, error) {
 	var out []community.RSVP
 	seats, wait := tx.Bucket(bSeats), tx.Bucket(bWaitlist)
-	for !e.Cancelled && e.Waiting > 0 && (e.Capacity == 0 || e.Going < e.Capacity) {
+	for e.seats().Openings() > 0 {
 		key, member := wait.Cursor().Seek(prefix(e.ID))
 		if key == nil || !bytes.HasPrefix(key, prefix(e.ID)) {
 			break
@@ -394,16 +375,13 @@ func promote(tx *bolt.Tx, e *eventRec, at time.Time, ch *changes) ([]community.R
 		if err := seats.Put(key, member); err != nil {
 			return nil, err
 		}
-		r.Status = string(community.StatusGoing)
-		if !at.IsZero() {
-			r.At = at
-		}
+		seats, seated := community.Promote(e.seats(), fromRSVPRec(r), at)
+		e.setSeats(seats)
+		r.Status, r.At = string(seated.Status), seated.At
 		stampRSVP(&r, *e)
 		if err := putRSVP(tx, r); err != nil {
 			return nil, err
 		}
-		e.Waiting--
-		e.Going++
 		ch.add(community.KindRSVP, r.MemberID, e.ID, r.MemberID)
 		out = append(out, fromRSVPRec(r))
 	}
