@@ -161,7 +161,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		setPlaceholder(body, l.T("ThreadPostHidden"))
 		reacts.Hide()
 	default:
-		body.ParseMarkdown(p.Body)
+		ui.ParseMarkdown(body, p.Body)
 		if p.Hidden { // staff read it, told that members don't
 			note := &widget.TextSegment{Text: l.N("ThreadHiddenForMembers", p.Reports), Style: widget.RichTextStyleEmphasis}
 			body.Segments = append([]widget.RichTextSegment{note}, body.Segments...)

@@ -17,6 +17,7 @@ import (
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/emulators"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -221,9 +222,8 @@ func Day(ctx context.Context, emu *emulators.FirestoreEmulator, cid string, plan
 	}
 
 	// The UI goroutine (this one) runs what every window hands it.
-	app := test.NewApp()
+	app := uitest.NewApp()
 	defer app.Quit()
-	fyne.SetCurrentApp(queuedApp{App: app, drv: &queuedDriver{Driver: app.Driver()}})
 	onUI := func(fn func()) {
 		done := make(chan struct{})
 		fyne.Do(func() { fn(); close(done) })
@@ -270,7 +270,7 @@ func Day(ctx context.Context, emu *emulators.FirestoreEmulator, cid string, plan
 				fyne.Do(func() { env.Dispatch(c) })
 			}
 		}()
-		defer onUI(func() { env.UnsubscribeAll(); win.Close() })
+		defer onUI(func() { env.CloseAll(); win.Close() })
 		slices.SortStableFunc(jobs, func(a, b ownerJob) int { return cmp.Compare(a.at, b.at) })
 		for _, j := range jobs {
 			sleepUntil(j.at)
@@ -314,14 +314,14 @@ func Day(ctx context.Context, emu *emulators.FirestoreEmulator, cid string, plan
 		case <-finished:
 			waiting = false
 		default:
-			if runQueued() == 0 {
+			if app.Drain() == 0 {
 				time.Sleep(time.Millisecond)
 			}
 		}
 	}
 	// Loads still in flight when their windows closed land here.
 	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); {
-		if runQueued() == 0 {
+		if app.Drain() == 0 {
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
@@ -364,7 +364,7 @@ func daySession(ctx context.Context, emu *emulators.FirestoreEmulator, cid strin
 	ev, th := events[pick(len(events))], threads[pick(len(threads))]
 	for i, scr := range s.screens {
 		onUI(func() {
-			env.UnsubscribeAll()
+			env.CloseAll()
 			win.SetContent(screenFor(env, scr, ev, th.ID))
 		})
 		time.Sleep(dwell)
@@ -389,7 +389,7 @@ func daySession(ctx context.Context, emu *emulators.FirestoreEmulator, cid strin
 		}
 	}
 	onUI(func() {
-		env.UnsubscribeAll()
+		env.CloseAll()
 		win.Close()
 	})
 	return nil

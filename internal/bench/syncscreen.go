@@ -14,6 +14,7 @@ import (
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/emulators"
+	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
 
@@ -54,9 +55,8 @@ func SyncScreen(ctx context.Context, emu *emulators.FirestoreEmulator, cid strin
 	}
 	ownerSvc, svc := community.NewService(ownerStore), community.NewService(memberStore)
 
-	app := test.NewApp()
+	app := uitest.NewApp()
 	defer app.Quit()
-	fyne.SetCurrentApp(queuedApp{App: app, drv: &queuedDriver{Driver: app.Driver()}})
 	win := test.NewWindow(nil)
 	defer win.Close()
 	win.Resize(phone)
@@ -73,7 +73,7 @@ func SyncScreen(ctx context.Context, emu *emulators.FirestoreEmulator, cid strin
 	// uiUntil runs the UI goroutine's work until cond holds or d passes.
 	uiUntil := func(d time.Duration, cond func() bool) bool {
 		for deadline := time.Now().Add(d); time.Now().Before(deadline); {
-			if runQueued() == 0 {
+			if app.Drain() == 0 {
 				if cond() {
 					return true
 				}
@@ -108,18 +108,6 @@ func SyncScreen(ctx context.Context, emu *emulators.FirestoreEmulator, cid strin
 		uiUntil(gap, func() bool { return false })
 	}
 	return run, nil
-}
-
-// runQueued runs what fyne.Do handed the UI goroutine and returns how many.
-func runQueued() int {
-	uiQueue.Lock()
-	fns := uiQueue.fns
-	uiQueue.fns = nil
-	uiQueue.Unlock()
-	for _, f := range fns {
-		f()
-	}
-	return len(fns)
 }
 
 // screenHas reports whether the visible texts under o contain s.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,6 +33,21 @@ type Paragraph struct {
 	Secondary bool
 
 	width float32 // the width of the last layout, for MinSize's height
+	// laid is the last line breaking, reused while nothing it depends on
+	// changed: MinSize and Layout ask for it many times a frame.
+	laid layoutCache
+}
+
+type layoutCache struct {
+	text          string
+	width, size   float32
+	style         fyne.TextStyle
+	maxLines      int
+	lines         []string
+	minWidth      float32 // the longest word, measured
+	minWidthFor   string  // the text minWidth was measured for
+	minWidthSize  float32
+	minWidthStyle fyne.TextStyle
 }
 
 // NewParagraph returns a paragraph of text in the given direction.
@@ -70,6 +84,33 @@ func (p *Paragraph) measure(s string) float32 {
 // lines breaks the text for a width of w (the whole widget) and returns the
 // lines in logical order.
 func (p *Paragraph) lines(w float32) []string {
+	c := &p.laid
+	size := p.textSize()
+	if c.lines != nil && c.text == p.Text && c.width == w && c.size == size && c.style == p.TextStyle && c.maxLines == p.MaxLines {
+		return c.lines
+	}
+	lines := p.breakText(w)
+	*c = layoutCache{text: p.Text, width: w, size: size, style: p.TextStyle, maxLines: p.MaxLines, lines: lines,
+		minWidth: c.minWidth, minWidthFor: c.minWidthFor, minWidthSize: c.minWidthSize, minWidthStyle: c.minWidthStyle}
+	return lines
+}
+
+// longestWord is the width of the widest word of the text.
+func (p *Paragraph) longestWord() float32 {
+	c := &p.laid
+	size := p.textSize()
+	if c.minWidthFor == p.Text && c.minWidthSize == size && c.minWidthStyle == p.TextStyle && p.Text != "" {
+		return c.minWidth
+	}
+	var w float32
+	for _, word := range strings.Fields(p.Text) {
+		w = max(w, p.measure(word))
+	}
+	c.minWidth, c.minWidthFor, c.minWidthSize, c.minWidthStyle = w, p.Text, size, p.TextStyle
+	return w
+}
+
+func (p *Paragraph) breakText(w float32) []string {
 	pad := p.Theme().Size(theme.SizeNameInnerPadding)
 	avail := w - 2*pad
 	if w <= 0 {
@@ -105,15 +146,23 @@ func breakLines(text string, width float32, measure func(string) float32) []stri
 				out = append(out, line)
 				line = ""
 			}
-			// The word alone: break it by rune while it is too wide.
-			for measure(word) > width && utf8.RuneCountInString(word) > 1 {
+			// The word alone: break it by rune while it is too wide. Only
+			// the line being filled is measured, never the rest of the word
+			// (a Japanese paragraph is one word): the cost is linear.
+			if measure(word) > width {
 				rs := []rune(word)
-				n := 1
-				for n < len(rs) && measure(string(rs[:n+1])) <= width {
-					n++
+				for len(rs) > 1 {
+					n := 1
+					for n < len(rs) && measure(string(rs[:n+1])) <= width {
+						n++
+					}
+					if n == len(rs) {
+						break // the rest fits
+					}
+					out = append(out, string(rs[:n]))
+					rs = rs[n:]
 				}
-				out = append(out, string(rs[:n]))
-				word = string(rs[n:])
+				word = string(rs)
 			}
 			line = word
 		}
@@ -171,10 +220,7 @@ func (r *paragraphRenderer) MinSize() fyne.Size {
 	if p.MaxLines == 1 {
 		w = p.measure("…")
 	} else {
-		for _, word := range strings.Fields(p.Text) {
-			w = max(w, p.measure(word))
-		}
-		w = min(w, paragraphMinEms*p.textSize())
+		w = min(p.longestWord(), paragraphMinEms*p.textSize())
 	}
 	return fyne.NewSize(w+2*pad, r.height(len(p.lines(p.width))))
 }
