@@ -32,6 +32,14 @@ func main() {
 		}
 		return
 	}
+	// The thread figures come from fresh processes: this binary again.
+	if len(os.Args) > 3 && os.Args[1] == bench.ThreadChildArg {
+		if err := bench.ThreadChild(os.Args[2], os.Args[3]); err != nil {
+			fmt.Fprintln(os.Stderr, "thread child:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	only := flag.String("only", "", "comma-separated sections to run (default all): "+strings.Join(sections, ","))
 	out := flag.String("out", "internal/bench/results.json", "where to write the figures")
 	quick := flag.Bool("quick", false, "small sizes, for trying the program out (figures not comparable)")
