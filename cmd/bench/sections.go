@@ -10,7 +10,7 @@ import (
 	"github.com/regulars-app/regulars/internal/emulators"
 )
 
-var sections = []string{"home", "sync", "day", "votes", "fault", "local", "crash", "thread", "start"}
+var sections = []string{"home", "sync", "day", "votes", "contention", "fault", "local", "crash", "thread", "start"}
 
 // runAll runs the sections in order and returns the names of those that failed.
 // A failed section leaves its figures out; the others still run.
@@ -20,7 +20,7 @@ func runAll(ctx context.Context, r *bench.Results, run []string, quick bool) (fa
 		want[s] = true
 	}
 	var emu *emulators.FirestoreEmulator
-	needEmu := want["home"] || want["votes"] || want["sync"] || want["fault"] || want["day"]
+	needEmu := want["home"] || want["votes"] || want["sync"] || want["fault"] || want["day"] || want["contention"]
 	if needEmu {
 		t0 := time.Now()
 		var err error
@@ -42,6 +42,7 @@ func runAll(ctx context.Context, r *bench.Results, run []string, quick bool) (fa
 	}{
 		{"home", func() error { return homeSection(ctx, r, emu, quick) }},
 		{"votes", func() error { return votesSection(ctx, r, emu, quick) }},
+		{"contention", func() error { return contentionSection(ctx, r, emu, quick) }},
 		{"sync", func() error { return syncSection(ctx, r, emu, quick) }},
 		{"day", func() error { return daySection(ctx, r, emu, quick) }},
 		{"fault", func() error { return faultSection(ctx, r, emu, quick) }},
