@@ -6,7 +6,8 @@
 // memory next to fyne_demo's under Xvfb. `make bench` runs it; see
 // docs/performance.md.
 //
-//	bench [-only home,votes,sync,fault,crash,thread,local,start] [-out internal/bench/results.json]
+//	bench [-only home,sync,day,votes,contention,fault,local,crash,thread,start] [-quick] [-out internal/bench/results.json]
+//	bench -docs   # docs/performance.md and the README table from the results file, measuring nothing
 package main
 
 import (
@@ -22,6 +23,8 @@ import (
 
 	"github.com/regulars-app/regulars/internal/bench"
 )
+
+const defaultOut = "internal/bench/results.json"
 
 func main() {
 	// The crash test runs this binary again as the writer it kills.
@@ -41,9 +44,17 @@ func main() {
 		return
 	}
 	only := flag.String("only", "", "comma-separated sections to run (default all): "+strings.Join(sections, ","))
-	out := flag.String("out", "internal/bench/results.json", "where to write the figures")
+	out := flag.String("out", defaultOut, "where to write the figures")
 	quick := flag.Bool("quick", false, "small sizes, for trying the program out (figures not comparable)")
+	docs := flag.Bool("docs", false, "measure nothing: write docs/performance.md and the README table from -out")
 	flag.Parse()
+	if *docs {
+		if err := bench.WriteDocs(".", *out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	run := sections
 	if *only != "" {
 		run = strings.Split(*only, ",")
@@ -57,14 +68,24 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	r := bench.NewResults()
+	machine := bench.Machine() // before the run: the load it started under
 	began := time.Now()
 	failed := runAll(ctx, r, run, *quick)
 	r.Set("bench_seconds", float64(int(time.Since(began).Seconds())))
-	missed := r.PrintTable(os.Stdout, targets)
-	if err := r.WriteJSON(*out, map[string]any{"machine": bench.Machine(), "ran_at": began.UTC().Format(time.RFC3339),
-		"quick": *quick}); err != nil {
+	missed := r.PrintTable(os.Stdout, bench.Targets)
+	load, _ := os.ReadFile("/proc/loadavg")
+	if err := r.WriteJSON(*out, map[string]any{"machine": machine, "ran_at": began.UTC().Format(time.RFC3339),
+		"quick": *quick, "loadavg_at_end": strings.TrimSpace(string(load))}); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
+	}
+	// The docs follow the file they describe, when it is the repository's.
+	if *out == defaultOut && len(failed) == 0 {
+		if err := bench.WriteDocs(".", *out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench: docs:", err)
+			os.Exit(1)
+		}
+		fmt.Println("wrote docs/performance.md and the README table")
 	}
 	fmt.Printf("\nwrote %s in %s; %d target(s) missed\n", *out, time.Since(began).Round(time.Second), missed)
 	if len(failed) > 0 {
