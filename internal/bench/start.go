@@ -145,6 +145,14 @@ func StartIn(ctx context.Context, d *Display, home, bin string, args []string) (
 	if !ok {
 		return run, fmt.Errorf("%s: nothing painted", bin)
 	}
+	// BENCH_SHOTS keeps the settled screen of every start (an XWD image:
+	// `convert xwd:file.xwd file.png`), to look at what was timed.
+	if dir := os.Getenv("BENCH_SHOTS"); dir != "" {
+		if data, err := os.ReadFile(path); err == nil {
+			name := fmt.Sprintf("%s-%d.xwd", filepath.Base(bin), time.Now().UnixNano())
+			_ = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		}
+	}
 	run.Content, run.Frames = at, len(frames)
 	rss, err := vmRSS(cmd.Process.Pid)
 	if err != nil {
