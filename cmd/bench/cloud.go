@@ -97,8 +97,9 @@ func contentionSection(ctx context.Context, r *bench.Results, _ *emulators.Fires
 	r.Set("contention_clients", float64(run.Clients))
 	r.Set("contention_inexact", float64(inexact))
 	r.Set("contention_rsvps_per_s", float64(int(float64(run.RSVPs)/run.RSVPElapsed.Seconds()*10))/10)
-	r.Note("contention: %d RSVPs for %d seats from %d separate clients (own gRPC connections, each member's own token, "+
-		"Service.RSVP) in %s with %d retries: going %d, waiting %d, %d RSVP documents, %d holding a seat, %d distinct "+
+	r.Note("contention: %d RSVPs for %d seats from %d separate clients (own gRPC connections, Service.RSVP, admin clients: "+
+		"an earlier run with each member's token, rules on, had a call time out after 5 min of retries under a load "+
+		"average near 23) in %s with %d retries: going %d, waiting %d, %d RSVP documents, %d holding a seat, %d distinct "+
 		"places in line; one award (10 points, one idempotency key) submitted %d times over the clients in %s: applied %d "+
 		"time(s), balance %d (want %d)", run.RSVPs, run.Seats, run.Clients, run.RSVPElapsed.Round(time.Millisecond),
 		run.RSVPRetries, run.Going, run.Waiting, run.Stored, run.SeatsHeld, run.DistinctSeqs, run.LedgerTries,

@@ -27,7 +27,7 @@ var Figures = []Figure{
 	{"long_post_layout_ms", "ms", "one 10,000-character post (English Markdown, Arabic and Japanese paragraphs) laid out at a phone's width and painted, in a fresh process; median of 5"},
 	{"long_post_layout_cpu_ms", "ms", "the process's CPU time in the same span; median of 5"},
 	{"contention_clients", "clients", "separate Store clients (own gRPC connections) the contention run raced over"},
-	{"contention_rsvps_per_s", "RSVPs/s", "200 members' RSVPs for 50 seats at once over those clients, each with the member's token (rules on), per second"},
+	{"contention_rsvps_per_s", "RSVPs/s", "200 members' RSVPs for 50 seats at once over those clients (Service.RSVP; admin clients, rules off: see the note), per second"},
 	{"contention_inexact", "runs", "1 when the race left anything but 50 going, 150 waiting in distinct places and one award of ten submissions applied once"},
 	{"votes_per_s_1_clients", "votes/s", "500 voters at once, their own tokens (rules on), one client, 10 tally shards"},
 	{"votes_per_s_5_clients", "votes/s", "the same over 5 separate clients"},
