@@ -73,16 +73,11 @@ func votesSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreE
 
 // contentionSection races 200 RSVPs for 50 seats and one ledger operation
 // submitted 10 times over 5 separate clients (bench.Contention).
-func contentionSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreEmulator, quick bool) error {
+func contentionSection(ctx context.Context, r *bench.Results, emu *emulators.FirestoreEmulator, quick bool) error {
 	clients, rsvps, seats, ledger := 5, 200, 50, 10
 	if quick {
 		rsvps, seats = 40, 10
 	}
-	emu, err := emulators.Firestore(ctx)
-	if err != nil {
-		return err
-	}
-	defer emu.Stop()
 	if err := bench.SeedVoters(ctx, emu, "bench-race", rsvps); err != nil {
 		return err
 	}
