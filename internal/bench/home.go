@@ -127,18 +127,3 @@ func LocalHome(ctx context.Context, path string, runs int) (time.Duration, error
 	}
 	return Percentile(ds, 50), nil
 }
-
-// DemoSeed times what the app does on its first start before it opens a
-// window: open a new embedded store (fsync on) and seed the demo café.
-func DemoSeed(ctx context.Context, dir string) (time.Duration, error) {
-	t0 := time.Now()
-	s, err := local.Open(filepath.Join(dir, "first-start.db"))
-	if err != nil {
-		return 0, err
-	}
-	defer s.Close()
-	if err := demo.Seed(ctx, s, time.Now()); err != nil {
-		return 0, err
-	}
-	return time.Since(t0), nil
-}

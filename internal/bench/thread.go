@@ -8,12 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -232,19 +230,6 @@ func findList(o fyne.CanvasObject) *widget.List {
 		}
 	}
 	return nil
-}
-
-// shows reports whether text is on screen under o: the visible canvas texts
-// of the tree (rendered children included), in order, read it as a run of
-// whole words.
-func shows(o fyne.CanvasObject, text string) bool {
-	var b strings.Builder
-	walk(o, func(c fyne.CanvasObject) {
-		if t, ok := c.(*canvas.Text); ok {
-			b.WriteString(" " + t.Text)
-		}
-	})
-	return strings.Contains(b.String()+" ", " "+text+" ")
 }
 
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
