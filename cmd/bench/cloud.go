@@ -16,8 +16,11 @@ import (
 // emulator does not model the real service's limit of about one sustained
 // write a second per document, which is what sharding is for).
 func votesSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreEmulator, quick bool) error {
+	// One client queues its own transactions on each shard (locks.go), so
+	// it is slow on the emulator: each variant gets 90 s, and what is not
+	// done by then is reported as unfinished, not lost.
 	voters := 500
-	limit := 3 * time.Minute
+	limit := 90 * time.Second
 	counts := []int{1, 5, 25}
 	if quick {
 		voters, limit, counts = 100, time.Minute, []int{1, 5}
@@ -42,7 +45,7 @@ func votesSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreE
 		vs = append(vs, variant{fmt.Sprintf("votes_per_s_%d_clients", c), c, 0})
 	}
 	vs = append(vs, variant{"votes_single_doc_per_s", counts[len(counts)-1], 1})
-	var lost, doubled int
+	var lost, doubled, unfinished int
 	for _, v := range vs {
 		emu, err := fresh()
 		if err != nil {
@@ -55,7 +58,8 @@ func votesSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreE
 			return fmt.Errorf("%s: %w", v.key, err)
 		}
 		r.Set(v.key, float64(int(run.PerS*10))/10)
-		lost += run.Lost + (voters - run.Done)
+		lost += run.Lost
+		unfinished += voters - run.Done
 		doubled += run.Doubled + run.Mismatch
 		shards := v.shard
 		if shards == 0 {
@@ -68,6 +72,7 @@ func votesSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreE
 	}
 	r.Set("votes_lost", float64(lost))
 	r.Set("votes_doubled", float64(doubled))
+	r.Set("votes_unfinished", float64(unfinished))
 	return nil
 }
 
