@@ -25,7 +25,7 @@ type Display struct {
 // framebuffer in a temporary folder. Stop ends it.
 func StartDisplay(ctx context.Context) (*Display, error) {
 	if _, err := exec.LookPath("Xvfb"); err != nil {
-		return nil, fmt.Errorf("Xvfb not found: run `make deps` (xvfb)")
+		return nil, errors.New("no Xvfb on the PATH: run `make deps` (xvfb)")
 	}
 	dir, err := os.MkdirTemp("", "regulars-bench-fb-")
 	if err != nil {
