@@ -47,6 +47,8 @@ func main() {
 	out := flag.String("out", defaultOut, "where to write the figures")
 	quick := flag.Bool("quick", false, "small sizes, for trying the program out (figures not comparable)")
 	docs := flag.Bool("docs", false, "measure nothing: write docs/performance.md and the README table from -out")
+	merge := flag.Bool("merge", false, "keep what -out holds of the sections not run (a section run again after a full run); "+
+		"the file then says which sections were merged when")
 	flag.Parse()
 	if *docs {
 		if err := bench.WriteDocs(".", *out); err != nil {
@@ -72,10 +74,28 @@ func main() {
 	began := time.Now()
 	failed := runAll(ctx, r, run, *quick)
 	r.Set("bench_seconds", float64(int(time.Since(began).Seconds())))
-	missed := r.PrintTable(os.Stdout, bench.Targets)
 	load, _ := os.ReadFile("/proc/loadavg")
-	if err := r.WriteJSON(*out, map[string]any{"machine": machine, "ran_at": began.UTC().Format(time.RFC3339),
-		"quick": *quick, "loadavg_at_end": strings.TrimSpace(string(load))}); err != nil {
+	meta := map[string]any{"machine": machine, "ran_at": began.UTC().Format(time.RFC3339), "quick": *quick,
+		"loadavg_at_end": strings.TrimSpace(string(load))}
+	if *merge {
+		old, oldMeta, err := bench.LoadResults(*out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench: -merge:", err)
+			os.Exit(1)
+		}
+		secs, _ := r.Get("bench_seconds")
+		if v, ok := old.Get("bench_seconds"); ok { // the full run's length; this one's is in "merged"
+			r.Set("bench_seconds", v)
+		}
+		r.Keep(old)
+		merged, _ := oldMeta["merged"].([]any)
+		meta = oldMeta
+		meta["merged"] = append(merged, fmt.Sprintf("%s run again at %s for %.0f s (load average %s at the start, %s at the end; commit %v)",
+			strings.Join(run, ","), began.UTC().Format(time.RFC3339), secs, machine["loadavg_at_start"], strings.TrimSpace(string(load)),
+			machine["git_head"]))
+	}
+	missed := r.PrintTable(os.Stdout, bench.Targets)
+	if err := r.WriteJSON(*out, meta); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}

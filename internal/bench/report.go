@@ -51,6 +51,11 @@ func runLine(meta map[string]any) string {
 		metaString(meta, "ran_at"), head, metaString(meta, "machine", "cpu"), metaString(meta, "machine", "nproc"),
 		metaString(meta, "machine", "kernel"), metaString(meta, "machine", "go"),
 		metaString(meta, "machine", "loadavg_at_start"), metaString(meta, "loadavg_at_end"))
+	if merged, ok := meta["merged"].([]any); ok {
+		for _, m := range merged {
+			s += fmt.Sprintf("; then %v", m)
+		}
+	}
 	if metaString(meta, "quick") == "true" {
 		s += "; QUICK RUN, sizes reduced: figures not comparable"
 	}

@@ -152,3 +152,37 @@ func trim(v float64) string {
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
 }
+
+// Keep adds the figures of old that r has not measured, and old's notes
+// but those about the figures r measured again (a note's first word names
+// what it is about: "votes_per_s_5_clients:", "thread:"). A section run
+// again after a full run is merged into its file this way.
+func (r *Results) Keep(old *Results) {
+	fresh := map[string]bool{}
+	for _, n := range r.Notes() {
+		fresh[noteSubject(n)] = true
+	}
+	var kept []string
+	for _, n := range old.Notes() {
+		if !fresh[noteSubject(n)] {
+			kept = append(kept, n)
+		}
+	}
+	for _, k := range old.Keys() {
+		if _, ok := r.Get(k); !ok {
+			v, _ := old.Get(k)
+			r.Set(k, v)
+		}
+	}
+	r.mu.Lock()
+	r.notes = append(kept, r.notes...)
+	r.mu.Unlock()
+}
+
+func noteSubject(n string) string {
+	f := strings.FieldsFunc(n, func(c rune) bool { return c == ':' || c == ' ' })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}

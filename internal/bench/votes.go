@@ -128,26 +128,41 @@ func Votes(ctx context.Context, emu *emulators.FirestoreEmulator, cid, pollID st
 	if len(failures) > 0 {
 		return run, fmt.Errorf("%d of %d votes failed; first: %w", len(failures), voters, failures[0])
 	}
-	// Compare what voters were told with what is stored.
-	tally, err := admin.Tally(ctx, pollID)
-	if err != nil {
-		return run, err
-	}
-	stored := map[string]string{}
-	for _, o := range opts {
-		ids, err := admin.Voters(ctx, pollID, o.ID)
+	// Compare what voters were told with what is stored. Votes cut off by
+	// the limit may still commit on the emulator after their callers gave
+	// up: read the tally and the votes until two reads in a row agree, so
+	// that a commit landing between the two reads is not taken for a
+	// miscount.
+	var stored map[string]string
+	var prev string
+	for attempt := 0; ; attempt++ {
+		tally, err := admin.Tally(ctx, pollID)
 		if err != nil {
 			return run, err
 		}
-		for _, id := range ids {
-			stored[id] = o.ID
+		stored = map[string]string{}
+		run.Doubled, run.Mismatch = 0, 0
+		for _, o := range opts {
+			ids, err := admin.Voters(ctx, pollID, o.ID)
+			if err != nil {
+				return run, err
+			}
+			for _, id := range ids {
+				stored[id] = o.ID
+			}
+			d := tally[o.ID] - len(ids)
+			if d > 0 {
+				run.Doubled += d
+			} else {
+				run.Mismatch -= d
+			}
 		}
-		d := tally[o.ID] - len(ids)
-		if d > 0 {
-			run.Doubled += d
-		} else {
-			run.Mismatch -= d
+		snap := fmt.Sprint(tally, len(stored))
+		if snap == prev || attempt == 10 {
+			break
 		}
+		prev = snap
+		time.Sleep(2 * time.Second)
 	}
 	for i, opt := range acked {
 		if opt != "" && stored[VoterID(i)] != opt {
