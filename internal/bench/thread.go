@@ -34,7 +34,7 @@ type ThreadRun struct {
 	LongPost  []time.Duration // one 10,000-character post laid out and painted at a phone's width
 	// The process's CPU time during ColdOpen, ScrollEnd and LongPost.
 	ColdOpenCPU, ScrollEndCPU, LongPostCPU []time.Duration
-	Chars     int             // characters in the thread's posts
+	Chars                                  int // characters in the thread's posts
 }
 
 // ThreadChildArg makes the bench binary a thread child (ThreadChild).

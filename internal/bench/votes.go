@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/firestore"
@@ -213,4 +212,3 @@ func retryable(err error) bool {
 	return errors.Is(err, community.ErrConflict) || errors.Is(err, community.ErrUnavailable) ||
 		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
 }
-
