@@ -49,7 +49,16 @@ func main() {
 	docs := flag.Bool("docs", false, "measure nothing: write docs/performance.md and the README table from -out")
 	merge := flag.Bool("merge", false, "keep what -out holds of the sections not run (a section run again after a full run); "+
 		"the file then says which sections were merged when")
+	fold := flag.String("fold", "", "measure nothing: fold the figures of this file (sections run again, with -out elsewhere) "+
+		"into -out, which then says so, and write the docs")
 	flag.Parse()
+	if *fold != "" {
+		if err := foldInto(*out, *fold); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		*docs = true
+	}
 	if *docs {
 		if err := bench.WriteDocs(".", *out); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
@@ -112,4 +121,34 @@ func main() {
 		fmt.Fprintf(os.Stderr, "bench: sections failed: %s\n", strings.Join(failed, ", "))
 		os.Exit(1)
 	}
+}
+
+// foldInto replaces the figures and notes of path with those of again (a
+// run of some sections, written elsewhere) and records which and when.
+func foldInto(path, again string) error {
+	full, meta, err := bench.LoadResults(path)
+	if err != nil {
+		return err
+	}
+	r, againMeta, err := bench.LoadResults(again)
+	if err != nil {
+		return err
+	}
+	secs, _ := r.Get("bench_seconds")
+	if v, ok := full.Get("bench_seconds"); ok {
+		r.Set("bench_seconds", v)
+	}
+	var keys []string
+	for _, k := range r.Keys() {
+		if k != "bench_seconds" {
+			keys = append(keys, k)
+		}
+	}
+	r.Keep(full)
+	m, _ := againMeta["machine"].(map[string]any)
+	merged, _ := meta["merged"].([]any)
+	meta["merged"] = append(merged, fmt.Sprintf("%s measured again at %v for %.0f s (load average %v at the start, %v at the end; "+
+		"commit %v)", strings.Join(keys, ", "), againMeta["ran_at"], secs, m["loadavg_at_start"], againMeta["loadavg_at_end"],
+		m["git_head"]))
+	return r.WriteJSON(path, meta)
 }
