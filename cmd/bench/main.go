@@ -47,8 +47,6 @@ func main() {
 	out := flag.String("out", defaultOut, "where to write the figures")
 	quick := flag.Bool("quick", false, "small sizes, for trying the program out (figures not comparable)")
 	docs := flag.Bool("docs", false, "measure nothing: write docs/performance.md and the README table from -out")
-	merge := flag.Bool("merge", false, "keep what -out holds of the sections not run (a section run again after a full run); "+
-		"the file then says which sections were merged when")
 	fold := flag.String("fold", "", "measure nothing: fold the figures of this file (sections run again, with -out elsewhere) "+
 		"into -out, which then says so, and write the docs")
 	flag.Parse()
@@ -86,23 +84,6 @@ func main() {
 	load, _ := os.ReadFile("/proc/loadavg")
 	meta := map[string]any{"machine": machine, "ran_at": began.UTC().Format(time.RFC3339), "quick": *quick,
 		"loadavg_at_end": strings.TrimSpace(string(load))}
-	if *merge {
-		old, oldMeta, err := bench.LoadResults(*out)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "bench: -merge:", err)
-			os.Exit(1)
-		}
-		secs, _ := r.Get("bench_seconds")
-		if v, ok := old.Get("bench_seconds"); ok { // the full run's length; this one's is in "merged"
-			r.Set("bench_seconds", v)
-		}
-		r.Keep(old)
-		merged, _ := oldMeta["merged"].([]any)
-		meta = oldMeta
-		meta["merged"] = append(merged, fmt.Sprintf("%s run again at %s for %.0f s (load average %s at the start, %s at the end; commit %v)",
-			strings.Join(run, ","), began.UTC().Format(time.RFC3339), secs, machine["loadavg_at_start"], strings.TrimSpace(string(load)),
-			machine["git_head"]))
-	}
 	missed := r.PrintTable(os.Stdout, bench.Targets)
 	if err := r.WriteJSON(*out, meta); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
