@@ -124,8 +124,8 @@ func syncSection(ctx context.Context, r *bench.Results, emu *emulators.Firestore
 	r.Note("sync: %d pinned announcements published by the owner (Service.Announce, her own client and token), 100 ms apart; "+
 		"clock from the call to the member's home screen (Fyne test driver, another client, Watch dispatched as app.go does) "+
 		"holding the title, the UI goroutine draining fyne.Do while the write is in flight; the owner's write alone p50 %s, "+
-		"p95 %s; slowest sample %s", len(run.Screen), bench.Percentile(run.Write, 50).Round(time.Millisecond),
-		bench.Percentile(run.Write, 95).Round(time.Millisecond), bench.Percentile(run.Screen, 100).Round(time.Millisecond))
+		"p95 %s; slowest sample %s; %d sample(s) not shown after 30 s, counted as 30 s", len(run.Screen), bench.Percentile(run.Write, 50).Round(time.Millisecond),
+		bench.Percentile(run.Write, 95).Round(time.Millisecond), bench.Percentile(run.Screen, 100).Round(time.Millisecond), run.Late)
 	return nil
 }
 

@@ -23,6 +23,7 @@ import (
 type SyncScreenRun struct {
 	Screen []time.Duration // the owner's Announce called → the member's home shows its title
 	Write  []time.Duration // the owner's Announce called → it returned (information)
+	Late   int             // samples not on the screen 30 s after the call (counted as 30 s)
 }
 
 // SyncScreen has the owner publish samples pinned announcements through
@@ -97,8 +98,10 @@ func SyncScreen(ctx context.Context, emu *emulators.FirestoreEmulator, cid strin
 			written = time.Since(t0)
 			wrote <- err
 		}()
+		// A sample that has not arrived after 30 s counts as 30 s (the
+		// percentiles stay honest) and as late.
 		if !uiUntil(30*time.Second, func() bool { return screenHas(view, title) }) {
-			return run, fmt.Errorf("announcement %d did not reach the member's home in 30 s", i)
+			run.Late++
 		}
 		run.Screen = append(run.Screen, time.Since(t0))
 		if err := <-wrote; err != nil {
