@@ -128,7 +128,7 @@ func foldInto(path, again string) error {
 	r.Keep(full)
 	m, _ := againMeta["machine"].(map[string]any)
 	merged, _ := meta["merged"].([]any)
-	meta["merged"] = append(merged, fmt.Sprintf("%s measured again at %v for %.0f s (load average %v at the start, %v at the end; "+
+	meta["merged"] = append(merged, fmt.Sprintf("%s measured in a later run at %v, %.0f s (load average %v at the start, %v at the end; "+
 		"commit %v)", strings.Join(keys, ", "), againMeta["ran_at"], secs, m["loadavg_at_start"], againMeta["loadavg_at_end"],
 		m["git_head"]))
 	return r.WriteJSON(path, meta)
