@@ -6,7 +6,7 @@
 #   make vet              go vet and staticcheck only
 #   make test-firestore   only the packages that talk to the emulators
 #   make fuzz             every fuzz target for $(FUZZTIME) each
-#   make bench            every benchmark
+#   make bench            every benchmark; results.json, docs/performance.md and the README table from them
 #   make screenshots      PNGs of every screen in $(LANGS) into $(OUT)
 #   make i18n             extract new messages, write translate.*.toml for what is missing
 #   make i18n-apply       fold translated translate.*.toml back into active.*.toml
@@ -104,7 +104,7 @@ test-firestore: deps ## tests of the Firestore store, the emulators and auth
 	echo go test -race -timeout $(TEST_TIMEOUT) $$pkgs; \
 	go test -race -timeout $(TEST_TIMEOUT) $$pkgs
 
-bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes internal/bench/results.json
+bench: deps ## measure on the Firestore emulator, the embedded store and Xvfb; writes internal/bench/results.json, docs/performance.md, the README table
 	@command -v xwininfo >/dev/null || { echo "apt-get install: x11-utils (xwininfo)"; $(SUDO) apt-get update -q; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends x11-utils; }
 	@dpkg -s google-cloud-cli-firestore-emulator >/dev/null 2>&1 || { echo "bench: the Firestore emulator (Debian package" \

@@ -13,7 +13,6 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
-	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -238,8 +237,7 @@ func (s *announce) onPreview() {
 		title = s.env.L().T("AnnouncePreviewFallback", map[string]any{"Title": title, "Language": languageName(shown)})
 	}
 	s.previewTitle.SetData(s.env, title)
-	s.previewBody.ParseMarkdown(text.Body)
-	ui.AlignRich(&s.previewBody.RichText, bidi.Content(bidi.LeftToRight, text.Body))
+	s.previewBody.SetMarkdown(text.Body)
 }
 
 func (s *announce) onSchedule(on bool) {

@@ -197,10 +197,7 @@ func (s *me) notifications() fyne.CanvasObject {
 	}
 	now := s.env.Svc.Now().In(s.community.Location())
 	for _, n := range s.notes {
-		text := ui.NewText(s.env, NoticeText(l, n))
-		if !n.Read {
-			text.TextStyle.Bold = true
-		}
+		text := ui.NewWrapped(s.env, NoticeText(l, n), fyne.TextStyle{Bold: !n.Read}, "")
 		when := ui.SecondaryOf(ui.NewText(s.env, l.Relative(n.At, now)))
 		icon := widget.NewIcon(theme.MailComposeIcon())
 		if n.Read {

@@ -12,6 +12,7 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
+	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -53,18 +54,17 @@ func (s *notices) buildUI() {
 	all := widget.NewButtonWithIcon(l.T("NoticesMarkAllRead"), theme.MailComposeIcon(), s.onMarkAll)
 	var kinds []fyne.CanvasObject
 	for _, g := range muteGroups {
-		c := widget.NewCheck(l.T(g.label), nil)
+		c := widget.NewCheck(bidi.Visual(s.env, l.T(g.label)), nil)
 		c.OnChanged = func(bool) { s.onMute() }
 		s.muted[g.label] = c
 		kinds = append(kinds, c)
 	}
-	s.push = widget.NewCheck(l.T("NoticesPush"), func(bool) { s.onPush() })
+	s.push = widget.NewCheck(bidi.Visual(s.env, l.T("NoticesPush")), func(bool) { s.onPush() })
 	device := l.T("NoticesPushNoDevice")
 	if s.env.DeviceToken != "" {
 		device = l.T("NoticesPushDevice")
 	}
-	deviceNote := ui.NewFaint(s.env, device)
-	deviceNote.Label.Wrapping = fyne.TextWrapWord
+	deviceNote := ui.NewWrapped(s.env, device, fyne.TextStyle{Italic: true}, theme.SizeNameCaptionText)
 	settings := container.NewVBox(append([]fyne.CanvasObject{ui.NewSectionHeader(s.env, l.T("NoticesSettings")),
 		ui.NewFaint(s.env, l.T("NoticesSettingsHelp"))}, kinds...)...)
 	settings.Add(s.push)
@@ -144,12 +144,10 @@ func (s *notices) show(notes []community.Notification) {
 }
 
 func (s *notices) row(l *i18n.Localizer, n community.Notification) fyne.CanvasObject {
-	text := ui.NewText(s.env, NoticeText(l, n))
-	text.Wrapping = fyne.TextWrapWord
-	if !n.Read {
-		text.TextStyle.Bold = true
-	}
-	lines := []fyne.CanvasObject{text}
+	// Wrapped by the toolkit (UAX #14, then each line in bidi order): a
+	// notice names people and threads in any script.
+	style := fyne.TextStyle{Bold: !n.Read}
+	lines := []fyne.CanvasObject{ui.NewWrapped(s.env, NoticeText(l, n), style, "")}
 	if n.Text != "" {
 		// The excerpt is what someone wrote, in its own direction.
 		ex := ui.SecondaryData(ui.NewContentLabel(s.env, n.Text, false))
@@ -480,7 +478,7 @@ func (s *me) noticesButton() fyne.CanvasObject {
 	if unread > 0 {
 		text = l.T("NoticesOpenUnread", map[string]any{"Unread": l.Number(int64(min(unread, community.UnreadCap)))})
 	}
-	b := widget.NewButtonWithIcon(text, theme.MailComposeIcon(), func() {
+	b := widget.NewButtonWithIcon(bidi.Visual(s.env, text), theme.MailComposeIcon(), func() {
 		s.env.Nav.Push(l.T("NoticesTitle"), NewNotices(s.env))
 	})
 	if unread > 0 {

@@ -8,18 +8,18 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
-	"github.com/regulars-app/regulars/community/firestore"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/internal/emulators"
 )
 
-// HomeReads opens the demo member's home screen on community cid as that
-// member (rules apply) and returns the documents read, counted by
-// firestore.ReadCounter on the client's gRPC calls. It opens it twice and
-// fails if the two counts differ (nothing may be cached between them).
+// HomeReads opens the demo member's home screen (community.Service.Home) on
+// community cid as that member (rules apply) and returns the reads Firestore
+// bills for it, counted by a Meter on the client's gRPC calls (an empty query
+// is one read). It opens it twice and fails if the two bills differ (nothing
+// may be cached between them).
 func HomeReads(ctx context.Context, emu *emulators.FirestoreEmulator, cid string) (reads int, byMethod map[string]int, err error) {
-	rc := &firestore.ReadCounter{}
-	s, err := MemberStore(ctx, emu.Host, cid, demo.MemberID, rc.Options()...)
+	m := &Meter{}
+	s, err := MemberStore(ctx, emu.Host, cid, demo.MemberID, m.Options()...)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -28,16 +28,16 @@ func HomeReads(ctx context.Context, emu *emulators.FirestoreEmulator, cid string
 	me := community.Actor{ID: demo.MemberID, Role: community.RoleMember}
 	counts := make([]int, 2)
 	for i := range counts {
-		rc.Reset()
+		m.Reset()
 		if _, err := svc.Home(ctx, me); err != nil {
 			return 0, nil, fmt.Errorf("home on %s: %w", cid, err)
 		}
-		counts[i] = rc.Reads()
+		counts[i] = m.Bill().Reads
 	}
 	if counts[0] != counts[1] {
 		return 0, nil, fmt.Errorf("home on %s read %d then %d documents", cid, counts[0], counts[1])
 	}
-	return counts[1], rc.ByMethod(), nil
+	return counts[1], m.Bill().ReadsByMethod, nil
 }
 
 // LocalLarge seeds the embedded store at dir with the demo café grown to size
@@ -126,19 +126,4 @@ func LocalHome(ctx context.Context, path string, runs int) (time.Duration, error
 		ds = append(ds, time.Since(t0))
 	}
 	return Percentile(ds, 50), nil
-}
-
-// DemoSeed times what the app does on its first start before it opens a
-// window: open a new embedded store (fsync on) and seed the demo café.
-func DemoSeed(ctx context.Context, dir string) (time.Duration, error) {
-	t0 := time.Now()
-	s, err := local.Open(filepath.Join(dir, "first-start.db"))
-	if err != nil {
-		return 0, err
-	}
-	defer s.Close()
-	if err := demo.Seed(ctx, s, time.Now()); err != nil {
-		return 0, err
-	}
-	return time.Since(t0), nil
 }

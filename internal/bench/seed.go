@@ -8,6 +8,7 @@ import (
 	"time"
 
 	gfs "cloud.google.com/go/firestore"
+	"cloud.google.com/go/firestore/apiv1/firestorepb"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/regulars-app/regulars/community"
@@ -79,8 +80,9 @@ func (b *bulk) wait() error {
 // own methods, then grows it to size with batched writes in the store's
 // layout (community/firestore/doc.go): members with their card codes, closed
 // polls with their votes and a tally shard that equals them, threads with
-// their posts. It returns how many documents the bulk part wrote.
-func SeedCommunity(ctx context.Context, emu *emulators.FirestoreEmulator, cid string, size Size) (int, error) {
+// their posts; then what home touches for the demo member (growHome). It
+// returns how many documents the bulk part wrote.
+func SeedCommunity(ctx context.Context, emu *emulators.FirestoreEmulator, cid string, size Size, g HomeGrowth) (int, error) {
 	s, err := AdminStore(ctx, emu.Host, cid)
 	if err != nil {
 		return 0, err
@@ -89,7 +91,15 @@ func SeedCommunity(ctx context.Context, emu *emulators.FirestoreEmulator, cid st
 	if err := demo.Seed(ctx, s, time.Now()); err != nil {
 		return 0, fmt.Errorf("seed demo into %s: %w", cid, err)
 	}
-	return grow(ctx, s, cid, size)
+	n, err := grow(ctx, s, cid, size)
+	if err != nil {
+		return n, err
+	}
+	h, err := growHome(ctx, s, g)
+	if err != nil {
+		return n + h, err
+	}
+	return n + h, checkHomeGrowth(ctx, s, cid, g)
 }
 
 func grow(ctx context.Context, s *firestore.Store, cid string, size Size) (int, error) {
@@ -153,4 +163,119 @@ func grow(ctx context.Context, s *firestore.Store, cid string, size Size) (int, 
 		return b.total, fmt.Errorf("grow %s: %w", cid, err)
 	}
 	return b.total, nil
+}
+
+// HomeGrowth is how much of what the home screen touches the large seed adds
+// for the demo member: her own ledger, her past RSVPs (each to a past event),
+// announcements, events and polls of the community.
+type HomeGrowth struct {
+	Ledger, PastRSVPs, Announcements, Events, Polls int
+}
+
+// FullHomeGrowth is the large case: 10,000 ledger entries of her own,
+// 1,000 past RSVPs, 10,000 announcements, 5,000 events, 1,000 polls.
+var FullHomeGrowth = HomeGrowth{Ledger: 10_000, PastRSVPs: 1_000, Announcements: 10_000, Events: 5_000, Polls: 1_000}
+
+// growHome writes g for the demo member with batched writes in the store's
+// layout (firestore.Store.BulkDoc): everything older than the demo café's own
+// records except a tenth of the events and announcements, which lie ahead
+// (scheduled, not yet published; upcoming events she has not answered), so
+// that each home query has to pass over grown data on both sides of now.
+func growHome(ctx context.Context, s *firestore.Store, g HomeGrowth) (int, error) {
+	b := newBulk(ctx, s.Client(), 4)
+	now := time.Now()
+	old := now.AddDate(-3, 0, 0)
+	put := func(rec any) error {
+		ref, doc, err := s.BulkDoc(rec)
+		if err != nil {
+			return err
+		}
+		b.set(ref, doc)
+		return nil
+	}
+	for i := range g.Ledger {
+		if err := put(community.LedgerEntry{ID: fmt.Sprintf("bench-op-%05d", i), MemberID: demo.MemberID, Delta: 1,
+			Reason: community.ReasonAward, At: old.Add(time.Duration(i) * time.Hour), By: demo.OwnerID}); err != nil {
+			return b.total, err
+		}
+	}
+	for i := range g.Events {
+		starts := old.Add(time.Duration(i) * 4 * time.Hour)
+		if i >= g.Events*9/10 { // upcoming, from a week ahead on
+			starts = now.AddDate(0, 0, 7).Add(time.Duration(i) * time.Hour)
+		}
+		e := community.Event{ID: fmt.Sprintf("bench-ev-%05d", i), Title: "Bench tasting " + strconv.Itoa(i),
+			StartsAt: starts, EndsAt: starts.Add(2 * time.Hour), TimeZone: "Europe/Madrid", Capacity: 20,
+			CreatedBy: demo.OwnerID, UpdatedAt: old}
+		if i < g.PastRSVPs {
+			e.Going, e.CheckedIn = 1, 1
+			if err := put(community.RSVP{EventID: e.ID, MemberID: demo.MemberID, Name: "Amira", Status: community.StatusCheckedIn,
+				At: starts.Add(-time.Hour), Seq: 1, EventStartsAt: e.StartsAt, EventEndsAt: e.EndsAt}); err != nil {
+				return b.total, err
+			}
+		}
+		if err := put(e); err != nil {
+			return b.total, err
+		}
+	}
+	for i := range g.Announcements {
+		at := old.Add(time.Duration(i) * 2 * time.Hour)
+		a := community.Announcement{ID: fmt.Sprintf("bench-ann-%05d", i), PublishAt: at, CreatedBy: demo.OwnerID, CreatedAt: at,
+			Pinned: i%50 == 0, Texts: map[string]community.AnnouncementText{"en": {Title: "Bench news " + strconv.Itoa(i), Body: "Old news."}}}
+		if i >= g.Announcements*9/10 { // scheduled: stored without texts until published (see SaveAnnouncement)
+			a.PublishAt = now.AddDate(0, 0, 7).Add(time.Duration(i) * time.Hour)
+			a.Texts = map[string]community.AnnouncementText{}
+		}
+		if err := put(a); err != nil {
+			return b.total, err
+		}
+	}
+	for i := range g.Polls {
+		at := old.Add(time.Duration(i) * 24 * time.Hour)
+		if err := put(community.Poll{ID: fmt.Sprintf("bench-poll-h%04d", i), Question: "Bench poll " + strconv.Itoa(i), Lang: "en",
+			Status: community.PollClosed, ClosesAt: at.Add(24 * time.Hour), CreatedBy: demo.OwnerID, CreatedAt: at,
+			Options: []community.Option{{ID: "a", Text: "A", Status: community.IdeaOpen}, {ID: "b", Text: "B", Status: community.IdeaOpen}}}); err != nil {
+			return b.total, err
+		}
+	}
+	if err := b.wait(); err != nil {
+		return b.total, fmt.Errorf("grow home: %w", err)
+	}
+	return b.total, nil
+}
+
+// checkHomeGrowth counts, with aggregation queries as an admin, that the
+// grown records are where the store's queries look for them (the member's
+// RSVPs by the collection-group fields NextRSVP filters on).
+func checkHomeGrowth(ctx context.Context, s *firestore.Store, cid string, g HomeGrowth) error {
+	c := s.Client()
+	root := c.Collection("communities").Doc(cid)
+	count := func(q gfs.Query) (int64, error) {
+		res, err := q.NewAggregationQuery().WithCount("n").Get(ctx)
+		if err != nil {
+			return 0, err
+		}
+		v, _ := res["n"].(*firestorepb.Value)
+		return v.GetIntegerValue(), nil
+	}
+	for _, k := range []struct {
+		what string
+		q    gfs.Query
+		min  int
+	}{
+		{"her ledger", root.Collection("members").Doc(demo.MemberID).Collection("ledger").Query, g.Ledger},
+		{"her RSVPs", c.CollectionGroup("rsvps").Where("community", "==", cid).Where("member", "==", demo.MemberID), g.PastRSVPs},
+		{"announcements", root.Collection("announcements").Query, g.Announcements},
+		{"events", root.Collection("events").Query, g.Events},
+		{"closed polls", root.Collection("polls").Where("status", "==", string(community.PollClosed)), g.Polls},
+	} {
+		n, err := count(k.q)
+		if err != nil {
+			return fmt.Errorf("count %s: %w", k.what, err)
+		}
+		if n < int64(k.min) {
+			return fmt.Errorf("%s: %d stored, want at least %d", k.what, n, k.min)
+		}
+	}
+	return nil
 }

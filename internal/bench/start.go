@@ -1,56 +1,55 @@
 package bench
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 )
 
-// Display is a virtual X display the start measurements run on.
+// Display is a virtual X display the start measurements run on, its
+// framebuffer kept in a file (Xvfb -fbdir) that the measurements read.
 type Display struct {
-	Name string // ":99"
-	cmd  *exec.Cmd
+	Name  string // ":97"
+	fbdir string
+	cmd   *exec.Cmd
 }
 
-// StartDisplay starts Xvfb on name, or reuses an X server already answering
-// there. Stop ends only a server it started.
-func StartDisplay(ctx context.Context, name string) (*Display, error) {
-	for _, tool := range []string{"Xvfb", "xwininfo"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			return nil, fmt.Errorf("%s not found: run `make deps` (xvfb) and install x11-utils (xwininfo)", tool)
+// StartDisplay starts Xvfb on the first free display from :97 on, with its
+// framebuffer in a temporary folder. Stop ends it.
+func StartDisplay(ctx context.Context) (*Display, error) {
+	if _, err := exec.LookPath("Xvfb"); err != nil {
+		return nil, errors.New("no Xvfb on the PATH: run `make deps` (xvfb)")
+	}
+	dir, err := os.MkdirTemp("", "regulars-bench-fb-")
+	if err != nil {
+		return nil, err
+	}
+	for n := 97; n < 120; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue // in use
 		}
-	}
-	d := &Display{Name: name}
-	if d.answers() {
-		return d, nil
-	}
-	d.cmd = exec.Command("Xvfb", name, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-	d.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := d.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start Xvfb: %w", err)
-	}
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if d.answers() {
-			return d, nil
+		d := &Display{Name: fmt.Sprintf(":%d", n), fbdir: dir}
+		d.cmd = exec.Command("Xvfb", d.Name, "-screen", "0", "1280x1024x24", "-fbdir", dir, "-nolisten", "tcp")
+		d.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+		if err := d.cmd.Start(); err != nil {
+			return nil, fmt.Errorf("start Xvfb: %w", err)
 		}
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if _, err := readFrame(screenFile(dir)); err == nil {
+				return d, nil
+			}
+		}
+		d.Stop()
 	}
-	d.Stop()
-	return nil, fmt.Errorf("display %s (Xvfb) did not answer in 10 s", name)
-}
-
-func (d *Display) answers() bool {
-	cmd := exec.Command("xwininfo", "-root")
-	cmd.Env = append(os.Environ(), "DISPLAY="+d.Name)
-	return cmd.Run() == nil
+	os.RemoveAll(dir)
+	return nil, fmt.Errorf("no free display for Xvfb from :97 to :119")
 }
 
 // Stop ends the Xvfb StartDisplay started.
@@ -58,34 +57,38 @@ func (d *Display) Stop() {
 	if d != nil && d.cmd != nil && d.cmd.Process != nil {
 		_ = d.cmd.Process.Kill()
 		_ = d.cmd.Wait()
+		_ = os.RemoveAll(d.fbdir)
 	}
 }
 
-// StartRun is one cold start of a GUI program.
+// StartRun is one start of a GUI program.
 type StartRun struct {
-	FirstFrame time.Duration // exec → its window is mapped and viewable
-	RSSMB      float64       // VmRSS 2 s after the window showed
+	Content time.Duration // exec → the first frame showing what it settled on
+	RSSMB   float64       // VmRSS once settled
+	Frames  int           // distinct frames seen
 }
 
-var windowLine = regexp.MustCompile(`^\s*(0x[0-9a-f]+) "([^"]*)"`)
-
 // ColdStart runs bin with args on the display with a fresh HOME and config
-// folder (no preferences, no data: the app seeds its demo community, as on
-// a first launch), waits for a top-level window titled title to be mapped
-// and viewable (polling `xwininfo -root -tree`, then `xwininfo -id`), reads
-// VmRSS after 2 s of idling, and kills it.
-func ColdStart(ctx context.Context, d *Display, bin string, args []string, title string) (StartRun, error) {
+// folder (no preferences, no data: the app seeds its demo community, as on a
+// first launch). See StartIn.
+func ColdStart(ctx context.Context, d *Display, bin string, args []string) (StartRun, error) {
 	home, err := os.MkdirTemp("", "regulars-bench-home-")
 	if err != nil {
 		return StartRun{}, err
 	}
 	defer os.RemoveAll(home)
-	return StartIn(ctx, d, home, bin, args, title)
+	return StartIn(ctx, d, home, bin, args)
 }
 
-// StartIn is ColdStart with HOME at home, kept afterwards: a second start
-// there finds the first one's data and preferences.
-func StartIn(ctx context.Context, d *Display, home, bin string, args []string, title string) (StartRun, error) {
+// StartIn runs bin with args on the display with HOME at home (kept
+// afterwards: a second start there finds the first one's data and
+// preferences) and reads the display's framebuffer from exec on, as fast as
+// it can, until the picture has not changed for 2 s. The start is the time
+// of the first frame from which on the screen shows what it settled on (a
+// window with its content, painted): for Regulars the member's home with
+// her name and points, for fyne_demo its welcome page. RSS is read then, and
+// the program killed.
+func StartIn(ctx context.Context, d *Display, home, bin string, args []string) (StartRun, error) {
 	var run StartRun
 	args = append([]string(nil), args...)
 	for i, a := range args {
@@ -95,6 +98,7 @@ func StartIn(ctx context.Context, d *Display, home, bin string, args []string, t
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.Name, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"XDG_DATA_HOME="+filepath.Join(home, ".local/share"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"))
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	path := screenFile(d.fbdir)
 	t0 := time.Now()
 	if err := cmd.Start(); err != nil {
 		return run, err
@@ -108,24 +112,48 @@ func StartIn(ctx context.Context, d *Display, home, bin string, args []string, t
 		case <-time.After(5 * time.Second):
 		}
 	}()
+	var frames []frame
+	lastChange := time.Now()
 	for {
 		select {
 		case err := <-exited:
-			return run, fmt.Errorf("%s exited before its window showed: %v", bin, err)
+			return run, fmt.Errorf("%s exited before it settled: %v", bin, err)
 		case <-ctx.Done():
 			return run, ctx.Err()
 		default:
 		}
-		if time.Since(t0) > 60*time.Second {
-			return run, fmt.Errorf("%s: no window %q after 60 s", bin, title)
+		f, err := readFrame(path)
+		if err != nil {
+			return run, err
 		}
-		if viewable(d, title) {
-			run.FirstFrame = time.Since(t0)
+		f.at = time.Since(t0)
+		if len(frames) == 0 || !equalCells(frames[len(frames)-1], f) {
+			if len(frames) == 0 || !same(frames[len(frames)-1], f) {
+				lastChange = time.Now()
+			}
+			frames = append(frames, f)
+		}
+		if time.Since(lastChange) > 2*time.Second && !blank(frames[len(frames)-1]) {
 			break
 		}
-		time.Sleep(5 * time.Millisecond)
+		if time.Since(t0) > 60*time.Second {
+			return run, fmt.Errorf("%s: the screen had not settled after 60 s", bin)
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
-	time.Sleep(2 * time.Second)
+	at, ok := firstFinal(frames)
+	if !ok {
+		return run, fmt.Errorf("%s: nothing painted", bin)
+	}
+	// BENCH_SHOTS keeps the settled screen of every start (an XWD image:
+	// `convert xwd:file.xwd file.png`), to look at what was timed.
+	if dir := os.Getenv("BENCH_SHOTS"); dir != "" {
+		if data, err := os.ReadFile(path); err == nil {
+			name := fmt.Sprintf("%s-%d.xwd", filepath.Base(bin), time.Now().UnixNano())
+			_ = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		}
+	}
+	run.Content, run.Frames = at, len(frames)
 	rss, err := vmRSS(cmd.Process.Pid)
 	if err != nil {
 		return run, err
@@ -134,28 +162,7 @@ func StartIn(ctx context.Context, d *Display, home, bin string, args []string, t
 	return run, nil
 }
 
-// viewable reports whether a window titled title is mapped and viewable.
-func viewable(d *Display, title string) bool {
-	cmd := exec.Command("xwininfo", "-root", "-tree")
-	cmd.Env = append(os.Environ(), "DISPLAY="+d.Name)
-	out, err := cmd.Output()
-	if err != nil {
-		return false
-	}
-	sc := bufio.NewScanner(strings.NewReader(string(out)))
-	for sc.Scan() {
-		m := windowLine.FindStringSubmatch(sc.Text())
-		if m == nil || m[2] != title {
-			continue
-		}
-		info := exec.Command("xwininfo", "-id", m[1])
-		info.Env = cmd.Env
-		if o, err := info.Output(); err == nil && strings.Contains(string(o), "Map State: IsViewable") {
-			return true
-		}
-	}
-	return false
-}
+func equalCells(a, b frame) bool { return string(a.cells) == string(b.cells) }
 
 // vmRSS reads the resident set size of pid in kB.
 func vmRSS(pid int) (int, error) {

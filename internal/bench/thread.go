@@ -2,13 +2,17 @@ package bench
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
 	"path/filepath"
-	"strings"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,101 +20,202 @@ import (
 	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/community/local"
 	"github.com/regulars-app/regulars/i18n"
+	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/uitest"
 	"github.com/regulars-app/regulars/screens"
 )
 
-// ThreadRun is how fast the 10,000-post thread screen shows.
+// ThreadRun is how fast the 10,000-post thread screen shows, each figure
+// from a process of its own (ThreadChild).
 type ThreadRun struct {
-	Render    []time.Duration // constructor → first page laid out and painted
+	ColdOpen  []time.Duration // NewThread → the first page laid out and painted, the first open in the process
 	ScrollEnd []time.Duration // ScrollToBottom → the newest post laid out and painted
-	// The painting's share (Capture: the software painter draws the window).
-	RenderPaint, ScrollPaint []time.Duration
+	WarmOpen  []time.Duration // the same thread opened again in the same process
+	LongPost  []time.Duration // one 10,000-character post laid out and painted at a phone's width
+	// The process's CPU time during ColdOpen, ScrollEnd and LongPost.
+	ColdOpenCPU, ScrollEndCPU, LongPostCPU []time.Duration
+	Chars                                  int // characters in the thread's posts
 }
+
+// ThreadChildArg makes the bench binary a thread child (ThreadChild).
+const ThreadChildArg = "thread-child"
 
 // phone is the window size of the thread measurements (a phone in portrait).
 var phone = fyne.NewSize(390, 844)
 
-// Thread seeds an embedded store in dir with the demo café and a thread of
-// posts posts, then opens it runs times with screens.NewThread in the Fyne
-// test driver (software painter): each run builds the screen, waits until
-// its background loads have been applied, and paints the window (Capture);
-// then scrolls to the end the same way. It checks that the first and the
-// last posts are on screen.
-func Thread(ctx context.Context, dir string, posts, runs int) (ThreadRun, error) {
-	var run ThreadRun
-	store, err := local.Open(filepath.Join(dir, "thread.db"), local.WithNoSync())
+// SeedThread writes the demo café into a new embedded store in dir and a
+// thread of posts posts with bodies as members write them (PostBody: 20 to
+// 3,000 characters, Markdown, a tenth in Arabic, a tenth in Japanese), the
+// newest one LongPost(10,000). It returns the store's path, the thread and
+// the characters written.
+func SeedThread(ctx context.Context, dir string, posts int) (path, threadID string, chars int, err error) {
+	path = filepath.Join(dir, "thread.db")
+	store, err := local.Open(path, local.WithNoSync())
 	if err != nil {
-		return run, err
+		return "", "", 0, err
 	}
 	defer store.Close()
 	if err := demo.Seed(ctx, store, demo.Now); err != nil {
-		return run, err
+		return "", "", 0, err
 	}
 	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
 	m, err := store.Member(ctx, demo.MemberID)
 	if err != nil {
-		return run, err
+		return "", "", 0, err
 	}
 	me := m.Actor()
-	th, err := svc.StartThread(ctx, me, "general", "The long thread", "post 1")
+	rng := rand.New(rand.NewPCG(10, 10_000))
+	first := PostBody(rng, PostLength(rng))
+	th, err := svc.StartThread(ctx, me, "general", "The long thread", first)
+	if err != nil {
+		return "", "", 0, err
+	}
+	chars = len([]rune(first))
+	for i := 2; i <= posts; i++ {
+		body := PostBody(rng, PostLength(rng))
+		if i == posts {
+			body = LongPost(10_000)
+		}
+		chars += len([]rune(body))
+		if _, err := store.AddPost(ctx, community.Post{ID: fmt.Sprintf("p%05d", i), ThreadID: th.ID, AuthorID: me.ID,
+			AuthorName: me.Name, Body: body, At: demo.Now}); err != nil {
+			return "", "", 0, err
+		}
+	}
+	return path, th.ID, chars, nil
+}
+
+// Thread seeds the thread (SeedThread) and runs the bench binary self as a
+// thread child runs times, each child a fresh process.
+func Thread(ctx context.Context, dir, self string, posts, runs int) (ThreadRun, error) {
+	var run ThreadRun
+	path, id, chars, err := SeedThread(ctx, dir, posts)
 	if err != nil {
 		return run, err
 	}
-	for i := 2; i <= posts; i++ {
-		if _, err := store.AddPost(ctx, community.Post{ID: fmt.Sprintf("p%05d", i), ThreadID: th.ID, AuthorID: me.ID,
-			AuthorName: me.Name, Body: fmt.Sprintf("post %d", i), At: demo.Now}); err != nil {
-			return run, err
+	run.Chars = chars
+	for i := range runs {
+		cmd := exec.CommandContext(ctx, self, ThreadChildArg, path, id)
+		cmd.Stderr = os.Stderr
+		out, err := cmd.Output()
+		if err != nil {
+			return run, fmt.Errorf("thread child %d: %w", i, err)
 		}
+		var c threadChildResult
+		if err := json.Unmarshal(out, &c); err != nil {
+			return run, fmt.Errorf("thread child %d: %w (%q)", i, err, out)
+		}
+		run.ColdOpen = append(run.ColdOpen, c.ColdOpen)
+		run.ScrollEnd = append(run.ScrollEnd, c.ScrollEnd)
+		run.WarmOpen = append(run.WarmOpen, c.WarmOpen)
+		run.LongPost = append(run.LongPost, c.LongPost)
+		run.ColdOpenCPU = append(run.ColdOpenCPU, c.ColdOpenCPU)
+		run.ScrollEndCPU = append(run.ScrollEndCPU, c.ScrollEndCPU)
+		run.LongPostCPU = append(run.LongPostCPU, c.LongPostCPU)
 	}
+	return run, nil
+}
 
-	// The screens' test harness: fyne.Do runs inline in Fyne's test driver,
-	// on the goroutine that calls it, so two background loads would change
-	// widgets at the same time; the harness queues those functions for
-	// Settle, which runs them on this goroutine, the UI goroutine.
+type threadChildResult struct {
+	ColdOpen, ScrollEnd, WarmOpen, LongPost time.Duration
+	// The CPU time the process spent on each (user and system, all
+	// threads): on a shared machine, less of it is other programs' doing.
+	ColdOpenCPU, ScrollEndCPU, LongPostCPU time.Duration
+}
+
+// cpuTime is the CPU time this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// ThreadChild is one fresh process: it opens the embedded store at path (as
+// the app does, fsync on), paints the member's home as the app does at
+// start, then opens thread id with screens.NewThread in the Fyne test driver
+// (software painter, phone size): the clock runs from the constructor until
+// its loads were applied and the window painted (Capture). Then it scrolls
+// to the end the same way, opens the thread once more, and lays out and
+// paints LongPost(10,000) alone. It prints the times as JSON on stdout.
+func ThreadChild(path, id string) error {
+	ctx := context.Background()
+	store, err := local.Open(path)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
+	m, err := store.Member(ctx, demo.MemberID)
+	if err != nil {
+		return err
+	}
+	me := m.Actor()
 	app := uitest.NewApp()
 	defer app.Quit()
-	for range runs {
-		win := test.NewWindow(nil)
-		win.Resize(phone)
-		env := screens.NewEnv(svc, win, nopNav{}, me, i18n.New("en"))
-		app.Track(env)
+	var res threadChildResult
 
+	win := test.NewWindow(nil)
+	win.Resize(phone)
+	env := screens.NewEnv(svc, win, nopNav{}, me, i18n.New("en"))
+	app.Track(env)
+	win.SetContent(screens.NewHome(env))
+	app.Settle()
+	win.Canvas().Capture()
+	env.CloseAll()
+
+	open := func() (fyne.CanvasObject, time.Duration, error) {
 		t0 := time.Now()
-		view := screens.NewThread(env, th.ID)
+		view := screens.NewThread(env, id)
 		win.SetContent(view)
-		win.Resize(phone)
 		app.Settle()
 		win.Content().Refresh() // rows measured while loading change the layout
 		app.Settle()
-		laid := time.Since(t0)
 		win.Canvas().Capture()
-		run.Render = append(run.Render, time.Since(t0))
-		run.RenderPaint = append(run.RenderPaint, time.Since(t0)-laid)
-		if !shows(view, "post 1") {
-			return run, fmt.Errorf("the thread's first post is not on screen after opening")
+		d := time.Since(t0)
+		if !screenHas(view, "The long thread") {
+			return nil, d, fmt.Errorf("the thread's title is not on screen after opening")
 		}
-
-		list := findList(view)
-		if list == nil {
-			return run, fmt.Errorf("no widget.List in the thread screen")
-		}
-		t0 = time.Now()
-		list.ScrollToBottom()
-		app.Settle()
-		list.ScrollToBottom() // rows measured on the way may have moved the end
-		app.Settle()
-		laid = time.Since(t0)
-		win.Canvas().Capture()
-		run.ScrollEnd = append(run.ScrollEnd, time.Since(t0))
-		run.ScrollPaint = append(run.ScrollPaint, time.Since(t0)-laid)
-		if want := fmt.Sprintf("post %d", posts); !shows(view, want) {
-			return run, fmt.Errorf("%q is not on screen after scrolling to the end", want)
-		}
-		env.CloseAll()
-		win.Close()
+		return view, d, nil
 	}
-	return run, nil
+	c0 := cpuTime()
+	view, d, err := open()
+	if err != nil {
+		return err
+	}
+	res.ColdOpen, res.ColdOpenCPU = d, cpuTime()-c0
+	list := findList(view)
+	if list == nil {
+		return fmt.Errorf("no widget.List in the thread screen")
+	}
+	t0, c0 := time.Now(), cpuTime()
+	list.ScrollToBottom()
+	app.Settle()
+	list.ScrollToBottom() // rows measured on the way may have moved the end
+	app.Settle()
+	win.Canvas().Capture()
+	res.ScrollEnd, res.ScrollEndCPU = time.Since(t0), cpuTime()-c0
+	if last := []rune(LongPost(10_000)); !screenHas(view, string(last[len(last)-12:])) {
+		return fmt.Errorf("the newest post's end is not on screen after scrolling to the end")
+	}
+	env.CloseAll()
+	if _, res.WarmOpen, err = open(); err != nil {
+		return err
+	}
+	env.CloseAll()
+
+	text := LongPost(10_000)
+	t0, c0 = time.Now(), cpuTime()
+	post := ui.NewMarkdown(text)
+	win.SetContent(container.NewVScroll(post))
+	win.Canvas().Capture()
+	res.LongPost, res.LongPostCPU = time.Since(t0), cpuTime()-c0
+	if h := post.MinSize().Height; h < 5*phone.Height {
+		return fmt.Errorf("the long post is %.0f high: not laid out at the phone's width", h)
+	}
+	win.Close()
+	return json.NewEncoder(os.Stdout).Encode(res)
 }
 
 func findList(o fyne.CanvasObject) *widget.List {
@@ -125,19 +230,6 @@ func findList(o fyne.CanvasObject) *widget.List {
 		}
 	}
 	return nil
-}
-
-// shows reports whether text is on screen under o: the visible canvas texts
-// of the tree (rendered children included), in order, read it as a run of
-// whole words.
-func shows(o fyne.CanvasObject, text string) bool {
-	var b strings.Builder
-	walk(o, func(c fyne.CanvasObject) {
-		if t, ok := c.(*canvas.Text); ok {
-			b.WriteString(" " + t.Text)
-		}
-	})
-	return strings.Contains(b.String()+" ", " "+text+" ")
 }
 
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {

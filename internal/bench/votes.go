@@ -4,14 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	gfs "cloud.google.com/go/firestore"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
@@ -132,26 +127,41 @@ func Votes(ctx context.Context, emu *emulators.FirestoreEmulator, cid, pollID st
 	if len(failures) > 0 {
 		return run, fmt.Errorf("%d of %d votes failed; first: %w", len(failures), voters, failures[0])
 	}
-	// Compare what voters were told with what is stored.
-	tally, err := admin.Tally(ctx, pollID)
-	if err != nil {
-		return run, err
-	}
-	stored := map[string]string{}
-	for _, o := range opts {
-		ids, err := admin.Voters(ctx, pollID, o.ID)
+	// Compare what voters were told with what is stored. Votes cut off by
+	// the limit may still commit on the emulator after their callers gave
+	// up: read the tally and the votes until two reads in a row agree, so
+	// that a commit landing between the two reads is not taken for a
+	// miscount.
+	var stored map[string]string
+	var prev string
+	for attempt := 0; ; attempt++ {
+		tally, err := admin.Tally(ctx, pollID)
 		if err != nil {
 			return run, err
 		}
-		for _, id := range ids {
-			stored[id] = o.ID
+		stored = map[string]string{}
+		run.Doubled, run.Mismatch = 0, 0
+		for _, o := range opts {
+			ids, err := admin.Voters(ctx, pollID, o.ID)
+			if err != nil {
+				return run, err
+			}
+			for _, id := range ids {
+				stored[id] = o.ID
+			}
+			d := tally[o.ID] - len(ids)
+			if d > 0 {
+				run.Doubled += d
+			} else {
+				run.Mismatch -= d
+			}
 		}
-		d := tally[o.ID] - len(ids)
-		if d > 0 {
-			run.Doubled += d
-		} else {
-			run.Mismatch -= d
+		snap := fmt.Sprint(tally, len(stored))
+		if snap == prev || attempt == 10 {
+			break
 		}
+		prev = snap
+		time.Sleep(2 * time.Second)
 	}
 	for i, opt := range acked {
 		if opt != "" && stored[VoterID(i)] != opt {
@@ -201,129 +211,4 @@ func Retry(ctx context.Context, budget time.Duration, op func(context.Context) e
 func retryable(err error) bool {
 	return errors.Is(err, community.ErrConflict) || errors.Is(err, community.ErrUnavailable) ||
 		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
-}
-
-// VotesReadModifyWrite is the naive single counter: each vote's transaction
-// reads the one counter document of the poll (polls/{pid}/shards/0, the
-// store's layout with one shard) and writes it back with its option's count
-// plus one, next to the vote document. Voters run as admins (no rules), so
-// the figure isolates the contention on the counter. Lost and doubled are
-// checked as in Votes. Each transaction gets 10 s (the emulator lets
-// transactions that read the same document wait on each other's locks) and
-// the burst limit: throughput is the votes done over the time taken.
-func VotesReadModifyWrite(ctx context.Context, emu *emulators.FirestoreEmulator, cid, pollID string, voters, clients int, limit time.Duration) (VoteRun, error) {
-	run := VoteRun{Voters: voters}
-	admin, err := AdminStore(ctx, emu.Host, cid)
-	if err != nil {
-		return run, err
-	}
-	defer admin.Close()
-	opts := []community.Option{{ID: "a", Text: "A", Status: community.IdeaOpen}, {ID: "b", Text: "B", Status: community.IdeaOpen},
-		{ID: "c", Text: "C", Status: community.IdeaOpen}}
-	if err := admin.CreatePoll(ctx, community.Poll{ID: pollID, Question: "Which bean next?", Lang: "en", Options: opts,
-		Status: community.PollOpen, CreatedBy: demo.OwnerID, CreatedAt: time.Now()}); err != nil {
-		return run, err
-	}
-	stores := make([]*firestore.Store, clients)
-	for i := range stores {
-		if stores[i], err = AdminStore(ctx, emu.Host, cid); err != nil {
-			return run, err
-		}
-		defer stores[i].Close()
-	}
-	var retries, done atomic.Int64
-	var wg sync.WaitGroup
-	errs := make(chan error, voters)
-	start := make(chan struct{})
-	runCtx, stop := context.WithTimeout(ctx, limit)
-	defer stop()
-	for i := range voters {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := stores[i%clients].Client()
-			poll := c.Collection("communities").Doc(cid).Collection("polls").Doc(pollID)
-			uid, opt := VoterID(i), opts[i%len(opts)].ID
-			<-start
-			for attempt := 0; ; attempt++ {
-				actx, cancel := context.WithTimeout(runCtx, 10*time.Second)
-				err := c.RunTransaction(actx, func(_ context.Context, tx *gfs.Transaction) error {
-					if _, err := tx.Get(poll); err != nil {
-						return err
-					}
-					counter := poll.Collection("shards").Doc("0")
-					counts := map[string]int64{}
-					snap, err := tx.Get(counter)
-					if err == nil {
-						var d struct {
-							Counts map[string]int64 `firestore:"counts"`
-						}
-						if err := snap.DataTo(&d); err != nil {
-							return err
-						}
-						if d.Counts != nil {
-							counts = d.Counts
-						}
-					} else if status.Code(err) != codes.NotFound {
-						return err
-					}
-					counts[opt]++
-					if err := tx.Set(poll.Collection("votes").Doc(uid), map[string]any{"option": opt, "member": uid, "at": time.Now()}); err != nil {
-						return err
-					}
-					return tx.Set(counter, map[string]any{"counts": counts})
-				}, gfs.MaxAttempts(1))
-				cancel()
-				if err == nil {
-					done.Add(1)
-					return
-				}
-				if runCtx.Err() != nil {
-					return // out of time: counted as not done
-				}
-				code := status.Code(err)
-				if code != codes.Aborted && code != codes.DeadlineExceeded && !errors.Is(err, context.DeadlineExceeded) {
-					errs <- fmt.Errorf("vote of %s: %w", uid, err)
-					return
-				}
-				retries.Add(1)
-				// Jittered exponential backoff, as the store's own retries.
-				pause := min(5*time.Millisecond<<min(attempt, 8), time.Second)
-				time.Sleep(pause/2 + rand.N(pause))
-			}
-		}()
-	}
-	t0 := time.Now()
-	close(start)
-	wg.Wait()
-	run.Elapsed = time.Since(t0)
-	run.Done = int(done.Load())
-	run.PerS = float64(run.Done) / run.Elapsed.Seconds()
-	run.Retries = retries.Load()
-	close(errs)
-	for err := range errs {
-		return run, err
-	}
-	tally, err := admin.Tally(ctx, pollID)
-	if err != nil {
-		return run, err
-	}
-	for _, o := range opts {
-		ids, err := admin.Voters(ctx, pollID, o.ID)
-		if err != nil {
-			return run, err
-		}
-		if d := tally[o.ID] - len(ids); d > 0 {
-			run.Doubled += d
-		} else {
-			run.Mismatch -= d
-		}
-		for _, id := range ids {
-			var i int
-			if _, err := fmt.Sscanf(id, "b%07d", &i); err != nil || opts[i%len(opts)].ID != o.ID {
-				run.Lost++ // a vote stored with an option its voter never chose
-			}
-		}
-	}
-	return run, nil
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -93,5 +95,88 @@ func TestMarkdownParagraphs(t *testing.T) {
 	paras, _ := markdownParagraphs("What do you drink ☕!\nTell us.")
 	if got := spansText(paras[0]); got != "What do you drink ☕! Tell us." {
 		t.Errorf("text = %q", got)
+	}
+}
+
+// longPost is a post of about n characters in the style of lang: Markdown
+// paragraphs of words, Arabic with digits, Japanese without spaces.
+func longPost(lang string, n int) string {
+	para := map[string]string{
+		"en": "The Ethiopian was bright this morning, with jasmine and lemon; the **Colombian** rounder, like cocoa. ",
+		"ar": "كانت القهوة الإثيوبية مشرقة هذا الصباح، برائحة الياسمين والليمون، وسعرها 4.50 يورو. ",
+		"ja": "今朝のエチオピアはジャスミンとレモンの香りで明るく、コロンビアはまろやかでした。",
+	}[lang]
+	var b strings.Builder
+	for b.Len() < n {
+		b.WriteString(para)
+	}
+	return b.String()
+}
+
+func TestParseMarkdown_LongPostWrapsAsOneText(t *testing.T) {
+	test.NewTempApp(t)
+	for _, lang := range []string{"en", "ar", "ja"} {
+		text := longPost(lang, 2400)
+		split := NewMarkdown(text)
+		whole := widget.NewRichText()
+		whole.Wrapping = fyne.TextWrapWord
+		whole.ParseMarkdown(text)
+		AlignRich(whole, bidi.Content(bidi.LeftToRight, text))
+		for _, r := range []fyne.CanvasObject{split, whole} {
+			r.Resize(fyne.NewSize(360, 100))
+		}
+		if got, want := split.MinSize().Height, whole.MinSize().Height; got != want {
+			t.Errorf("%s: %.0f high cut into runs, %.0f as Fyne lays it out whole", lang, got, want)
+		}
+		if got := strings.ReplaceAll(split.String(), zwsp, ""); got != whole.String() {
+			t.Errorf("%s: the runs read %q, want %q", lang, got, whole.String())
+		}
+		var runs func([]widget.RichTextSegment)
+		runs = func(segs []widget.RichTextSegment) {
+			for _, s := range segs {
+				switch x := s.(type) {
+				case *widget.ParagraphSegment:
+					runs(x.Texts)
+				case *widget.TextSegment:
+					if n := utf8.RuneCountInString(x.Text); n > maxRun+1 {
+						t.Errorf("%s: a run of %d characters is laid out whole (at most %d)", lang, n, maxRun+1)
+					}
+				}
+			}
+		}
+		runs(split.Segments)
+	}
+}
+
+func TestCutRun(t *testing.T) {
+	cases := []struct {
+		text string
+		n    int
+		want []string
+	}{
+		{"short", 10, []string{"short"}},
+		{"aaa bbb ccc ddd", 8, []string{"aaa bbb", zwsp + " ccc ddd"}},
+		{"今朝のエチオピア", 3, []string{"今朝の", zwsp + "エチオ", zwsp + "ピア"}},
+	}
+	for _, c := range cases {
+		if got := cutRun(c.text, c.n); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("cutRun(%q, %d) = %q, want %q", c.text, c.n, got, c.want)
+		}
+	}
+}
+
+// BenchmarkDataRich_LongPost lays out a 10,000-character post at a phone's
+// width: before the runs were cut, Fyne took seconds (minutes in Japanese).
+func BenchmarkDataRich_LongPost(b *testing.B) {
+	test.NewTempApp(b)
+	for _, lang := range []string{"en", "ar", "ja"} {
+		text := longPost(lang, 10_000)
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				r := NewMarkdown(text)
+				r.Resize(fyne.NewSize(360, 100))
+				r.MinSize()
+			}
+		})
 	}
 }

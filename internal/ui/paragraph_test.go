@@ -47,6 +47,26 @@ func TestBreakLines(t *testing.T) {
 	}
 }
 
+// TestBreakLines_LongWordIsLinear: a paragraph without spaces (Japanese)
+// is one long word, broken rune by rune; the characters measured grow with
+// its length, not with its square (the rest of the word was measured again
+// for every line).
+func TestBreakLines_LongWordIsLinear(t *testing.T) {
+	measured := func(n int) int {
+		total := 0
+		count := func(s string) float32 { total += utf8.RuneCountInString(s); return runeWidth(s) }
+		lines := breakLines(strings.Repeat("珈", n), 25, count)
+		if len(lines) != (n+24)/25 {
+			t.Fatalf("%d characters in %d lines, want %d", n, len(lines), (n+24)/25)
+		}
+		return total
+	}
+	small, large := measured(1_000), measured(10_000)
+	if large > 12*small {
+		t.Errorf("10,000 characters measured %d runes, 1,000 measured %d: %.1fx for 10x the text", large, small, float64(large)/float64(small))
+	}
+}
+
 func TestTruncateLine(t *testing.T) {
 	if got := truncateLine("one two three", 9, runeWidth); got != "one two…" {
 		t.Errorf("truncateLine = %q", got)

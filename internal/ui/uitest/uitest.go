@@ -80,6 +80,19 @@ func (a *App) Settle() {
 	}
 }
 
+// Drain runs what is queued for the UI goroutine now, on the calling
+// goroutine, without waiting for the tracked background work, and returns
+// how many functions it ran. A benchmark that plays the UI goroutine while
+// network calls are in flight (a listener's update racing a write) polls
+// with it; Settle would wait for the calls to end.
+func (a *App) Drain() int {
+	fns := a.drv.take()
+	for _, f := range fns {
+		f()
+	}
+	return len(fns)
+}
+
 // Settle runs App.Settle on the current app, when it is an App.
 func Settle() {
 	if a, ok := fyne.CurrentApp().(*App); ok {

@@ -40,3 +40,26 @@ func TestApp_SettleRunsQueuedWorkOnTheCallingGoroutine(t *testing.T) {
 		t.Errorf("after Settle: %v, want [1 2]", got)
 	}
 }
+
+func TestApp_DrainRunsWhatIsQueuedWithoutWaiting(t *testing.T) {
+	a := NewTempApp(t)
+	var w work
+	a.Track(&w)
+	block := make(chan struct{})
+	w.Add(1) // tracked work still under way: Settle would wait for it
+	go func() {
+		defer w.Done()
+		<-block
+	}()
+	ran := 0
+	queued := make(chan struct{})
+	go func() { fyne.Do(func() { ran++ }); close(queued) }()
+	<-queued
+	if n := a.Drain(); n != 1 || ran != 1 {
+		t.Errorf("Drain ran %d (counted %d), want 1", ran, n)
+	}
+	if n := a.Drain(); n != 0 {
+		t.Errorf("second Drain ran %d, want 0", n)
+	}
+	close(block)
+}
