@@ -29,8 +29,8 @@ type announce struct {
 
 	titles, bodies map[string]*shortcutEntry
 	tabs           *ui.Tabs
-	pinned         *widget.Check
-	schedule       *widget.Check
+	pinned         *ui.Check
+	schedule       *ui.Check
 	when           *dateTimeField
 	previewLang    *widget.Select
 	previewTitle   *ui.DataLabel
@@ -66,10 +66,10 @@ func newAnnounce(env *Env) *announce {
 func (s *announce) buildUI() {
 	l := s.env.L()
 	s.tabs = ui.NewTabs(s.env)
-	s.pinned = widget.NewCheck(l.T("AnnouncePin"), nil)
+	s.pinned = ui.NewCheck(s.env, l.T("AnnouncePin"), nil)
 	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()
-	s.schedule = widget.NewCheck(l.T("AnnounceSchedule"), s.onSchedule)
+	s.schedule = ui.NewCheck(s.env, l.T("AnnounceSchedule"), s.onSchedule)
 	s.previewLang = widget.NewSelect(nil, func(string) { s.onPreview() })
 	s.previewLang.Alignment = mirror.Start(l)
 	s.previewTitle = ui.NewDataLabel(s.env, "", true)

@@ -81,8 +81,32 @@ func (s *eventsManager) load() {
 			s.events = append(up, past...)
 			showEmpty(s.empty, len(s.events))
 			s.list.Refresh()
+			s.showOverview(eventsOverview(s.env.L(), up))
 		}
 	})
+}
+
+// eventsOverview sums the upcoming events up for the staff: how many, the
+// seats taken and the waitlists, and the next one.
+func eventsOverview(l *i18n.Localizer, up []community.Event) ([]ui.Figure, string) {
+	var n, going, waiting int64
+	next := ""
+	for _, e := range up {
+		if e.Cancelled {
+			continue
+		}
+		if next == "" {
+			next = l.T("OverviewNextEvent", map[string]any{"Title": e.Title, "When": l.DateTime(e.StartsAt, e.Location())})
+		}
+		n++
+		going += int64(e.Going)
+		waiting += int64(e.Waiting)
+	}
+	return []ui.Figure{
+		{Value: l.Number(n), Caption: l.T("OverviewUpcomingEvents")},
+		{Value: l.Number(going), Caption: l.T("OverviewSeatsTaken")},
+		{Value: l.Number(waiting), Caption: l.T("OverviewOnWaitlists")},
+	}, next
 }
 
 func (s *eventsManager) show(title string, content fyne.CanvasObject) {

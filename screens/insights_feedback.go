@@ -25,7 +25,7 @@ type insightsFeedback struct {
 	env        *Env
 	scope      *Scope
 	loads      loader
-	detractors *widget.Check
+	detractors *ui.Check
 	comments   *fyne.Container
 	ratings    *fyne.Container
 	drifting   *fyne.Container
@@ -54,9 +54,9 @@ func newInsightsFeedback(env *Env) *insightsFeedback {
 
 func (h *insightsFeedback) buildUI() {
 	l := h.env.L()
-	// One-line texts with numbers go in visual order (a check and a card's
-	// subtitle do not reorder their text themselves).
-	h.detractors = widget.NewCheck(bidi.Visual(h.env, l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)})),
+	// The check puts its label in visual order; a card's subtitle with
+	// numbers is put in visual order here.
+	h.detractors = ui.NewCheck(h.env, l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)}),
 		func(bool) { h.load() })
 	comments := ui.NewCard(l, l.T("InsightsComments"), l.T("InsightsCommentsHelp"),
 		container.NewVBox(h.detractors, h.comments))

@@ -15,13 +15,15 @@ type managerTexts struct{ New, Empty, Pick string }
 
 // managerPane is the frame the staff's list-and-detail places share (events,
 // polls): a "new" button over the list, an empty state, a line for refusals,
-// and beside the list on a desktop the detail of the picked row.
+// and beside the list on a desktop the detail of the picked row, which
+// starts as an overview of the list (its figures and the "new" action).
 type managerPane struct {
-	list    *widget.List
-	empty   fyne.CanvasObject
-	detail  *fyne.Container // nil on a phone: rows open as pushed views
-	problem *widget.Label
-	root    fyne.CanvasObject
+	list     *widget.List
+	empty    fyne.CanvasObject
+	detail   *fyne.Container // nil on a phone: rows open as pushed views
+	overview *ui.Overview    // the detail before a row is picked; nil on a phone
+	problem  *widget.Label
+	root     fyne.CanvasObject
 }
 
 func newManagerPane(env *Env, texts managerTexts, share float64, length func() int,
@@ -41,7 +43,16 @@ func newManagerPane(env *Env, texts managerTexts, share float64, length func() i
 		p.root = left
 		return p
 	}
-	p.detail = container.NewStack(ui.NewEmptyState(nil, l.T(texts.Pick), "", nil))
+	p.overview = ui.NewOverview(env, l.T(texts.Pick), l.T(texts.New), onNew)
+	p.detail = container.NewStack(p.overview)
 	p.root = mirror.Split(env, left, p.detail, share)
 	return p
+}
+
+// showOverview sets the overview's figures and its line about what comes
+// next (a desktop's detail before a row is picked; nothing on a phone).
+func (p *managerPane) showOverview(figures []ui.Figure, next string) {
+	if p.overview != nil {
+		p.overview.SetFigures(figures, next)
+	}
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"sort"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
@@ -29,8 +31,9 @@ type members struct {
 	query  *widget.Entry
 	list   *widget.List
 	empty  *widget.Label
-	detail *fyne.Container
-	root   fyne.CanvasObject
+	detail   *fyne.Container
+	overview *ui.Overview // the detail before a member is picked; nil on a phone
+	root     fyne.CanvasObject
 }
 
 // NewMembers returns the member directory (owner and staff).
@@ -62,7 +65,8 @@ func (s *members) buildUI() {
 		s.root = left
 		return
 	}
-	s.detail = container.NewStack(ui.NewEmptyState(theme.AccountIcon(), l.T("MembersPick"), "", nil))
+	s.overview = ui.NewOverview(s.env, l.T("MembersPick"), "", nil)
+	s.detail = container.NewStack(s.overview)
 	s.root = mirror.Split(s.env, left, s.detail, 0.38)
 }
 
@@ -101,8 +105,35 @@ func (s *members) search() {
 			showEmpty(s.empty, len(found))
 			s.list.UnselectAll()
 			s.list.Refresh()
+			if q == "" && s.overview != nil {
+				s.overview.SetFigures(membersOverview(s.env.L(), found, s.env.Svc.Now()), "")
+			}
 		}
 	})
+}
+
+// membersOverview sums the directory up for the staff: how many members,
+// how many joined this month and how many used the app this month.
+func membersOverview(l *i18n.Localizer, ms []community.Member, now time.Time) []ui.Figure {
+	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
+	var joined, active int64
+	for _, m := range ms {
+		if !m.Since.Before(month) {
+			joined++
+		}
+		if !m.LastActive.Before(month) {
+			active++
+		}
+	}
+	count := l.Number(int64(len(ms)))
+	if len(ms) >= membersLimit {
+		count += "+" // the search shows the first membersLimit: there may be more
+	}
+	return []ui.Figure{
+		{Value: count, Caption: l.T("NavMembers")},
+		{Value: l.Number(joined), Caption: l.T("OverviewNewMembers")},
+		{Value: l.Number(active), Caption: l.T("OverviewActiveMembers")},
+	}
 }
 
 func (s *members) onOpen(id widget.ListItemID) {

@@ -29,8 +29,8 @@ type notices struct {
 	list    *fyne.Container
 	unread  *widget.Label
 	problem *widget.Label
-	muted   map[string]*widget.Check
-	push    *widget.Check
+	muted   map[string]*ui.Check
+	push    *ui.Check
 	member  community.Member
 	root    fyne.CanvasObject
 }
@@ -39,7 +39,7 @@ type notices struct {
 func NewNotices(env *Env) fyne.CanvasObject { return newNotices(env).root }
 
 func newNotices(env *Env) *notices {
-	s := &notices{env: env, muted: map[string]*widget.Check{}}
+	s := &notices{env: env, muted: map[string]*ui.Check{}}
 	s.scope = env.Open("notices", s.onChange)
 	s.buildUI()
 	s.load()
@@ -54,12 +54,12 @@ func (s *notices) buildUI() {
 	all := widget.NewButtonWithIcon(l.T("NoticesMarkAllRead"), theme.MailComposeIcon(), s.onMarkAll)
 	var kinds []fyne.CanvasObject
 	for _, g := range muteGroups {
-		c := widget.NewCheck(bidi.Visual(s.env, l.T(g.label)), nil)
+		c := ui.NewCheck(s.env, l.T(g.label), nil)
 		c.OnChanged = func(bool) { s.onMute() }
 		s.muted[g.label] = c
 		kinds = append(kinds, c)
 	}
-	s.push = widget.NewCheck(bidi.Visual(s.env, l.T("NoticesPush")), func(bool) { s.onPush() })
+	s.push = ui.NewCheck(s.env, l.T("NoticesPush"), func(bool) { s.onPush() })
 	device := l.T("NoticesPushNoDevice")
 	if s.env.DeviceToken != "" {
 		device = l.T("NoticesPushDevice")

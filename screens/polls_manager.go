@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
@@ -74,8 +76,30 @@ func (s *pollsManager) load() {
 			s.polls = ps
 			showEmpty(s.empty, len(ps))
 			s.list.Refresh()
+			s.showOverview(pollsOverview(s.env.L(), ps, s.env.Svc.Now()), "")
 		}
 	})
+}
+
+// pollsOverview sums the polls up for the staff: how many take votes, and
+// where their ideas are (planned, in progress, shipped).
+func pollsOverview(l *i18n.Localizer, ps []community.Poll, now time.Time) []ui.Figure {
+	var open int64
+	ideas := map[community.IdeaStatus]int64{}
+	for _, p := range ps {
+		if p.Open(now) {
+			open++
+		}
+		for _, o := range p.Options {
+			ideas[o.Status]++
+		}
+	}
+	return []ui.Figure{
+		{Value: l.Number(open), Caption: l.T("OverviewOpenPolls")},
+		{Value: l.Number(ideas[community.IdeaPlanned]), Caption: l.T("PollStatusPlanned")},
+		{Value: l.Number(ideas[community.IdeaInProgress]), Caption: l.T("PollStatusInProgress")},
+		{Value: l.Number(ideas[community.IdeaShipped]), Caption: l.T("PollStatusShipped")},
+	}
 }
 
 func (s *pollsManager) show(title string, content fyne.CanvasObject) {
@@ -118,7 +142,7 @@ type pollCreator struct {
 
 	question *widget.Entry
 	options  *widget.Entry
-	closes   *widget.Check
+	closes   *ui.Check
 	when     *dateTimeField
 	create   *widget.Button
 	problem  *widget.Label
@@ -136,7 +160,7 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	s.options.SetPlaceHolder(l.T("PollOptionsPlaceholder"))
 	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()
-	s.closes = widget.NewCheck(l.T("PollCloses"), func(on bool) {
+	s.closes = ui.NewCheck(env, l.T("PollCloses"), func(on bool) {
 		if on {
 			if _, ok := s.when.value(); !ok {
 				s.when.set(env.Svc.Now().AddDate(0, 0, 14), s.when.zone)

@@ -47,7 +47,7 @@ type settingsRow struct {
 	value  int64 // a reward's value, kept
 	name   *widget.Entry
 	number *widget.Entry // a tier's threshold, a reward's cost
-	active *widget.Check // a reward on offer
+	active *ui.Check     // a reward on offer
 	fe     *ui.FieldError
 	body   *fyne.Container
 	root   fyne.CanvasObject
@@ -217,7 +217,7 @@ func (s *settings) addReward(w community.Reward) {
 	}
 	r := s.newRow(w.ID, w.Names, cost, "SettingsCost", s.rewardBox, &s.rewards)
 	r.value = w.ValueMinor
-	r.active = widget.NewCheck(s.env.L().T("SettingsOffered"), nil)
+	r.active = ui.NewCheck(s.env, s.env.L().T("SettingsOffered"), nil)
 	r.active.SetChecked(!w.Inactive)
 	r.body.Add(r.active)
 	ui.Relayout(s.root)

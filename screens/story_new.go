@@ -9,7 +9,6 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
-	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
 // storyComposer is where a member tells their story. It is sent for approval
@@ -20,7 +19,7 @@ type storyComposer struct {
 
 	title   *widget.Entry
 	body    *widget.Entry
-	consent *widget.Check
+	consent *ui.Check
 	submit  *widget.Button
 	problem *widget.Label
 	root    fyne.CanvasObject
@@ -47,9 +46,7 @@ func (s *storyComposer) buildUI() {
 	s.body.Wrapping = fyne.TextWrapWord
 	s.body.SetMinRowsVisible(8)
 	s.body.SetPlaceHolder(l.T("StoryBodyPlaceholder"))
-	// A check's own label does not wrap: the consent text sits beside it.
-	s.consent = widget.NewCheck("", nil)
-	consentText := ui.NewText(s.env, l.T("StoryConsent"))
+	s.consent = ui.NewCheck(s.env, l.T("StoryConsent"), nil) // its label wraps
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
@@ -57,7 +54,7 @@ func (s *storyComposer) buildUI() {
 		widget.NewFormItem(l.T("StoryTitle"), s.title),
 		widget.NewFormItem(l.T("StoryBody"), s.body),
 	)
-	s.root = container.NewVScroll(container.NewVBox(intro, form, mirror.Border(l, nil, nil, container.NewVBox(s.consent), nil, consentText), s.problem, s.submit))
+	s.root = container.NewVScroll(container.NewVBox(intro, form, s.consent, s.problem, s.submit))
 }
 
 func (s *storyComposer) onSubmit() {

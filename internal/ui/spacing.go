@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// The margin scale. Every margin the screens and the toolkit set is the
+// theme's padding (4 dp) times one of these steps, so that a page, a card
+// and a row line up wherever they are: no container.NewPadded (one step)
+// here and a literal 16 there.
+const (
+	Tight = 1 // inside a group: between a label and its value
+	Gap   = 2 // between the items of a list or the parts of a pane
+	Edge  = 3 // a page's margin and a card's inside (Surface)
+)
+
+// Space is the theme's padding times step (Tight, Gap or Edge).
+func Space(step int) float32 {
+	return theme.Padding() * float32(step)
+}
+
+// Inset lays o out with a margin of Space(step) on every side.
+func Inset(o fyne.CanvasObject, step int) *fyne.Container {
+	return &fyne.Container{Layout: insetLayout{step: step}, Objects: []fyne.CanvasObject{o}}
+}
+
+// Page is a screen's content with the page margin (Edge) on every side.
+// Put it inside the screen's scroll, so that the scroll bar stays at the
+// window's edge.
+func Page(o fyne.CanvasObject) *fyne.Container { return Inset(o, Edge) }
+
+type insetLayout struct{ step int }
+
+func (l insetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	m := Space(l.step)
+	for _, o := range objs {
+		o.Move(fyne.NewPos(m, m))
+		o.Resize(size.SubtractWidthHeight(2*m, 2*m))
+	}
+}
+
+func (l insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		if o.Visible() {
+			s = s.Max(o.MinSize())
+		}
+	}
+	m := Space(l.step)
+	return s.AddWidthHeight(2*m, 2*m)
+}
