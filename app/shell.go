@@ -274,7 +274,7 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 	sideBox := container.New(&fixedWidth{width: 220}, side)
 	s.fit = &readable{max: 720} // about 70 characters of body text a line
 	s.fitBox = container.New(s.fit, s.content)
-	main := container.NewBorder(s.header(), nil, nil, nil, s.fitBox)
+	main := container.NewBorder(ui.Backdrop(s.header()), nil, nil, nil, s.fitBox)
 	return mirror.Border(s.env, nil, nil, container.NewHBox(sideBox, widget.NewSeparator()), nil, main)
 }
 
@@ -302,7 +302,7 @@ func (s *Shell) phoneLayout() fyne.CanvasObject {
 		tabs = append(tabs, newNavTab(l.T("NavTools"), theme.SettingsIcon(), active, s.showTools))
 	}
 	bar := container.NewGridWithColumns(len(tabs), mirror.Order(s.env, tabs...)...)
-	return container.NewBorder(s.header(), container.NewVBox(widget.NewSeparator(), bar), nil, nil, s.content)
+	return container.NewBorder(ui.Backdrop(s.header()), ui.Backdrop(container.NewVBox(widget.NewSeparator(), bar)), nil, nil, s.content)
 }
 
 // showTools lists the staff's places on a phone.

@@ -16,6 +16,7 @@ type Surface struct {
 	Content fyne.CanvasObject
 	Fill    fyne.ThemeColorName // theme.ColorNameOverlayBackground when empty
 	Inset   float32             // inside margin; -1 for none, 0 for the default
+	Flat    bool                // square corners, no border (a bar's backdrop)
 }
 
 // NewSurface returns a card-coloured surface around content.
@@ -100,6 +101,9 @@ func (r *surfaceRenderer) Refresh() {
 		r.bg.StrokeWidth = 0
 	}
 	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius) * 1.5
+	if r.s.Flat {
+		r.bg.CornerRadius, r.bg.StrokeWidth = 0, 0
+	}
 	r.bg.Refresh()
 	if r.s.Content != nil {
 		r.s.Content.Refresh()
@@ -114,6 +118,18 @@ func (r *surfaceRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *surfaceRenderer) Destroy() {}
+
+// Backdrop paints the window's background under o (a header or a tab bar
+// over scrolling content), so that nothing scrolled under it shows through.
+// Fyne's GL and mobile drivers clip a scroll inside a scroll to both, but
+// its software painter (the test driver, the gallery's screenshots) clips it
+// to the inner one only: an entry half scrolled out of a page was drawn over
+// the phone's tab bar.
+func Backdrop(o fyne.CanvasObject) fyne.CanvasObject {
+	s := &Surface{Content: o, Fill: theme.ColorNameBackground, Inset: -1, Flat: true}
+	s.ExtendBaseWidget(s)
+	return s
+}
 
 // Compact lays a label out without most of its inner padding above and
 // below, so that the lines of a card sit together (a label alone is padded
