@@ -103,14 +103,14 @@ func (s *announce) setLocales(locales []string) {
 	var names []string
 	for _, lang := range locales {
 		title := newShortcutEntry(false, s.onNew)
-		title.SetPlaceHolder(l.T("AnnounceTitlePlaceholder"))
 		title.OnChanged = func(string) { s.onPreview(); s.markTabs() }
 		body := newShortcutEntry(true, s.onNew)
-		body.SetPlaceHolder(l.T("AnnounceBodyPlaceholder"))
 		body.OnChanged = func(string) { s.onPreview(); s.markTabs() }
 		s.titles[lang], s.bodies[lang] = title, body
 		tab := l.T("AnnounceLanguageTab", map[string]any{"Language": languageName(lang)})
-		s.tabs.Append(container.NewTabItem(tab, container.NewVBox(title, body)))
+		s.tabs.Append(container.NewTabItem(tab, container.NewVBox(
+			ui.WithHint(s.env, title, &title.Entry, l.T("AnnounceTitlePlaceholder")),
+			ui.WithHint(s.env, body, &body.Entry, l.T("AnnounceBodyPlaceholder")))))
 		names = append(names, languageName(lang))
 	}
 	s.previewLang.SetOptions(names)

@@ -40,22 +40,20 @@ func newCheckIn(env *Env, eventID string) *checkIn {
 func (s *checkIn) buildUI() {
 	l := s.env.L()
 	s.code = widget.NewEntry()
-	s.code.SetPlaceHolder(l.T("CheckinCodePlaceholder"))
 	s.code.OnSubmitted = func(string) { s.onCode() }
 	byCode := highButton(l.T("CheckinButton"), s.onCode)
 	s.name = widget.NewEntry()
-	s.name.SetPlaceHolder(l.T("CheckinNamePlaceholder"))
 	s.name.OnChanged = func(string) { s.onSearch() }
 	s.results = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
 	s.outcome = ui.NewRefusal(s.env)
 	s.outcome.TextStyle.Bold = true
 	top := container.NewVBox(
 		widget.NewLabelWithStyle(l.T("CheckinByCode"), mirror.Start(l), fyne.TextStyle{Bold: true}),
-		mirror.Border(l, nil, nil, nil, byCode, s.code),
+		mirror.Border(l, nil, nil, nil, byCode, ui.Hinted(s.env, s.code, l.T("CheckinCodePlaceholder"))),
 		s.outcome,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(l.T("CheckinByName"), mirror.Start(l), fyne.TextStyle{Bold: true}),
-		s.name,
+		ui.Hinted(s.env, s.name, l.T("CheckinNamePlaceholder")),
 	)
 	s.root = container.NewBorder(top, nil, nil, nil, s.results)
 }

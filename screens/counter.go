@@ -74,7 +74,6 @@ func newCounter(env *Env) *counter {
 func (s *counter) buildUI() {
 	l := s.env.L()
 	s.find = widget.NewEntry()
-	s.find.SetPlaceHolder(l.T("CounterFindPlaceholder"))
 	s.find.OnSubmitted = func(string) { s.onFind() }
 	findBtn := highButton(l.T("CounterFind"), s.onFind)
 	s.results = container.NewVBox()
@@ -85,7 +84,7 @@ func (s *counter) buildUI() {
 	s.card = container.NewVBox(ui.NewFaint(s.env, l.T("CounterEmpty")))
 	s.actions = container.NewVBox()
 	s.history = container.NewVBox()
-	lookup := container.NewVBox(mirror.Border(l, nil, nil, nil, findBtn, s.find), s.note, s.results)
+	lookup := container.NewVBox(mirror.Border(l, nil, nil, nil, findBtn, ui.Hinted(s.env, s.find, l.T("CounterFindPlaceholder"))), s.note, s.results)
 	if s.env.Phone() {
 		s.root = container.NewVScroll(container.NewVBox(lookup, s.card, s.actions, s.history))
 		return

@@ -82,7 +82,6 @@ func (s *eventEditor) buildUI() {
 	s.description.SetMinRowsVisible(4)
 	s.place = widget.NewEntry()
 	s.capacity = widget.NewEntry()
-	s.capacity.SetPlaceHolder(l.T("OwnerEventsCapacityUnlimited"))
 	s.starts, s.ends = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder")), newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	text := l.T("OwnerEventsCreate")
 	if s.id != "" {
@@ -99,7 +98,7 @@ func (s *eventEditor) buildUI() {
 		item("OwnerEventsPlace", "place", s.place),
 		item("OwnerEventsStarts", "starts_at", s.starts.root),
 		item("OwnerEventsEnds", "ends_at", s.ends.root),
-		item("OwnerEventsCapacity", "capacity", s.capacity),
+		item("OwnerEventsCapacity", "capacity", ui.Hinted(s.env, s.capacity, l.T("OwnerEventsCapacityUnlimited"))),
 	)
 	s.root = container.NewVScroll(container.NewVBox(s.form, s.errs.General(), s.problem, s.save))
 }

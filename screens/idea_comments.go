@@ -48,12 +48,11 @@ func (s *ideaComments) buildUI(text string) {
 	l := s.env.L()
 	s.list = container.NewVBox()
 	s.entry = ui.NewSubmitEntry(s.onSend)
-	s.entry.SetPlaceHolder(l.T("IdeaCommentPlaceholder"))
 	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
 	head := ui.NewDataLabel(s.env, text, true)
-	compose := container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(s.env, nil, nil, nil, s.send, s.entry))
+	compose := container.NewVBox(s.problem, requireVerified(s.env, s.send), mirror.Border(s.env, nil, nil, nil, s.send, ui.WithHint(s.env, s.entry, &s.entry.Entry, l.T("IdeaCommentPlaceholder"))))
 	s.root = container.NewBorder(head, compose, nil, nil, container.NewVScroll(s.list))
 }
 

@@ -13,7 +13,6 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
-	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -54,13 +53,13 @@ func newInsightsFeedback(env *Env) *insightsFeedback {
 
 func (h *insightsFeedback) buildUI() {
 	l := h.env.L()
-	// The check puts its label in visual order; a card's subtitle with
-	// numbers is put in visual order here.
+	// The check and the cards put their texts in visual order themselves
+	// (a text put in visual order here would be reordered twice).
 	h.detractors = ui.NewCheck(h.env, l.T("InsightsOnlyDetractors", map[string]any{"Low": l.Number(0), "High": l.Number(6)}),
 		func(bool) { h.load() })
 	comments := ui.NewCard(l, l.T("InsightsComments"), l.T("InsightsCommentsHelp"),
 		container.NewVBox(h.detractors, h.comments))
-	ratings := ui.NewCard(l, l.T("InsightsRatings"), bidi.Visual(h.env, l.T("InsightsRatingsHelp", map[string]any{"Low": l.Number(1), "High": l.Number(5)})), h.ratings)
+	ratings := ui.NewCard(l, l.T("InsightsRatings"), l.T("InsightsRatingsHelp", map[string]any{"Low": l.Number(1), "High": l.Number(5)}), h.ratings)
 	drifting := ui.NewCard(l, l.T("InsightsDrifting"), l.N("InsightsDriftingHelp", community.DriftDays), h.drifting)
 	var body fyne.CanvasObject
 	if h.env.Phone() {

@@ -81,7 +81,6 @@ func (s *me) buildUI() fyne.CanvasObject {
 
 	s.npsErrors = NewFieldErrors(s.env)
 	s.comment = widget.NewMultiLineEntry()
-	s.comment.SetPlaceHolder(bidi.Visual(s.env, l.T("MeNPSCommentPlaceholder")))
 	s.comment.Wrapping = fyne.TextWrapWord
 	s.comment.SetMinRowsVisible(3)
 	s.npsThanks = ui.NewText(s.env, "")
@@ -265,7 +264,7 @@ func (s *me) nps() fyne.CanvasObject {
 		container.NewGridWithColumns(cols, mirror.Order(s.env, btns...)...),
 		scale,
 		s.npsErrors.Field("score"),
-		ui.NewFormRow(s.env, l.T("FieldComment"), s.comment, s.npsErrors.Field("comment")),
+		ui.NewFormRow(s.env, l.T("FieldComment"), ui.Hinted(s.env, s.comment, l.T("MeNPSCommentPlaceholder")), s.npsErrors.Field("comment")),
 		s.npsErrors.General(),
 		mirror.Row(s.env, send), s.npsThanks,
 	)

@@ -62,7 +62,6 @@ func (s *memberProfile) buildUI() {
 		lb.Alignment = mirror.Start(l)
 	}
 	s.usual = widget.NewEntry()
-	s.usual.SetPlaceHolder(l.T("MembersUsualPlaceholder"))
 	s.usual.OnSubmitted = func(string) { s.onSaveUsual() }
 	s.saveUsual = widget.NewButton(l.T("MembersUsualSave"), s.onSaveUsual)
 	award := highButton(l.T("MembersAward"), func() { s.onPoints(false) })
@@ -71,7 +70,7 @@ func (s *memberProfile) buildUI() {
 	s.problem = ui.NewRefusal(s.env)
 	s.role = container.NewVBox()
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), mirror.Start(l), fyne.TextStyle{Bold: true}),
-		mirror.Border(l, nil, nil, nil, s.saveUsual, s.usual))
+		mirror.Border(l, nil, nil, nil, s.saveUsual, ui.Hinted(s.env, s.usual, l.T("MembersUsualPlaceholder"))))
 	s.root = container.NewVScroll(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
 		s.role, widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
 }
@@ -227,16 +226,15 @@ func newPointsDialog(env *Env, scope *Scope, memberID string, redeem bool) *poin
 	d := &pointsDialog{env: env, scope: scope, memberID: memberID, redeem: redeem, opID: community.NewID()}
 	l := env.L()
 	d.amount = widget.NewEntry()
-	d.amount.SetPlaceHolder(l.T("MembersPointsPlaceholder"))
 	d.note = widget.NewEntry()
-	d.note.SetPlaceHolder(l.T("MembersReasonPlaceholder"))
 	title, action := l.T("MembersAwardTitle"), l.T("MembersAward")
 	if redeem {
 		title, action = l.T("MembersRedeemTitle"), l.T("MembersRedeem")
 	}
 	d.confirm = highButton(action, d.onConfirm)
 	d.problem = ui.NewRefusal(env)
-	form := widget.NewForm(widget.NewFormItem(l.T("MembersPoints"), d.amount), widget.NewFormItem(l.T("MembersReason"), d.note))
+	form := widget.NewForm(widget.NewFormItem(l.T("MembersPoints"), ui.Hinted(env, d.amount, l.T("MembersPointsPlaceholder"))),
+		widget.NewFormItem(l.T("MembersReason"), ui.Hinted(env, d.note, l.T("MembersReasonPlaceholder"))))
 	cancel := widget.NewButton(l.T("MembersCancel"), func() { d.dlg.Hide() })
 	content := container.NewVBox(form, d.problem, container.NewGridWithColumns(2, cancel, d.confirm))
 	d.dlg = dialog.NewCustomWithoutButtons(title, content, env.Win)

@@ -52,7 +52,6 @@ func newMembers(env *Env) *members {
 func (s *members) buildUI() {
 	l := s.env.L()
 	s.query = widget.NewEntry()
-	s.query.SetPlaceHolder(l.T("MembersSearch"))
 	s.query.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.query.OnChanged = func(string) { s.search() }
 	s.list = widget.NewList(func() int { return len(s.found) }, s.createRow, s.updateRow)
@@ -60,7 +59,7 @@ func (s *members) buildUI() {
 	s.empty = ui.NewText(s.env, l.T("MembersNone"))
 	s.empty.Alignment = fyne.TextAlignCenter
 	s.empty.Hide()
-	left := container.NewBorder(s.query, nil, nil, nil, container.NewStack(s.list, s.empty))
+	left := container.NewBorder(ui.Hinted(s.env, s.query, l.T("MembersSearch")), nil, nil, nil, container.NewStack(s.list, s.empty))
 	if s.env.Phone() {
 		s.root = left
 		return

@@ -176,7 +176,6 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 		box.Add(widget.NewButton(l.T("PollChangeVote"), func() { st.changing = true; s.render() }))
 	}
 	idea := widget.NewEntry()
-	idea.SetPlaceHolder(l.T("PollIdeaPlaceholder"))
 	idea.SetText(st.draft)
 	idea.OnChanged = func(text string) { st.draft = text }
 	problem := ui.NewRefusal(s.env)
@@ -188,7 +187,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 	propose := widget.NewButton(l.T("PollPropose"), func() { s.onPropose(st) })
 	idea.OnSubmitted = func(string) { s.onPropose(st) }
 	box.Add(widget.NewSeparator())
-	box.Add(mirror.Border(l, nil, nil, nil, propose, idea))
+	box.Add(mirror.Border(l, nil, nil, nil, propose, ui.Hinted(s.env, idea, l.T("PollIdeaPlaceholder"))))
 	box.Add(problem)
 	box.Add(requireVerified(s.env, append(needVerified, propose)...))
 	sub := ""

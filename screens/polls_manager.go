@@ -154,10 +154,8 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	s.scope = env.Open("poll-new", nil)
 	l := env.L()
 	s.question = widget.NewEntry()
-	s.question.SetPlaceHolder(l.T("PollQuestionPlaceholder"))
 	s.options = widget.NewMultiLineEntry()
 	s.options.SetMinRowsVisible(5)
-	s.options.SetPlaceHolder(l.T("PollOptionsPlaceholder"))
 	s.when = newDateTimeField(s.env, l.T("OwnerEventsTimePlaceholder"))
 	s.when.root.Hide()
 	s.closes = ui.NewCheck(env, l.T("PollCloses"), func(on bool) {
@@ -173,8 +171,8 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	s.create = highButton(l.T("PollCreate"), s.onCreate)
 	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
-		widget.NewFormItem(l.T("PollQuestion"), s.question),
-		widget.NewFormItem(l.T("PollOptions"), s.options),
+		widget.NewFormItem(l.T("PollQuestion"), ui.Hinted(env, s.question, l.T("PollQuestionPlaceholder"))),
+		widget.NewFormItem(l.T("PollOptions"), ui.Hinted(env, s.options, l.T("PollOptionsPlaceholder"))),
 	)
 	s.root = container.NewVScroll(container.NewVBox(form, s.closes, s.when.root, s.problem, s.create))
 	svc := env.Svc

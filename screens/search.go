@@ -47,12 +47,11 @@ func (s *search) buildUI() {
 	l := s.env.L()
 	s.entry = ui.NewSubmitEntry(s.onSearch)
 	s.entry.MultiLine = false // a query is one line: Enter searches
-	s.entry.SetPlaceHolder(l.T("SearchPlaceholder"))
 	go1 := widget.NewButtonWithIcon(l.T("SearchButton"), theme.SearchIcon(), s.onSearch)
 	go1.Importance = widget.HighImportance
 	s.results = container.NewVBox(ui.NewEmptyState(theme.SearchIcon(), l.T("SearchHint"), "", nil))
 	s.problem = ui.NewRefusal(s.env)
-	top := container.NewVBox(mirror.Border(s.env, nil, nil, nil, go1, s.entry), s.problem)
+	top := container.NewVBox(mirror.Border(s.env, nil, nil, nil, go1, ui.WithHint(s.env, s.entry, &s.entry.Entry, l.T("SearchPlaceholder"))), s.problem)
 	s.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.results))
 }
 

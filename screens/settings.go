@@ -13,7 +13,6 @@ import (
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
-	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -88,14 +87,11 @@ func (s *settings) buildUI() {
 	l := s.env.L()
 	entry := func() *widget.Entry { return widget.NewEntry() }
 	s.name, s.currency, s.zone, s.locales = entry(), entry(), entry(), entry()
-	s.currency.SetPlaceHolder(l.T("SettingsCurrencyHint"))
-	s.zone.SetPlaceHolder(l.T("SettingsTimeZoneHint"))
-	s.locales.SetPlaceHolder(l.T("SettingsLanguagesHint"))
 	row := func(label, field string, input fyne.CanvasObject) fyne.CanvasObject {
 		return ui.NewFormRow(s.env, l.T(label), input, s.errs.Field(field))
 	}
-	general := container.NewVBox(row("FieldName", "name", s.name), row("SettingsCurrency", "currency", s.currency),
-		row("SettingsTimeZone", "time_zone", s.zone), row("SettingsLanguages", "locales", s.locales))
+	general := container.NewVBox(row("FieldName", "name", s.name), row("SettingsCurrency", "currency", ui.Hinted(s.env, s.currency, l.T("SettingsCurrencyHint"))),
+		row("SettingsTimeZone", "time_zone", ui.Hinted(s.env, s.zone, l.T("SettingsTimeZoneHint"))), row("SettingsLanguages", "locales", ui.Hinted(s.env, s.locales, l.T("SettingsLanguagesHint"))))
 	earn := container.NewVBox()
 	for _, f := range earnFields {
 		e := entry()
@@ -183,8 +179,7 @@ func (s *settings) newRow(id string, names community.Localized, number string, n
 	if numberHint != "" {
 		r.number = widget.NewEntry()
 		r.number.SetText(number)
-		r.number.SetPlaceHolder(bidi.Visual(s.env, l.T(numberHint)))
-		fields = append(fields, r.number)
+		fields = append(fields, ui.Hinted(s.env, r.number, l.T(numberHint)))
 	}
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	grid := container.NewGridWithColumns(len(fields), mirror.Order(s.env, fields...)...)

@@ -96,7 +96,6 @@ func (s *signIn) buildUI() fyne.CanvasObject {
 	l := s.env.L()
 	s.errors = NewFieldErrors(s.env)
 	s.email = widget.NewEntry()
-	s.email.SetPlaceHolder(l.T("AppEmailPlaceholder"))
 	s.password = widget.NewPasswordEntry()
 	s.name = widget.NewEntry()
 	for _, e := range []*widget.Entry{s.email, s.password, s.name} {
@@ -127,7 +126,7 @@ func (s *signIn) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(append(head,
 		s.title, s.intro, s.notice,
 		s.nameRow,
-		ui.NewFormRow(s.env, l.T("FieldEmail"), s.email, s.errors.Field("email")),
+		ui.NewFormRow(s.env, l.T("FieldEmail"), ui.Hinted(s.env, s.email, l.T("AppEmailPlaceholder")), s.errors.Field("email")),
 		s.passwordRow,
 		s.errors.General(),
 		s.button, s.busy, // the main action, the whole width

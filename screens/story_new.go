@@ -41,18 +41,16 @@ func (s *storyComposer) buildUI() {
 	l := s.env.L()
 	intro := ui.NewText(s.env, l.T("StoryIntro"))
 	s.title = widget.NewEntry()
-	s.title.SetPlaceHolder(l.T("StoryTitlePlaceholder"))
 	s.body = widget.NewMultiLineEntry()
 	s.body.Wrapping = fyne.TextWrapWord
 	s.body.SetMinRowsVisible(8)
-	s.body.SetPlaceHolder(l.T("StoryBodyPlaceholder"))
 	s.consent = ui.NewCheck(s.env, l.T("StoryConsent"), nil) // its label wraps
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
-		widget.NewFormItem(l.T("StoryTitle"), s.title),
-		widget.NewFormItem(l.T("StoryBody"), s.body),
+		widget.NewFormItem(l.T("StoryTitle"), ui.Hinted(s.env, s.title, l.T("StoryTitlePlaceholder"))),
+		widget.NewFormItem(l.T("StoryBody"), ui.Hinted(s.env, s.body, l.T("StoryBodyPlaceholder"))),
 	)
 	s.root = container.NewVScroll(container.NewVBox(intro, form, s.consent, s.problem, s.submit))
 }

@@ -56,18 +56,16 @@ func (s *threadComposer) buildUI() {
 	s.category.Alignment = mirror.Start(s.env)
 	s.category.PlaceHolder = l.T("ForumPickCategory")
 	s.title = widget.NewEntry()
-	s.title.SetPlaceHolder(l.T("ForumTitlePlaceholder"))
 	s.body = widget.NewMultiLineEntry()
 	s.body.Wrapping = fyne.TextWrapWord
 	s.body.SetMinRowsVisible(6)
-	s.body.SetPlaceHolder(l.T("ForumBodyPlaceholder"))
 	s.submit = widget.NewButton(l.T("ForumPublishThread"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("ForumCategory"), s.category),
-		widget.NewFormItem(l.T("ForumTitle"), s.title),
-		widget.NewFormItem(l.T("ForumFirstPost"), s.body),
+		widget.NewFormItem(l.T("ForumTitle"), ui.Hinted(s.env, s.title, l.T("ForumTitlePlaceholder"))),
+		widget.NewFormItem(l.T("ForumFirstPost"), ui.Hinted(s.env, s.body, l.T("ForumBodyPlaceholder"))),
 	)
 	s.root = container.NewVScroll(container.NewVBox(form, s.problem, s.submit))
 }

@@ -56,3 +56,10 @@ func (l *hintLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l *hintLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
+
+// Hinted is WithHint for an entry placed as it is: the entry, or in a
+// right-to-left interface the entry with its hint laid over it. Call it
+// where the entry is placed, after its OnChanged is set.
+func Hinted(d bidi.Dir, e *widget.Entry, hint string) fyne.CanvasObject {
+	return WithHint(d, e, e, hint)
+}
