@@ -102,7 +102,7 @@ func (r *surfaceRenderer) Refresh() {
 	}
 	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius) * 1.5
 	if r.s.Flat {
-		r.bg.CornerRadius, r.bg.StrokeWidth = 0, 0
+		r.bg.CornerRadius, r.bg.StrokeWidth, r.bg.StrokeColor = 0, 0, color.Transparent
 	}
 	r.bg.Refresh()
 	if r.s.Content != nil {
