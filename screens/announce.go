@@ -86,7 +86,7 @@ func (s *announce) buildUI() {
 	s.list = widget.NewList(func() int { return len(s.posted) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onEdit
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
-	s.formScroll = container.NewVScroll(s.form)
+	s.formScroll = container.NewVScroll(ui.Page(s.form))
 	if s.env.Phone() {
 		s.root = ui.NewTabs(s.env,
 			container.NewTabItem(l.T("AnnounceCompose"), s.formScroll),

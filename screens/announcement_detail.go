@@ -53,7 +53,7 @@ func (s *announcementDetail) buildUI() {
 	s.plain = ui.NewPlainBody()
 	s.others = container.NewVBox()
 	s.problem = ui.NewRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.title, s.when, s.body, s.plain, widget.NewSeparator(), s.others, s.problem))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(s.title, s.when, s.body, s.plain, widget.NewSeparator(), s.others, s.problem)))
 }
 
 func (s *announcementDetail) load() {

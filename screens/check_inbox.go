@@ -101,7 +101,7 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 		widget.NewSeparator(),
 		mirror.Row(s.env, look, out),
 	)
-	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
+	return container.NewVScroll(container.New(&column{max: 440}, ui.Page(form)))
 }
 
 // onVerified checks with Firebase that the link was opened.

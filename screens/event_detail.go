@@ -55,7 +55,7 @@ func (s *eventDetail) buildUI() fyne.CanvasObject {
 	s.actions = container.NewVBox()
 	s.scope = s.env.Open("event", s.onChange)
 	s.load()
-	return container.NewBorder(nil, container.NewPadded(s.actions), nil, nil, container.NewVScroll(container.NewPadded(s.body)))
+	return container.NewBorder(nil, ui.Inset(s.actions, ui.Gap), nil, nil, container.NewVScroll(ui.Page(s.body)))
 }
 
 func (s *eventDetail) load() {

@@ -100,7 +100,7 @@ func (s *eventEditor) buildUI() {
 		item("OwnerEventsEnds", "ends_at", s.ends.root),
 		item("OwnerEventsCapacity", "capacity", ui.Hinted(s.env, s.capacity, l.T("OwnerEventsCapacityUnlimited"))),
 	)
-	s.root = container.NewVScroll(container.NewVBox(s.form, s.errs.General(), s.problem, s.save))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(s.form, s.errs.General(), s.problem, s.save)))
 }
 
 func (s *eventEditor) fill(e community.Event) {

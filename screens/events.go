@@ -42,7 +42,7 @@ func (s *events) buildUI() fyne.CanvasObject {
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
 	s.scope = s.env.Open("events", s.onChange)
 	s.load()
-	return container.NewVScroll(container.NewPadded(s.body))
+	return container.NewVScroll(ui.CardPage(s.body))
 }
 
 func (s *events) load() {

@@ -84,7 +84,7 @@ func (s *exports) buildUI() {
 		objs = append(objs, ui.NewCard(s.env, l.T(labels[0]), l.T(labels[1]), mirror.Row(s.env, btn)))
 	}
 	objs = append(objs, s.progress, s.note)
-	s.root = container.NewVScroll(container.NewVBox(objs...))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(objs...)))
 }
 
 // onExport writes export x to memory with progress, then asks where to save it.

@@ -36,7 +36,7 @@ func (h *home) buildUI() fyne.CanvasObject {
 	h.body = container.NewVBox(widget.NewProgressBarInfinite())
 	h.scope = h.env.Open("home", h.onChange)
 	h.load()
-	return container.NewVScroll(container.NewPadded(h.body))
+	return container.NewVScroll(ui.CardPage(h.body))
 }
 
 // load reads the member's home off the UI goroutine and shows it.

@@ -54,7 +54,7 @@ func (s *loyalty) buildUI() fyne.CanvasObject {
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
 	s.scope = s.env.Open("loyalty", s.onChange)
 	s.load()
-	return container.NewVScroll(container.NewPadded(s.body))
+	return container.NewVScroll(ui.CardPage(s.body))
 }
 
 func (s *loyalty) load() {

@@ -98,7 +98,7 @@ func (s *me) buildUI() fyne.CanvasObject {
 	s.body = container.NewVBox(widget.NewProgressBarInfinite())
 	s.scope = s.env.Open("me", s.onChange)
 	s.load()
-	return container.NewVScroll(container.NewPadded(s.body))
+	return container.NewVScroll(ui.Page(s.body))
 }
 
 func (s *me) load() {

@@ -71,8 +71,8 @@ func (s *memberProfile) buildUI() {
 	s.role = container.NewVBox()
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), mirror.Start(l), fyne.TextStyle{Bold: true}),
 		mirror.Border(l, nil, nil, nil, s.saveUsual, ui.Hinted(s.env, s.usual, l.T("MembersUsualPlaceholder"))))
-	s.root = container.NewVScroll(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
-		s.role, widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
+		s.role, widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history)))
 }
 
 func (s *memberProfile) load() {

@@ -69,7 +69,7 @@ func (s *notices) buildUI() {
 		ui.NewFaint(s.env, l.T("NoticesSettingsHelp"))}, kinds...)...)
 	settings.Add(s.push)
 	settings.Add(deviceNote)
-	s.root = container.NewVScroll(container.NewVBox(mirror.Border(s.env, nil, nil, nil, all, s.unread), s.problem, s.list, settings))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(mirror.Border(s.env, nil, nil, nil, all, s.unread), s.problem, s.list, settings)))
 }
 
 // muteGroups are the settings a member sees: each mutes its kinds together.

@@ -174,7 +174,7 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 		widget.NewFormItem(l.T("PollQuestion"), ui.Hinted(env, s.question, l.T("PollQuestionPlaceholder"))),
 		widget.NewFormItem(l.T("PollOptions"), ui.Hinted(env, s.options, l.T("PollOptionsPlaceholder"))),
 	)
-	s.root = container.NewVScroll(container.NewVBox(form, s.closes, s.when.root, s.problem, s.create))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(form, s.closes, s.when.root, s.problem, s.create)))
 	svc := env.Svc
 	s.scope.Go(func(ctx context.Context) func() {
 		c, err := svc.Community(ctx)
@@ -251,7 +251,7 @@ func newPollAdmin(env *Env, id string) *pollAdmin {
 	s.close = dangerButton(l.T("PollClose"), s.onClose)
 	s.options = container.NewVBox()
 	s.outcome = ui.NewRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.question, s.state, s.outcome, s.options, mirror.Row(l, s.close)))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(s.question, s.state, s.outcome, s.options, mirror.Row(l, s.close))))
 	s.scope = env.Open("poll", s.onChange)
 	s.load()
 	return s

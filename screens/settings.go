@@ -115,7 +115,7 @@ func (s *settings) buildUI() {
 		section("SettingsCategories", s.catBox, s.errs.Field("categories"), add(l.T("SettingsAddCategory"), func() { s.addCategory(community.Category{}) })),
 		s.errs.General(), s.note, mirror.Row(s.env, s.save),
 	)
-	s.root = container.NewVScroll(s.form)
+	s.root = container.NewVScroll(ui.Page(s.form))
 }
 
 // fill shows the settings as saved.

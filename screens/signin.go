@@ -134,7 +134,7 @@ func (s *signIn) buildUI() fyne.CanvasObject {
 		mirror.Row(s.env, s.toggle),
 	)...)
 	s.setMode(s.mode)
-	return container.NewVScroll(container.New(&column{max: 440}, container.NewPadded(form)))
+	return container.NewVScroll(container.New(&column{max: 440}, ui.Page(form)))
 }
 
 // setMode shows the fields and words of a mode. Typed text stays.

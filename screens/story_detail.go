@@ -59,8 +59,8 @@ func (s *storyDetail) buildUI() {
 	s.withdraw.Importance = widget.LowImportance
 	s.withdraw.Hide()
 	s.problem = ui.NewRefusal(s.env)
-	s.root = container.NewVScroll(container.NewVBox(s.title, ui.SecondaryOf(s.byline), s.body, s.plain,
-		mirror.Row(l, s.like, s.withdraw), s.problem))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(s.title, ui.SecondaryOf(s.byline), s.body, s.plain,
+		mirror.Row(l, s.like, s.withdraw), s.problem)))
 }
 
 func (s *storyDetail) load() {

@@ -52,7 +52,7 @@ func (s *storyComposer) buildUI() {
 		widget.NewFormItem(l.T("StoryTitle"), ui.Hinted(s.env, s.title, l.T("StoryTitlePlaceholder"))),
 		widget.NewFormItem(l.T("StoryBody"), ui.Hinted(s.env, s.body, l.T("StoryBodyPlaceholder"))),
 	)
-	s.root = container.NewVScroll(container.NewVBox(intro, form, s.consent, s.problem, s.submit))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(intro, form, s.consent, s.problem, s.submit)))
 }
 
 func (s *storyComposer) onSubmit() {

@@ -67,7 +67,7 @@ func (s *threadComposer) buildUI() {
 		widget.NewFormItem(l.T("ForumTitle"), ui.Hinted(s.env, s.title, l.T("ForumTitlePlaceholder"))),
 		widget.NewFormItem(l.T("ForumFirstPost"), ui.Hinted(s.env, s.body, l.T("ForumBodyPlaceholder"))),
 	)
-	s.root = container.NewVScroll(container.NewVBox(form, s.problem, s.submit))
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(form, s.problem, s.submit)))
 }
 
 func (s *threadComposer) setCategories(cats []community.Category, selected string) {

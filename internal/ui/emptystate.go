@@ -24,5 +24,5 @@ func NewEmptyState(icon fyne.Resource, text, actionText string, action func()) f
 		b.Importance = widget.HighImportance
 		objs = append(objs, container.NewCenter(b))
 	}
-	return container.NewPadded(container.NewVBox(objs...))
+	return Inset(container.NewVBox(objs...), Gap)
 }

@@ -44,6 +44,6 @@ func NewEventCard(d bidi.Dir, e EventCardData, tapped func()) *TapSurface {
 	}
 	slot := NewImageSlot(e.Image, fyne.NewSize(64, 64))
 	row := mirror.Border(d, nil, nil, container.NewCenter(NewDateBlock(e.Month, e.Day)), container.NewCenter(slot),
-		container.NewPadded(container.NewVBox(lines...)))
+		Inset(container.NewVBox(lines...), Tight))
 	return NewTapSurface(row, tapped)
 }

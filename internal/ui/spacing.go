@@ -25,10 +25,16 @@ func Inset(o fyne.CanvasObject, step int) *fyne.Container {
 	return &fyne.Container{Layout: insetLayout{step: step}, Objects: []fyne.CanvasObject{o}}
 }
 
-// Page is a screen's content with the page margin (Edge) on every side.
-// Put it inside the screen's scroll, so that the scroll bar stays at the
-// window's edge.
+// Page is a screen of text and fields with the page margin (Edge) on
+// every side. Put it inside the screen's scroll, so that the scroll bar
+// stays at the window's edge.
 func Page(o fyne.CanvasObject) *fyne.Container { return Inset(o, Edge) }
+
+// CardPage is a screen of cards (Surface) with the margin of a page of
+// cards (Tight): each card has the page margin inside it, so its text
+// lines up with a text page's, and a phone keeps the width its one-line
+// titles need.
+func CardPage(o fyne.CanvasObject) *fyne.Container { return Inset(o, Tight) }
 
 type insetLayout struct{ step int }
 

@@ -67,7 +67,7 @@ func (r *surfaceRenderer) inset() float32 {
 	case r.s.Inset > 0:
 		return r.s.Inset
 	}
-	return r.s.Theme().Size(theme.SizeNamePadding) * 3
+	return r.s.Theme().Size(theme.SizeNamePadding) * Edge
 }
 
 func (r *surfaceRenderer) Layout(size fyne.Size) {
