@@ -260,7 +260,7 @@ func (s *me) nps() fyne.CanvasObject {
 	send.Importance = widget.HighImportance
 	return container.NewVBox(
 		ui.NewSectionHeader(s.env, l.T("MeFeedback")),
-		ui.NewText(s.env, l.T("MeNPSQuestion", map[string]any{"Community": s.community.Name})),
+		ui.NewWrapped(s.env, l.T("MeNPSQuestion", map[string]any{"Community": s.community.Name}), fyne.TextStyle{}, ""), // UAX #14 breaks
 		container.NewGridWithColumns(cols, mirror.Order(s.env, btns...)...),
 		scale,
 		s.npsErrors.Field("score"),
@@ -279,7 +279,7 @@ func (s *me) privacy() fyne.CanvasObject {
 		ui.NewSectionHeader(s.env, l.T("MePrivacy")),
 		ui.NewWrapped(s.env, l.T("MeExportExplain"), fyne.TextStyle{}, ""),
 		mirror.Row(s.env, s.exportBtn), s.exportBar, s.exportNote, s.exportError,
-		ui.NewText(s.env, l.T("MeDeleteExplain")),
+		ui.NewWrapped(s.env, l.T("MeDeleteExplain"), fyne.TextStyle{}, ""),
 		mirror.Row(s.env, del), s.deleteError,
 		s.account(),
 	)
