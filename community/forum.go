@@ -58,7 +58,7 @@ func (s *Service) Reply(ctx context.Context, a Actor, threadID, body string) (Po
 	}
 	s.touch(ctx, a.ID)
 	_, _ = s.markRead(ctx, a, threadID, p.Seq, p.At, true) // best effort, as below: their own post is no news to them
-	_ = s.tellReply(ctx, p) // best effort: the reply is posted
+	_ = s.tellReply(ctx, p)                                // best effort: the reply is posted
 	return p, nil
 }
 

@@ -118,10 +118,10 @@ func (s *Service) ReadState(ctx context.Context, a Actor) (ReadState, error) {
 	return rs, nil
 }
 
-// MarkRead records that the actor has seen the posts of p's thread up to p
+// MarkThreadRead records that the actor has seen the posts of p's thread up to p
 // (the thread screen calls it with the newest post it has shown). It writes
 // nothing when they had read that far already.
-func (s *Service) MarkRead(ctx context.Context, a Actor, p Post) (ReadState, error) {
+func (s *Service) MarkThreadRead(ctx context.Context, a Actor, p Post) (ReadState, error) {
 	return s.markRead(ctx, a, p.ThreadID, p.Seq, p.At, false)
 }
 

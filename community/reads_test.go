@@ -106,7 +106,7 @@ func TestReadState_MarkIsBounded(t *testing.T) {
 
 // TestService_ReadMarks: a member's floor starts at their joining date;
 // their own thread and replies are no news to them; someone else's reply
-// is, until MarkRead; a reply after an unread post leaves it unread.
+// is, until MarkThreadRead; a reply after an unread post leaves it unread.
 func TestService_ReadMarks(t *testing.T) {
 	ctx := context.Background()
 	svc, s := newService(t)
@@ -152,14 +152,14 @@ func TestService_ReadMarks(t *testing.T) {
 	if !unread(th.ID) {
 		t.Error("the member's reply marked another's unseen post read")
 	}
-	if _, err := svc.MarkRead(ctx, me, p); err != nil {
+	if _, err := svc.MarkThreadRead(ctx, me, p); err != nil {
 		t.Fatal(err)
 	}
 	last, err := svc.Posts(ctx, th.ID, 3, 1)
 	if err != nil || len(last) != 1 {
 		t.Fatal(last, err)
 	}
-	if _, err := svc.MarkRead(ctx, me, last[0]); err != nil {
+	if _, err := svc.MarkThreadRead(ctx, me, last[0]); err != nil {
 		t.Fatal(err)
 	}
 	if unread(th.ID) {

@@ -25,7 +25,7 @@ type forum struct {
 	reads    community.ReadState // what the member has read: the rows' unread marks
 	read     bool                // reads is loaded: no marks until it is (offline, every row would look new)
 	next     string              // cursor of the next page, "" at the end
-	loads    loader // the newest load wins
+	loads    loader              // the newest load wins
 
 	picker  *widget.Select
 	list    *widget.List

@@ -37,9 +37,9 @@ type thread struct {
 	rows      map[fyne.CanvasObject]string // what each recycled row shows: post ID and revision
 	fetched   int                          // posts read so far (tests check laziness)
 	sending   bool
-	read      int64          // the highest post Seq marked read (or being marked)
-	newest    community.Post // the newest post shown, to mark read
-	marking   bool           // a mark is being written
+	read      int64              // the highest post Seq marked read (or being marked)
+	newest    community.Post     // the newest post shown, to mark read
+	marking   bool               // a mark is being written
 	people    []community.Person // who a reply can @mention: the thread's author and posters
 
 	title   *ui.DataLabel
@@ -434,7 +434,7 @@ func (s *thread) onSend() {
 }
 
 // seen notes that post p is on show: the newest post shown is marked read
-// (community.Service.MarkRead), one write at a time, so the forum's row
+// (community.Service.MarkThreadRead), one write at a time, so the forum's row
 // loses its unread mark once the member has seen the thread's newest post.
 func (s *thread) seen(p community.Post) {
 	if p.Seq <= s.read || s.env.Me().ID == "" {
@@ -454,7 +454,7 @@ func (s *thread) markRead() {
 	s.marking = true
 	svc, me, p := s.env.Svc, s.env.Me(), s.newest
 	s.scope.Save(func(ctx context.Context) func() {
-		_, _ = svc.MarkRead(ctx, me, p) // best effort: the thread is read again next time
+		_, _ = svc.MarkThreadRead(ctx, me, p) // best effort: the thread is read again next time
 		return func() {
 			s.marking = false
 			if s.newest.Seq > p.Seq {

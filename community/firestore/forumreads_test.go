@@ -74,14 +74,14 @@ func TestStore_ForumUnreadMarksCostOneRead(t *testing.T) {
 		}
 		if i%2 == 0 {
 			reads.Reset()
-			if _, err := svc.MarkRead(ctx, me, posts[0]); err != nil {
+			if _, err := svc.MarkThreadRead(ctx, me, posts[0]); err != nil {
 				t.Fatal(err)
 			}
 			if n := reads.Reads(); n > 2 {
 				t.Errorf("marking a thread read read %d documents, want the state twice at most (check, transaction)", n)
 			}
 			reads.Reset()
-			if _, err := svc.MarkRead(ctx, me, posts[0]); err != nil {
+			if _, err := svc.MarkThreadRead(ctx, me, posts[0]); err != nil {
 				t.Fatal(err)
 			}
 			if n := reads.Reads(); n != 1 {

@@ -52,7 +52,9 @@ type unreadMarkRenderer struct {
 }
 
 // diameter is the dot's size: half an inline icon (10 units in the default theme).
-func (r *unreadMarkRenderer) diameter() float32 { return r.m.Theme().Size(theme.SizeNameInlineIcon) / 2 }
+func (r *unreadMarkRenderer) diameter() float32 {
+	return r.m.Theme().Size(theme.SizeNameInlineIcon) / 2
+}
 
 func (r *unreadMarkRenderer) Layout(s fyne.Size) {
 	d := fyne.Min(r.diameter(), fyne.Min(s.Width, s.Height))

@@ -9,7 +9,7 @@ import (
 )
 
 // Issue 15: what a member has read of the forum, members/{uid}/reads/forum.
-// The app's writes (starting a thread, replying, MarkRead) are the controls;
+// The app's writes (starting a thread, replying, MarkThreadRead) are the controls;
 // the attacks are hand-written clients: another member's state, read or
 // written, oversized maps, wrong types and keys, several entries at once.
 
@@ -29,7 +29,7 @@ func TestReads_OwnStateOnly(t *testing.T) {
 	if err != nil || rs.Threads[mine.ID].Seq != 1 || rs.Last != mine.ID {
 		t.Fatalf("starting a thread did not record it read (the create): %+v %v", rs, err)
 	}
-	_, err = m.svc.MarkRead(ctx, m.who, first)
+	_, err = m.svc.MarkThreadRead(ctx, m.who, first)
 	expectOK(t, "mark a thread read", err)
 	reply, err := m.svc.Reply(ctx, m.who, th.ID, "The cardamom bun, warm.")
 	expectOK(t, "reply", err)
@@ -52,9 +52,9 @@ func TestReads_OwnStateOnly(t *testing.T) {
 		expectDenied(t, who+" writes the member's read state", err)
 	}
 	o := e.actors[other]
-	_, err = o.store.Client().Doc(e.path("members/"+m.id+"/reads/forum")).Delete(ctx)
+	_, err = o.store.Client().Doc(e.path("members/" + m.id + "/reads/forum")).Delete(ctx)
 	expectDenied(t, "another member deletes the read state", err)
-	_, err = m.store.Client().Doc(e.path("members/"+m.id+"/reads/forum")).Delete(ctx)
+	_, err = m.store.Client().Doc(e.path("members/" + m.id + "/reads/forum")).Delete(ctx)
 	expectDenied(t, "deleting one's read state while a member (only with the account)", err)
 	_, err = m.store.Client().Doc(e.path("members/"+m.id+"/reads/other")).Set(ctx, map[string]any{
 		"reads": map[string]any{"x": map[string]any{"seq": 1, "at": time.Now()}}, "floor": time.Now(), "last": "x"})
@@ -91,7 +91,7 @@ func TestReads_HandWrittenStates(t *testing.T) {
 		"at as a string":      {"reads": map[string]any{"t1": map[string]any{"seq": 1, "at": "yesterday"}}, "floor": now, "last": "t1"},
 		"an entry with more keys": {"reads": map[string]any{"t1": map[string]any{"seq": 1, "at": now, "by": e.id(other)}},
 			"floor": now, "last": "t1"},
-		"an entry without at": {"reads": map[string]any{"t1": map[string]any{"seq": 1}}, "floor": now, "last": "t1"},
+		"an entry without at":  {"reads": map[string]any{"t1": map[string]any{"seq": 1}}, "floor": now, "last": "t1"},
 		"an entry as a number": {"reads": map[string]any{"t1": 3}, "floor": now, "last": "t1"},
 		"reads as a list":      {"reads": []any{"t1"}, "floor": now, "last": "t1"},
 		"floor as a string":    {"reads": map[string]any{"t1": entry(1)}, "floor": "2020-01-01", "last": "t1"},
@@ -152,7 +152,7 @@ func TestReads_HandWrittenStates(t *testing.T) {
 	_, err = doc.Set(ctx, state(func(r map[string]any) string { r["k010"] = entry(5); return "k010" }))
 	expectOK(t, "the member's hand-written update of one entry", err)
 	_, p := e.thread(t, other)
-	_, err = m.svc.MarkRead(ctx, m.who, p)
+	_, err = m.svc.MarkThreadRead(ctx, m.who, p)
 	expectOK(t, "the app's mark at the bound (drops the oldest)", err)
 	rs, err := e.admin.ReadState(ctx, m.id)
 	if err != nil || len(rs.Threads) != community.ReadKeep || rs.Threads[p.ThreadID].Seq != 1 {
