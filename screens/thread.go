@@ -40,6 +40,7 @@ type thread struct {
 	read      int64              // the highest post Seq marked read (or being marked)
 	newest    community.Post     // the newest post shown, to mark read
 	marking   bool               // a mark is being written
+	opened    bool               // the first load was shown (it opens at the oldest unread post)
 	people    []community.Person // who a reply can @mention: the thread's author and posters
 
 	title   *ui.DataLabel
@@ -397,8 +398,18 @@ func (s *thread) load(scrollEnd bool) {
 				s.compose.Show()
 			}
 			s.list.Refresh()
-			if scrollEnd {
+			first := int64(0)
+			if rerr == nil && !s.opened {
+				first = reads.FirstUnread(t)
+			}
+			s.opened = true
+			switch {
+			case scrollEnd:
 				s.list.ScrollToBottom()
+			case first > 1:
+				// Open at the oldest post the member has not read: the
+				// list reads that page, the one it shows.
+				s.list.ScrollTo(int(first - 1))
 			}
 		}
 	})

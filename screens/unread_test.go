@@ -147,3 +147,24 @@ func TestForum_UnreadMarkMirrors(t *testing.T) {
 		})
 	}
 }
+
+// TestThread_OpensAtTheOldestUnreadPost: a member who read a long thread up
+// to post 60 finds post 61 on show when they open it, not post 1.
+func TestThread_OpensAtTheOldestUnreadPost(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	id := seedLongThread(t, f, 100)
+	env := f.env(demo.MemberID, "en")
+	read, err := f.svc.Posts(ctx, id, 60, 1)
+	if err != nil || len(read) != 1 {
+		t.Fatal(read, err)
+	}
+	if _, err := f.svc.MarkThreadRead(ctx, env.Me(), read[0]); err != nil {
+		t.Fatal(err)
+	}
+	s := newThread(env, id)
+	f.show(s.root, phoneSize)
+	if !shows(f.win, "post 61") || shows(f.win, "post 1") {
+		t.Errorf("opening the thread shows %q, want post 61 and not post 1", shownTexts(f.win))
+	}
+}
