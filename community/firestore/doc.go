@@ -153,9 +153,11 @@
 // (one RSVP, found by its copy of the event's times) and its event, one
 // poll, one story and the count of unread notifications; one count more for
 // a member whose next RSVP waits (their position). The forum list's unread
-// marks cost one read in all (members/{uid}/reads/forum), not one per thread;
-// marking a thread read reads it again and writes it only when it changed. UpdateEvent reads and
-// writes every RSVP of the event, only when its times or cancellation change.
+// marks cost one read in all, members/{uid}/reads/forum (two for a member
+// who never read a thread: their joining date is the floor), not one per
+// thread; marking a thread read reads it again and writes it only when it
+// changed. UpdateEvent reads and writes every RSVP of the event, only when
+// its times or cancellation change.
 //
 // SearchMembers matches a case-insensitive prefix of any word of the name
 // ("gar" finds "José García") with array-contains on nameSearch; unlike the
