@@ -201,16 +201,28 @@ func (r *chartRenderer) scale(fits func(lo, hi float64, ticks []float64) bool) (
 	return last.lo, last.hi, []float64{last.lo, last.hi}
 }
 
+// Layout draws the chart inside an inset of the inner padding on either
+// side, so that names and ticks line up with the labels around it.
 func (r *chartRenderer) Layout(size fyne.Size) {
 	before := r.height
-	r.c.width = size.Width
+	inset := r.style().pad
+	inner := max(size.Width-2*inset, 0)
+	r.c.width = inner
 	r.bars, r.tracks, r.dots, r.segs, r.values, r.labels, r.names, r.ticks, r.unit = nil, nil, nil, nil, nil, nil, nil, nil, nil
 	r.objects = nil
 	if len(r.c.points) > 0 {
 		if r.c.kind == BarChart {
-			r.layoutBars(size.Width)
+			r.layoutBars(inner)
 		} else {
-			r.layoutLine(size)
+			r.layoutLine(fyne.NewSize(inner, size.Height))
+		}
+	}
+	for _, o := range r.objects {
+		if l, ok := o.(*canvas.Line); ok {
+			l.Position1.X += inset
+			l.Position2.X += inset
+		} else {
+			o.Move(o.Position().AddXY(inset, 0))
 		}
 	}
 	if r.height != before {
@@ -229,10 +241,9 @@ func (r *chartRenderer) MinSize() fyne.Size {
 	}
 	if r.c.kind == LineChart {
 		slot := fyne.MeasureText("0000", st.caption, fyne.TextStyle{}).Width
-		h := r.lineHeight(r.c.width)
-		return fyne.NewSize(slot*float32(len(r.c.points)+1), h)
+		return fyne.NewSize(slot*float32(len(r.c.points)+1)+2*st.pad, r.lineHeight(r.c.width))
 	}
-	return fyne.NewSize(8*st.text, r.barsHeight(r.c.width))
+	return fyne.NewSize(8*st.text+2*st.pad, r.barsHeight(r.c.width))
 }
 
 func (r *chartRenderer) Refresh() {

@@ -134,7 +134,8 @@ func (r *chartRenderer) layoutBars(w float32) {
 			y += float32(len(lines))*m.lineH + m.gap
 		}
 
-		thick := float32(math.Round(float64(m.lineH) * 0.75))
+		// As thick as the text is tall (not its line: Arabic's is taller).
+		thick := float32(math.Round(float64(st.text) * 0.9))
 		by := y + (m.lineH-thick)/2
 		if r.c.Tracks {
 			track := canvas.NewRectangle(st.track)

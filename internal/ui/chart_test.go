@@ -98,7 +98,7 @@ func barProblems(c *Chart, r *chartRenderer, w float32) []string {
 		perUnit = (b.grid.Position1.X - a.grid.Position1.X) / float32(b.value-a.value)
 		zero = a.grid.Position1.X - float32(a.value)*perUnit
 		for _, tk := range r.ticks {
-			if tk.text == nil || tk.text.Text != c.Axis.Format(tk.value) {
+			if want := c.Axis.Format(tk.value); tk.text == nil || tk.text.Text != bidi.Line(bidi.Content(bidi.Direction(c.rtl), want), want) {
 				out = append(out, fmt.Sprintf("tick %v has no text %q", tk.value, c.Axis.Format(tk.value)))
 			}
 		}
@@ -113,7 +113,8 @@ func barProblems(c *Chart, r *chartRenderer, w float32) []string {
 			perUnit, zero = -perUnit, track.Position().X+track.Size().Width
 		}
 	}
-	if start := map[bool]float32{false: 0, true: w}[c.rtl]; abs32(zero-start) > 0.5 {
+	inset := r.style().pad // the chart's names and ticks line up with the labels around it
+	if start := map[bool]float32{false: inset, true: w - inset}[c.rtl]; abs32(zero-start) > 0.5 {
 		out = append(out, fmt.Sprintf("zero at x=%v, want the reading start %v", zero, start))
 	}
 	if (perUnit < 0) != c.rtl {
@@ -149,11 +150,15 @@ func barProblems(c *Chart, r *chartRenderer, w float32) []string {
 		if strings.ReplaceAll(strings.Join(r.names[i], ""), " ", "") != strings.ReplaceAll(p.Label, " ", "") {
 			out = append(out, fmt.Sprintf("bar %q is named %q", p.Label, r.names[i]))
 		}
+		if len(r.labels[i]) != len(r.names[i]) {
+			out = append(out, fmt.Sprintf("bar %q: %d lines drawn of %d", p.Label, len(r.labels[i]), len(r.names[i])))
+			continue
+		}
 		for j, l := range r.labels[i] {
 			if l.Text != bidi.Line(bidi.Content(bidi.Direction(c.rtl), p.Label), r.names[i][j]) || strings.Contains(l.Text, "…") {
 				out = append(out, fmt.Sprintf("bar %q: line %d drawn as %q", p.Label, j, l.Text))
 			}
-			if lw := l.MinSize().Width; lw > w+0.5 || l.Position().Y+l.Size().Height > bar.Position().Y {
+			if lw := l.MinSize().Width; lw > w-2*inset+0.5 || l.Position().Y+l.Size().Height > bar.Position().Y {
 				out = append(out, fmt.Sprintf("bar %q: line %q is %.0f wide at y %.0f, the bar at %.0f", p.Label, l.Text, lw, l.Position().Y, bar.Position().Y))
 			}
 		}
@@ -203,7 +208,7 @@ func TestChart_LineOnItsAxis(t *testing.T) {
 			var got []float64
 			for _, tk := range r.ticks {
 				got = append(got, tk.value)
-				if tk.text.Text != count(tk.value) {
+				if want := count(tk.value); tk.text.Text != bidi.Line(bidi.Content(d, want), want) {
 					t.Errorf("%s: tick %v says %q", name, tk.value, tk.text.Text)
 				}
 			}
