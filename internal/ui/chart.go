@@ -3,6 +3,8 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -279,9 +281,35 @@ func textWidth(s string, size float32, style fyne.TextStyle) float32 {
 	return fyne.MeasureText(s, size, style).Width
 }
 
-// wrap breaks a name into lines at most w wide (UAX #14, see breakLines).
+// wrap breaks a name into lines at most w wide (UAX #14, see breakLines),
+// keeping a number with the ideograph after it ("2026年", "10月"), which
+// UAX #14 would part.
 func wrap(s string, w, size float32, style fyne.TextStyle) []string {
-	return breakLines(s, w, func(x string) float32 { return textWidth(x, size, style) })
+	lines := breakLines(joinCounters(s), w, func(x string) float32 {
+		return textWidth(strings.ReplaceAll(x, wordJoiner, ""), size, style)
+	})
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, wordJoiner, "")
+	}
+	return lines
+}
+
+// wordJoiner forbids a line break where it stands (UAX #14 WJ).
+const wordJoiner = "\u2060"
+
+// joinCounters puts a word joiner between a digit and a Han or kana letter
+// after it.
+func joinCounters(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if unicode.IsDigit(prev) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			b.WriteString(wordJoiner)
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // tickTexts formats ticks.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"github.com/go-text/typesetting/segmenter"
 )
 
 // The geometry of a line chart: the unit of the axis over it at the reading
@@ -46,7 +47,7 @@ func (r *chartRenderer) lineMetrics(w float32) lineMetrics {
 // labelLines is each point's name broken into the lines its slot holds.
 func (m lineMetrics) labelLines(points []ChartPoint) (lines [][]string, most int) {
 	for _, p := range points {
-		l := wrap(p.Label, m.slot-m.gap, m.st.caption, fyne.TextStyle{})
+		l := balanced(p.Label, m.slot-m.gap, m.st.caption)
 		lines = append(lines, l)
 		most = max(most, len(l))
 	}
@@ -149,4 +150,65 @@ func (r *chartRenderer) layoutLine(size fyne.Size) {
 		r.labels, r.names = append(r.labels, row), append(r.names, names[i])
 	}
 	r.height = r.lineHeight(w)
+}
+
+// balanced wraps a name under its point into as few lines as fit w, as
+// even as they can be: "Oct" over "2026" and "2026年" over "10月", not
+// "2026年10" over "月". It narrows the width while the name keeps as many
+// lines, each starting where UAX #14 allows a break (not inside a word
+// broken by rune because it no longer fits).
+func balanced(s string, w, size float32) []string {
+	lines := wrap(s, w, size, fyne.TextStyle{})
+	if len(lines) < 2 {
+		return lines
+	}
+	legal := lineStarts(joinCounters(s))
+	ok := func(ls []string) bool {
+		if len(ls) != len(lines) {
+			return false
+		}
+		rs, at := []rune(s), 0
+		for i, l := range ls {
+			for at < len(rs) && rs[at] == ' ' {
+				at++
+			}
+			if i > 0 && !legal[at] {
+				return false
+			}
+			at += len([]rune(l))
+		}
+		return true
+	}
+	lo, hi := float32(1), w // the narrowest width found to keep the lines
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if ok(wrap(s, mid, size, fyne.TextStyle{})) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrap(s, hi, size, fyne.TextStyle{})
+}
+
+// lineStarts are the rune offsets of s (without its word joiners) where
+// UAX #14 lets a line start.
+func lineStarts(s string) map[int]bool {
+	rs := []rune(s)
+	var seg segmenter.Segmenter
+	seg.Init(rs)
+	it := seg.LineIterator()
+	out := map[int]bool{}
+	for it.Next() {
+		l := it.Line()
+		// The offset without the joiners before it.
+		n := 0
+		for _, r := range rs[:l.Offset] {
+			if string(r) != wordJoiner {
+				n++
+			}
+		}
+		out[n] = true
+	}
+	return out
 }

@@ -295,3 +295,21 @@ func TestChart_Renders(t *testing.T) {
 		test.AssertRendersToMarkup(t, name, w.Canvas())
 	}
 }
+
+// TestWrap_KeepsNumbersWithTheirCounter: "2026年10月" breaks after 年, not
+// inside "2026年" or "10月".
+func TestWrap_KeepsNumbersWithTheirCounter(t *testing.T) {
+	test.NewTempApp(t)
+	whole := textWidth("2026年10月", 12, fyne.TextStyle{})
+	for _, w := range []float32{whole * 0.9, whole * 0.7} {
+		got := wrap("2026年10月", w, 12, fyne.TextStyle{})
+		if !slices.Equal(got, []string{"2026年", "10月"}) {
+			t.Errorf("at %.0f of %.0f: %q", w, whole, got)
+		}
+	}
+	for s, want := range map[string][]string{"2026年10月": {"2026年", "10月"}, "Oct 2026": {"Oct", "2026"}, "sept. 2026": {"sept.", "2026"}} {
+		if got := balanced(s, textWidth(s, 12, fyne.TextStyle{})*0.9, 12); !slices.Equal(got, want) {
+			t.Errorf("balanced %q: %q, want %q", s, got, want)
+		}
+	}
+}
