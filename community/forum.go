@@ -37,6 +37,7 @@ func (s *Service) StartThread(ctx context.Context, a Actor, category, title, bod
 		return Thread{}, fmt.Errorf("start thread: %w", err)
 	}
 	s.touch(ctx, a.ID)
+	_, _ = s.markRead(ctx, a, t.ID, 1, t.LastPostAt, true) // best effort: their own post is no news to them
 	return t, nil
 }
 
@@ -56,7 +57,8 @@ func (s *Service) Reply(ctx context.Context, a Actor, threadID, body string) (Po
 		return Post{}, fmt.Errorf("reply to %s: %w", threadID, err)
 	}
 	s.touch(ctx, a.ID)
-	_ = s.tellReply(ctx, p) // best effort: the reply is posted
+	_, _ = s.markRead(ctx, a, threadID, p.Seq, p.At, true) // best effort, as below: their own post is no news to them
+	_ = s.tellReply(ctx, p)                                // best effort: the reply is posted
 	return p, nil
 }
 

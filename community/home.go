@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Home is what a member sees first. Building it reads a bounded number of
@@ -25,50 +27,74 @@ type Home struct {
 	Unread      int // unread notifications
 }
 
-// Home builds a member's home screen.
+// Home builds a member's home screen. Its reads do not depend on one
+// another, so they run at once: over a phone's connection each is a round
+// trip, and home costs the slowest of them (two for the next event), not the
+// sum of eight.
 func (s *Service) Home(ctx context.Context, a Actor) (Home, error) {
 	var h Home
-	var err error
-	if h.Community, err = s.store.Community(ctx); err != nil {
-		return h, fmt.Errorf("home: %w", err)
-	}
-	if h.Member, err = s.store.Member(ctx, a.ID); err != nil {
-		return h, fmt.Errorf("home for %s: %w", a.ID, err)
-	}
 	now := s.now()
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		if h.Community, err = s.store.Community(ctx); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() (err error) {
+		if h.Member, err = s.store.Member(ctx, a.ID); err != nil {
+			return fmt.Errorf("home for %s: %w", a.ID, err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		anns, err := s.store.Announcements(ctx, now, 1)
+		if err != nil {
+			return fmt.Errorf("home announcements: %w", err)
+		}
+		if len(anns) > 0 {
+			h.Pinned = &anns[0]
+		}
+		return nil
+	})
+	g.Go(func() (err error) {
+		h.NextEvent, h.NextRSVP, err = s.nextEvent(ctx, a.ID, now)
+		return err
+	})
+	g.Go(func() error {
+		// The newest open poll only: an older one still open is on the
+		// polls screen, and one past its closing time that staff have not
+		// closed yet shows nothing rather than costing more reads.
+		polls, err := s.store.Polls(ctx, PollOpen, 1)
+		if err != nil {
+			return fmt.Errorf("home polls: %w", err)
+		}
+		if len(polls) > 0 && polls[0].Open(now) {
+			h.OpenPoll = &polls[0]
+		}
+		return nil
+	})
+	g.Go(func() error {
+		stories, err := s.store.Stories(ctx, StoryPublished, 1)
+		if err != nil {
+			return fmt.Errorf("home stories: %w", err)
+		}
+		if len(stories) > 0 {
+			h.NewestStory = &stories[0]
+		}
+		return nil
+	})
+	g.Go(func() (err error) {
+		if h.Unread, err = s.store.UnreadCount(ctx, a.ID); err != nil {
+			return fmt.Errorf("home notifications: %w", err)
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return Home{}, err
+	}
 	h.Status = Status(h.Community, h.Member)
 	h.Birthday = h.Member.Birthday.On(now.In(h.Community.Location()))
-
-	anns, err := s.store.Announcements(ctx, now, 1)
-	if err != nil {
-		return h, fmt.Errorf("home announcements: %w", err)
-	}
-	if len(anns) > 0 {
-		h.Pinned = &anns[0]
-	}
-	if h.NextEvent, h.NextRSVP, err = s.nextEvent(ctx, a.ID, now); err != nil {
-		return h, err
-	}
-	// The newest open poll only: an older one still open is on the polls
-	// screen, and one past its closing time that staff have not closed yet
-	// shows nothing rather than costing more reads.
-	polls, err := s.store.Polls(ctx, PollOpen, 1)
-	if err != nil {
-		return h, fmt.Errorf("home polls: %w", err)
-	}
-	if len(polls) > 0 && polls[0].Open(now) {
-		h.OpenPoll = &polls[0]
-	}
-	stories, err := s.store.Stories(ctx, StoryPublished, 1)
-	if err != nil {
-		return h, fmt.Errorf("home stories: %w", err)
-	}
-	if len(stories) > 0 {
-		h.NewestStory = &stories[0]
-	}
-	if h.Unread, err = s.store.UnreadCount(ctx, a.ID); err != nil {
-		return h, fmt.Errorf("home notifications: %w", err)
-	}
 	return h, nil
 }
 

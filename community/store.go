@@ -41,6 +41,7 @@ type Store interface {
 	PostEditStore
 	IdeaCommentStore
 	HeardStore
+	ReadStore
 
 	// Watch streams changes until ctx is done, then closes the channel. A slow
 	// reader may see changes coalesced (the latest of a kind and ID), never a
@@ -311,6 +312,7 @@ const (
 	KindAnnouncement Kind = "announcement"
 	KindFeedback     Kind = "feedback"
 	KindNotification Kind = "notification"
+	KindReadState    Kind = "read_state" // a member's read state of the forum (ID and MemberID: the member)
 	KindConnection   Kind = "connection" // the backend went offline (ID "offline") or back online ("online")
 )
 

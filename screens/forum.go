@@ -22,8 +22,10 @@ type forum struct {
 	cats     []community.Category
 	category string // "" for all
 	threads  []community.Thread
-	next     string // cursor of the next page, "" at the end
-	loads    loader // the newest load wins
+	reads    community.ReadState // what the member has read: the rows' unread marks
+	read     bool                // reads is loaded: no marks until it is (offline, every row would look new)
+	next     string              // cursor of the next page, "" at the end
+	loads    loader              // the newest load wins
 
 	picker  *widget.Select
 	list    *widget.List
@@ -71,12 +73,26 @@ func (s *forum) buildUI() {
 
 func (s *forum) length() int { return len(s.threads) }
 
-// createRow builds a thread row: the author's initials, the title over who
-// wrote last and when, and the category as a chip.
+// createRow builds a thread row: the unread mark and the author's initials,
+// the title over who wrote last and when, and the category as a chip. A
+// thread with posts the member has not read shows the dot and its title in
+// bold (two cues, not a colour alone); a read one, an empty place and a
+// regular title.
 func (s *forum) createRow() fyne.CanvasObject {
 	lines := container.NewVBox(ui.Compact(ui.NewDataLine(s.env, true)), ui.Compact(ui.NewFaint(s.env, "")))
 	chip := ui.NewChip(s.env, "", widget.MediumImportance)
-	return mirror.Border(s.env, nil, nil, container.NewCenter(ui.NewAvatar("", 36)), container.NewCenter(chip), container.NewPadded(lines))
+	lead := mirror.Row(s.env, container.NewCenter(ui.NewUnreadMark()), container.NewCenter(ui.NewAvatar("", 36)))
+	return mirror.Border(s.env, nil, nil, lead, container.NewCenter(chip), container.NewPadded(lines))
+}
+
+// eachObject calls fn for o and everything inside it.
+func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	if c, ok := o.(*fyne.Container); ok {
+		for _, in := range c.Objects {
+			eachObject(in, fn)
+		}
+	}
 }
 
 func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -87,16 +103,22 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	l := s.env.L()
 	row := o.(*fyne.Container) // center, then leading and trailing (mirror.Border)
 	box := row.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
-	for _, side := range row.Objects[1:] { // the avatar and the chip, in either order
-		switch o := side.(*fyne.Container).Objects[0].(type) {
-		case *ui.Avatar:
-			o.SetName(t.AuthorName)
-		case *ui.Chip:
-			o.SetData(s.env, s.categoryName(t.Category))
-		}
+	unread := s.unread(t)
+	for _, side := range row.Objects[1:] { // the mark and avatar, and the chip, in either order
+		eachObject(side, func(o fyne.CanvasObject) {
+			switch o := o.(type) {
+			case *ui.UnreadMark:
+				o.SetUnread(unread)
+			case *ui.Avatar:
+				o.SetName(t.AuthorName)
+			case *ui.Chip:
+				o.SetData(s.env, s.categoryName(t.Category))
+			}
+		})
 	}
 	defer row.Refresh() // the chip's width changed: lay the row out again
 	title := box.Objects[0].(*fyne.Container).Objects[0].(*ui.DataLabel)
+	title.TextStyle.Bold = unread
 	text := t.Title
 	if t.Locked {
 		text = l.T("ForumLockedMark", map[string]any{"Title": t.Title})
@@ -118,9 +140,10 @@ func (s *forum) load() { s.reload(0) }
 // there are no more: a live change must not take away pages the member
 // loaded and is reading.
 func (s *forum) reload(keep int) {
-	category, svc := s.category, s.env.Svc
+	category, svc, me := s.category, s.env.Svc, s.env.Me()
 	s.loads.Load(s.scope, func(ctx context.Context) func() {
 		c, cerr := svc.Community(ctx)
+		reads, rerr := svc.ReadState(ctx, me) // one record for every row's mark
 		page, next, err := svc.Threads(ctx, category, "")
 		for err == nil && next != "" && len(page) < keep {
 			var more []community.Thread
@@ -130,6 +153,9 @@ func (s *forum) reload(keep int) {
 		return func() {
 			if cerr == nil {
 				s.setCategories(c.Categories)
+			}
+			if rerr == nil {
+				s.reads, s.read = reads, true
 			}
 			s.show(page, next, err, false)
 		}
@@ -197,11 +223,35 @@ func (s *forum) onStart() {
 }
 
 // onChange reloads the threads shown when threads change (a new thread, a
-// new post moving a thread up, a pin or lock), keeping as many as were loaded.
+// new post moving a thread up, a pin or lock), keeping as many as were
+// loaded, and the unread marks when the member has read a thread.
 func (s *forum) onChange(c community.Change) {
-	if c.Kind == community.KindThread {
+	switch {
+	case c.Kind == community.KindThread:
 		s.reload(len(s.threads))
+	case c.Kind == community.KindReadState && c.MemberID == s.env.Me().ID:
+		s.loadReads()
 	}
+}
+
+// loadReads reads what the member has read again and redraws the marks.
+func (s *forum) loadReads() {
+	svc, me := s.env.Svc, s.env.Me()
+	s.scope.Go(func(ctx context.Context) func() {
+		reads, err := svc.ReadState(ctx, me)
+		return func() {
+			if err == nil {
+				s.reads, s.read = reads, true
+				s.list.Refresh()
+			}
+		}
+	})
+}
+
+// unread reports whether t has posts the member has not read (their own
+// posts never count: the service records them as read when it posts them).
+func (s *forum) unread(t community.Thread) bool {
+	return s.read && s.reads.Unread(t)
 }
 
 // categoryName is a category's name in the member's language ("" if unknown).

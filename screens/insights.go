@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,12 +45,18 @@ func newInsights(env *Env) *insights {
 
 func (s *insights) buildUI() {
 	l := s.env.L()
+	// Every chart has a value axis with its unit, ticks in the locale's
+	// digits (issue 15).
 	s.nps = ui.NewChart(ui.LineChart, nil, l)
-	s.nps.Min, s.nps.Max = -100, 100
+	s.nps.Axis = ui.ChartAxis{Unit: l.T("InsightsAxisNPS"), Format: s.count, Whole: true}
+	members := ui.ChartAxis{Unit: l.T("InsightsAxisMembers"), Format: s.count, Whole: true}
 	s.active = ui.NewChart(ui.BarChart, nil, l)
+	s.active.Axis = members
 	s.tiers = ui.NewChart(ui.BarChart, nil, l)
+	s.tiers.Axis = members
 	s.attendance = ui.NewChart(ui.BarChart, nil, l)
 	s.polls = ui.NewChart(ui.BarChart, nil, l)
+	s.polls.Axis = ui.ChartAxis{Unit: l.T("InsightsAxisVotes"), Format: s.count, Whole: true}
 	s.npsScore = ui.NewHeading(s.env, "")
 	s.activeText = ui.NewText(s.env, "")
 	s.problem = ui.NewRefusal(s.env)
@@ -113,8 +120,20 @@ func (s *insights) render() {
 		s.npsScore.SetText(l.T("InsightsNPSNone"))
 	}
 	var trend []ui.ChartPoint
+	// The axis runs over the part of -100..100 the scores use (0..100 when
+	// none is negative), with its ticks, so that the line is not squeezed
+	// into the middle of a range it never reaches.
+	s.nps.Min, s.nps.Max = 0, 0
 	for _, m := range in.NPSTrend {
 		trend = append(trend, ui.ChartPoint{Label: l.MonthYear(m.Month, nil), Value: float64(m.Score), Text: num(m.Score)})
+		if m.Score < 0 {
+			s.nps.Min = -100
+		} else if m.Score > 0 {
+			s.nps.Max = 100
+		}
+	}
+	if s.nps.Min == s.nps.Max {
+		s.nps.Max = 100
 	}
 	s.nps.SetPoints(trend)
 
@@ -126,23 +145,30 @@ func (s *insights) render() {
 
 	var tiers []ui.ChartPoint
 	for _, t := range in.Tiers {
-		tiers = append(tiers, ui.ChartPoint{Label: short(t.Tier.Names.In(l.Code()), 16), Value: float64(t.Count), Text: num(t.Count)})
+		tiers = append(tiers, ui.ChartPoint{Label: t.Tier.Names.In(l.Code()), Value: float64(t.Count), Text: num(t.Count)})
 	}
 	s.tiers.SetPoints(tiers)
 
 	// A bar measures what its label says: when every event had a seat
-	// limit, the share of seats filled ("7/10" is the tallest of 7/10,
-	// 13/25, 12/30); else the number checked in, labelled with it alone.
+	// limit, the share of seats filled ("70 % (7/10)" is the longest of
+	// 7/10, 13/25, 12/30), on an axis from 0 to 100 %; else the number
+	// checked in, labelled with it alone.
 	rates := len(in.Attendance) > 0
 	for _, a := range in.Attendance {
 		rates = rates && a.Capacity > 0
 	}
+	s.attendance.Min, s.attendance.Max = 0, 0
+	s.attendance.Axis = ui.ChartAxis{Unit: l.T("InsightsAxisCheckedIn"), Format: s.count, Whole: true}
+	if rates {
+		s.attendance.Max = 1
+		s.attendance.Axis = ui.ChartAxis{Unit: l.T("InsightsAxisSeatsFilled"), Format: l.Percent}
+	}
 	var att []ui.ChartPoint
 	for _, a := range in.Attendance {
-		p := ui.ChartPoint{Label: short(a.Event.Title, 12), Value: float64(a.CheckedIn), Text: num(a.CheckedIn)}
+		p := ui.ChartPoint{Label: a.Event.Title, Value: float64(a.CheckedIn), Text: num(a.CheckedIn)}
 		if rates {
 			p.Value = float64(a.CheckedIn) / float64(a.Capacity)
-			p.Text = l.T("InsightsCheckedInOfCapacity", map[string]any{"CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
+			p.Text = l.T("InsightsSeatsFilled", map[string]any{"Percent": l.Percent(p.Value), "CheckedIn": num(a.CheckedIn), "Capacity": num(a.Capacity)})
 		}
 		att = append(att, p)
 	}
@@ -151,7 +177,7 @@ func (s *insights) render() {
 	var ps []ui.ChartPoint
 	for i := len(in.Polls) - 1; i >= 0; i-- { // oldest first, like the other trends
 		p := in.Polls[i]
-		ps = append(ps, ui.ChartPoint{Label: short(p.Poll.Question, 12), Value: float64(p.Votes), Text: num(p.Votes)})
+		ps = append(ps, ui.ChartPoint{Label: p.Poll.Question, Value: float64(p.Votes), Text: num(p.Votes)})
 	}
 	s.polls.SetPoints(ps)
 	for _, h := range s.hints {
@@ -165,13 +191,9 @@ func (s *insights) render() {
 	ui.Relayout(s.root) // every card changed together
 }
 
-// short cuts text to at most n characters with an ellipsis, for chart labels.
-func short(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	return string(r[:n-1]) + "…"
+// count writes an axis tick that counts (members, votes).
+func (s *insights) count(v float64) string {
+	return s.env.L().Number(int64(math.Round(v)))
 }
 
 func (s *insights) onChange(c community.Change) {

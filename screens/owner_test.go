@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
+	"github.com/regulars-app/regulars/internal/ui"
 )
 
 func TestInsights_Charts(t *testing.T) {
@@ -21,6 +23,38 @@ func TestInsights_Charts(t *testing.T) {
 		t.Fatalf("insights charts: nps=%d tiers=%d attendance=%d polls=%d", len(s.nps.Points()), len(s.tiers.Points()), len(s.attendance.Points()), len(s.polls.Points()))
 	}
 	test.AssertRendersToMarkup(t, "insights_desktop_en.xml", f.win.Canvas())
+}
+
+// Every point of the insights' charts says the value it is drawn at: a
+// count, or a share of seats as a percentage on a 0..100 % axis (issue 15:
+// attendance bars were sized by count but labelled as rates); names whole.
+func TestInsights_ChartsSayWhatTheyDraw(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.OwnerID, "en")
+	s := newInsights(env)
+	f.show(s.root, desktopSize)
+	l := env.L()
+	charts := map[string]*ui.Chart{"nps": s.nps, "active": s.active, "tiers": s.tiers, "attendance": s.attendance, "polls": s.polls}
+	for name, c := range charts {
+		if c.Axis.Format == nil || c.Axis.Unit == "" {
+			t.Errorf("%s: no axis with its unit", name)
+		}
+		for _, p := range c.Points() {
+			says := l.Number(int64(math.Round(p.Value)))
+			if name == "attendance" {
+				says = l.Percent(p.Value)
+				if c.Max != 1 || p.Value > 1 {
+					t.Errorf("attendance: %q at %v on an axis to %v, want a share of seats up to 100%%", p.Text, p.Value, c.Max)
+				}
+			}
+			if !strings.HasPrefix(p.Text, says) || strings.Contains(p.Label, "…") {
+				t.Errorf("%s: %q drawn at %v says %q", name, p.Label, p.Value, p.Text)
+			}
+		}
+	}
+	if q := s.polls.Points()[0].Label; q != "What should we change about milk?" {
+		t.Errorf("poll named %q, want the whole question", q)
+	}
 }
 
 func TestCheckIn_TwiceAwardsOnce(t *testing.T) {

@@ -6,12 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/internal/ui"
-	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/mirror"
 )
 
@@ -166,12 +164,7 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 		needVerified = append(needVerified, vote)
 		box.Add(vote)
 	} else {
-		for _, o := range p.Options {
-			if !o.Votable() {
-				continue
-			}
-			box.Add(resultBar(s.env, o, st.results, o.ID == st.mine))
-		}
+		box.Add(resultsChart(s.env, p, st.results, st.mine))
 		box.Add(ui.NewFaint(s.env, l.N("PollTotalVotes", st.results.Total)))
 		box.Add(widget.NewButton(l.T("PollChangeVote"), func() { st.changing = true; s.render() }))
 	}
@@ -205,26 +198,33 @@ func (s *polls) card(st *pollState) fyne.CanvasObject {
 	return widget.NewCard("", "", container.NewVBox(head, box))
 }
 
-// resultBar is one option's share of the votes, as a bar filling from the
-// reading direction's start.
-func resultBar(env *Env, o community.Option, r community.Results, mine bool) fyne.CanvasObject {
+// resultsChart shows each option's votes as a bar the length of its share
+// of all votes (over a track for the whole, growing from the reading
+// start), the count and the percentage past it, the option's whole text
+// over it; the member's own vote said and marked.
+func resultsChart(env *Env, p community.Poll, r community.Results, mine string) fyne.CanvasObject {
 	l := env.L()
-	n := r.Tally[o.ID]
-	bar := ui.NewProgressBar(env)
-	if r.Total > 0 {
-		bar.SetValue(float64(n) / float64(r.Total))
+	var points []ui.ChartPoint
+	for _, o := range p.Options {
+		if !o.Votable() {
+			continue
+		}
+		n := r.Tally[o.ID]
+		share := 0.0
+		if r.Total > 0 {
+			share = float64(n) / float64(r.Total)
+		}
+		label := o.Text
+		if o.ID == mine {
+			label = l.T("PollYourVote", map[string]any{"Option": o.Text})
+		}
+		points = append(points, ui.ChartPoint{Label: label, Value: share, Mark: o.ID == mine,
+			Text: l.T("PollVotesShare", map[string]any{"Votes": l.N("PollVotes", n), "Percent": l.Percent(share)})})
 	}
-	bar.SetText(bidi.Visual(env, l.N("PollVotes", n)))
-	text := o.Text
-	if mine {
-		text = l.T("PollYourVote", map[string]any{"Option": o.Text})
-	}
-	label := ui.NewDataLabel(env, text, mine)
-	label.Alignment = mirror.Start(bidi.Content(env, o.Text))
-	if mine { // marked by more than the words: a check in the accent colour
-		return container.NewVBox(mirror.Border(env, nil, nil, widget.NewIcon(theme.NewPrimaryThemedResource(theme.ConfirmIcon())), nil, label), bar)
-	}
-	return container.NewVBox(label, bar)
+	c := ui.NewChart(ui.BarChart, points, env)
+	c.Min, c.Max = 0, 1
+	c.Tracks = true
+	return c
 }
 
 func (s *polls) onVote(pollID, optionID string) {

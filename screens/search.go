@@ -102,3 +102,13 @@ func (s *search) show(res community.SearchResults) {
 func plainText(md string) string {
 	return strings.NewReplacer("**", "", "__", "", "`", "", "\n", " ").Replace(md)
 }
+
+// short cuts text to at most n characters with an ellipsis (the tap opens
+// the whole post).
+func short(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n-1]) + "…"
+}

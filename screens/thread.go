@@ -37,6 +37,10 @@ type thread struct {
 	rows      map[fyne.CanvasObject]string // what each recycled row shows: post ID and revision
 	fetched   int                          // posts read so far (tests check laziness)
 	sending   bool
+	read      int64              // the highest post Seq marked read (or being marked)
+	newest    community.Post     // the newest post shown, to mark read
+	marking   bool               // a mark is being written
+	opened    bool               // the first load was shown (it opens at the oldest unread post)
 	people    []community.Person // who a reply can @mention: the thread's author and posters
 
 	title   *ui.DataLabel
@@ -157,6 +161,7 @@ func (s *thread) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	p := posts[idx]
+	s.seen(p)
 	// The list sets up every visible row again on each refresh: a row that
 	// already shows this revision of the post is left alone (parsing its
 	// Markdown and shaping its text is the costly part of scrolling).
@@ -357,13 +362,21 @@ func (s *thread) fetch(page int64) {
 
 // load reads the thread; scrollEnd moves to the newest post afterwards.
 func (s *thread) load(scrollEnd bool) {
-	svc, id := s.env.Svc, s.id
+	svc, id, me := s.env.Svc, s.id, s.env.Me()
 	s.scope.Go(func(ctx context.Context) func() {
 		t, err := svc.Thread(ctx, id)
 		people, perr := svc.ThreadPeople(ctx, id)
+		var reads community.ReadState
+		rerr := err
+		if err == nil && me.ID != "" {
+			reads, rerr = svc.ReadState(ctx, me)
+		}
 		return func() {
 			if perr == nil {
 				s.people = people
+			}
+			if rerr == nil {
+				s.read = max(s.read, reads.ReadSeq(t))
 			}
 			if err != nil {
 				ui.ShowRefusal(s.problem, ErrorText(s.env.L(), err))
@@ -385,8 +398,18 @@ func (s *thread) load(scrollEnd bool) {
 				s.compose.Show()
 			}
 			s.list.Refresh()
-			if scrollEnd {
+			first := int64(0)
+			if rerr == nil && !s.opened {
+				first = reads.FirstUnread(t)
+			}
+			s.opened = true
+			switch {
+			case scrollEnd:
 				s.list.ScrollToBottom()
+			case first > 1:
+				// Open at the oldest post the member has not read: the
+				// list reads that page, the one it shows.
+				s.list.ScrollTo(int(first - 1))
 			}
 		}
 	})
@@ -417,6 +440,37 @@ func (s *thread) onSend() {
 			ui.ShowRefusal(s.problem, "")
 			s.reply.SetText("")
 			s.addPost(p)
+		}
+	})
+}
+
+// seen notes that post p is on show: the newest post shown is marked read
+// (community.Service.MarkThreadRead), one write at a time, so the forum's row
+// loses its unread mark once the member has seen the thread's newest post.
+func (s *thread) seen(p community.Post) {
+	if p.Seq <= s.read || s.env.Me().ID == "" {
+		return
+	}
+	s.read, s.newest = p.Seq, p
+	s.markRead()
+}
+
+// markRead writes the mark of the newest post shown, then of any newer one
+// shown meanwhile. It is a Save: leaving the thread at once must not leave
+// it unread.
+func (s *thread) markRead() {
+	if s.marking {
+		return
+	}
+	s.marking = true
+	svc, me, p := s.env.Svc, s.env.Me(), s.newest
+	s.scope.Save(func(ctx context.Context) func() {
+		_, _ = svc.MarkThreadRead(ctx, me, p) // best effort: the thread is read again next time
+		return func() {
+			s.marking = false
+			if s.newest.Seq > p.Seq {
+				s.markRead()
+			}
 		}
 	})
 }

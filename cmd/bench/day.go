@@ -18,7 +18,7 @@ func daySection(ctx context.Context, r *bench.Results, emu *emulators.FirestoreE
 	if quick {
 		members = 100
 		plan = bench.DayFor(members)
-		plan.SlotReal = time.Second
+		plan.SlotReal, plan.Dwell = time.Second, time.Second/6
 	}
 	cid := "bench-day"
 	if _, err := bench.SeedCommunity(ctx, emu, cid, bench.Size{Members: members + len(demo.Members(time.Now()))},
@@ -29,8 +29,9 @@ func daySection(ctx context.Context, r *bench.Results, emu *emulators.FirestoreE
 	if err != nil {
 		return err
 	}
-	// An operation that failed (the emulator missing a deadline under the
-	// machine's load) is billed as far as it got; the count says how many.
+	// An operation that failed (the emulator missing a deadline) is billed
+	// as far as it got; the count says how many, and the day's target is
+	// missed while it is not 0 (the bill leaves out what they would cost).
 	r.Set("day_failed_ops", float64(run.Failed))
 	m, o := run.Members, run.Owner
 	reads, writes, deletes := m.Reads+o.Reads, m.Writes+o.Writes, m.Deletes+o.Deletes
@@ -51,7 +52,7 @@ func daySection(ctx context.Context, r *bench.Results, emu *emulators.FirestoreE
 		"run in %s each, %s in all; latest session start %s behind its time); writes done %v; each session its own client, "+
 		"token and Fyne test window: Watch held, home, then its screens, each open %s",
 		plan.Members, run.Sessions, plan.TwiceShare*100, plan.SlotReal, run.Elapsed.Round(time.Second),
-		run.Late.Round(time.Millisecond), run.Done, plan.SlotReal/6)
+		run.Late.Round(time.Millisecond), run.Done, plan.Dwell)
 	r.Note("day bill, members: %d reads (listeners' first snapshots %d, later updates %d by %v; by RPC %v), %d writes, %d deletes",
 		m.Reads, m.ListenInitial, m.ListenUpdates, m.UpdatesBy, m.ReadsByMethod, m.Writes, m.Deletes)
 	r.Note("day bill, owner's desktop (open all day): %d reads (listener updates %d by %v; by RPC %v), %d writes, %d deletes",

@@ -96,6 +96,9 @@ func shots() []shot {
 		detail("search-results", "forum", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("SearchTitle"), screens.NewSearchFor(env, "cafe")
 		}),
+		// The open poll as Priya sees it, who has voted: the results as
+		// bars with their counts and shares, her vote marked (issue 15).
+		shot{name: "polls-voted", member: "mem-priya", place: "polls"},
 		ownerDetail("insights-feedback", "insights", func(env *screens.Env) (string, fyne.CanvasObject) {
 			return env.L().T("InsightsFeedbackTitle"), screens.NewInsightsFeedback(env)
 		}),

@@ -80,6 +80,35 @@ func seedForum(ctx context.Context, s community.Store, now time.Time) error {
 			return fmt.Errorf("seed reaction: %w", err)
 		}
 	}
+	// The demo member has read some threads and not others, so the forum
+	// shows both marks: the welcome thread and the quiet hours all read, the
+	// grinder thread up to the staff's answer (Marco's reply is new), the
+	// pastry thread never opened.
+	amira, err := s.Member(ctx, MemberID)
+	if err != nil {
+		return fmt.Errorf("seed read state: %w", err)
+	}
+	for _, r := range []struct {
+		thread string
+		seq    int64
+	}{{"th-welcome", 5}, {"th-grinder", 2}, {"th-quiet", 2}} {
+		t, err := s.Thread(ctx, r.thread)
+		if err != nil {
+			return fmt.Errorf("seed read state: %w", err)
+		}
+		p, err := s.Posts(ctx, r.thread, r.seq, 1)
+		if err != nil || len(p) == 0 {
+			return fmt.Errorf("seed read state of %s: %w", r.thread, err)
+		}
+		if _, err := s.UpdateReadState(ctx, MemberID, func(rs *community.ReadState) bool {
+			if rs.Floor.IsZero() && len(rs.Threads) == 0 {
+				rs.Floor = amira.Since // as community.Service.ReadState starts it
+			}
+			return rs.Mark(t.ID, r.seq, p[0].At)
+		}); err != nil {
+			return fmt.Errorf("seed read state: %w", err)
+		}
+	}
 	// One post reported once, waiting for a moderator.
 	if _, err := s.ReportPost(ctx, "th-quiet", "th-quiet-2", "mem-tom", now.AddDate(0, 0, -1)); err != nil {
 		return fmt.Errorf("seed report: %w", err)

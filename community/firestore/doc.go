@@ -32,6 +32,10 @@
 //	                           lastOp (the ledger entry that last moved points)
 //	  ledger/{opID}            delta, reason, ref, note, at, by      (opID = idempotency key; append-only)
 //	  notifications/{id}       kind, ref, title, amount, at, read    (id = idempotency key)
+//	  reads/forum              reads {threadID: {seq, at}} (at most community.ReadKeep), floor, last
+//	                           (what the member read of the forum: one document, read once by the
+//	                           forum list; only the member reads and writes it; last names the entry
+//	                           the write set, which the rules check)
 //	events/{eid}               title, description, place, startsAt, endsAt, timeZone, capacity,
 //	                           going, waiting, checkedIn, cancelled, createdBy, updatedAt, seq,
 //	                           queue [uid] (the waitlist, first in line first), by, promoted [uid]
@@ -148,8 +152,12 @@
 // reads 8 documents: the community, the member, one announcement, NextRSVP
 // (one RSVP, found by its copy of the event's times) and its event, one
 // poll, one story and the count of unread notifications; one count more for
-// a member whose next RSVP waits (their position). UpdateEvent reads and
-// writes every RSVP of the event, only when its times or cancellation change.
+// a member whose next RSVP waits (their position). The forum list's unread
+// marks cost one read in all, members/{uid}/reads/forum (two for a member
+// who never read a thread: their joining date is the floor), not one per
+// thread; marking a thread read reads it again and writes it only when it
+// changed. UpdateEvent reads and writes every RSVP of the event, only when
+// its times or cancellation change.
 //
 // SearchMembers matches a case-insensitive prefix of any word of the name
 // ("gar" finds "José García") with array-contains on nameSearch; unlike the

@@ -10,8 +10,8 @@ import (
 )
 
 // DeleteMember erases a member in one transaction: the profile, the card
-// code claim, the ledger, the notifications, the counter's card and the
-// reward codes they issued go; the threads, posts and
+// code claim, the ledger, the notifications, the counter's card, the
+// reward codes they issued and what they read of the forum go; the threads, posts and
 // stories they wrote and their RSVPs stay with the author's name cleared and
 // the (opaque, random) member ID kept, as store.go documents. Votes, likes,
 // reactions and reports are keyed by that ID alone and stay, so every counter
@@ -51,6 +51,10 @@ func (s *Store) DeleteMember(ctx context.Context, id string) error {
 			return err
 		}
 		if err := collect(s.memberRef(id).Collection("counter").Query, &gone, "", none); err != nil {
+			return err
+		}
+		// What they read of the forum.
+		if err := collect(s.memberRef(id).Collection("reads").Query, &gone, "", none); err != nil {
 			return err
 		}
 		authored := []struct {

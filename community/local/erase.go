@@ -39,6 +39,9 @@ func (s *Store) DeleteMember(ctx context.Context, id string) error {
 		if err := deleteCard(tx, id); err != nil {
 			return err
 		}
+		if err := tx.Bucket(bReads).Delete([]byte(id)); err != nil {
+			return err
+		}
 		for _, b := range [][]byte{bLedger, bLedgerIDs, bNotes, bNotesAt, bNotesUnread} {
 			if err := deletePrefix(tx.Bucket(b), prefix(id)); err != nil {
 				return err

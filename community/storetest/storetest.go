@@ -106,6 +106,7 @@ func RunWith(t *testing.T, newStore func(t *testing.T) community.Store, opts Opt
 		{"Expiry", testExpiry},
 		{"Search", testSearch},
 		{"Heard", testHeard},
+		{"Reads", testReads},
 	}
 	for _, a := range areas {
 		t.Run(a.name, func(t *testing.T) { a.fn(t, newStore, opts) })

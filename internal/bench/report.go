@@ -122,9 +122,9 @@ its billed counts are the real service's rules applied to the calls the app make
 	if free := metaString(meta, "machine", "free_g"); free != "" {
 		fmt.Fprintf(&b, "`free -g` at the start:\n\n```\n%s\n```\n\n", free)
 	}
-	b.WriteString("The machine is shared (2 cores, other agents building and testing on it during the run): " +
-		"timings carry their load, which the load averages above give; the thread figures give CPU time beside " +
-		"wall time for that reason, and every timing is a median or a percentile of several.\n\n")
+	b.WriteString("Timings carry whatever else the machine ran, which the load averages above give (a load near the " +
+		"number of cores means the run had the machine to itself); the thread figures give CPU time beside wall " +
+		"time for that reason, and every timing is a median or a percentile of several.\n\n")
 
 	b.WriteString("## Targets\n\n| target | result | measured |\n|---|---|---|\n")
 	var missed []Target

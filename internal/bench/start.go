@@ -114,6 +114,7 @@ func StartIn(ctx context.Context, d *Display, home, bin string, args []string) (
 	}()
 	var frames []frame
 	lastChange := time.Now()
+	badReads := 0
 	for {
 		select {
 		case err := <-exited:
@@ -124,8 +125,17 @@ func StartIn(ctx context.Context, d *Display, home, bin string, args []string) (
 		}
 		f, err := readFrame(path)
 		if err != nil {
-			return run, err
+			// A read can catch the header while Xvfb rewrites it: seen
+			// once in ten starts, bits per pixel read as 0x20000000 (32
+			// in the other byte order). Only a header that stays bad is
+			// an error.
+			if badReads++; badReads > 50 {
+				return run, err
+			}
+			time.Sleep(2 * time.Millisecond)
+			continue
 		}
+		badReads = 0
 		f.at = time.Since(t0)
 		if len(frames) == 0 || !equalCells(frames[len(frames)-1], f) {
 			if len(frames) == 0 || !same(frames[len(frames)-1], f) {

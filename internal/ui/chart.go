@@ -3,6 +3,8 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -10,39 +12,67 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/internal/ui/bidi"
+	"github.com/regulars-app/regulars/internal/ui/uitheme"
 )
 
 // ChartKind is how a chart draws its points.
 type ChartKind int
 
 const (
-	BarChart  ChartKind = iota // one bar per point, from the zero line
-	LineChart                  // points joined by lines, with dots
+	// BarChart draws one horizontal bar per point under its name, growing
+	// from the reading start (the right in right to left), with the
+	// point's text just past the bar's end.
+	BarChart ChartKind = iota
+	// LineChart draws points joined by lines over a vertical value axis,
+	// in the reading direction (time flows with it), each name under its
+	// point and each text over it.
+	LineChart
 )
 
-// ChartPoint is one value of a chart with its label on the axis and the
-// text written over it (already formatted in the user's language).
+// ChartPoint is one value of a chart with its name and the text written
+// next to it (already formatted in the user's language). A bar's length is
+// proportional to Value: Text must state that value (a count, a share).
 type ChartPoint struct {
 	Label string
 	Value float64
 	Text  string
+	// Mark is the viewer's own point (their vote): the name in bold, after
+	// a check mark in the accent colour.
+	Mark bool
+}
+
+// ChartAxis is a chart's value axis: ticks at round values, written by
+// Format (through the Localizer: its digits, a percent sign), and the unit
+// of the values (a translated title: "members", "seats filled"). A chart
+// whose axis has no Format draws none.
+type ChartAxis struct {
+	Unit   string
+	Format func(v float64) string
+	// Whole keeps the ticks on whole numbers (counts).
+	Whole bool
 }
 
 // Chart is a small bar or line chart drawn with canvas rectangles and lines
-// in the theme's colours. Every value is also written as text, so the chart
-// reads without the picture. Points run left to right, or right to left when
-// rtl is set (time flows with the reading direction).
+// in the theme's colours, with a value axis and every value also written as
+// text, so the chart reads without the picture. Names are shown whole,
+// wrapped over as many lines as they need, never cut.
 type Chart struct {
 	widget.BaseWidget
 	kind   ChartKind
 	points []ChartPoint
 	// Min and Max are the value range; when equal it is taken from the
-	// points (and zero).
+	// points (and zero) and rounded out to the axis's ticks.
 	Min, Max float64
-	rtl      bool
+	// Axis is the value axis; see ChartAxis.
+	Axis ChartAxis
+	// Tracks draws each bar over a track the length of the whole range (a
+	// share of a whole, such as a poll's votes).
+	Tracks bool
+	rtl    bool
+	width  float32 // of the last layout: the names wrap to it
 }
 
-// NewChart returns a chart of points, running in the reading direction of d.
+// NewChart returns a chart of points, laid out in the reading direction of d.
 func NewChart(kind ChartKind, points []ChartPoint, d bidi.Dir) *Chart {
 	c := &Chart{kind: kind, points: points, rtl: d.RTL()}
 	c.ExtendBaseWidget(c)
@@ -65,67 +95,59 @@ func (c *Chart) SetPoints(points []ChartPoint) {
 
 // CreateRenderer builds the chart's renderer.
 func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
-	r := &chartRenderer{c: c}
-	r.rebuild()
-	return r
+	return &chartRenderer{c: c}
 }
 
+// chartRenderer draws a chart. Layout makes the canvas objects afresh (a
+// chart has a few dozen): how many lines a name takes, and which ticks fit,
+// depend on the size.
 type chartRenderer struct {
-	c       *Chart
-	axis    *canvas.Line
-	marks   []fyne.CanvasObject // bars, or segments and dots
-	values  []*canvas.Text
-	labels  []*canvas.Text
+	c *Chart
+	// What the last layout drew, kept for the tests.
+	bars    []*canvas.Rectangle // bar charts: one per point
+	tracks  []*canvas.Rectangle // with Tracks: one per point
+	dots    []*canvas.Circle    // line charts: one per point
+	segs    []*canvas.Line      // line charts: between the dots
+	values  []*canvas.Text      // one per point
+	labels  [][]*canvas.Text    // each point's name, line by line
+	names   [][]string          // the same lines in logical order
+	ticks   []drawnTick
+	unit    *canvas.Text // the axis's unit, when it has one
 	objects []fyne.CanvasObject
+	height  float32 // the height the last layout needed
 }
 
-func (r *chartRenderer) colors() (fg, accent, grid color.Color, size float32) {
+// drawnTick is a tick of the value axis: its value, its text and its grid
+// line across the plot.
+type drawnTick struct {
+	value float64
+	text  *canvas.Text
+	grid  *canvas.Line
+}
+
+// chartStyle is what a chart draws with, from its theme.
+type chartStyle struct {
+	fg, faint, accent, grid, track color.Color
+	text, caption, pad             float32
+}
+
+func (r *chartRenderer) style() chartStyle {
 	th := r.c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	return th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNamePrimary, v),
-		th.Color(theme.ColorNameSeparator, v), th.Size(theme.SizeNameCaptionText)
-}
-
-// rebuild makes the canvas objects for the current points.
-func (r *chartRenderer) rebuild() {
-	fg, accent, grid, size := r.colors()
-	r.axis = canvas.NewLine(grid)
-	r.axis.StrokeWidth = 1
-	r.marks, r.values, r.labels = nil, nil, nil
-	r.objects = []fyne.CanvasObject{r.axis}
-	for i, p := range r.c.points {
-		if r.c.kind == BarChart {
-			bar := canvas.NewRectangle(accent)
-			bar.CornerRadius = 2
-			r.marks = append(r.marks, bar)
-		} else {
-			if i > 0 {
-				seg := canvas.NewLine(accent)
-				seg.StrokeWidth = 2
-				r.marks = append(r.marks, seg)
-			}
-			dot := canvas.NewCircle(accent)
-			r.marks = append(r.marks, dot)
-		}
-		v := canvas.NewText(p.Text, fg)
-		v.TextSize = size
-		v.Alignment = fyne.TextAlignCenter
-		l := canvas.NewText(p.Label, fg)
-		l.TextSize = size
-		l.Alignment = fyne.TextAlignCenter
-		r.values = append(r.values, v)
-		r.labels = append(r.labels, l)
-	}
-	r.objects = append(r.objects, r.marks...)
-	for i := range r.values {
-		r.objects = append(r.objects, r.values[i], r.labels[i])
+	return chartStyle{
+		fg: th.Color(theme.ColorNameForeground, v), faint: uitheme.SecondaryTextColor(th, v),
+		accent: th.Color(theme.ColorNamePrimary, v), grid: th.Color(theme.ColorNameSeparator, v),
+		track: th.Color(theme.ColorNameInputBackground, v),
+		text:  th.Size(theme.SizeNameText), caption: th.Size(theme.SizeNameCaptionText), pad: th.Size(theme.SizeNameInnerPadding),
 	}
 }
 
-// span returns the value range the chart shows, always including zero.
-func (r *chartRenderer) span() (lo, hi float64) {
+// span returns the values' range, always including zero (before it is
+// rounded out to the ticks), and whether Min and Max fixed it.
+func (r *chartRenderer) span() (lo, hi float64, fixed bool) {
 	lo, hi = r.c.Min, r.c.Max
-	if lo == hi {
+	fixed = lo != hi
+	if !fixed {
 		lo, hi = 0, 0
 		for _, p := range r.c.points {
 			lo, hi = math.Min(lo, p.Value), math.Max(hi, p.Value)
@@ -134,97 +156,99 @@ func (r *chartRenderer) span() (lo, hi float64) {
 	if hi == lo {
 		hi = lo + 1
 	}
-	return lo, hi
+	return lo, hi, fixed
 }
 
+// maxIntervals is the most steps between ticks an axis shows.
+const maxIntervals = 5
+
+// scale returns the range the chart shows and the ticks of its axis (none
+// without an axis): the smallest step of 1, 2 or 5 times a power of ten
+// that leaves at most maxIntervals steps and for which fits (the ticks'
+// texts have room on the axis) holds. An unfixed range is rounded out to
+// whole steps, so that the longest bar ends on a tick or before one.
+func (r *chartRenderer) scale(fits func(lo, hi float64, ticks []float64) bool) (lo, hi float64, ticks []float64) {
+	lo, hi, fixed := r.span()
+	if r.c.Axis.Format == nil {
+		return lo, hi, nil
+	}
+	var last struct {
+		lo, hi float64
+		ticks  []float64
+	}
+	for k := math.Floor(math.Log10(hi-lo)) - 2; k <= math.Floor(math.Log10(hi-lo))+1; k++ {
+		for _, m := range []float64{1, 2, 5} {
+			step := m * math.Pow(10, k)
+			if r.c.Axis.Whole && step < 1 {
+				continue
+			}
+			l, h := lo, hi
+			if !fixed {
+				l, h = math.Floor(lo/step+1e-9)*step, math.Ceil(hi/step-1e-9)*step
+			}
+			if (h-l)/step > maxIntervals+1e-9 {
+				continue
+			}
+			var ts []float64
+			for i := math.Ceil(l/step - 1e-9); i*step <= h+step*1e-9; i++ {
+				ts = append(ts, i*step)
+			}
+			last.lo, last.hi, last.ticks = l, h, ts
+			if fits(l, h, ts) {
+				return l, h, ts
+			}
+		}
+	}
+	// Nothing fits: the two ends of the largest step tried.
+	return last.lo, last.hi, []float64{last.lo, last.hi}
+}
+
+// Layout draws the chart inside an inset of the inner padding on either
+// side, so that names and ticks line up with the labels around it.
 func (r *chartRenderer) Layout(size fyne.Size) {
-	n := len(r.c.points)
-	if n == 0 {
-		r.axis.Hide()
-		return
+	before := r.height
+	inset := r.style().pad
+	inner := max(size.Width-2*inset, 0)
+	r.c.width = inner
+	r.bars, r.tracks, r.dots, r.segs, r.values, r.labels, r.names, r.ticks, r.unit = nil, nil, nil, nil, nil, nil, nil, nil, nil
+	r.objects = nil
+	if len(r.c.points) > 0 {
+		if r.c.kind == BarChart {
+			r.layoutBars(inner)
+		} else {
+			r.layoutLine(fyne.NewSize(inner, size.Height))
+		}
 	}
-	r.axis.Show()
-	_, _, _, textSize := r.colors()
-	lineH := fyne.MeasureText("0", textSize, fyne.TextStyle{}).Height
-	top, bottom := lineH, size.Height-lineH-2
-	plotH := bottom - top
-	lo, hi := r.span()
-	y := func(v float64) float32 { return bottom - float32((v-lo)/(hi-lo))*plotH }
-	slot := size.Width / float32(n)
-	x := func(i int) float32 {
-		if r.c.rtl {
-			i = n - 1 - i
+	for _, o := range r.objects {
+		if l, ok := o.(*canvas.Line); ok {
+			l.Position1.X += inset
+			l.Position2.X += inset
+		} else {
+			o.Move(o.Position().AddXY(inset, 0))
 		}
-		return slot*float32(i) + slot/2
 	}
-	zero := y(0)
-	r.axis.Position1, r.axis.Position2 = fyne.NewPos(0, zero), fyne.NewPos(size.Width, zero)
-
-	m := 0
-	var prev fyne.Position
-	for i, p := range r.c.points {
-		cx, cy := x(i), y(p.Value)
-		switch r.c.kind {
-		case BarChart:
-			w := float32(math.Min(float64(slot*0.6), 48))
-			bar := r.marks[m]
-			m++
-			topY, h := cy, zero-cy
-			if h < 0 {
-				topY, h = zero, -h
-			}
-			bar.Move(fyne.NewPos(cx-w/2, topY))
-			bar.Resize(fyne.NewSize(w, float32(math.Max(float64(h), 1))))
-		case LineChart:
-			pos := fyne.NewPos(cx, cy)
-			if i > 0 {
-				seg := r.marks[m].(*canvas.Line)
-				m++
-				seg.Position1, seg.Position2 = prev, pos
-			}
-			dot := r.marks[m]
-			m++
-			dot.Move(pos.SubtractXY(3, 3))
-			dot.Resize(fyne.NewSize(6, 6))
-			prev = pos
-		}
-		vy := cy - lineH
-		if p.Value < 0 && r.c.kind == BarChart {
-			vy = zero - lineH
-		}
-		r.values[i].Move(fyne.NewPos(cx-slot/2, float32(math.Max(0, float64(vy)))))
-		r.values[i].Resize(fyne.NewSize(slot, lineH))
-		r.labels[i].Text = chartText(r.c.rtl, fit(p.Label, slot-4, textSize))
-		r.values[i].Text = chartText(r.c.rtl, fit(p.Text, slot-2, textSize))
-		r.labels[i].Move(fyne.NewPos(cx-slot/2, size.Height-lineH))
-		r.labels[i].Resize(fyne.NewSize(slot, lineH))
+	if r.height != before {
+		// The height follows the width (names wrap), as a wrapping label's
+		// does: the refresh has the canvas check the minimum size again.
+		canvas.Refresh(r.c)
 	}
 }
 
-// MinSize leaves room for a short label under each point; longer labels
-// are cut to their slot with an ellipsis when the chart is narrow.
+// MinSize is a few ems wide (names wrap) and as high as the last layout
+// needed: the names wrapped to its width.
 func (r *chartRenderer) MinSize() fyne.Size {
-	_, _, _, textSize := r.colors()
-	slot := fyne.MeasureText("0000…", textSize, fyne.TextStyle{}).Width
-	return fyne.NewSize(slot*float32(len(r.c.points)), 140)
-}
-
-// fit cuts text to width with an ellipsis.
-func fit(text string, width, textSize float32) string {
-	if fyne.MeasureText(text, textSize, fyne.TextStyle{}).Width <= width {
-		return text
+	st := r.style()
+	if len(r.c.points) == 0 {
+		return fyne.NewSize(0, 0)
 	}
-	r := []rune(text)
-	for n := len(r) - 1; n > 0; n-- {
-		if s := string(r[:n]) + "…"; fyne.MeasureText(s, textSize, fyne.TextStyle{}).Width <= width {
-			return s
-		}
+	if r.c.kind == LineChart {
+		slot := fyne.MeasureText("0000", st.caption, fyne.TextStyle{}).Width
+		return fyne.NewSize(slot*float32(len(r.c.points)+1)+2*st.pad, r.lineHeight(r.c.width))
 	}
-	return "…"
+	return fyne.NewSize(8*st.text+2*st.pad, r.barsHeight(r.c.width))
 }
 
 func (r *chartRenderer) Refresh() {
-	r.rebuild()
 	r.Layout(r.c.Size())
 	canvas.Refresh(r.c)
 }
@@ -233,9 +257,66 @@ func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *chartRenderer) Destroy() {}
 
-// chartText is a label or value, cut to fit, in visual order by its own
-// direction (the chart's when it has no letters): "نوفمبر ٢٠٢٦" shows the
-// year left of the month.
-func chartText(rtl bool, s string) string {
-	return bidi.Line(bidi.Content(bidi.Direction(rtl), s), s)
+// newText is a canvas text of one line of s: interface text, or a line of a
+// name, in visual order by the direction of whole (its own; the chart's
+// when it has no letters), so that "نوفمبر ٢٠٢٦" shows the year left of the
+// month.
+func (r *chartRenderer) newText(s, whole string, size float32, c color.Color, style fyne.TextStyle) *canvas.Text {
+	t := canvas.NewText(bidi.Line(bidi.Content(bidi.Direction(r.c.rtl), whole), s), c)
+	t.TextSize = size
+	t.TextStyle = style
+	r.objects = append(r.objects, t)
+	return t
+}
+
+// place puts t on one line at y, its box from x to x+w, aligned as given.
+func place(t *canvas.Text, x, y, w, h float32, align fyne.TextAlign) {
+	t.Alignment = align
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(fyne.NewSize(w, h))
+}
+
+// textWidth is how wide s is drawn.
+func textWidth(s string, size float32, style fyne.TextStyle) float32 {
+	return fyne.MeasureText(s, size, style).Width
+}
+
+// wrap breaks a name into lines at most w wide (UAX #14, see breakLines),
+// keeping a number with the ideograph after it ("2026年", "10月"), which
+// UAX #14 would part.
+func wrap(s string, w, size float32, style fyne.TextStyle) []string {
+	lines := breakLines(joinCounters(s), w, func(x string) float32 {
+		return textWidth(strings.ReplaceAll(x, wordJoiner, ""), size, style)
+	})
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, wordJoiner, "")
+	}
+	return lines
+}
+
+// wordJoiner forbids a line break where it stands (UAX #14 WJ).
+const wordJoiner = "\u2060"
+
+// joinCounters puts a word joiner between a digit and a Han or kana letter
+// after it.
+func joinCounters(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if unicode.IsDigit(prev) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			b.WriteString(wordJoiner)
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// tickTexts formats ticks.
+func (r *chartRenderer) tickTexts(ticks []float64) []string {
+	out := make([]string, len(ticks))
+	for i, v := range ticks {
+		out[i] = r.c.Axis.Format(v)
+	}
+	return out
 }
