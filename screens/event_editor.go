@@ -34,7 +34,7 @@ type eventEditor struct {
 	save                   *widget.Button
 	problem                *widget.Label // a load that failed, or "saved"
 	errs                   *FieldErrors
-	form                   *widget.Form
+	form                   *fyne.Container
 	root                   fyne.CanvasObject
 }
 
@@ -89,10 +89,10 @@ func (s *eventEditor) buildUI() {
 	}
 	s.save = highButton(text, s.onSave)
 	s.problem = ui.NewRefusal(s.env)
-	item := func(label, field string, w fyne.CanvasObject) *widget.FormItem {
-		return widget.NewFormItem(l.T(label), container.NewVBox(w, s.errs.Field(field)))
+	item := func(label, field string, w fyne.CanvasObject) ui.FormField {
+		return ui.FormField{Label: l.T(label), Input: w, Error: s.errs.Field(field)}
 	}
-	s.form = widget.NewForm(
+	s.form = ui.NewForm(s.env,
 		item("OwnerEventsTitle", "title", s.title),
 		item("OwnerEventsDescription", "description", s.description),
 		item("OwnerEventsPlace", "place", s.place),

@@ -233,8 +233,9 @@ func newPointsDialog(env *Env, scope *Scope, memberID string, redeem bool) *poin
 	}
 	d.confirm = highButton(action, d.onConfirm)
 	d.problem = ui.NewRefusal(env)
-	form := widget.NewForm(widget.NewFormItem(l.T("MembersPoints"), ui.Hinted(env, d.amount, l.T("MembersPointsPlaceholder"))),
-		widget.NewFormItem(l.T("MembersReason"), ui.Hinted(env, d.note, l.T("MembersReasonPlaceholder"))))
+	form := ui.NewForm(env,
+		ui.FormField{Label: l.T("MembersPoints"), Input: ui.Hinted(env, d.amount, l.T("MembersPointsPlaceholder"))},
+		ui.FormField{Label: l.T("MembersReason"), Input: ui.Hinted(env, d.note, l.T("MembersReasonPlaceholder"))})
 	cancel := widget.NewButton(l.T("MembersCancel"), func() { d.dlg.Hide() })
 	content := container.NewVBox(form, d.problem, container.NewGridWithColumns(2, cancel, d.confirm))
 	d.dlg = dialog.NewCustomWithoutButtons(title, content, env.Win)

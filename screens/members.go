@@ -28,9 +28,9 @@ type members struct {
 	found []community.Member
 	loads loader // the newest load wins
 
-	query  *widget.Entry
-	list   *widget.List
-	empty  *widget.Label
+	query    *widget.Entry
+	list     *widget.List
+	empty    *widget.Label
 	detail   *fyne.Container
 	overview *ui.Overview // the detail before a member is picked; nil on a phone
 	root     fyne.CanvasObject

@@ -170,9 +170,9 @@ func newPollCreator(env *Env, created func(community.Poll)) *pollCreator {
 	})
 	s.create = highButton(l.T("PollCreate"), s.onCreate)
 	s.problem = ui.NewRefusal(s.env)
-	form := widget.NewForm(
-		widget.NewFormItem(l.T("PollQuestion"), ui.Hinted(env, s.question, l.T("PollQuestionPlaceholder"))),
-		widget.NewFormItem(l.T("PollOptions"), ui.Hinted(env, s.options, l.T("PollOptionsPlaceholder"))),
+	form := ui.NewForm(env,
+		ui.FormField{Label: l.T("PollQuestion"), Input: ui.Hinted(env, s.question, l.T("PollQuestionPlaceholder"))},
+		ui.FormField{Label: l.T("PollOptions"), Input: ui.Hinted(env, s.options, l.T("PollOptionsPlaceholder"))},
 	)
 	s.root = container.NewVScroll(ui.Page(container.NewVBox(form, s.closes, s.when.root, s.problem, s.create)))
 	svc := env.Svc

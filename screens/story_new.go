@@ -48,9 +48,9 @@ func (s *storyComposer) buildUI() {
 	s.submit = widget.NewButton(l.T("StorySubmit"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
-	form := widget.NewForm(
-		widget.NewFormItem(l.T("StoryTitle"), ui.Hinted(s.env, s.title, l.T("StoryTitlePlaceholder"))),
-		widget.NewFormItem(l.T("StoryBody"), ui.Hinted(s.env, s.body, l.T("StoryBodyPlaceholder"))),
+	form := ui.NewForm(s.env,
+		ui.FormField{Label: l.T("StoryTitle"), Input: ui.Hinted(s.env, s.title, l.T("StoryTitlePlaceholder"))},
+		ui.FormField{Label: l.T("StoryBody"), Input: ui.Hinted(s.env, s.body, l.T("StoryBodyPlaceholder"))},
 	)
 	s.root = container.NewVScroll(ui.Page(container.NewVBox(intro, form, s.consent, s.problem, s.submit)))
 }

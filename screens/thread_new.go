@@ -62,10 +62,10 @@ func (s *threadComposer) buildUI() {
 	s.submit = widget.NewButton(l.T("ForumPublishThread"), s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
-	form := widget.NewForm(
-		widget.NewFormItem(l.T("ForumCategory"), s.category),
-		widget.NewFormItem(l.T("ForumTitle"), ui.Hinted(s.env, s.title, l.T("ForumTitlePlaceholder"))),
-		widget.NewFormItem(l.T("ForumFirstPost"), ui.Hinted(s.env, s.body, l.T("ForumBodyPlaceholder"))),
+	form := ui.NewForm(s.env,
+		ui.FormField{Label: l.T("ForumCategory"), Input: s.category},
+		ui.FormField{Label: l.T("ForumTitle"), Input: ui.Hinted(s.env, s.title, l.T("ForumTitlePlaceholder"))},
+		ui.FormField{Label: l.T("ForumFirstPost"), Input: ui.Hinted(s.env, s.body, l.T("ForumBodyPlaceholder"))},
 	)
 	s.root = container.NewVScroll(ui.Page(container.NewVBox(form, s.problem, s.submit)))
 }

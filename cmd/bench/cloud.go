@@ -26,7 +26,7 @@ func votesSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreE
 		voters, limit, counts = 100, time.Minute, []int{1, 5}
 	}
 	fresh := func() (*emulators.FirestoreEmulator, error) {
-		emu, err := emulators.Firestore(ctx)
+		emu, err := emulators.Firestore(ctx, emulators.Heap(bench.EmulatorHeapMB))
 		if err != nil {
 			return nil, err
 		}
@@ -136,7 +136,7 @@ func faultSection(ctx context.Context, r *bench.Results, _ *emulators.FirestoreE
 	if quick {
 		runs, members = 2, 10
 	}
-	emu, err := emulators.Firestore(ctx)
+	emu, err := emulators.Firestore(ctx, emulators.Heap(bench.EmulatorHeapMB))
 	if err != nil {
 		return err
 	}

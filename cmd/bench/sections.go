@@ -24,7 +24,7 @@ func runAll(ctx context.Context, r *bench.Results, run []string, quick bool) (fa
 	if needEmu {
 		t0 := time.Now()
 		var err error
-		emu, err = emulators.Firestore(ctx)
+		emu, err = emulators.Firestore(ctx, emulators.Heap(bench.EmulatorHeapMB))
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench: cannot start the Firestore emulator:", err)
 			return run

@@ -185,7 +185,7 @@ func Fault(ctx context.Context, emu **emulators.FirestoreEmulator, run, members 
 		}
 		res.DumpedDocs = len(docs)
 		old.Stop()
-		fresh, err := emulators.Firestore(ctx)
+		fresh, err := emulators.Firestore(ctx, emulators.Heap(EmulatorHeapMB))
 		if err != nil {
 			killErr <- fmt.Errorf("restart the emulator: %w", err)
 			return

@@ -44,7 +44,20 @@ type FirestoreEmulator struct {
 type FirestoreOption func(*firestoreConfig)
 
 type firestoreConfig struct {
-	rules string
+	rules  string
+	heapMB int
+}
+
+// defaultHeapMB is the Java heap of an emulator a test starts: enough for
+// the suites' data, and several run at once on a small machine.
+const defaultHeapMB = 512
+
+// Heap gives the emulator's Java process mb megabytes of heap. The bench
+// needs more than the tests: with its large seeds and a café's day of
+// listeners in one emulator, 512 MB left the JVM collecting garbage on both
+// cores and transactions timing out.
+func Heap(mb int) FirestoreOption {
+	return func(c *firestoreConfig) { c.heapMB = mb }
 }
 
 // Rules makes the emulator enforce the rules file at path instead of the
@@ -61,7 +74,7 @@ func Rules(path string) FirestoreOption {
 // call Stop. If REGULARS_FIRESTORE_EMULATOR is host:port, that emulator is used
 // instead and Stop leaves it running.
 func Firestore(ctx context.Context, opts ...FirestoreOption) (*FirestoreEmulator, error) {
-	var cfg firestoreConfig
+	cfg := firestoreConfig{heapMB: defaultHeapMB}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -96,7 +109,7 @@ func Firestore(ctx context.Context, opts ...FirestoreOption) (*FirestoreEmulator
 	// A port picked by freePort can be taken before java binds it; try again then.
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ {
-		e, err := startFirestore(ctx, java, jar, rules)
+		e, err := startFirestore(ctx, java, jar, rules, cfg.heapMB)
 		if err == nil {
 			return e, nil
 		}
@@ -108,7 +121,7 @@ func Firestore(ctx context.Context, opts ...FirestoreOption) (*FirestoreEmulator
 	return nil, lastErr
 }
 
-func startFirestore(ctx context.Context, java, jar, rules string) (*FirestoreEmulator, error) {
+func startFirestore(ctx context.Context, java, jar, rules string, heapMB int) (*FirestoreEmulator, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -116,7 +129,7 @@ func startFirestore(ctx context.Context, java, jar, rules string) (*FirestoreEmu
 	host := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 	// java is started directly, not through the gcloud wrapper script: killing
 	// the wrapper would leave java running.
-	cmd := exec.Command(java, "-Xmx512m", "-Duser.language=en", "-cp", jar,
+	cmd := exec.Command(java, fmt.Sprintf("-Xmx%dm", heapMB), "-Duser.language=en", "-cp", jar,
 		"com.google.cloud.datastore.emulator.firestore.CloudFirestore", "start",
 		"--host=127.0.0.1", "--port="+strconv.Itoa(port), "--rules="+rules)
 	proc, err := startProcess("firestore emulator", cmd, "")

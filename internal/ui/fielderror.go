@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/internal/ui/bidi"
@@ -67,6 +68,26 @@ func NewFormRow(d bidi.Dir, label string, input fyne.CanvasObject, fe *FieldErro
 		objs = append(objs, fe)
 	}
 	return container.NewVBox(objs...)
+}
+
+// FormField is one labelled field of NewForm; Error may be nil.
+type FormField struct {
+	Label string
+	Input fyne.CanvasObject
+	Error *FieldError
+}
+
+// NewForm stacks fields as NewFormRow does, each label above its field at
+// the reading start, with a gap between fields so that a label goes with the
+// field under it. (Fyne's widget.Form keeps its labels in a column at the
+// left in every language, and on a phone takes that column's width from
+// every field.)
+func NewForm(d bidi.Dir, fields ...FormField) *fyne.Container {
+	rows := make([]fyne.CanvasObject, len(fields))
+	for i, f := range fields {
+		rows[i] = NewFormRow(d, f.Label, f.Input, f.Error)
+	}
+	return &fyne.Container{Layout: layout.NewCustomPaddedVBoxLayout(Space(Gap)), Objects: rows}
 }
 
 // NewRefusal returns a hidden label, in the theme's error colour, for
