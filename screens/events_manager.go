@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/regulars-app/regulars/community"
@@ -22,6 +23,7 @@ type eventsManager struct {
 	env    *Env
 	scope  *Scope
 	events []community.Event
+	nUp    int    // events[:nUp] are upcoming, the rest past
 	loads  loader // the newest load wins
 
 	managerPane
@@ -46,8 +48,25 @@ func (s *eventsManager) buildUI() {
 		func() int { return len(s.events) }, s.createRow, s.updateRow, s.onOpen, s.onNew)
 }
 
+// A row is a section heading (shown on the first upcoming and the first past
+// event only), the title, the time and the seats.
 func (s *eventsManager) createRow() fyne.CanvasObject {
-	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""), ui.NewFaint(s.env, ""))
+	head := ui.NewHeading(s.env, "")
+	head.SizeName = theme.SizeNameSubHeadingText
+	heading := container.NewVBox(head, widget.NewSeparator())
+	heading.Hide()
+	return container.NewVBox(heading, ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""), ui.NewFaint(s.env, ""))
+}
+
+// heading is the section heading row id starts, "" for none.
+func (s *eventsManager) heading(id int) string {
+	switch {
+	case id == 0 && s.nUp > 0:
+		return s.env.L().T("OverviewUpcomingEvents")
+	case id == s.nUp && id < len(s.events):
+		return s.env.L().T("OwnerEventsPast")
+	}
+	return ""
 }
 
 func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -56,14 +75,22 @@ func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e, l := s.events[id], s.env.L()
 	box := o.(*fyne.Container)
-	title, meta := box.Objects[0].(*ui.DataLabel), ui.AsLabel(box.Objects[1])
+	heading := box.Objects[0].(*fyne.Container)
+	if text := s.heading(id); text != "" {
+		ui.SetLine(s.env, heading.Objects[0], text)
+		heading.Show()
+	} else {
+		heading.Hide()
+	}
+	defer box.Refresh() // lay the row out again for the heading shown or hidden
+	title, meta := box.Objects[1].(*ui.DataLabel), ui.AsLabel(box.Objects[2])
 	title.SetData(s.env, e.Title)
 	seats := l.T("OwnerEventsSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Waiting": l.Number(int64(e.Waiting))})
 	if e.Cancelled {
 		seats = l.T("OwnerEventsCancelled")
 	}
 	ui.SetLine(s.env, meta, l.DateTime(e.StartsAt, e.Location()))
-	ui.SetLine(s.env, ui.AsLabel(box.Objects[2]), seats)
+	ui.SetLine(s.env, ui.AsLabel(box.Objects[3]), seats)
 }
 
 func (s *eventsManager) load() {
@@ -78,8 +105,20 @@ func (s *eventsManager) load() {
 			if loadFailed(s.env, s.problem, err) {
 				return
 			}
-			s.events = append(up, past...)
+			s.events, s.nUp = append(up, past...), len(up)
 			showEmpty(s.empty, len(s.events))
+			// The rows that start a section are taller by their heading.
+			row := s.createRow()
+			plain := row.MinSize().Height
+			row.(*fyne.Container).Objects[0].Show()
+			tall := row.MinSize().Height
+			for id := range s.events {
+				h := plain
+				if s.heading(id) != "" {
+					h = tall
+				}
+				s.list.SetItemHeight(id, h)
+			}
 			s.list.Refresh()
 			s.showOverview(eventsOverview(s.env.L(), up))
 		}

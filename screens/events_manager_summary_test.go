@@ -1,10 +1,12 @@
 package screens
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/regulars-app/regulars/community"
+	"github.com/regulars-app/regulars/community/demo"
 	"github.com/regulars-app/regulars/i18n"
 )
 
@@ -32,5 +34,41 @@ func TestAttendeeSummary_NoLimit(t *testing.T) {
 		if unlimited := l.T("OwnerEventsCapacityUnlimited"); strings.Contains(got, unlimited) {
 			t.Errorf("%s: %q counts seats against %q", tt.code, got, unlimited)
 		}
+	}
+}
+
+// TestEventsManager_PastUnderItsHeading: the staff's list has the upcoming
+// events under one heading and the past ones under another, not mixed
+// (issue 15, desktop).
+func TestEventsManager_PastUnderItsHeading(t *testing.T) {
+	f := newFixture(t)
+	env := f.env(demo.OwnerID, "en")
+	s := newEventsManager(env)
+	f.show(s.root, desktopSize)
+	if s.nUp == 0 || s.nUp == len(s.events) {
+		t.Fatalf("the demo should have upcoming and past events: %d of %d upcoming", s.nUp, len(s.events))
+	}
+	for id, e := range s.events {
+		if past := id >= s.nUp; past != !e.EndsAt.After(demo.Now) && !e.Cancelled {
+			t.Errorf("%q (ends %v) listed as past=%v", e.Title, e.EndsAt, past)
+		}
+		want := ""
+		switch id {
+		case 0:
+			want = "Upcoming events"
+		case s.nUp:
+			want = "Past events"
+		}
+		if got := s.heading(id); got != want {
+			t.Errorf("row %d (%q): heading %q, want %q", id, e.Title, got, want)
+		}
+	}
+	if !slices.Contains(shownTexts(f.win), "Upcoming events") {
+		t.Errorf("no heading over the upcoming events: %q", shownTexts(f.win))
+	}
+	s.list.ScrollToBottom()
+	settle()
+	if !slices.Contains(shownTexts(f.win), "Past events") {
+		t.Errorf("no heading over the past events: %q", shownTexts(f.win))
 	}
 }
