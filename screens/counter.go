@@ -46,6 +46,7 @@ type counter struct {
 	card    *fyne.Container // the member's card, rebuilt on every change
 	actions *fyne.Container
 	history *fyne.Container
+	rules   *ui.Overview // a desktop's action pane before a card is scanned; nil on a phone
 	root    fyne.CanvasObject
 	scope   *Scope
 }
@@ -65,6 +66,9 @@ func newCounter(env *Env) *counter {
 			if err == nil {
 				s.comm = c
 				s.amount.SetPlaceHolder(bidi.Visual(s.env, s.env.L().T("CounterAmountPlaceholder", map[string]any{"Example": s.money(1250)})))
+				if s.rules != nil {
+					s.rules.SetFigures(s.ruleFigures(c.Earn), "")
+				}
 			}
 		}
 	})
@@ -89,6 +93,10 @@ func (s *counter) buildUI() {
 		s.root = container.NewVScroll(container.NewVBox(lookup, s.card, s.actions, s.history))
 		return
 	}
+	// Until a card is scanned, the actions' pane shows what members earn
+	// here: the barista's cheat sheet.
+	s.rules = ui.NewOverview(s.env, l.T("CounterRulesHint"), "", nil)
+	s.actions.Objects = []fyne.CanvasObject{s.rules}
 	left := container.NewVScroll(container.NewVBox(lookup, widget.NewSeparator(), s.card))
 	right := container.NewVScroll(container.NewVBox(s.actions, s.history))
 	s.root = mirror.Split(s.env, left, right, 0.45)
@@ -269,6 +277,25 @@ func (s *counter) render() {
 	s.card.Refresh()
 	s.renderActions()
 	ui.Relayout(s.root)
+}
+
+// ruleFigures are the earning rules a barista tells members about, the ones
+// the program uses.
+func (s *counter) ruleFigures(r community.EarnRules) []ui.Figure {
+	l := s.env.L()
+	var fs []ui.Figure
+	add := func(v int64, caption string) {
+		if v > 0 {
+			fs = append(fs, ui.Figure{Value: l.Number(v), Caption: caption})
+		}
+	}
+	add(r.Visit, l.T("CounterRuleVisit"))
+	if r.PurchaseUnit > 0 {
+		add(r.PurchasePoints, l.T("CounterRulePurchase", map[string]any{"Amount": s.money(r.PurchaseUnit)}))
+	}
+	add(r.StampsEvery, l.T("CounterRuleStamps"))
+	add(r.Birthday, l.T("CounterRuleBirthday"))
+	return fs
 }
 
 func (s *counter) renderActions() {

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,5 +210,43 @@ func TestCounter_KeyboardWedgeScanner(t *testing.T) {
 	}
 	if strings.Contains(s.note.Text, "amount") {
 		t.Errorf("the scan into the amount field was refused as an amount: %q", s.note.Text)
+	}
+}
+
+// TestCounter_RulesBeforeAScan: on a desktop, before a card is scanned, the
+// actions' pane shows what members earn here, from the program's settings
+// (issue 15: no empty detail pane), and a scanned member replaces it.
+func TestCounter_RulesBeforeAScan(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		f := newFixture(t)
+		env := f.env(demo.OwnerID, lang)
+		s := newCounter(env)
+		f.show(s.root, desktopSize)
+		f.capture("counter_rules_desktop_" + lang)
+		c := demo.Community()
+		l := env.L()
+		want := []string{l.Number(c.Earn.Visit), l.Number(c.Earn.StampsEvery), l.Number(c.Earn.Birthday)}
+		var got []string
+		for _, fg := range s.rules.Figures() {
+			got = append(got, fg.Value)
+		}
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: the rules show %q, not %q", lang, got, w)
+			}
+		}
+		if !strings.Contains(strings.Join(shownTexts(f.win), "\n"), l.T("CounterRuleVisit")) {
+			t.Errorf("%s: no visit rule on screen: %q", lang, shownTexts(f.win))
+		}
+		m, err := f.store.Member(t.Context(), demo.MemberID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.find.SetText(m.Code)
+		s.onFind()
+		settle()
+		if strings.Contains(strings.Join(shownTexts(f.win), "\n"), l.T("CounterRuleVisit")) {
+			t.Errorf("%s: the rules still show with a member on the counter", lang)
+		}
 	}
 }
