@@ -55,7 +55,7 @@ func (s *eventsManager) createRow() fyne.CanvasObject {
 	head.SizeName = theme.SizeNameSubHeadingText
 	heading := container.NewVBox(head, widget.NewSeparator())
 	heading.Hide()
-	return container.NewVBox(heading, ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""), ui.NewFaint(s.env, ""))
+	return container.NewVBox(heading, listLines(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""), ui.NewFaint(s.env, "")))
 }
 
 // heading is the section heading row id starts, "" for none.
@@ -83,14 +83,15 @@ func (s *eventsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		heading.Hide()
 	}
 	defer box.Refresh() // lay the row out again for the heading shown or hidden
-	title, meta := box.Objects[1].(*ui.DataLabel), ui.AsLabel(box.Objects[2])
+	lines := box.Objects[1]
+	title, meta := rowLine(lines, 0).(*ui.DataLabel), ui.AsLabel(rowLine(lines, 1))
 	title.SetData(s.env, e.Title)
 	seats := l.T("OwnerEventsSeats", map[string]any{"Going": l.Number(int64(e.Going)), "Waiting": l.Number(int64(e.Waiting))})
 	if e.Cancelled {
 		seats = l.T("OwnerEventsCancelled")
 	}
 	ui.SetLine(s.env, meta, l.DateTime(e.StartsAt, e.Location()))
-	ui.SetLine(s.env, ui.AsLabel(box.Objects[3]), seats)
+	ui.SetLine(s.env, ui.AsLabel(rowLine(lines, 2)), seats)
 }
 
 func (s *eventsManager) load() {

@@ -56,3 +56,18 @@ func (p *managerPane) showOverview(figures []ui.Figure, next string) {
 		p.overview.SetFigures(figures, next)
 	}
 }
+
+// listLines is a list row of text lines that sit together (ui.Compact), as
+// the forum's rows do: a label alone is padded to a button's height, which
+// spread a row's lines like separate rows. rowLine returns its i-th line.
+func listLines(lines ...fyne.CanvasObject) *fyne.Container {
+	for i, l := range lines {
+		lines[i] = ui.Compact(l)
+	}
+	return container.NewPadded(container.NewVBox(lines...))
+}
+
+// rowLine returns line i of a row made by listLines.
+func rowLine(row fyne.CanvasObject, i int) fyne.CanvasObject {
+	return row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[i].(*fyne.Container).Objects[0]
+}

@@ -70,7 +70,7 @@ func (s *members) buildUI() {
 }
 
 func (s *members) createRow() fyne.CanvasObject {
-	return container.NewVBox(ui.NewDataLine(s.env, false), ui.NewFaint(s.env, ""))
+	return listLines(ui.NewDataLine(s.env, false), ui.NewFaint(s.env, ""))
 }
 
 func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -78,8 +78,7 @@ func (s *members) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	m, l := s.found[id], s.env.L()
-	box := o.(*fyne.Container)
-	name, meta := box.Objects[0].(*ui.DataLabel), ui.AsLabel(box.Objects[1])
+	name, meta := rowLine(o, 0).(*ui.DataLabel), ui.AsLabel(rowLine(o, 1))
 	name.SetData(s.env, m.Name)
 	ui.SetLine(s.env, meta, l.T("MembersRowMeta", map[string]any{"Code": m.Code, "Points": l.Points(m.Points)}))
 }

@@ -47,7 +47,7 @@ func (s *pollsManager) buildUI() {
 }
 
 func (s *pollsManager) createRow() fyne.CanvasObject {
-	return container.NewVBox(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
+	return listLines(ui.NewDataLine(s.env, true), ui.NewFaint(s.env, ""))
 }
 
 func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -55,13 +55,12 @@ func (s *pollsManager) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	p, l := s.polls[id], s.env.L()
-	box := o.(*fyne.Container)
-	box.Objects[0].(*ui.DataLabel).SetData(s.env, p.Question)
+	rowLine(o, 0).(*ui.DataLabel).SetData(s.env, p.Question)
 	state := l.T("PollStateOpen")
 	if !p.Open(s.env.Svc.Now()) {
 		state = l.T("PollStateClosed")
 	}
-	ui.SetLine(s.env, ui.AsLabel(box.Objects[1]), state)
+	ui.SetLine(s.env, ui.AsLabel(rowLine(o, 1)), state)
 }
 
 func (s *pollsManager) load() {

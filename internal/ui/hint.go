@@ -27,7 +27,7 @@ func WithHint(d bidi.Dir, o fyne.CanvasObject, e *widget.Entry, hint string) fyn
 	p.Secondary = true
 	// The entry's text starts one input border in from its edge.
 	border := theme.Size(theme.SizeNameInputBorder)
-	over := container.New(&hintLayout{inset: border}, p)
+	over := container.New(&hintLayout{inset: border, entry: e}, p)
 	changed := e.OnChanged
 	e.OnChanged = func(s string) {
 		if s == "" {
@@ -45,13 +45,22 @@ func WithHint(d bidi.Dir, o fyne.CanvasObject, e *widget.Entry, hint string) fyn
 	return container.NewStack(o, over)
 }
 
-// hintLayout lays the hint over the entry, inset by its border.
-type hintLayout struct{ inset float32 }
+// hintLayout lays the hint over the entry, inset by its border, and clear
+// of the entry's action item (a search icon), which Fyne puts at the right
+// in either direction.
+type hintLayout struct {
+	inset float32
+	entry *widget.Entry
+}
 
 func (l *hintLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	right := l.inset
+	if l.entry != nil && l.entry.ActionItem != nil && l.entry.ActionItem.Visible() {
+		right += l.entry.ActionItem.MinSize().Width + theme.Padding()
+	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(l.inset, l.inset))
-		o.Resize(fyne.NewSize(size.Width-2*l.inset, o.MinSize().Height))
+		o.Resize(fyne.NewSize(size.Width-l.inset-right, o.MinSize().Height))
 	}
 }
 
