@@ -2,13 +2,10 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -22,14 +19,9 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/regulars-app/regulars/app"
-	"github.com/regulars-app/regulars/community"
-	"github.com/regulars-app/regulars/community/demo"
-	"github.com/regulars-app/regulars/community/local"
-	"github.com/regulars-app/regulars/i18n"
 	"github.com/regulars-app/regulars/internal/ui"
 	"github.com/regulars-app/regulars/internal/ui/bidi"
 	"github.com/regulars-app/regulars/internal/ui/uitest"
-	"github.com/regulars-app/regulars/screens"
 )
 
 // TestGallery_TextReadsRight renders every screen of the gallery, phone and
@@ -56,7 +48,11 @@ func TestGallery_TextReadsRight(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders the whole gallery")
 	}
-	svc := gallery(t)
+	svc, closeStore, err := seeded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeStore()
 	a := uitest.NewApp()
 	defer a.Quit()
 	for _, code := range []string{"en", "ar", "ja"} {
@@ -71,7 +67,7 @@ func TestGallery_TextReadsRight(t *testing.T) {
 			}{{"phone", app.LayoutPhone, app.PhoneSize}, {"desktop", app.LayoutDesktop, app.DesktopSize}} {
 				name := fmt.Sprintf("%s-%s-%s", sh.name, form.name, code)
 				t.Run(name, func(t *testing.T) {
-					win, done, err := showShot(a, svc, sh, code, form.layout, form.size)
+					win, done, err := render(a, svc, sh, code, form.layout, form.size)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -83,49 +79,6 @@ func TestGallery_TextReadsRight(t *testing.T) {
 			}
 		}
 	}
-}
-
-// gallery is the demo community the screenshots show.
-func gallery(t *testing.T) *community.Service {
-	t.Helper()
-	store, err := local.Open(filepath.Join(t.TempDir(), "demo.db"), local.WithNoSync())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	if err := demo.Seed(context.Background(), store, demo.Now); err != nil {
-		t.Fatal(err)
-	}
-	return community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
-}
-
-// showShot shows one shot in a test window, as capture does (design-look
-// adds the same as gallery.go's render: use that one once both are merged).
-func showShot(a *uitest.App, svc *community.Service, sh shot, code string, layout app.Layout, size fyne.Size) (fyne.Window, func(), error) {
-	m, err := svc.Member(context.Background(), community.Actor{ID: sh.member}, sh.member)
-	if err != nil {
-		return nil, nil, err
-	}
-	win := test.NewWindow(nil)
-	win.Resize(size)
-	env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
-	a.Track(env)
-	if sh.alone != nil {
-		env.SetPhone(layout == app.LayoutPhone)
-		win.SetContent(sh.alone(env))
-	} else {
-		shell := app.NewShell(win, env, layout, app.LocalProfiles())
-		shell.Show(sh.place)
-		a.Settle()
-		if sh.detail != nil {
-			shell.Push(sh.detail(env))
-		}
-	}
-	a.Settle()
-	win.Resize(size)
-	win.Content().Refresh()
-	a.Settle()
-	return win, func() { env.CloseAll(); win.Close() }, nil
 }
 
 // drawnText is a canvas text on screen.

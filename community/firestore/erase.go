@@ -63,7 +63,7 @@ func (s *Store) DeleteMember(ctx context.Context, id string) error {
 			parent func(*firestore.DocumentRef) string
 		}{
 			{s.col("threads").Where("author", "==", id), community.KindThread, none},
-			{s.client.CollectionGroup("posts").Where("community", "==", s.cid).Where("author", "==", id), community.KindPost, grandparent},
+			{s.posts().Where("author", "==", id), community.KindPost, grandparent},
 			{s.col("stories").Where("author", "==", id), community.KindStory, none},
 			{s.client.CollectionGroup("rsvps").Where("community", "==", s.cid).Where("member", "==", id), community.KindRSVP, grandparent},
 		}

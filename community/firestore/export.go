@@ -26,7 +26,7 @@ func (s *Store) MemberRecords(ctx context.Context, id string) (community.MemberR
 		return nil
 	})
 	if err == nil {
-		q := s.client.CollectionGroup("posts").Where("community", "==", s.cid).Where("author", "==", id)
+		q := s.posts().Where("author", "==", id)
 		err = docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
 			var d postDoc
 			if err := snap.DataTo(&d); err != nil {

@@ -172,22 +172,8 @@ func (s *Store) ReactionsOf(ctx context.Context, threadID, memberID string) (map
 // ReportedPosts queries the posts collection group for the moderation
 // queue (queued posts), oldest first report first.
 func (s *Store) ReportedPosts(ctx context.Context, limit int) ([]community.Post, error) {
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	q := s.client.CollectionGroup("posts").Where("community", "==", s.cid).Where("queued", "==", true).
-		OrderBy("reportedAt", firestore.Asc)
-	if limit > 0 {
-		q = q.Limit(limit)
-	}
-	var out []community.Post
-	err := docs(ctx, nil, q, func(snap *firestore.DocumentSnapshot) error {
-		var d postDoc
-		if err := snap.DataTo(&d); err != nil {
-			return err
-		}
-		out = append(out, fromPostDoc(snap.Ref.ID, d))
-		return nil
-	})
+	q := s.posts().Where("queued", "==", true).OrderBy("reportedAt", firestore.Asc)
+	out, err := s.postPage(ctx, q, limit, func(postDoc) bool { return true })
 	if err != nil {
 		return nil, s.wrap("reported posts", err)
 	}

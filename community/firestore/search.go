@@ -12,10 +12,24 @@ import (
 // array-contains term, at desc, limit. Removed and deleted posts are left
 // out of the page read (which may then hold fewer than limit).
 func (s *Store) SearchPosts(ctx context.Context, term string, limit int) ([]community.Post, error) {
+	q := s.posts().Where("terms", "array-contains", term).OrderBy("at", firestore.Desc)
+	out, err := s.postPage(ctx, q, limit, func(d postDoc) bool { return !d.Removed && !d.Deleted })
+	if err != nil {
+		return nil, s.wrap("search posts", err)
+	}
+	return out, nil
+}
+
+// posts is the collection group of this community's posts, in every thread.
+func (s *Store) posts() firestore.Query {
+	return s.client.CollectionGroup("posts").Where("community", "==", s.cid)
+}
+
+// postPage reads at most limit posts of q (all when limit is 0) and returns
+// those keep accepts.
+func (s *Store) postPage(ctx context.Context, q firestore.Query, limit int, keep func(postDoc) bool) ([]community.Post, error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
-	q := s.client.CollectionGroup("posts").Where("community", "==", s.cid).Where("terms", "array-contains", term).
-		OrderBy("at", firestore.Desc)
 	if limit > 0 {
 		q = q.Limit(limit)
 	}
@@ -25,15 +39,12 @@ func (s *Store) SearchPosts(ctx context.Context, term string, limit int) ([]comm
 		if err := snap.DataTo(&d); err != nil {
 			return err
 		}
-		if !d.Removed && !d.Deleted {
+		if keep(d) {
 			out = append(out, fromPostDoc(snap.Ref.ID, d))
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, s.wrap("search posts", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // SearchThreads queries threads: terms array-contains term, createdAt desc, limit.
