@@ -1,8 +1,6 @@
 package app
 
 import (
-	"image/color"
-	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,27 +9,8 @@ import (
 	"github.com/regulars-app/regulars/internal/ui/uitheme"
 )
 
-// luminance is the WCAG relative luminance of c.
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
 // contrast is the WCAG contrast ratio of two opaque colours.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
+var contrast = uitheme.Contrast
 
 func TestTheme_SecondaryTextContrast(t *testing.T) {
 	th := NewTheme("en")
