@@ -3,11 +3,9 @@ package firestore
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/regulars-app/regulars/community"
 	"github.com/regulars-app/regulars/community/demo"
-	"github.com/regulars-app/regulars/internal/emulators"
 )
 
 // TestStore_ForumUnreadMarksCostOneRead opens the forum list as the demo
@@ -17,19 +15,7 @@ import (
 // and writes it once; marking it again reads it only.
 func TestStore_ForumUnreadMarksCostOneRead(t *testing.T) {
 	ctx := t.Context()
-	e := emulators.FirestoreFor(t)
-	var reads ReadCounter
-	s, err := Dial(ctx, Config{ProjectID: e.ProjectID, CommunityID: fmt.Sprintf("unread-%d", time.Now().UnixNano()),
-		Endpoint: e.Host, Admin: true, ClientOptions: reads.Options()})
-	if err != nil {
-		t.Fatalf("dial the emulator: %v", err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	WarmUp(t, s)
-	if err := demo.Seed(ctx, s, demo.Now); err != nil {
-		t.Fatalf("seed the demo community: %v", err)
-	}
-	svc := community.NewService(s, community.WithClock(func() time.Time { return demo.Now }))
+	_, reads, svc := seededCounted(t, "unread")
 	me := community.Actor{ID: demo.MemberID, Role: community.RoleMember, Name: "Amira Haddad", Lang: "ar"}
 	tom := community.Actor{ID: "mem-tom", Role: community.RoleMember, Name: "Tom", Lang: "en"}
 

@@ -28,19 +28,7 @@ const maxHomeReads = 8
 // must be equal and small.
 func TestStore_HomeReadsBounded(t *testing.T) {
 	ctx := t.Context()
-	e := emulators.FirestoreFor(t)
-	var reads ReadCounter
-	s, err := Dial(ctx, Config{ProjectID: e.ProjectID, CommunityID: fmt.Sprintf("reads-%d", time.Now().UnixNano()),
-		Endpoint: e.Host, Admin: true, ClientOptions: reads.Options()})
-	if err != nil {
-		t.Fatalf("dial the emulator: %v", err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	WarmUp(t, s)
-	if err := demo.Seed(ctx, s, demo.Now); err != nil {
-		t.Fatalf("seed the demo community: %v", err)
-	}
-	svc := community.NewService(s, community.WithClock(func() time.Time { return demo.Now }))
+	s, reads, svc := seededCounted(t, "reads")
 	actor := community.Actor{ID: demo.MemberID, Role: community.RoleMember}
 
 	home := func(label string) (int, map[string]int, community.Home) {
@@ -144,4 +132,23 @@ func grow(ctx context.Context, s *Store, n int) error {
 		}
 	}
 	return nil
+}
+
+// seededCounted dials a new community on the emulator, its reads counted,
+// and seeds the demo into it; the service's clock is demo.Now.
+func seededCounted(t *testing.T, prefix string) (*Store, *ReadCounter, *community.Service) {
+	t.Helper()
+	e := emulators.FirestoreFor(t)
+	reads := new(ReadCounter)
+	s, err := Dial(t.Context(), Config{ProjectID: e.ProjectID, CommunityID: fmt.Sprintf("%s-%d", prefix, time.Now().UnixNano()),
+		Endpoint: e.Host, Admin: true, ClientOptions: reads.Options()})
+	if err != nil {
+		t.Fatalf("dial the emulator: %v", err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	WarmUp(t, s)
+	if err := demo.Seed(t.Context(), s, demo.Now); err != nil {
+		t.Fatalf("seed the demo community: %v", err)
+	}
+	return s, reads, community.NewService(s, community.WithClock(func() time.Time { return demo.Now }))
 }
