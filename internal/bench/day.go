@@ -50,13 +50,6 @@ func DayFor(members int) DayPlan {
 		Announcements: 3, Awards: n(400), SlotReal: 5 * time.Second, Dwell: 500 * time.Millisecond, Seed: 11}
 }
 
-// EmulatorHeapMB is the Java heap of the emulators the bench starts (see
-// emulators.Heap). With the tests' 512 MB, the day, which runs after the
-// home section's 47,000-document seed in the same emulator, found the JVM
-// collecting garbage on both cores: 254 operations timed out and only 7
-// member writes went through, on an otherwise idle machine.
-const EmulatorHeapMB = 4096
-
 const daySlots = 84 // 07:00-21:00 in 10-minute slots
 
 // hourWeight is how a café's app opens spread over its hours (07:00 first):
