@@ -23,7 +23,19 @@ func main() {
 	if *only != "" {
 		filter = strings.Split(*only, ",")
 	}
-	files, err := screenshots(*out, strings.Split(*langs, ","), strings.Split(*themes, ","), filter)
+	// Fyne's test driver hands fyne.Do work (the theme's application to
+	// every window, when the theme changes) to a new goroutine when it is
+	// called from the main goroutine, where it then races with the drawing
+	// (a nil pointer in a RichText at the second language). From any other
+	// goroutine it runs that work in place, as under go test: draw there.
+	var files []string
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		files, err = screenshots(*out, strings.Split(*langs, ","), strings.Split(*themes, ","), filter)
+	}()
+	<-done
 	for _, f := range files {
 		fmt.Println(f)
 	}
