@@ -22,25 +22,26 @@ type EventCardData struct {
 }
 
 // NewEventCard is a tappable event card: a date block, the title and one
-// line of when and where, the seats and the member's answer on a third,
-// and an image slot at the end.
+// line of when and where, the seats on a third and the member's answer in a
+// chip under them, and an image slot at the end.
 func NewEventCard(d bidi.Dir, e EventCardData, tapped func()) *TapSurface {
 	title := NewDataLine(d, true)
 	title.SetData(d, e.Title)
-	second := NewDataLine(d, false)
-	SetLine(d, second, e.Detail)
-	lines := []fyne.CanvasObject{Compact(title), Compact(SecondaryData(second))}
-	var third []fyne.CanvasObject
-	if e.Status != "" {
-		third = append(third, NewChip(d, e.Status, e.StatusKind))
-	}
+	// The second and third lines are one-line paragraphs: cut at their
+	// logical end, so that an Arabic line keeps its time ("٧:٠٠ م – Café
+	// Lumen, b…") where a label, cut after the reordering, dropped it, and
+	// so that no line widens the card past a phone's width (the Arabic
+	// waitlist line pushed every card of the list off the screen).
+	second := &Paragraph{Text: e.Detail, RTL: d.RTL(), MaxLines: 1, Secondary: true}
+	second.ExtendBaseWidget(second)
+	lines := []fyne.CanvasObject{Compact(title), Compact(second)}
 	if e.Seats != "" {
-		seats := NewSecondary("")
-		SetLine(d, seats.Label, e.Seats)
-		third = append(third, Compact(seats))
+		seats := &Paragraph{Text: e.Seats, RTL: d.RTL(), MaxLines: 1, Secondary: true, Interface: true}
+		seats.ExtendBaseWidget(seats)
+		lines = append(lines, Compact(seats))
 	}
-	if len(third) > 0 {
-		lines = append(lines, mirror.Row(d, third...))
+	if e.Status != "" {
+		lines = append(lines, mirror.Row(d, NewChip(d, e.Status, e.StatusKind)))
 	}
 	slot := NewImageSlot(e.Image, fyne.NewSize(64, 64))
 	row := mirror.Border(d, nil, nil, container.NewCenter(NewDateBlock(e.Month, e.Day)), container.NewCenter(slot),

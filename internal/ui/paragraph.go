@@ -39,6 +39,9 @@ type Paragraph struct {
 	SizeName fyne.ThemeSizeName
 	// Center centres every line instead of aligning it to the reading start.
 	Center bool
+	// Interface marks the text as translated interface text, not user
+	// content (see IsUserData).
+	Interface bool
 
 	width float32 // the width of the last layout, for MinSize's height
 }
@@ -56,8 +59,8 @@ func NewParagraph(text string, rtl bool) *Paragraph {
 	return p
 }
 
-// IsUserData marks the paragraph as user content.
-func (p *Paragraph) IsUserData() bool { return true }
+// IsUserData marks the paragraph as user content, unless it is Interface text.
+func (p *Paragraph) IsUserData() bool { return !p.Interface }
 
 // SetText changes the text and its direction.
 func (p *Paragraph) SetText(text string, rtl bool) {
