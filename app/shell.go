@@ -174,7 +174,7 @@ func (s *Shell) rebuild() {
 	if s.env.RTL() {
 		backIcon = theme.NavigateNextIcon()
 	}
-	s.back = widget.NewButtonWithIcon(s.env.L().T("NavBack"), backIcon, s.Pop)
+	s.back = ui.NewIconButton(s.env, s.env.L().T("NavBack"), backIcon, s.Pop)
 	s.back.Importance = widget.LowImportance
 	s.logo = container.NewPadded(ui.NewLogo(s.name(), s.comm.Brand.Logo, 28))
 
@@ -253,7 +253,7 @@ func (s *Shell) desktopLayout() fyne.CanvasObject {
 			staffHeader = true
 			items = append(items, widget.NewSeparator(), ui.NewSectionHeader(s.env, l.T("NavOwnerTools")))
 		}
-		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
+		b := ui.NewIconButton(s.env, l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
 		b.Alignment = widget.ButtonAlignLeading
 		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing
@@ -313,7 +313,7 @@ func (s *Shell) showTools() {
 		if !p.StaffOnly {
 			continue
 		}
-		b := widget.NewButtonWithIcon(l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
+		b := ui.NewIconButton(s.env, l.T(p.Title), p.Icon, func() { s.Show(p.ID) })
 		b.Alignment = widget.ButtonAlignLeading
 		if s.env.RTL() {
 			b.Alignment = widget.ButtonAlignTrailing

@@ -78,7 +78,7 @@ func (s *announce) buildUI() {
 	s.del = dangerButton(l.T("AnnounceDelete"), s.onDelete)
 	s.del.Hide()
 	s.problem = ui.NewRefusal(s.env)
-	newButton := widget.NewButtonWithIcon(l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
+	newButton := ui.NewIconButton(s.env, l.T("AnnounceNew"), theme.ContentAddIcon(), s.onNew)
 	preview := widget.NewCard(l.T("AnnouncePreview"), "", container.NewVBox(
 		mirror.Border(l, nil, nil, widget.NewLabel(l.T("AnnouncePreviewAs")), nil, s.previewLang),
 		s.previewTitle, s.previewBody))

@@ -69,9 +69,9 @@ func (s *checkInbox) buildUI() fyne.CanvasObject {
 	title := ui.NewText(s.env, l.T("AppInboxTitle"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
-	s.done = widget.NewButtonWithIcon(l.T("AppInboxVerified"), theme.ConfirmIcon(), s.onVerified)
+	s.done = ui.NewIconButton(s.env, l.T("AppInboxVerified"), theme.ConfirmIcon(), s.onVerified)
 	s.done.Importance = widget.HighImportance
-	s.resend = widget.NewButtonWithIcon(l.T("AppInboxResend"), theme.MailSendIcon(), s.onResend)
+	s.resend = ui.NewIconButton(s.env, l.T("AppInboxResend"), theme.MailSendIcon(), s.onResend)
 	look := widget.NewButton(l.T("AppInboxLookAround"), s.inbox.LookAround)
 	look.Importance = widget.LowImportance
 	out := widget.NewButton(l.T("AppSignOut"), s.inbox.SignOut)

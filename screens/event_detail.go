@@ -124,7 +124,7 @@ func (s *eventDetail) show(e community.Event, r community.RSVP, err error) {
 	if r.Status == community.StatusCheckedIn {
 		objs = append(objs, s.rate()...) // how was it? 1 to 5, after check-in
 	}
-	cal := widget.NewButtonWithIcon(l.T("EventAddToCalendar"), theme.DownloadIcon(), s.onAddToCalendar)
+	cal := ui.NewIconButton(s.env, l.T("EventAddToCalendar"), theme.DownloadIcon(), s.onAddToCalendar)
 	objs = append(objs, mirror.Row(s.env, cal))
 	s.body.Objects = objs
 	s.body.Refresh()
@@ -153,7 +153,7 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 		if r.Status == community.StatusWaiting {
 			label = l.T("EventLeaveWaitlist")
 		}
-		cancel := widget.NewButtonWithIcon(label, theme.CancelIcon(), s.onCancel)
+		cancel := ui.NewIconButton(s.env, label, theme.CancelIcon(), s.onCancel)
 		return []fyne.CanvasObject{status, cancel}
 	case community.StatusCheckedIn:
 		status := ui.NewText(s.env, rsvpText(s.env, r))
@@ -164,7 +164,7 @@ func (s *eventDetail) answer() []fyne.CanvasObject {
 	if e.Full() {
 		label = l.T("EventJoinWaitlist")
 	}
-	b := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), s.onRSVP)
+	b := ui.NewIconButton(s.env, label, theme.ConfirmIcon(), s.onRSVP)
 	b.Importance = widget.HighImportance
 	return []fyne.CanvasObject{b}
 }

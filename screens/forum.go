@@ -56,7 +56,7 @@ func (s *forum) buildUI() {
 	s.picker = widget.NewSelect(nil, s.onCategory)
 	s.picker.Alignment = mirror.Start(s.env)
 	s.picker.PlaceHolder = l.T("ForumAllCategories")
-	start := widget.NewButtonWithIcon(l.T("ForumStartThread"), theme.ContentAddIcon(), s.onStart)
+	start := ui.NewIconButton(s.env, l.T("ForumStartThread"), theme.ContentAddIcon(), s.onStart)
 	start.Importance = widget.HighImportance
 	s.list = widget.NewList(s.length, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen

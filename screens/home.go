@@ -73,7 +73,7 @@ func (h *home) show(data community.Home, err error) {
 	}
 	objs := []fyne.CanvasObject{h.header(data), h.loyaltyCard(data)}
 	if data.Unread > 0 {
-		b := widget.NewButtonWithIcon(bidi.Visual(h.env, l.N("HomeUnread", data.Unread)), theme.MailComposeIcon(), h.onNotifications)
+		b := ui.NewIconButton(h.env, bidi.Visual(h.env, l.N("HomeUnread", data.Unread)), theme.MailComposeIcon(), h.onNotifications)
 		b.Importance = widget.LowImportance
 		objs = append(objs, mirror.Row(h.env, b))
 	}
@@ -101,7 +101,7 @@ func (h *home) header(data community.Home) fyne.CanvasObject {
 // tiers; it opens the card with the code to show at the counter.
 func (h *home) loyaltyCard(data community.Home) fyne.CanvasObject {
 	card := ui.NewLoyaltyCard(h.env, loyaltyCardData(h.env, data.Community, data.Member))
-	open := widget.NewButtonWithIcon(h.env.L().T("HomeOpenCard"), theme.AccountIcon(), h.onOpenCard)
+	open := ui.NewIconButton(h.env, h.env.L().T("HomeOpenCard"), theme.AccountIcon(), h.onOpenCard)
 	return container.NewVBox(card, mirror.Row(h.env, open))
 }
 

@@ -48,7 +48,7 @@ func (s *ideaComments) buildUI(text string) {
 	l := s.env.L()
 	s.list = container.NewVBox()
 	s.entry = ui.NewSubmitEntry(s.onSend)
-	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
+	s.send = ui.NewIconButton(s.env, l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
 	head := ui.NewDataLabel(s.env, text, true)

@@ -92,7 +92,7 @@ func (b *ideasBoard) render() {
 			}
 			m := ui.NewFaint(b.env, "")
 			ui.SetLine(b.env, m, meta)
-			talk := widget.NewButtonWithIcon(l.T("IdeaComments"), theme.MailReplyIcon(), func() { b.onComments(idea) })
+			talk := ui.NewIconButton(b.env, l.T("IdeaComments"), theme.MailReplyIcon(), func() { b.onComments(idea) })
 			talk.Importance = widget.LowImportance
 			b.content.Add(container.NewVBox(text, mirror.Border(b.env, nil, nil, nil, talk, m)))
 		}

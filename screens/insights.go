@@ -73,7 +73,7 @@ func (s *insights) buildUI() {
 		s.grid = container.NewGridWithColumns(2, cards...)
 	}
 	// What members said, event ratings and drifting regulars (issue 14).
-	heard := widget.NewButtonWithIcon(l.T("InsightsFeedbackOpen"), theme.MailReplyIcon(), s.onFeedback)
+	heard := ui.NewIconButton(s.env, l.T("InsightsFeedbackOpen"), theme.MailReplyIcon(), s.onFeedback)
 	heard.Importance = widget.HighImportance
 	s.root = container.NewVScroll(container.NewVBox(mirror.Row(s.env, heard), s.problem, s.grid))
 }

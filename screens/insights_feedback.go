@@ -141,7 +141,7 @@ func (h *insightsFeedback) showComments(l *i18n.Localizer, fs []community.Feedba
 			lines = append(lines, ui.NewFaint(h.env, l.T("InsightsYouReplied")), r)
 		} else {
 			id := f.ID
-			lines = append(lines, mirror.Row(h.env, widget.NewButtonWithIcon(l.T("InsightsReply"), theme.MailReplyIcon(), func() { h.onReply(id) })))
+			lines = append(lines, mirror.Row(h.env, ui.NewIconButton(h.env, l.T("InsightsReply"), theme.MailReplyIcon(), func() { h.onReply(id) })))
 		}
 		h.comments.Add(container.NewVBox(lines...))
 		h.comments.Add(widget.NewSeparator())
@@ -161,7 +161,7 @@ func (h *insightsFeedback) showDrifting(l *i18n.Localizer, ms []community.Member
 		seen := ui.NewFaint(h.env, l.T("InsightsLastSeen", map[string]any{"When": l.Relative(m.LastActive, now),
 			"Points": l.Points(m.LifetimePoints)}))
 		id, name := m.ID, m.Name
-		note := widget.NewButtonWithIcon(l.T("InsightsSendNote"), theme.MailSendIcon(), func() { h.onNote(id, name) })
+		note := ui.NewIconButton(h.env, l.T("InsightsSendNote"), theme.MailSendIcon(), func() { h.onNote(id, name) })
 		h.drifting.Add(mirror.Border(h.env, nil, nil, nil, note, container.NewVBox(who, seen)))
 	}
 	h.drifting.Refresh()

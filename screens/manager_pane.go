@@ -31,7 +31,7 @@ func newManagerPane(env *Env, texts managerTexts, share float64, length func() i
 	onOpen func(widget.ListItemID), onNew func()) managerPane {
 	l := env.L()
 	var p managerPane
-	add := widget.NewButtonWithIcon(l.T(texts.New), theme.ContentAddIcon(), onNew)
+	add := ui.NewIconButton(env, l.T(texts.New), theme.ContentAddIcon(), onNew)
 	add.Importance = widget.HighImportance
 	p.list = widget.NewList(length, create, update)
 	p.list.OnSelected = onOpen

@@ -172,7 +172,7 @@ func (s *me) profile() fyne.CanvasObject {
 	since := ui.SecondaryOf(ui.NewText(s.env, l.Since(s.member.Since, s.env.Svc.Now().In(s.community.Location()))))
 	card := mirror.Border(s.env, nil, nil, ui.NewAvatar(s.member.Name, 0), nil, container.NewVBox(name, since))
 	save := widget.NewButton(l.T("MeSaveName"), s.onSaveName)
-	loyalty := widget.NewButtonWithIcon(l.T("HomeOpenCard"), theme.AccountIcon(), s.onOpenCard)
+	loyalty := ui.NewIconButton(s.env, l.T("HomeOpenCard"), theme.AccountIcon(), s.onOpenCard)
 	return container.NewVBox(
 		ui.NewSectionHeader(s.env, l.T("MeProfile")),
 		card,
@@ -272,8 +272,8 @@ func (s *me) nps() fyne.CanvasObject {
 
 func (s *me) privacy() fyne.CanvasObject {
 	l := s.env.L()
-	s.exportBtn = widget.NewButtonWithIcon(l.T("MeExport"), theme.DownloadIcon(), s.onExport)
-	del := widget.NewButtonWithIcon(l.T("MeDelete"), theme.DeleteIcon(), s.onDelete)
+	s.exportBtn = ui.NewIconButton(s.env, l.T("MeExport"), theme.DownloadIcon(), s.onExport)
+	del := ui.NewIconButton(s.env, l.T("MeDelete"), theme.DeleteIcon(), s.onDelete)
 	del.Importance = widget.DangerImportance
 	return container.NewVBox(
 		ui.NewSectionHeader(s.env, l.T("MePrivacy")),
@@ -295,11 +295,11 @@ func (s *me) account() fyne.CanvasObject {
 	l := s.env.L()
 	box := container.NewVBox(ui.NewSectionHeader(s.env, l.T("MeAccount")))
 	if !acc.EmailVerified() {
-		confirm := widget.NewButtonWithIcon(l.T("AppVerifyOpen"), theme.MailComposeIcon(), acc.ConfirmEmail)
+		confirm := ui.NewIconButton(s.env, l.T("AppVerifyOpen"), theme.MailComposeIcon(), acc.ConfirmEmail)
 		box.Add(ui.NewText(s.env, l.T("AppVerifyBanner")))
 		box.Add(mirror.Row(s.env, confirm))
 	}
-	out := widget.NewButtonWithIcon(l.T("AppSignOut"), theme.LogoutIcon(), acc.SignOut)
+	out := ui.NewIconButton(s.env, l.T("AppSignOut"), theme.LogoutIcon(), acc.SignOut)
 	box.Add(mirror.Row(s.env, out))
 	return box
 }

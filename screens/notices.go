@@ -51,7 +51,7 @@ func (s *notices) buildUI() {
 	s.list = container.NewVBox()
 	s.unread = ui.NewHeading(s.env, "")
 	s.problem = ui.NewRefusal(s.env)
-	all := widget.NewButtonWithIcon(l.T("NoticesMarkAllRead"), theme.MailComposeIcon(), s.onMarkAll)
+	all := ui.NewIconButton(s.env, l.T("NoticesMarkAllRead"), theme.MailComposeIcon(), s.onMarkAll)
 	var kinds []fyne.CanvasObject
 	for _, g := range muteGroups {
 		c := ui.NewCheck(s.env, l.T(g.label), nil)
@@ -478,7 +478,7 @@ func (s *me) noticesButton() fyne.CanvasObject {
 	if unread > 0 {
 		text = l.T("NoticesOpenUnread", map[string]any{"Unread": l.Number(int64(min(unread, community.UnreadCap)))})
 	}
-	b := widget.NewButtonWithIcon(bidi.Visual(s.env, text), theme.MailComposeIcon(), func() {
+	b := ui.NewIconButton(s.env, bidi.Visual(s.env, text), theme.MailComposeIcon(), func() {
 		s.env.Nav.Push(l.T("NoticesTitle"), NewNotices(s.env))
 	})
 	if unread > 0 {

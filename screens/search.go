@@ -47,7 +47,7 @@ func (s *search) buildUI() {
 	l := s.env.L()
 	s.entry = ui.NewSubmitEntry(s.onSearch)
 	s.entry.MultiLine = false // a query is one line: Enter searches
-	go1 := widget.NewButtonWithIcon(l.T("SearchButton"), theme.SearchIcon(), s.onSearch)
+	go1 := ui.NewIconButton(s.env, l.T("SearchButton"), theme.SearchIcon(), s.onSearch)
 	go1.Importance = widget.HighImportance
 	s.results = container.NewVBox(ui.NewEmptyState(theme.SearchIcon(), l.T("SearchHint"), "", nil))
 	s.problem = ui.NewRefusal(s.env)

@@ -100,7 +100,7 @@ func (s *settings) buildUI() {
 	}
 	s.tierBox, s.rewardBox, s.catBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
 	add := func(text string, fn func()) fyne.CanvasObject {
-		return mirror.Row(s.env, widget.NewButtonWithIcon(text, theme.ContentAddIcon(), fn))
+		return mirror.Row(s.env, ui.NewIconButton(s.env, text, theme.ContentAddIcon(), fn))
 	}
 	s.save = highButton(l.T("SettingsSave"), s.onSave)
 	s.note = ui.NewRefusal(s.env)

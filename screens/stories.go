@@ -43,7 +43,7 @@ func newStories(env *Env) *stories {
 
 func (s *stories) buildUI() {
 	l := s.env.L()
-	tell := widget.NewButtonWithIcon(l.T("StoriesTell"), theme.DocumentCreateIcon(), s.onTell)
+	tell := ui.NewIconButton(s.env, l.T("StoriesTell"), theme.DocumentCreateIcon(), s.onTell)
 	tell.Importance = widget.HighImportance
 	s.list = widget.NewList(func() int { return len(s.items) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onOpen

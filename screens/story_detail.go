@@ -55,7 +55,7 @@ func (s *storyDetail) buildUI() {
 	s.plain = ui.NewPlainBody()
 	s.like = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onLike)
 	s.like.Disable()
-	s.withdraw = widget.NewButtonWithIcon(l.T("StoryWithdraw"), theme.CancelIcon(), s.onWithdraw)
+	s.withdraw = ui.NewIconButton(s.env, l.T("StoryWithdraw"), theme.CancelIcon(), s.onWithdraw)
 	s.withdraw.Importance = widget.LowImportance
 	s.withdraw.Hide()
 	s.problem = ui.NewRefusal(s.env)

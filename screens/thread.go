@@ -87,7 +87,7 @@ func (s *thread) buildUI() {
 	s.mention = container.NewHBox()
 	s.names = container.NewHScroll(s.mention)
 	s.names.Hide()
-	s.send = widget.NewButtonWithIcon(l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
+	s.send = ui.NewIconButton(s.env, l.T("ThreadSend"), theme.MailSendIcon(), s.onSend)
 	s.send.Importance = widget.HighImportance
 	s.problem = ui.NewRefusal(s.env)
 	s.compose = container.NewVBox(s.problem, requireVerified(s.env, s.send), s.names,

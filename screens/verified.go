@@ -29,7 +29,7 @@ func requireVerified(env *Env, controls ...fyne.Disableable) fyne.CanvasObject {
 		c.Disable()
 	}
 	l := env.L()
-	confirm := widget.NewButtonWithIcon(l.T("AppVerifyOpen"), theme.MailComposeIcon(), env.Account.ConfirmEmail)
+	confirm := ui.NewIconButton(env, l.T("AppVerifyOpen"), theme.MailComposeIcon(), env.Account.ConfirmEmail)
 	confirm.Importance = widget.LowImportance
 	return mirror.Border(env, nil, nil, nil, confirm, ui.NewText(env, l.T("AppVerifyBanner")))
 }

@@ -43,7 +43,7 @@ func NewOverview(d bidi.Dir, hint, actionText string, action func()) *Overview {
 	}
 	objs := []fyne.CanvasObject{o.figures, o.nextBox, help}
 	if actionText != "" && action != nil {
-		b := widget.NewButtonWithIcon(actionText, theme.ContentAddIcon(), action)
+		b := NewIconButton(d, actionText, theme.ContentAddIcon(), action)
 		b.Importance = widget.HighImportance
 		objs = append(objs, mirror.Row(d, b))
 	}
