@@ -25,6 +25,12 @@ func WithHint(d bidi.Dir, o fyne.CanvasObject, e *widget.Entry, hint string) fyn
 	e.SetPlaceHolder("")
 	p := NewParagraph(hint, d.RTL())
 	p.Secondary = true
+	if !e.MultiLine {
+		// One line, as the entry's own placeholder: the hint lies over
+		// the entry without growing it, so a second line (a Japanese
+		// hint on a phone) ran out of the entry's box.
+		p.MaxLines = 1
+	}
 	// The entry's text starts one input border in from its edge.
 	border := theme.Size(theme.SizeNameInputBorder)
 	over := container.New(&hintLayout{inset: border, entry: e}, p)
