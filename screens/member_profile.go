@@ -30,14 +30,15 @@ type memberProfile struct {
 	comm   community.Community
 	ledger []community.LedgerEntry
 
-	name         *ui.DataLabel
-	meta, points *widget.Label
-	usual        *widget.Entry
-	saveUsual    *widget.Button
-	history      *fyne.Container
-	problem      *widget.Label
-	role         *fyne.Container // the owner's staff switch (member_role.go)
-	root         fyne.CanvasObject
+	name      *ui.DataLabel
+	meta      *ui.Paragraph // code, tier, tenure, language: may wrap, in bidi order line by line
+	points    *widget.Label
+	usual     *widget.Entry
+	saveUsual *widget.Button
+	history   *fyne.Container
+	problem   *widget.Label
+	role      *fyne.Container // the owner's staff switch (member_role.go)
+	root      fyne.CanvasObject
 }
 
 // NewMemberProfile returns a member's profile for staff (owner and staff).
@@ -56,11 +57,13 @@ func newMemberProfile(env *Env, id string) *memberProfile {
 func (s *memberProfile) buildUI() {
 	l := s.env.L()
 	s.name = ui.NewDataLabel(s.env, "", true)
-	s.meta = ui.NewText(s.env, "")
+	// A Paragraph, not a label: a label wraps after the bidi reordering,
+	// so on an Arabic phone the member's code, which starts the line,
+	// ended up alone on the second line.
+	s.meta = ui.NewParagraph("", s.env.RTL())
+	s.meta.Secondary, s.meta.Interface = true, true
 	s.points = ui.NewHeading(s.env, "")
-	for _, lb := range []*widget.Label{s.meta, s.points} {
-		lb.Alignment = mirror.Start(l)
-	}
+	s.points.Alignment = mirror.Start(l)
 	s.usual = widget.NewEntry()
 	s.usual.OnSubmitted = func(string) { s.onSaveUsual() }
 	s.saveUsual = widget.NewButton(l.T("MembersUsualSave"), s.onSaveUsual)
@@ -71,7 +74,7 @@ func (s *memberProfile) buildUI() {
 	s.role = container.NewVBox()
 	usual := container.NewVBox(widget.NewLabelWithStyle(l.T("MembersUsual"), mirror.Start(l), fyne.TextStyle{Bold: true}),
 		mirror.Border(l, nil, nil, nil, s.saveUsual, ui.Hinted(s.env, s.usual, l.T("MembersUsualPlaceholder"))))
-	s.root = container.NewVScroll(ui.Page(container.NewVBox(s.name, ui.SecondaryOf(s.meta), s.points, mirror.Row(l, award, redeem), s.problem,
+	s.root = container.NewVScroll(ui.Page(container.NewVBox(s.name, s.meta, s.points, mirror.Row(l, award, redeem), s.problem,
 		s.role, widget.NewSeparator(), usual, widget.NewSeparator(), ui.NewHeading(s.env, l.T("MembersHistory")), s.history)))
 }
 
@@ -106,8 +109,8 @@ func (s *memberProfile) render() {
 	l, m := s.env.L(), s.member
 	st := community.Status(s.comm, m)
 	s.name.SetData(s.env, m.Name)
-	ui.SetLine(s.env, s.meta, l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
-		"Since": l.Since(m.Since, s.env.Svc.Now()), "Language": languageName(m.Lang)}))
+	s.meta.SetText(l.T("MembersMeta", map[string]any{"Code": m.Code, "Tier": st.Tier.Names.In(l.Code()),
+		"Since": l.Since(m.Since, s.env.Svc.Now()), "Language": languageName(m.Lang)}), s.env.RTL())
 	s.points.SetText(bidi.Visual(s.env, l.Points(m.Points)))
 	s.history.RemoveAll()
 	for _, e := range s.ledger {
