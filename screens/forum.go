@@ -79,7 +79,7 @@ func (s *forum) length() int { return len(s.threads) }
 // bold (two cues, not a colour alone); a read one, an empty place and a
 // regular title.
 func (s *forum) createRow() fyne.CanvasObject {
-	lines := container.NewVBox(ui.Compact(ui.NewDataLine(s.env, true)), ui.Compact(ui.NewFaint(s.env, "")))
+	lines := container.NewVBox(ui.Compact(ui.NewDataLine(s.env, true)), ui.Compact(ui.NewFaintLine(s.env)))
 	chip := ui.NewChip(s.env, "", widget.MediumImportance)
 	lead := mirror.Row(s.env, container.NewCenter(ui.NewUnreadMark()), container.NewCenter(ui.NewAvatar("", 36)))
 	return mirror.Border(s.env, nil, nil, lead, container.NewCenter(chip), container.NewPadded(lines))
@@ -127,7 +127,7 @@ func (s *forum) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		text = l.T("ForumPinnedMark", map[string]any{"Title": text})
 	}
 	title.SetData(s.env, text)
-	meta := ui.AsLabel(box.Objects[1].(*fyne.Container).Objects[0])
+	meta := box.Objects[1].(*fyne.Container).Objects[0]
 	ui.SetLine(s.env, meta, l.N("ForumThreadMeta", max(t.Posts-1, 0), map[string]any{
 		"Author": t.AuthorName, "When": l.Relative(t.LastPostAt, s.env.Svc.Now())}))
 }

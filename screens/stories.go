@@ -56,7 +56,7 @@ func (s *stories) buildUI() {
 // createRow builds a story card: an image slot (the placeholder until
 // stories have photos), the title, the first line and who told it.
 func (s *stories) createRow() fyne.CanvasObject {
-	lines := container.NewVBox(ui.NewDataLine(s.env, true), ui.NewContentRow(s.env), ui.NewFaint(s.env, ""))
+	lines := container.NewVBox(ui.NewDataLine(s.env, true), ui.NewContentRow(s.env), ui.NewFaintLine(s.env))
 	return mirror.Border(s.env, nil, nil, container.NewCenter(ui.NewImageSlot(nil, fyne.NewSize(72, 72))), nil, lines)
 }
 
@@ -68,7 +68,7 @@ func (s *stories) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container).Objects[0].(*fyne.Container) // the lines, in the border's centre
 	box.Objects[0].(*ui.DataLabel).SetContent(s.env, st.Title)
 	ui.SetRowContent(s.env, box.Objects[1], firstLine(st.Body))
-	ui.SetLine(s.env, ui.AsLabel(box.Objects[2]), l.N("StoryMeta", st.Likes, map[string]any{
+	ui.SetLine(s.env, box.Objects[2], l.N("StoryMeta", st.Likes, map[string]any{
 		"Author": st.AuthorName, "Since": l.Since(st.AuthorSince, s.env.Svc.Now())}))
 }
 

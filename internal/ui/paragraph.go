@@ -449,6 +449,17 @@ func NewContentRow(d bidi.Dir) fyne.CanvasObject {
 	return p
 }
 
+// NewFaintLine is one line of secondary interface text in the reading
+// direction, cut with an ellipsis at its logical end: a list row's meta line
+// ("Lucía Fernández · 4 replies · 20 days ago"). A label cut after the bidi
+// reordering loses the start of an Arabic line instead ("… – Lucía Ferná").
+// Set it with SetLine.
+func NewFaintLine(d bidi.Dir) *Paragraph {
+	p := NewParagraph("", d.RTL())
+	p.MaxLines, p.Secondary, p.Interface = 1, true, true
+	return p
+}
+
 // SetRowContent sets the text of a NewContentRow, by its own direction.
 func SetRowContent(d bidi.Dir, o fyne.CanvasObject, text string) {
 	o.(*Paragraph).SetText(text, bidi.IsRTL(text, d.RTL()))

@@ -57,8 +57,12 @@ func secondaryWrapped(text string) *Secondary {
 
 // SetLine sets the text of a label, of secondary text or of a data label (see
 // AsLabel) to interface text, in visual order and aligned to the reading
-// start.
+// start; or the text of a NewFaintLine, in the reading direction.
 func SetLine(d bidi.Dir, o fyne.CanvasObject, text string) {
+	if p, ok := o.(*Paragraph); ok { // NewFaintLine: it orders its text itself
+		p.SetText(text, d.RTL())
+		return
+	}
 	l := AsLabel(o)
 	l.Alignment = mirror.Start(d)
 	l.SetText(bidi.Visual(d, text))
