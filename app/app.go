@@ -101,6 +101,8 @@ func Run(opts Options) error {
 		env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
 		shell := NewShell(win, env, LayoutAuto, LocalProfiles())
 		shell.OnLanguage = func(code string) { a.Preferences().SetString(prefLanguage, code) }
+		a.Lifecycle().SetOnEnteredForeground(shell.EnteredForeground)
+		a.Lifecycle().SetOnExitedForeground(shell.ExitedForeground)
 		go func() {
 			for c := range svc.Watch(ctx) {
 				fyne.Do(func() { shell.Dispatch(c) })
