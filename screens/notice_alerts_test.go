@@ -31,24 +31,25 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// remindStore counts Service.Remind's scans of a member's RSVPs (one a
-// check), and holds each until gate lets it go when gate is not nil.
+// remindStore counts reminder checks (Service.Remind reads the member's
+// next RSVP first, once a check), and holds each until gate lets it go
+// when gate is not nil.
 type remindStore struct {
 	community.Store
 	scans atomic.Int32
 	gate  chan struct{}
 }
 
-func (s *remindStore) MemberRSVPs(ctx context.Context, memberID string, limit int) ([]community.RSVP, error) {
+func (s *remindStore) NextRSVP(ctx context.Context, memberID string, now time.Time) (community.RSVP, error) {
 	s.scans.Add(1)
 	if s.gate != nil {
 		select {
 		case <-s.gate:
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return community.RSVP{}, ctx.Err()
 		}
 	}
-	return s.Store.MemberRSVPs(ctx, memberID, limit)
+	return s.Store.NextRSVP(ctx, memberID, now)
 }
 
 // alertsFixture is the demo member's NoticeAlerts over a service whose
