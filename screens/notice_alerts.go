@@ -92,7 +92,7 @@ func (a *NoticeAlerts) tick(ctx context.Context, d time.Duration) {
 func (a *NoticeAlerts) Restart() {
 	a.seen, a.ready = map[string]bool{}, false
 	if !a.check(a.known) {
-		a.known() // a check for the member before is under way: the next tick reminds
+		a.known() // no check now (nobody signed in, hidden, or one for the member before under way): the next tick reminds
 	}
 }
 
@@ -162,7 +162,7 @@ func (a *NoticeAlerts) known() {
 	})
 }
 
-// Stop ends the watch.
+// Stop ends the watch and the periodic reminder checks.
 func (a *NoticeAlerts) Stop() { a.scope.cancel() }
 
 // NoticeAlertScan is how many of the newest notices a change reads to find
