@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/regulars-app/regulars/assets"
 	"github.com/regulars-app/regulars/community"
@@ -53,6 +54,11 @@ func Run(opts Options) error {
 	}
 	code := Language(opts.Lang, a.Preferences().String(prefLanguage))
 	a.Settings().SetTheme(NewTheme(code))
+	// The shell's first text measurement loads the fonts and, on a first
+	// start, indexes the system's fonts (for the scripts the theme's font
+	// lacks): begun now, that runs beside the store's opening and the
+	// window's creation instead of after them.
+	go func() { _ = fyne.MeasureText(ID, theme.TextSize(), fyne.TextStyle{}) }()
 	cfg, err := Settings(a.Metadata(), opts)
 	if err != nil {
 		return err
@@ -75,32 +81,31 @@ func Run(opts Options) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	store, err := openLocal(ctx, path, time.Now())
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	svc := community.NewService(store)
-	go expireDaily(ctx, svc)
-
-	memberID := demo.MemberID
-	if opts.Profile == "owner" {
-		memberID = demo.OwnerID
-	}
-	m, err := svc.Member(ctx, community.Actor{ID: memberID}, memberID)
-	if err != nil {
-		return fmt.Errorf("sign in as %s: %w", memberID, err)
-	}
+	// The store opens (on a first start: the demo community is seeded)
+	// while the driver creates the window; the shell waits for it.
+	opening := make(chan localSession, 1)
+	go func() { opening <- openSession(ctx, path, opts.Profile) }()
 
 	win := a.NewWindow("Regulars")
 	win.Resize(fyne.NewSize(1100, 760))
+	var sess localSession
+	received := false
 	// The shell is built once the app runs: its screens load in the
 	// background and hand their results to fyne.Do, which needs the
 	// driver's event loop.
 	a.Lifecycle().SetOnStarted(func() {
-		env := screens.NewEnv(svc, win, nil, m.Actor(), i18n.New(code))
+		sess, received = <-opening, true
+		if sess.err != nil {
+			a.Quit()
+			return
+		}
+		svc := sess.svc
+		go expireDaily(ctx, svc)
+		env := screens.NewEnv(svc, win, nil, sess.me, i18n.New(code))
 		shell := NewShell(win, env, LayoutAuto, LocalProfiles())
 		shell.OnLanguage = func(code string) { a.Preferences().SetString(prefLanguage, code) }
+		a.Lifecycle().SetOnEnteredForeground(shell.EnteredForeground)
+		a.Lifecycle().SetOnExitedForeground(shell.ExitedForeground)
 		go func() {
 			for c := range svc.Watch(ctx) {
 				fyne.Do(func() { shell.Dispatch(c) })
@@ -108,7 +113,41 @@ func Run(opts Options) error {
 		}()
 	})
 	win.ShowAndRun()
-	return nil
+	cancel()
+	if !received { // the window closed before the app started
+		sess = <-opening
+	}
+	if sess.store != nil {
+		sess.store.Close()
+	}
+	return sess.err
+}
+
+// localSession is the local store opened for the app, and who it starts as.
+type localSession struct {
+	store *local.Store
+	svc   *community.Service
+	me    community.Actor
+	err   error
+}
+
+// openSession opens (and on a first start seeds) the local store at path
+// and finds the member that profile starts as.
+func openSession(ctx context.Context, path, profile string) localSession {
+	store, err := openLocal(ctx, path, time.Now())
+	if err != nil {
+		return localSession{err: err}
+	}
+	svc := community.NewService(store)
+	memberID := demo.MemberID
+	if profile == "owner" {
+		memberID = demo.OwnerID
+	}
+	m, err := svc.Member(ctx, community.Actor{ID: memberID}, memberID)
+	if err != nil {
+		return localSession{store: store, err: fmt.Errorf("sign in as %s: %w", memberID, err)}
+	}
+	return localSession{store: store, svc: svc, me: m.Actor()}
 }
 
 // expireDaily runs the community's points expiry (a notice a week before,

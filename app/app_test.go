@@ -41,3 +41,36 @@ func TestOpenLocal_SeedsOnceAndKeepsData(t *testing.T) {
 		t.Fatalf("second start lost or reseeded data: %d, want %d", again.Points, m.Points+5)
 	}
 }
+
+func TestOpenSession_StartsAsTheProfile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "regulars.db")
+	for _, tc := range []struct{ profile, want string }{{"member", demo.MemberID}, {"owner", demo.OwnerID}} {
+		sess := openSession(ctx, path, tc.profile)
+		if sess.err != nil {
+			t.Fatalf("%s: %v", tc.profile, sess.err)
+		}
+		if sess.me.ID != tc.want || sess.svc == nil {
+			t.Errorf("%s: starts as %q, want %q", tc.profile, sess.me.ID, tc.want)
+		}
+		if tc.profile == "owner" && sess.me.Role != community.RoleOwner {
+			t.Errorf("owner profile has role %q", sess.me.Role)
+		}
+		if err := sess.store.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestOpenSession_ReportsAStoreItCannotOpen(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A data path under a plain file cannot be created.
+	sess := openSession(context.Background(), filepath.Join(blocker, "regulars.db"), "member")
+	if sess.err == nil || sess.store != nil {
+		t.Fatalf("openSession under a file: err %v, store %v; want an error and no store", sess.err, sess.store)
+	}
+}

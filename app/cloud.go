@@ -145,7 +145,11 @@ func (c *cloud) start() {
 // switcher, a laptop's sleep): the ID token may have expired meanwhile, so
 // a new one is fetched now rather than on the member's first request. A
 // session that ended meanwhile asks the member to sign in again (idToken).
+// The shell checks the member's due event reminders.
 func (c *cloud) resumed() {
+	if c.shell != nil {
+		c.shell.EnteredForeground()
+	}
 	c.mu.Lock()
 	ts := c.ts
 	c.mu.Unlock()
@@ -156,6 +160,13 @@ func (c *cloud) resumed() {
 		_, _ = c.idToken(ts)(context.Background())
 		return nil
 	})
+}
+
+// paused runs when the app leaves the foreground.
+func (c *cloud) paused() {
+	if c.shell != nil {
+		c.shell.ExitedForeground()
+	}
 }
 
 // keep saves every new refresh token (TokenSource's OnRefresh).
@@ -482,6 +493,9 @@ func (c *cloud) close() {
 	stop, store := c.stop, c.store
 	c.stop, c.store, c.ts, c.verified = nil, nil, nil, false
 	c.mu.Unlock()
+	if c.shell != nil {
+		c.shell.Close() // its reminder checks would read a closed store
+	}
 	c.shell = nil
 	c.dismissReauth()
 	if stop != nil {
@@ -561,6 +575,7 @@ func runCloud(a fyne.App, cfg config.Config, opts Options, code string) error {
 	defer c.close()
 	a.Lifecycle().SetOnStarted(c.start)
 	a.Lifecycle().SetOnEnteredForeground(c.resumed)
+	a.Lifecycle().SetOnExitedForeground(c.paused)
 	win.ShowAndRun()
 	return nil
 }

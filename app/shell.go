@@ -491,6 +491,21 @@ func (s *Shell) Dispatch(c community.Change) {
 	}
 }
 
+// EnteredForeground tells the shell the app came back to the foreground
+// (Fyne's lifecycle): the member's due event reminders are checked then.
+func (s *Shell) EnteredForeground() { s.alerts.EnteredForeground() }
+
+// ExitedForeground tells the shell the app left the foreground.
+func (s *Shell) ExitedForeground() { s.alerts.ExitedForeground() }
+
+// Close ends the shell's background work: the notice alerts and their
+// periodic reminder check, and every screen's scope (the member signed out;
+// the store goes away). UI goroutine.
+func (s *Shell) Close() {
+	s.alerts.Stop()
+	s.env.CloseAll()
+}
+
 // setUnread shows the member's unread count on Me (UI goroutine).
 func (s *Shell) setUnread(n int) {
 	if n == s.unread {

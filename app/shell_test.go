@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,6 +33,12 @@ func TestMain(m *testing.M) {
 // newTestShell builds the shell over a seeded store for member id.
 func newTestShell(t *testing.T, id, lang string, layout Layout, size fyne.Size) (*Shell, fyne.Window) {
 	t.Helper()
+	return newTestShellAt(t, id, lang, layout, size, func() time.Time { return demo.Now })
+}
+
+// newTestShellAt is newTestShell with the service's clock reading now.
+func newTestShellAt(t *testing.T, id, lang string, layout Layout, size fyne.Size, now func() time.Time) (*Shell, fyne.Window) {
+	t.Helper()
 	app := uitest.NewTempApp(t)
 	store, err := local.Open(filepath.Join(t.TempDir(), "regulars.db"), local.WithNoSync())
 	if err != nil {
@@ -42,7 +49,7 @@ func newTestShell(t *testing.T, id, lang string, layout Layout, size fyne.Size) 
 	if err := demo.Seed(ctx, store, demo.Now); err != nil {
 		t.Fatal(err)
 	}
-	svc := community.NewService(store, community.WithClock(func() time.Time { return demo.Now }))
+	svc := community.NewService(store, community.WithClock(now))
 	m, err := svc.Member(ctx, community.Actor{ID: id}, id)
 	if err != nil {
 		t.Fatal(err)
@@ -310,4 +317,55 @@ func TestShell_UnreadBadgeOnMe(t *testing.T) {
 		t.Errorf("no badge on the phone tab:\n%s", got)
 	}
 	_ = p
+}
+
+// TestShell_RemindsOnForegroundUntilClosed: coming back to the foreground
+// makes the member's due event reminders, and once the shell is closed
+// (signed out) nothing is checked any more.
+func TestShell_RemindsOnForegroundUntilClosed(t *testing.T) {
+	var mu sync.Mutex
+	at := demo.Now
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return at }
+	wait := func(d time.Duration) { mu.Lock(); at = at.Add(d); mu.Unlock() }
+	s, _ := newTestShellAt(t, demo.MemberID, "en", LayoutDesktop, DesktopSize, now)
+	svc, me, ctx := s.Env().Svc, s.Env().Me(), context.Background()
+	owner := community.Actor{ID: demo.OwnerID, Role: community.RoleOwner}
+	e, err := svc.CreateEvent(ctx, owner, community.EventInput{Title: "Cupping", Place: "Roastery",
+		StartsAt: now().Add(3 * time.Hour), EndsAt: now().Add(4 * time.Hour), TimeZone: "Europe/Madrid"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.RSVP(ctx, me, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	reminders := func(kind string) int {
+		notes, err := svc.Notifications(ctx, me, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, x := range notes {
+			if x.Ref == e.ID && x.Kind == kind {
+				n++
+			}
+		}
+		return n
+	}
+	if n := reminders(community.NoticeReminderDay); n != 0 {
+		t.Fatalf("%d reminders before any check", n)
+	}
+	wait(2 * time.Minute)
+	s.ExitedForeground()
+	s.EnteredForeground()
+	uitest.Settle()
+	if n := reminders(community.NoticeReminderDay); n != 1 {
+		t.Fatalf("%d day reminders after returning to the foreground, want 1", n)
+	}
+	s.Close()
+	wait(2 * time.Hour)
+	s.EnteredForeground()
+	uitest.Settle()
+	if n := reminders(community.NoticeReminderSoon); n != 0 {
+		t.Errorf("%d soon reminders made after the shell closed", n)
+	}
 }

@@ -327,6 +327,72 @@ func TestService_RemindOnce(t *testing.T) {
 	}
 }
 
+// rsvpScans counts the reads of a member's RSVP list (MemberRSVPs).
+type rsvpScans struct {
+	community.Store
+	n int
+}
+
+func (s *rsvpScans) MemberRSVPs(ctx context.Context, memberID string, limit int) ([]community.RSVP, error) {
+	s.n++
+	return s.Store.MemberRSVPs(ctx, memberID, limit)
+}
+
+// TestService_RemindScansOnlyWithAnEventWithinADay: the app checks for
+// reminders every quarter of an hour, so a check reads the member's next
+// RSVP first and their RSVP list only when that event starts within a
+// day; the reminders it makes are the same.
+func TestService_RemindScansOnlyWithAnEventWithinADay(t *testing.T) {
+	ctx := context.Background()
+	svc, s := newService(t)
+	noor, err := svc.Join(ctx, "mem-noor", community.Profile{Name: "Noor", Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scans := &rsvpScans{Store: s}
+	at := demo.Now
+	check := community.NewService(scans, community.WithClock(func() time.Time { return at }))
+	// want: the kinds and titles of the reminders, sorted.
+	remind := func(when string, wantScans int, want ...string) {
+		t.Helper()
+		scans.n = 0
+		got, err := check.Remind(ctx, noor.Actor())
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		var kinds []string
+		for _, n := range got {
+			kinds = append(kinds, n.Kind+" "+n.Title)
+		}
+		slices.Sort(kinds)
+		if !slices.Equal(kinds, want) || scans.n != wantScans {
+			t.Errorf("%s: reminders %q after %d scans of the RSVP list, want %q after %d", when, kinds, scans.n, want, wantScans)
+		}
+	}
+	remind("no RSVP at all", 0)
+	for _, ev := range []struct {
+		title string
+		in    time.Duration
+	}{{"Cupping", 30 * time.Hour}, {"Latte art", 50 * time.Hour}} {
+		start := demo.Now.Add(ev.in)
+		e, err := svc.CreateEvent(ctx, owner, community.EventInput{Title: ev.title, Place: "Bar", StartsAt: start, EndsAt: start.Add(time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.RSVP(ctx, noor.Actor(), e.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	remind("the next event 30 hours off", 0)
+	at = demo.Now.Add(7 * time.Hour)
+	remind("23 hours before the first", 1, community.NoticeReminderDay+" Cupping")
+	at = demo.Now.Add(29 * time.Hour)
+	remind("an hour before the first, 21 hours before the second", 1,
+		community.NoticeReminderDay+" Latte art", community.NoticeReminderSoon+" Cupping")
+	at = demo.Now.Add(30*time.Hour + 30*time.Minute)
+	remind("the first under way, the second 19 hours off", 1, community.NoticeReminderDay+" Latte art")
+}
+
 func TestService_EditKeepsPreviousTextForStaff(t *testing.T) {
 	ctx := context.Background()
 	svc, _ := newService(t)

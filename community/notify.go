@@ -466,15 +466,32 @@ func DueReminders(e Event, rsvps []RSVP, now time.Time) []Notification {
 const ReminderScan = 30
 
 // Remind produces the actor's own due event reminders: the app calls it when
-// it starts and resumes (a member's phone has no server to wake it; push
-// would, docs/push.md). It reads the member's latest RSVPs, and the events
-// of those starting within a day, and returns the reminders due; each is
-// stored once (its ID), so calling again produces nothing new.
+// it starts, every quarter of an hour while it runs and when it resumes (a
+// member's phone has no server to wake it; push would, docs/push.md). It
+// returns the reminders due; each is stored once (its ID), so calling again
+// produces nothing new.
+//
+// What it reads, billed per document on Firestore: the member's next RSVP
+// (NextRSVP: one document, or one read for none; a waiter's position adds
+// an aggregation count). Most of the time that event is more than a day
+// away, or there is none, and that is all. Otherwise the member's latest
+// ReminderScan RSVPs, the event of each going one starting within a day,
+// and for each reminder due the member (notify reads it for their mutes);
+// storing a reminder that is already there changes nothing.
 func (s *Service) Remind(ctx context.Context, a Actor) ([]Notification, error) {
 	if err := a.require(ActRSVP); err != nil {
 		return nil, err
 	}
 	now := s.now()
+	// The next RSVP is the one to the event that starts first of those not
+	// ended (going, waiting or checked in, not cancelled): when it starts
+	// more than a day from now, so does every event the member is going to.
+	next, err := s.store.NextRSVP(ctx, a.ID, now)
+	if isNotFound(err) || err == nil && next.EventStartsAt.Sub(now) > ReminderDayBefore {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("remind %s: %w", a.ID, err)
+	}
 	rsvps, err := s.store.MemberRSVPs(ctx, a.ID, ReminderScan)
 	if err != nil {
 		return nil, fmt.Errorf("remind %s: %w", a.ID, err)

@@ -124,6 +124,7 @@ func TestNoticeAlerts_NewNoticeBecomesSystemNotificationAndBadge(t *testing.T) {
 	env := f.env(demo.MemberID, "en")
 	var unread []int
 	a := NewNoticeAlerts(env)
+	t.Cleanup(a.Stop)
 	a.OnUnread = func(n int) { unread = append(unread, n) }
 	a.Restart()
 	f.app.Settle()

@@ -13,8 +13,10 @@ type Figure struct {
 // them. A key not listed here fails report_test.go.
 var Figures = []Figure{
 	{"start_content_ms", "ms", "exec of the app (demo community, fresh HOME) to the first Xvfb frame from which on the screen shows what it settled on (home with the member's name and points), the framebuffer (-fbdir) polled from outside every few ms; median of 5"},
-	{"start_content_warm_ms", "ms", "the same on the data and preferences of the first start (a second launch); median of 5"},
-	{"fyne_demo_start_ms", "ms", "the same for fyne_demo (Fyne v2.7.1's demo, built here): exec to its welcome page painted and settled; median of 5, alternating with the app"},
+	{"start_content_warm_ms", "ms", "the same on the data, preferences and caches of the first start (a second launch); median of 5"},
+	{"start_content_new_data_ms", "ms", "the same with the data file deleted, the caches kept: the app's own first-start work (its demo community created and seeded); median of 5"},
+	{"fyne_demo_start_ms", "ms", "the same for fyne_demo (Fyne v2.7.1's demo, built here) on a fresh HOME: exec to its welcome page painted and settled; median of 5, alternating with the app"},
+	{"fyne_demo_start_warm_ms", "ms", "fyne_demo again on the HOME of its first start (a second launch); median of 5"},
 	{"rss_mb", "MB", "the app's VmRSS once its screen settled; median of 5"},
 	{"fyne_demo_rss_mb", "MB", "fyne_demo's VmRSS once its screen settled; median of 5"},
 	{"sync_screen_p50_ms", "ms", "owner's Service.Announce called → the member's home screen (another client, Fyne test driver, Watch dispatched as the app does, UI goroutine draining fyne.Do during the write) shows the title; median of 200"},
