@@ -126,6 +126,7 @@ func (s *thread) createRow() fyne.CanvasObject {
 	more.Importance = widget.LowImportance
 	buttons = append(buttons, ui.Target(add), ui.Target(more))
 	reacts := mirror.Row(s.env, buttons...)
+	ui.InsetSides(reacts, ui.Gap)
 	header := mirror.Border(s.env, nil, nil, nil, when, author)
 	return container.NewVBox(header, body, ui.NewPlainBody(), reacts)
 }

@@ -56,3 +56,28 @@ func (l insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	m := Space(l.step)
 	return s.AddWidthHeight(2*m, 2*m)
 }
+
+// InsetSides gives row (a row of buttons, as mirror.Row makes) a margin of
+// Space(step) at its left and right, keeping its objects and their order:
+// reactions under a post then start where the post's text does, and in a
+// right-to-left row the last one stays clear of the list's scroll bar.
+func InsetSides(row *fyne.Container, step int) {
+	row.Layout = sidesLayout{inner: row.Layout, step: step}
+}
+
+type sidesLayout struct {
+	inner fyne.Layout
+	step  int
+}
+
+func (l sidesLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	m := Space(l.step)
+	l.inner.Layout(objs, size.SubtractWidthHeight(2*m, 0))
+	for _, o := range objs {
+		o.Move(o.Position().AddXY(m, 0))
+	}
+}
+
+func (l sidesLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return l.inner.MinSize(objs).AddWidthHeight(2*Space(l.step), 0)
+}
