@@ -10,46 +10,64 @@ import (
 	"github.com/regulars-app/regulars/internal/emulators"
 )
 
-var sections = []string{"home", "sync", "day", "votes", "contention", "fault", "local", "crash", "thread", "start"}
+var sections = []string{"start", "thread", "local", "crash", "home", "votes", "contention", "sync", "day", "fault"}
 
 // runAll runs the sections in order and returns the names of those that failed.
-// A failed section leaves its figures out; the others still run.
+// A failed section leaves its figures out; the others still run. The timing
+// sections that need no emulator run first, before the Firestore emulator
+// (a JVM with a 4 GB heap, busy collecting long after a section's load) is
+// started: on 2 cores it took hundreds of milliseconds from a start.
 func runAll(ctx context.Context, r *bench.Results, run []string, quick bool) (failed []string) {
 	want := map[string]bool{}
 	for _, s := range run {
 		want[s] = true
 	}
 	var emu *emulators.FirestoreEmulator
-	needEmu := want["home"] || want["votes"] || want["sync"] || want["fault"] || want["day"] || want["contention"]
-	if needEmu {
-		t0 := time.Now()
-		var err error
-		emu, err = emulators.Firestore(ctx, emulators.Heap(bench.EmulatorHeapMB))
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "bench: cannot start the Firestore emulator:", err)
-			return run
+	startEmulator := func() error {
+		if emu != nil {
+			return nil
 		}
-		defer emu.Stop()
+		t0 := time.Now()
+		e, err := emulators.Firestore(ctx, emulators.Heap(bench.EmulatorHeapMB))
+		if err != nil {
+			return fmt.Errorf("cannot start the Firestore emulator: %w", err)
+		}
+		emu = e
 		fmt.Fprintf(os.Stderr, "firestore emulator at %s in %s\n", emu.Host, time.Since(t0).Round(time.Millisecond))
+		return nil
 	}
+	defer func() {
+		if emu != nil {
+			emu.Stop()
+		}
+	}()
 	large := bench.Size{Members: 10_000, Votes: 100_000, Posts: 50_000}
 	if quick {
 		large = bench.Size{Members: 1_000, Votes: 2_000, Posts: 2_000}
+	}
+	// onEmulator runs fn once the emulator is up.
+	onEmulator := func(fn func(*emulators.FirestoreEmulator) error) func() error {
+		return func() error {
+			if err := startEmulator(); err != nil {
+				return err
+			}
+			return fn(emu)
+		}
 	}
 	steps := []struct {
 		name string
 		fn   func() error
 	}{
-		{"home", func() error { return homeSection(ctx, r, emu, quick) }},
-		{"votes", func() error { return votesSection(ctx, r, emu, quick) }},
-		{"contention", func() error { return contentionSection(ctx, r, emu, quick) }},
-		{"sync", func() error { return syncSection(ctx, r, emu, quick) }},
-		{"day", func() error { return daySection(ctx, r, emu, quick) }},
-		{"fault", func() error { return faultSection(ctx, r, emu, quick) }},
+		{"start", func() error { return startSection(ctx, r) }},
+		{"thread", func() error { return threadSection(ctx, r) }},
 		{"local", func() error { return localSection(ctx, r, large) }},
 		{"crash", func() error { return crashSection(ctx, r, quick) }},
-		{"thread", func() error { return threadSection(ctx, r) }},
-		{"start", func() error { return startSection(ctx, r) }},
+		{"home", onEmulator(func(e *emulators.FirestoreEmulator) error { return homeSection(ctx, r, e, quick) })},
+		{"votes", onEmulator(func(e *emulators.FirestoreEmulator) error { return votesSection(ctx, r, e, quick) })},
+		{"contention", onEmulator(func(e *emulators.FirestoreEmulator) error { return contentionSection(ctx, r, e, quick) })},
+		{"sync", onEmulator(func(e *emulators.FirestoreEmulator) error { return syncSection(ctx, r, e, quick) })},
+		{"day", onEmulator(func(e *emulators.FirestoreEmulator) error { return daySection(ctx, r, e, quick) })},
+		{"fault", onEmulator(func(e *emulators.FirestoreEmulator) error { return faultSection(ctx, r, e, quick) })},
 	}
 	for _, s := range steps {
 		if !want[s.name] {
