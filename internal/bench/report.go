@@ -110,7 +110,7 @@ make bench BENCH_FLAGS="-only thread,start -out /tmp/r.json"   # some sections, 
 go run ./cmd/bench -docs                          # this page and the README table from results.json again
 ` + "```" + `
 
-Sections: ` + "`start thread local crash home votes contention sync day fault`" + `. The Firestore
+Sections: ` + "`start thread local crash home sync votes contention day fault`" + `. The Firestore
 emulator is not a performance model of the real service (rules evaluation dominates its
 transactions; it has no per-document write limit): its latencies and rates are this machine's,
 its billed counts are the real service's rules applied to the calls the app makes.
